@@ -1,0 +1,13 @@
+using DistrictOps.Web.Modules.Users;
+using DistrictOps.Web.Platform.Modules;
+
+namespace DistrictOps.Web;
+
+/// <summary>The modules this build ships, in navigation order.</summary>
+public static class DistrictOpsModules
+{
+    public static readonly IReadOnlyList<IModule> All =
+    [
+        new UsersModule(),
+    ];
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DistrictOps.Web.Modules.Users.AddUser;
+
+[Authorize(Policy = UsersPermissions.Manage)]
+public sealed class AddUserModel(AddUserHandler handler) : PageModel
+{
+    [BindProperty]
+    public AddUserInput Input { get; set; } = new();
+
+    public AddUserResult? Done { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await handler.HandleAsync(
+            new AddUserCommand(Input.Email, Input.DisplayName, Input.Roles, [], string.IsNullOrEmpty(Input.Password) ? null : Input.Password),
+            cancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, messages) in result.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], message);
+                }
+            }
+
+            return Page();
+        }
+
+        Done = result.Value;
+        Input = new AddUserInput();
+        ModelState.Clear();
+        return Page();
+    }
+
+    public IEnumerable<string> ErrorsFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+}
+
+public sealed class AddUserInput
+{
+    [Required(ErrorMessage = "Enter the person's work email.")]
+    [Display(Name = "Email")]
+    public string Email { get; set; } = "";
+
+    [Display(Name = "Name")]
+    public string? DisplayName { get; set; }
+
+    public List<string> Roles { get; set; } = [];
+
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string? Password { get; set; }
+}

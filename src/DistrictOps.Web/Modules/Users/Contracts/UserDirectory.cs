@@ -1,0 +1,38 @@
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Users.Contracts;
+
+internal sealed class UserDirectory(AppDbContext db) : IUserDirectory
+{
+    public async Task<IReadOnlyList<UserSummary>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        await SummariesAsync(db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id), cancellationToken);
+
+    public async Task<IReadOnlyList<UserSummary>> InRoleAsync(string role, CancellationToken cancellationToken = default)
+    {
+        var ids = from ur in db.UserRoles
+                  join r in db.Roles on ur.RoleId equals r.Id
+                  where r.Name == role
+                  select ur.UserId;
+        return await SummariesAsync(ids, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<UserSummary>> SummariesAsync(IQueryable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var users = await db.Users.Where(u => ids.Contains(u.Id))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToListAsync(cancellationToken);
+        var roles = await RolesOfAsync(db, users.Select(u => u.Id).ToList(), cancellationToken);
+        return users.Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", roles.GetValueOrDefault(u.Id, []))).ToList();
+    }
+
+    internal static async Task<Dictionary<Guid, string[]>> RolesOfAsync(AppDbContext db, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var rows = await (from ur in db.UserRoles
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where userIds.Contains(ur.UserId)
+                          select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r => r.Name!).Order(StringComparer.Ordinal).ToArray());
+    }
+}

@@ -1,0 +1,41 @@
+using DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Users.ListUsers;
+
+public sealed record ListUsersQuery(string? Search, string? Role, int? Page, int? PageSize);
+
+public sealed record UserRow(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, int SiteCount, bool LockedOut);
+
+public sealed class ListUsersHandler(AppDbContext db, TimeProvider time)
+{
+    public async Task<PagedResult<UserRow>> HandleAsync(ListUsersQuery query, CancellationToken cancellationToken = default)
+    {
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF translates ToUpper and Contains to SQL upper() and LIKE on both providers.
+            users = users.Where(u => u.NormalizedEmail!.Contains(term) || u.DisplayName.ToUpper().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Role))
+        {
+            var inRole = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == query.Role select ur.UserId;
+            users = users.Where(u => inRole.Contains(u.Id));
+        }
+
+        var now = time.GetUtcNow();
+        var page = await users
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.LockoutEnd, Sites = u.Sites.Count })
+            .ToPagedResultAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+        var roles = await UserDirectory.RolesOfAsync(db, page.Items.Select(u => u.Id).ToList(), cancellationToken);
+        var rows = page.Items
+            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", roles.GetValueOrDefault(u.Id, []), u.Sites, u.LockoutEnd > now))
+            .ToList();
+        return new PagedResult<UserRow>(rows, page.Total, page.Page, page.PageSize);
+    }
+}

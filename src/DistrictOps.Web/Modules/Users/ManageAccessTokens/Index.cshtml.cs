@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using DistrictOps.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using DistrictOps.Web.Platform.Ui;
+
+namespace DistrictOps.Web.Modules.Users.ManageAccessTokens;
+
+[Authorize(Policy = UsersPermissions.OwnTokens)]
+public sealed class IndexModel(AccessTokenHandler handler, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public TokenInput Input { get; set; } = new();
+
+    public CreatedToken? Created { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public IReadOnlyList<TokenRow> Tokens { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Tokens = await handler.ListAsync(User.UserId()!.Value, cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await handler.CreateAsync(User.UserId()!.Value, Input.Name, Input.ExpiresInDays, cancellationToken);
+            if (result.Succeeded)
+            {
+                Created = result.Value;
+                Input = new TokenInput();
+                ModelState.Clear();
+            }
+            else
+            {
+                foreach (var (field, messages) in result.Errors)
+                {
+                    ModelState.AddModelError(field == "name" ? "Input.Name" : "Input.ExpiresInDays", string.Join(" ", messages));
+                }
+            }
+        }
+
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string name, CancellationToken cancellationToken)
+    {
+        var result = await handler.RevokeAsync(User.UserId()!.Value, name, cancellationToken);
+        Message = result.Succeeded ? t["Token '{0}' was revoked.", name] : string.Join(" ", result.Errors.Values.SelectMany(m => m));
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+}
+
+public sealed class TokenInput
+{
+    [Required(ErrorMessage = "Give the token a name.")]
+    [StringLength(AccessTokenHandler.MaxNameLength)]
+    [Display(Name = "Token name")]
+    public string Name { get; set; } = "";
+
+    [Range(1, 3650, ErrorMessage = "Expiry must be 1 to 3650 days.")]
+    [Display(Name = "Expires after (days)")]
+    public int? ExpiresInDays { get; set; }
+}

@@ -1,0 +1,42 @@
+using DistrictOps.Web.Modules.Users.AddUser;
+using DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Modules.Users.GetCurrentUser;
+using DistrictOps.Web.Modules.Users.ListUsers;
+using DistrictOps.Web.Modules.Users.ManageAccessTokens;
+using DistrictOps.Web.Modules.Users.SeedDemoUsers;
+using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Demo;
+using DistrictOps.Web.Platform.Modules;
+
+namespace DistrictOps.Web.Modules.Users;
+
+/// <summary>People who sign in to DistrictOps: accounts, roles, site scope and API tokens.</summary>
+public sealed class UsersModule : IModule
+{
+    public string Name => "Users";
+
+    public IReadOnlyList<Permission> Permissions => UsersPermissions.All;
+
+    public IReadOnlyList<NavItem> Navigation { get; } =
+    [
+        new("Users", "/admin/users", UsersPermissions.Manage, "Add staff accounts and give them roles and sites."),
+        new("Access tokens", "/account/tokens", UsersPermissions.OwnTokens, "Create and revoke tokens for the DistrictOps API."),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<AddUserHandler>();
+        services.AddScoped<ListUsersHandler>();
+        services.AddScoped<AccessTokenHandler>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IDemoSeed, DemoUsersSeed>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api/v1").WithTags("Users").RequireAuthorization().MapCurrentUserApi();
+        endpoints.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(UsersPermissions.Manage)
+            .MapListUsersApi()
+            .MapAddUserApi();
+    }
+}

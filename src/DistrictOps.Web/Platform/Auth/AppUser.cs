@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace DistrictOps.Web.Platform.Auth;
+
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public required string DisplayName { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<UserSite> Sites { get; } = [];
+}
+
+/// <summary>A site a user's site-scoped roles apply to. The site is the Directory's, referred to by id.</summary>
+public sealed class UserSite
+{
+    public Guid UserId { get; set; }
+
+    public Guid SiteId { get; set; }
+}

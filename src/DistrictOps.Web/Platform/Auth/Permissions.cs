@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DistrictOps.Web.Platform.Auth;
+
+/// <summary>A permission a module declares, with the roles that hold it. Its name is also its policy name.</summary>
+public sealed record Permission(string Name, string Description, IReadOnlyList<string> GrantedTo);
+
+/// <summary>Every permission the modules declare.</summary>
+public sealed class PermissionRegistry
+{
+    private readonly Dictionary<string, Permission> _byName;
+
+    public PermissionRegistry(IEnumerable<Permission> permissions)
+    {
+        _byName = new Dictionary<string, Permission>(StringComparer.Ordinal);
+        foreach (var permission in permissions)
+        {
+            if (!_byName.TryAdd(permission.Name, permission))
+            {
+                throw new InvalidOperationException($"Permission '{permission.Name}' is declared twice.");
+            }
+
+            var unknown = permission.GrantedTo.Where(r => Roles.Find(r) is null).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new InvalidOperationException($"Permission '{permission.Name}' names unknown role(s): {string.Join(", ", unknown)}.");
+            }
+        }
+    }
+
+    public IReadOnlyCollection<Permission> All => _byName.Values;
+
+    public bool Grants(ClaimsPrincipal user, string permission) =>
+        _byName.TryGetValue(permission, out var p) && p.GrantedTo.Any(user.IsInRole);
+}
+
+public sealed class PermissionRequirement(string permission) : IAuthorizationRequirement
+{
+    public string Permission { get; } = permission;
+}
+
+internal sealed class PermissionHandler(PermissionRegistry registry) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        if (registry.Grants(context.User, requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public const string SiteClaim = "districtops:site";
+
+    public static Guid? UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static IReadOnlyList<Guid> SiteIds(this ClaimsPrincipal user) =>
+        user.FindAll(SiteClaim).Select(c => Guid.Parse(c.Value)).ToList();
+
+    public static IReadOnlyList<string> RoleNames(this ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+}

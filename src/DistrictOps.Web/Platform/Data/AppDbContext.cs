@@ -1,0 +1,37 @@
+using DistrictOps.Web.Platform.Auth;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Platform.Data;
+
+/// <summary>
+/// The one unit of work for every module. Provider subclasses own their migration sets;
+/// modules contribute entity configurations and prefix their tables with the module name.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<UserSite> UserSites => Set<UserSite>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>().ToTable("auth_users");
+        builder.Entity<IdentityRole<Guid>>().ToTable("auth_roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("auth_user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("auth_user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("auth_user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("auth_user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("auth_role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
+
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

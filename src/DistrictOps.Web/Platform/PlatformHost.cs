@@ -1,0 +1,113 @@
+using System.Globalization;
+using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Demo;
+using DistrictOps.Web.Platform.Http;
+using DistrictOps.Web.Platform.Modules;
+using DistrictOps.Web.Platform.Ui;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DistrictOps.Web.Platform;
+
+public static class PlatformHost
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("en"), new("es")];
+
+    /// <summary>Services every module relies on, shared by the web app and the CLI.</summary>
+    public static IServiceCollection AddPlatformCore(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IModule> modules)
+    {
+        var catalog = new ModuleCatalog(modules);
+        services.AddSingleton(catalog);
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddPlatformDatabase(configuration);
+        services.AddPlatformAuth(configuration, catalog.Permissions);
+        services.AddDataProtection()
+            .SetApplicationName("DistrictOps")
+            .PersistKeysToDbContext<AppDbContext>();
+        foreach (var module in modules)
+        {
+            module.AddServices(services, configuration);
+        }
+
+        return services;
+    }
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
+    {
+        builder.Services.AddPlatformCore(builder.Configuration, modules);
+        builder.Services.AddApiProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformHealth();
+        builder.Services.AddLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+        });
+        builder.Services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/";
+                o.Conventions.AllowAnonymousToPage("/Platform/Ui/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Platform/Ui/Account/ExternalSignIn");
+                o.Conventions.AllowAnonymousToPage("/Platform/Ui/Error");
+                o.Conventions.AllowAnonymousToPage("/Platform/Ui/Culture");
+            })
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        return builder;
+    }
+
+    public static async Task<WebApplication> UsePlatformAsync(this WebApplication app)
+    {
+        await PrepareDatabaseAsync(app.Services, app.Configuration);
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseApiProblemDetails();
+        app.UsePageErrors();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapPlatformHealth();
+        app.MapRazorPages();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+        {
+            module.MapEndpoints(app);
+        }
+
+        return app;
+    }
+
+    /// <summary>Migrates (unless switched off) and, in demo mode, seeds an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStartup)
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+
+        if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
+        {
+            foreach (var seed in scope.ServiceProvider.GetServices<IDemoSeed>().OrderBy(s => s.Order))
+            {
+                await seed.SeedAsync(cancellationToken);
+            }
+        }
+    }
+}
