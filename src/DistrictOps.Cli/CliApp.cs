@@ -1,0 +1,73 @@
+using System.CommandLine;
+using DistrictOps.Web;
+using DistrictOps.Web.Platform;
+using Microsoft.Extensions.Hosting;
+
+namespace DistrictOps.Cli;
+
+/// <summary>
+/// The <c>districtops</c> command. It reads the web app's configuration (appsettings.json, then
+/// appsettings.{Environment}.json, then environment variables such as <c>Database__Provider</c>)
+/// and calls the same handlers the pages and the API call.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? configuration = null)
+    {
+        var context = new CliContext(stdout, stderr, configuration);
+        var root = new RootCommand("DistrictOps: operations platform for a school district's technology department.")
+        {
+            DbCommands.Build(context),
+            UsersCommands.Build(context),
+        };
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}
+
+/// <summary>What every command needs: where to write, and a service provider on the shared configuration.</summary>
+public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? overrides)
+{
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Error { get; } = stderr;
+
+    public async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddPlatformCore(builder.Configuration, DistrictOpsModules.All);
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        return await body(scope.ServiceProvider, cancellationToken);
+    }
+
+    /// <summary>Prints each problem as <c>field: message</c> and returns the exit code for invalid input.</summary>
+    public int Invalid(IReadOnlyDictionary<string, string[]> errors)
+    {
+        foreach (var (field, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                Error.WriteLine($"error: {field}: {message}");
+            }
+        }
+
+        return ExitCodes.InvalidInput;
+    }
+}
+
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int InvalidInput = 1;
+}
