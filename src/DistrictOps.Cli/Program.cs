@@ -1,3 +1,6 @@
-using DistrictOps.Cli;
+namespace DistrictOps.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+internal static class EntryPoint
+{
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args, Console.Out, Console.Error);
+}

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
@@ -42,6 +45,8 @@ public static class PlatformHost
         builder.Services.AddOpenApi();
         builder.Services.AddPlatformHealth();
         builder.Services.AddLocalization();
+        // Spanish (and later other languages) is written as text, not as &#xF3; escapes.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("en");

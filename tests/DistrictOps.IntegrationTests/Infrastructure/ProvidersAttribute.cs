@@ -1,0 +1,22 @@
+using System.Reflection;
+using DistrictOps.Web.Platform.Data;
+using Xunit.Sdk;
+
+namespace DistrictOps.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One test case per database provider. PostgreSQL runs when scripts/test has started it; in CI
+/// (CI=true) its case runs regardless, so a missing server fails the run instead of skipping it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ProvidersAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
+    {
+        yield return [DatabaseProvider.Sqlite];
+        if (TestDatabase.PostgresServer is not null || TestDatabase.RunningInCi)
+        {
+            yield return [DatabaseProvider.Postgres];
+        }
+    }
+}
