@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,14 +30,7 @@ public sealed class AddUserModel(AddUserHandler handler) : PageModel
             cancellationToken);
         if (!result.Succeeded)
         {
-            foreach (var (field, messages) in result.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError("Input." + char.ToUpperInvariant(field[0]) + field[1..], message);
-                }
-            }
-
+            ModelState.AddHandlerErrors(result.Errors);
             return Page();
         }
 

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using DistrictOps.Web.Platform.Ui;
 
 namespace DistrictOps.Web.Modules.Users.ManageAccessTokens;
 
@@ -36,10 +36,7 @@ public sealed class IndexModel(AccessTokenHandler handler, IStringLocalizer<Shar
             }
             else
             {
-                foreach (var (field, messages) in result.Errors)
-                {
-                    ModelState.AddModelError(field == "name" ? "Input.Name" : "Input.ExpiresInDays", string.Join(" ", messages));
-                }
+                ModelState.AddHandlerErrors(result.Errors);
             }
         }
 
