@@ -19,6 +19,7 @@ public static class CliApp
         {
             DbCommands.Build(context),
             UsersCommands.Build(context),
+            ImportCommands.Build(context),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
@@ -70,4 +71,5 @@ public static class ExitCodes
 {
     public const int Ok = 0;
     public const int InvalidInput = 1;
+    public const int Refused = 2;
 }

@@ -1,4 +1,5 @@
 using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace DistrictOps.Tests.Support;
@@ -36,6 +37,11 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:Provider"] = Provider.ToString(),
         ["ConnectionStrings:DistrictOps"] = ConnectionString,
     };
+
+    /// <summary>A context on this database, for arranging and asserting outside the app.</summary>
+    public AppDbContext OpenContext() => Provider == DatabaseProvider.Sqlite
+        ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(ConnectionString).Options)
+        : new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(ConnectionString).Options);
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory;
 using DistrictOps.Web.Modules.Users;
 using DistrictOps.Web.Platform.Modules;
 
@@ -8,6 +9,7 @@ public static class DistrictOpsModules
 {
     public static readonly IReadOnlyList<IModule> All =
     [
+        new DirectoryModule(),
         new UsersModule(),
     ];
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using DistrictOps.Cli;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Platform.Data;
 
@@ -72,11 +71,5 @@ public sealed class CliTests
         }
     }
 
-    private static async Task<(int Code, string Out, string Error)> RunAsync(TestDatabase? db, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, stdout, stderr, db?.Settings());
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<CliResult> RunAsync(TestDatabase? db, params string[] args) => CliRunner.RunAsync(db, args);
 }

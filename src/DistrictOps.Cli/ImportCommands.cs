@@ -1,0 +1,93 @@
+using System.CommandLine;
+using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+
+namespace DistrictOps.Cli;
+
+internal static class ImportCommands
+{
+    public static Command Build(CliContext cli)
+    {
+        var path = new Argument<string>("PATH") { Description = "A OneRoster 1.1 or 1.2 CSV package: a folder or a zip with manifest.csv at its root." };
+        var plan = new Option<bool>("--plan") { Description = "Show what would change; change nothing." };
+        var apply = new Option<bool>("--apply") { Description = "Apply the changes in one transaction." };
+        var allowShrink = new Option<bool>("--allow-shrink") { Description = "Apply even if people would be removed beyond the threshold or a site emptied." };
+        var maxShrink = new Option<double>("--max-shrink")
+        {
+            Description = "The share of people a bulk import may remove without --allow-shrink (0 to 1).",
+            DefaultValueFactory = _ => 0.10,
+        };
+        var oneRoster = new Command("oneroster", "Import sites, people and rosters from the SIS's OneRoster export: plan first, then apply.")
+        {
+            path, plan, apply, allowShrink, maxShrink,
+        };
+        oneRoster.SetAction((parse, cancellationToken) =>
+        {
+            if (parse.GetValue(plan) == parse.GetValue(apply))
+            {
+                cli.Error.WriteLine("error: give exactly one of --plan or --apply.");
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
+            return cli.RunAsync(async (services, ct) =>
+            {
+                var errors = new ImportErrorLog();
+                using var package = OneRosterPackage.Open(parse.GetValue(path)!, errors);
+                var importer = services.GetRequiredService<OneRosterImporter>();
+                var options = new ImportOptions(parse.GetValue(allowShrink), parse.GetValue(maxShrink), $"cli:{Environment.UserName}");
+                var outcome = parse.GetValue(apply)
+                    ? await importer.ApplyAsync(package, errors, options, ct)
+                    : await importer.PlanAsync(package, errors, options, ct);
+                return Report(cli, outcome);
+            }, cancellationToken);
+        });
+
+        return new Command("import", "Bring data in from the SIS and HR.") { oneRoster };
+    }
+
+    private static int Report(CliContext cli, ImportOutcome outcome)
+    {
+        var plan = outcome.Plan;
+        foreach (var error in plan.Errors)
+        {
+            cli.Error.WriteLine(error.ToString());
+        }
+
+        if (plan.ErrorCount > 0)
+        {
+            var shown = plan.Errors.Count < plan.ErrorCount ? $" (the first {plan.Errors.Count} shown)" : "";
+            cli.Error.WriteLine($"{plan.ErrorCount} error(s){shown}. Nothing was applied.");
+            return ExitCodes.InvalidInput;
+        }
+
+        cli.Out.WriteLine($"OneRoster {plan.Version} package {plan.Source}");
+        cli.Out.WriteLine($"{"entity",-16} {"file",-22} {"mode",-6} {"add",9} {"update",9} {"leave",9} {"remove",9}");
+        foreach (var e in plan.Entities)
+        {
+            cli.Out.WriteLine($"{e.Entity,-16} {e.File,-22} {e.Mode.ToString().ToLowerInvariant(),-6} {e.Add,9:N0} {e.Update,9:N0} {e.Leave,9:N0} {e.Remove,9:N0}");
+        }
+
+        foreach (var e in plan.Entities.Where(e => e.Samples.Count > 0))
+        {
+            cli.Out.WriteLine($"{e.Entity}, first rows:");
+            foreach (var s in e.Samples)
+            {
+                cli.Out.WriteLine($"  {s.Change.ToString().ToLowerInvariant(),-6} {s.SourcedId}{(s.Line > 0 ? $" (line {s.Line})" : "")}{(s.Fields is null ? "" : $": {s.Fields}")}");
+            }
+        }
+
+        foreach (var refusal in plan.Refusals)
+        {
+            cli.Error.WriteLine($"refused: {refusal}");
+        }
+
+        if (plan.Refusals.Count > 0)
+        {
+            return ExitCodes.Refused;
+        }
+
+        cli.Out.WriteLine(outcome.RunId is { } run
+            ? $"Applied as import run {run}."
+            : plan.ChangesNothing ? "Nothing would change." : "Plan only: nothing was applied. Run again with --apply.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DistrictOps.Web.Modules.Directory.Data;
+
+internal static class ImportedConfiguration
+{
+    public const int SourcedIdLength = 255;
+
+    public static void ConfigureImported<T>(this EntityTypeBuilder<T> builder, string table) where T : class, IImported
+    {
+        builder.ToTable(table);
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.SourcedId).HasMaxLength(SourcedIdLength);
+        builder.HasIndex(e => e.SourcedId).IsUnique();
+    }
+}
+
+internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
+{
+    public void Configure(EntityTypeBuilder<Site> builder)
+    {
+        builder.ConfigureImported("directory_sites");
+        builder.Property(s => s.Name).HasMaxLength(255);
+        builder.Property(s => s.Identifier).HasMaxLength(64);
+        builder.Property(s => s.OrgType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Type).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.ParentSourcedId).HasMaxLength(ImportedConfiguration.SourcedIdLength);
+        builder.Property(s => s.Grades).HasMaxLength(64);
+        builder.HasIndex(s => s.Name);
+    }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.ConfigureImported("directory_people");
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.SourceRole).HasMaxLength(32);
+        foreach (var name in new[] { nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.MiddleName), nameof(Person.PreferredGivenName), nameof(Person.PreferredFamilyName), nameof(Person.Username), nameof(Person.Email), nameof(Person.PositionTitle), nameof(Person.Department) })
+        {
+            builder.Property(name).HasMaxLength(255);
+        }
+
+        builder.Property(p => p.Identifier).HasMaxLength(64);
+        builder.Property(p => p.Phone).HasMaxLength(32);
+        builder.Property(p => p.Grades).HasMaxLength(64);
+        builder.Property(p => p.EmployeeId).HasMaxLength(64);
+        builder.Property(p => p.HrStatus).HasMaxLength(16);
+        builder.Ignore(p => p.DisplayName);
+        builder.HasIndex(p => new { p.FamilyName, p.GivenName });
+        builder.HasIndex(p => new { p.Kind, p.FamilyName });
+        builder.HasIndex(p => p.PrimarySiteId);
+        builder.HasIndex(p => p.Identifier);
+        builder.HasIndex(p => p.EmployeeId).IsUnique();
+    }
+}
+
+internal sealed class PersonSiteConfiguration : IEntityTypeConfiguration<PersonSite>
+{
+    public void Configure(EntityTypeBuilder<PersonSite> builder)
+    {
+        builder.ToTable("directory_person_sites");
+        builder.HasKey(s => new { s.PersonId, s.SiteId, s.Role });
+        builder.Property(s => s.Role).HasMaxLength(32);
+        builder.HasIndex(s => s.SiteId);
+    }
+}
+
+internal sealed class GuardianLinkConfiguration : IEntityTypeConfiguration<GuardianLink>
+{
+    public void Configure(EntityTypeBuilder<GuardianLink> builder)
+    {
+        builder.ToTable("directory_guardian_links");
+        builder.HasKey(g => new { g.GuardianId, g.StudentId });
+        builder.HasIndex(g => g.StudentId);
+    }
+}
+
+internal sealed class DemographicsConfiguration : IEntityTypeConfiguration<Demographics>
+{
+    public void Configure(EntityTypeBuilder<Demographics> builder)
+    {
+        builder.ToTable("directory_demographics");
+        builder.HasKey(d => d.PersonId);
+        builder.Property(d => d.Sex).HasMaxLength(16);
+        builder.Property(d => d.CountryOfBirthCode).HasMaxLength(8);
+        builder.Property(d => d.StateOfBirthAbbreviation).HasMaxLength(8);
+        builder.Property(d => d.CityOfBirth).HasMaxLength(128);
+        builder.Property(d => d.PublicSchoolResidenceStatus).HasMaxLength(64);
+    }
+}
+
+internal sealed class AcademicSessionConfiguration : IEntityTypeConfiguration<AcademicSession>
+{
+    public void Configure(EntityTypeBuilder<AcademicSession> builder)
+    {
+        builder.ConfigureImported("directory_academic_sessions");
+        builder.Property(s => s.Title).HasMaxLength(255);
+        builder.Property(s => s.Type).HasMaxLength(16);
+        builder.Property(s => s.SchoolYear).HasMaxLength(8);
+        builder.Property(s => s.ParentSourcedId).HasMaxLength(ImportedConfiguration.SourcedIdLength);
+    }
+}
+
+internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
+{
+    public void Configure(EntityTypeBuilder<Course> builder)
+    {
+        builder.ConfigureImported("directory_courses");
+        builder.Property(c => c.Title).HasMaxLength(255);
+        builder.Property(c => c.CourseCode).HasMaxLength(64);
+        builder.Property(c => c.Grades).HasMaxLength(64);
+        builder.Property(c => c.Subjects).HasMaxLength(255);
+        builder.Property(c => c.SchoolYearSourcedId).HasMaxLength(ImportedConfiguration.SourcedIdLength);
+        builder.HasIndex(c => c.SiteId);
+    }
+}
+
+internal sealed class ClassSectionConfiguration : IEntityTypeConfiguration<ClassSection>
+{
+    public void Configure(EntityTypeBuilder<ClassSection> builder)
+    {
+        builder.ConfigureImported("directory_classes");
+        builder.Property(c => c.Title).HasMaxLength(255);
+        builder.Property(c => c.ClassCode).HasMaxLength(64);
+        builder.Property(c => c.ClassType).HasMaxLength(16);
+        builder.Property(c => c.Location).HasMaxLength(128);
+        builder.Property(c => c.Grades).HasMaxLength(64);
+        builder.Property(c => c.Subjects).HasMaxLength(255);
+        builder.Property(c => c.Periods).HasMaxLength(64);
+        builder.Property(c => c.TermSourcedIds).HasMaxLength(1024);
+        builder.HasIndex(c => c.SiteId);
+        builder.HasIndex(c => c.CourseId);
+    }
+}
+
+internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollment>
+{
+    public void Configure(EntityTypeBuilder<Enrollment> builder)
+    {
+        builder.ConfigureImported("directory_enrollments");
+        builder.Property(e => e.Role).HasMaxLength(16);
+        builder.HasIndex(e => e.ClassId);
+        builder.HasIndex(e => e.PersonId);
+    }
+}
+
+internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
+{
+    public void Configure(EntityTypeBuilder<ImportRun> builder)
+    {
+        builder.ToTable("directory_import_runs");
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Source).HasMaxLength(255);
+        builder.Property(r => r.Description).HasMaxLength(1024);
+        builder.Property(r => r.RunBy).HasMaxLength(255);
+        builder.HasIndex(r => r.StartedAt);
+    }
+}
+
+internal sealed class ImportChangeConfiguration : IEntityTypeConfiguration<ImportChange>
+{
+    public void Configure(EntityTypeBuilder<ImportChange> builder)
+    {
+        builder.ToTable("directory_import_changes");
+        builder.Property(c => c.Entity).HasMaxLength(32);
+        builder.Property(c => c.SourcedId).HasMaxLength(ImportedConfiguration.SourcedIdLength);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(8);
+        builder.Property(c => c.Fields).HasMaxLength(1024);
+        builder.HasIndex(c => new { c.RunId, c.Entity, c.Kind });
+        builder.HasOne<ImportRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

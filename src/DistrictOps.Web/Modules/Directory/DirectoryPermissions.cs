@@ -1,0 +1,18 @@
+using DistrictOps.Web.Platform.Auth;
+
+namespace DistrictOps.Web.Modules.Directory;
+
+public static class DirectoryPermissions
+{
+    public const string View = "directory.view";
+    public const string ViewStudents = "directory.students";
+    public const string Import = "directory.import";
+
+    public static readonly IReadOnlyList<Permission> All =
+    [
+        new(View, "See sites, staff and the school calendar.", Roles.Staff),
+        new(ViewStudents, "See student records (every view is written to the access log).",
+            [Roles.DistrictAdmin, Roles.DataServices, Roles.HelpDesk, Roles.SiteTechnician, Roles.SeniorTechnician]),
+        new(Import, "Plan and apply roster and HR imports.", [Roles.DistrictAdmin, Roles.DataServices]),
+    ];
+}

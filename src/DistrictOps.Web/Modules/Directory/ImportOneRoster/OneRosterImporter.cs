@@ -1,0 +1,612 @@
+using System.Text.Json;
+using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
+
+/// <summary>
+/// Plans and applies a OneRoster package. Planning and applying are one walk over the files, so the
+/// plan shown is exactly what is applied. Files are streamed twice (ids first, then rows) and
+/// compared with the stored content hashes; only rows whose hash changed are loaded and written.
+/// Any invalid row, or a shrink beyond the threshold, means nothing is applied.
+/// </summary>
+public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogger<OneRosterImporter> logger)
+{
+    private const int BatchSize = 2000;
+
+    private static readonly Dictionary<string, string> EntityOf = new(StringComparer.Ordinal)
+    {
+        [OneRosterSpec.Orgs] = nameof(Site),
+        [OneRosterSpec.AcademicSessions] = nameof(AcademicSession),
+        [OneRosterSpec.Courses] = nameof(Course),
+        [OneRosterSpec.Classes] = nameof(ClassSection),
+        [OneRosterSpec.Users] = nameof(Person),
+        [OneRosterSpec.Demographics] = nameof(Data.Demographics),
+        [OneRosterSpec.Enrollments] = nameof(Enrollment),
+    };
+
+    public Task<ImportOutcome> PlanAsync(OneRosterPackage package, ImportErrorLog errors, ImportOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(package, errors, options, apply: false, cancellationToken);
+
+    public Task<ImportOutcome> ApplyAsync(OneRosterPackage package, ImportErrorLog errors, ImportOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(package, errors, options, apply: true, cancellationToken);
+
+    private async Task<ImportOutcome> RunAsync(OneRosterPackage package, ImportErrorLog errors, ImportOptions options, bool apply, CancellationToken cancellationToken)
+    {
+        var plans = new List<EntityPlan>();
+        if (errors.Any)
+        {
+            return new ImportOutcome(Plan(package, plans, errors, []), null);
+        }
+
+        var existing = new Dictionary<string, Dictionary<string, Existing>>(StringComparer.Ordinal);
+        foreach (var file in EntityOf.Keys)
+        {
+            existing[file] = await LoadExistingAsync(file, cancellationToken);
+        }
+
+        var universe = CollectIds(package, existing, errors);
+        var roles = package.ModeOf(OneRosterSpec.Roles) != FileMode.Absent ? ReadRoles(package, universe, errors) : null;
+
+        // First walk: validate every row and classify it; nothing is written.
+        var work = new Dictionary<string, FileWork>(StringComparer.Ordinal);
+        foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles && package.ModeOf(f) != FileMode.Absent))
+        {
+            var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
+            plans.Add(plan);
+            work[file] = Classify(package, file, plan, existing[file], universe, roles, errors);
+        }
+
+        var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
+        var result = Plan(package, plans, errors, refusals);
+        if (!apply || !result.CanApply)
+        {
+            return new ImportOutcome(result, null);
+        }
+
+        var runId = await WriteAsync(package, result, work, existing, universe, roles, options, cancellationToken);
+        return new ImportOutcome(result, runId);
+    }
+
+    private static ImportPlan Plan(OneRosterPackage package, List<EntityPlan> plans, ImportErrorLog errors, IReadOnlyList<string> refusals) =>
+        new(package.Name, package.Version, plans, errors.Errors, errors.Total, refusals);
+
+    private sealed record Existing(Guid Id, long Hash, bool Left, Guid? Site = null, PersonKind? Kind = null);
+
+    /// <summary>What the first walk learned about one file, for the shrink guard and the write.</summary>
+    private sealed class FileWork
+    {
+        public HashSet<string> Changed { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Removed { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>For users: active students per primary org after the import.</summary>
+        public Dictionary<string, int> StudentsPerOrg { get; } = new(StringComparer.Ordinal);
+    }
+
+    private async Task<Dictionary<string, Existing>> LoadExistingAsync(string file, CancellationToken ct)
+    {
+        var rows = file switch
+        {
+            OneRosterSpec.Orgs => db.Set<Site>().Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, null, null) }),
+            OneRosterSpec.AcademicSessions => db.Set<AcademicSession>().Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, null, null) }),
+            OneRosterSpec.Courses => db.Set<Course>().Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, null, null) }),
+            OneRosterSpec.Classes => db.Set<ClassSection>().Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, null, null) }),
+            OneRosterSpec.Users => db.Set<Person>().Where(p => p.ContentHash != 0)
+                .Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, e.PrimarySiteId, e.Kind) }),
+            OneRosterSpec.Demographics => from d in db.Set<Data.Demographics>()
+                                          join p in db.Set<Person>() on d.PersonId equals p.Id
+                                          select new { p.SourcedId, v = new Existing(d.PersonId, d.ContentHash, false, null, null) },
+            OneRosterSpec.Enrollments => db.Set<Enrollment>().Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, null, null) }),
+            _ => throw new InvalidOperationException(file),
+        };
+        var map = new Dictionary<string, Existing>(StringComparer.Ordinal);
+        await foreach (var row in rows.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            map[row.SourcedId] = row.v;
+        }
+
+        return map;
+    }
+
+    /// <summary>The ids each file's entity will have afterwards; duplicates within a file are errors.</summary>
+    private static IdUniverse CollectIds(OneRosterPackage package, Dictionary<string, Dictionary<string, Existing>> existing, ImportErrorLog errors)
+    {
+        var universe = new IdUniverse();
+        foreach (var (file, rows) in existing)
+        {
+            var mode = package.ModeOf(file);
+            var ids = mode == FileMode.Bulk
+                ? new HashSet<string>(StringComparer.Ordinal)
+                : rows.Where(r => !r.Value.Left).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+            if (file == OneRosterSpec.Users && mode == FileMode.Bulk)
+            {
+                // People who came only from HR stay referable (e.g. staff in enrollments) whatever OneRoster says.
+                ids.UnionWith(rows.Where(r => !r.Value.Left && r.Value.Hash == 0).Select(r => r.Key));
+            }
+
+            if (mode != FileMode.Absent)
+            {
+                using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
+                if (csv is not null)
+                {
+                    var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+                    while (csv.Read())
+                    {
+                        var id = csv.Raw("sourcedId");
+                        if (id.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        if (!lines.TryAdd(id, csv.Line))
+                        {
+                            csv.Error("sourcedId", $"sourcedId '{id}' appears twice (first on line {lines[id]}).");
+                        }
+                        else if (csv.Raw("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
+                        {
+                            ids.Remove(id);
+                        }
+                        else
+                        {
+                            ids.Add(id);
+                        }
+                    }
+                }
+            }
+
+            universe.Set(file, ids);
+        }
+
+        return universe;
+    }
+
+    private static Dictionary<string, List<OrgRole>> ReadRoles(OneRosterPackage package, IdUniverse universe, ImportErrorLog errors)
+    {
+        var roles = new Dictionary<string, List<OrgRole>>(StringComparer.Ordinal);
+        using var csv = CsvFile.Open(package, OneRosterSpec.Roles, OneRosterSpec.Columns(package.Version, OneRosterSpec.Roles)!, errors);
+        if (csv is null)
+        {
+            return roles;
+        }
+
+        var parser = new RowParser(package.Version, package.ModeOf(OneRosterSpec.Roles), universe, null);
+        while (csv.Read())
+        {
+            if (parser.RoleRow(csv) is { } role)
+            {
+                if (!roles.TryGetValue(role.User, out var list))
+                {
+                    roles[role.User] = list = [];
+                }
+
+                list.Add(role.Role);
+            }
+        }
+
+        return roles;
+    }
+
+    private static FileWork Classify(
+        OneRosterPackage package, string file, EntityPlan plan, Dictionary<string, Existing> existing, IdUniverse universe,
+        Dictionary<string, List<OrgRole>>? roles, ImportErrorLog errors)
+    {
+        var work = new FileWork();
+        using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
+        if (csv is null)
+        {
+            return work;
+        }
+
+        var parser = new RowParser(package.Version, plan.Mode, universe, roles);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            if (parser.Parse(csv) is not { } row)
+            {
+                continue;
+            }
+
+            seen.Add(row.SourcedId);
+            var found = existing.GetValueOrDefault(row.SourcedId);
+            if (row.Deleted)
+            {
+                if (found is { Left: false })
+                {
+                    work.Removed.Add(row.SourcedId);
+                    plan.Count(PlannedChange.Remove, row.SourcedId, row.Line);
+                }
+
+                continue;
+            }
+
+            if (row is UserRow { Kind: PersonKind.Student, PrimaryOrgSourcedId: { } org })
+            {
+                work.StudentsPerOrg[org] = work.StudentsPerOrg.GetValueOrDefault(org) + 1;
+            }
+
+            if (found is null || found.Left)
+            {
+                work.Changed.Add(row.SourcedId);
+                plan.Count(PlannedChange.Add, row.SourcedId, row.Line);
+            }
+            else if (found.Hash != row.Hash)
+            {
+                work.Changed.Add(row.SourcedId);
+                plan.Count(PlannedChange.Update, row.SourcedId, row.Line);
+            }
+            else
+            {
+                plan.Leave++;
+            }
+        }
+
+        if (plan.Mode == FileMode.Bulk)
+        {
+            foreach (var (id, row) in existing.Where(e => !e.Value.Left && !seen.Contains(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                work.Removed.Add(id);
+                plan.Count(PlannedChange.Remove, id, 0);
+            }
+        }
+
+        return work;
+    }
+
+    /// <summary>A truncated SIS export must not wipe the district: refuse big shrinks and emptied sites.</summary>
+    private async Task<IReadOnlyList<string>> ShrinkRefusalsAsync(
+        Dictionary<string, FileWork> work, Dictionary<string, Dictionary<string, Existing>> existing, ImportOptions options, CancellationToken ct)
+    {
+        if (options.AllowShrink || !work.TryGetValue(OneRosterSpec.Users, out var users))
+        {
+            return [];
+        }
+
+        var refusals = new List<string>();
+        var people = existing[OneRosterSpec.Users];
+        var active = people.Count(p => !p.Value.Left);
+        if (active > 0 && users.Removed.Count > active * options.MaxShrinkShare)
+        {
+            refusals.Add($"This import would remove {users.Removed.Count:N0} of {active:N0} people ({100.0 * users.Removed.Count / active:0.#}%), " +
+                $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If the source really shrank, apply again with --allow-shrink.");
+        }
+
+        var sites = await db.Set<Site>().AsNoTracking().Where(s => s.LeftAt == null).Select(s => new { s.Id, s.SourcedId, s.Name }).ToListAsync(ct);
+        var studentsBefore = people.Values.Where(p => !p.Left && p.Kind == PersonKind.Student && p.Site is not null)
+            .GroupBy(p => p.Site!.Value).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var site in sites.Where(s => studentsBefore.GetValueOrDefault(s.Id) > 0))
+        {
+            var after = users.StudentsPerOrg.GetValueOrDefault(site.SourcedId);
+            var changedOrKept = people.Count(p => !p.Value.Left && p.Value.Site == site.Id && p.Value.Kind == PersonKind.Student
+                && !users.Removed.Contains(p.Key) && !users.Changed.Contains(p.Key));
+            if (after + changedOrKept == 0)
+            {
+                refusals.Add($"This import would leave {site.Name} ({site.SourcedId}) with no students (it has {studentsBefore[site.Id]:N0}). " +
+                    "If that is right, apply again with --allow-shrink.");
+            }
+        }
+
+        return refusals;
+    }
+
+    private async Task<Guid> WriteAsync(
+        OneRosterPackage package, ImportPlan plan, Dictionary<string, FileWork> work, Dictionary<string, Dictionary<string, Existing>> existing,
+        IdUniverse universe, Dictionary<string, List<OrgRole>>? roles, ImportOptions options, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var runId = Guid.CreateVersion7(now);
+        var writer = new ImportWriter(db, runId, now, existing);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var run = new ImportRun
+        {
+            Id = runId,
+            Kind = ImportKind.OneRoster,
+            Source = package.Name,
+            Description = $"OneRoster {package.Version}: " + string.Join(", ", plan.Entities.Select(e => $"{Path.GetFileNameWithoutExtension(e.File)} {e.Mode.ToString().ToLowerInvariant()}")),
+            RunBy = options.RunBy,
+            StartedAt = now,
+            CountsJson = JsonSerializer.Serialize(plan.Entities.ToDictionary(e => e.Entity, e => new { e.Add, e.Update, e.Remove, e.Leave })),
+        };
+        db.Add(run);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        foreach (var entityPlan in plan.Entities)
+        {
+            await writer.WriteFileAsync(package, entityPlan, work[entityPlan.File].Changed, work[entityPlan.File].Removed, universe, roles, ct);
+        }
+
+        await writer.UpdateSitesAsync(ct);
+        await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(r => r.SetProperty(x => x.CompletedAt, time.GetUtcNow()), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Import run {RunId} applied: {Counts}", runId,
+            string.Join("; ", plan.Entities.Select(e => $"{e.Entity} +{e.Add} ~{e.Update} -{e.Remove}")));
+        return runId;
+    }
+
+    private sealed class ImportWriter(AppDbContext db, Guid runId, DateTimeOffset now, Dictionary<string, Dictionary<string, Existing>> existing)
+    {
+        private readonly List<ImportChange> _changes = [];
+
+        public async Task WriteFileAsync(
+            OneRosterPackage package, EntityPlan plan, HashSet<string> changed, HashSet<string> removed, IdUniverse universe,
+            Dictionary<string, List<OrgRole>>? roles, CancellationToken ct)
+        {
+            var map = existing[plan.File];
+            if (changed.Count > 0 || plan.File == OneRosterSpec.Users)
+            {
+                using var csv = CsvFile.Open(package, plan.File, OneRosterSpec.Columns(package.Version, plan.File)!, new ImportErrorLog())!;
+                var parser = new RowParser(package.Version, plan.Mode, universe, roles);
+                var batch = new List<Row>(BatchSize);
+                var links = plan.File == OneRosterSpec.Users ? new PeopleLinks() : null;
+                while (csv.Read())
+                {
+                    if (parser.Parse(csv) is not { Deleted: false } row)
+                    {
+                        continue;
+                    }
+
+                    if (changed.Contains(row.SourcedId))
+                    {
+                        batch.Add(row);
+                        if (batch.Count == BatchSize)
+                        {
+                            await WriteBatchAsync(plan.File, batch, ct);
+                            batch.Clear();
+                        }
+                    }
+
+                    links?.Collect((UserRow)row);
+                }
+
+                await WriteBatchAsync(plan.File, batch, ct);
+                if (links is not null)
+                {
+                    await links.SyncAsync(db, this, plan.Mode, ct);
+                }
+            }
+
+            await RemoveAsync(plan, removed.Select(id => (id, map[id].Id)).ToList(), ct);
+        }
+
+        public Guid IdOf(string file, string sourcedId) => existing[file][sourcedId].Id;
+
+        public Guid? MaybeIdOf(string file, string? sourcedId) =>
+            sourcedId is not null && existing[file].TryGetValue(sourcedId, out var e) ? e.Id : null;
+
+        private async Task WriteBatchAsync(string file, List<Row> rows, CancellationToken ct)
+        {
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            var map = existing[file];
+            var ids = rows.Where(r => map.ContainsKey(r.SourcedId)).Select(r => map[r.SourcedId].Id).ToList();
+            switch (file)
+            {
+                case OneRosterSpec.Orgs:
+                    await WriteAsync(file, rows, await Load<Site>(ids, ct), r => new Site { SourcedId = r.SourcedId, Name = "" }, (e, r) => ((OrgRow)r).ApplyTo(e));
+                    break;
+                case OneRosterSpec.AcademicSessions:
+                    await WriteAsync(file, rows, await Load<AcademicSession>(ids, ct),
+                        r => new AcademicSession { SourcedId = r.SourcedId, Title = "", Type = "", SchoolYear = "" }, (e, r) => ((SessionRow)r).ApplyTo(e));
+                    break;
+                case OneRosterSpec.Courses:
+                    await WriteAsync(file, rows, await Load<Course>(ids, ct), r => new Course { SourcedId = r.SourcedId, Title = "" },
+                        (e, r) => ((CourseRow)r).ApplyTo(e, IdOf(OneRosterSpec.Orgs, ((CourseRow)r).OrgSourcedId)));
+                    break;
+                case OneRosterSpec.Classes:
+                    await WriteAsync(file, rows, await Load<ClassSection>(ids, ct),
+                        r => new ClassSection { SourcedId = r.SourcedId, Title = "", ClassType = "", TermSourcedIds = "" },
+                        (e, r) => ((ClassRow)r).ApplyTo(e, IdOf(OneRosterSpec.Courses, ((ClassRow)r).CourseSourcedId), IdOf(OneRosterSpec.Orgs, ((ClassRow)r).SchoolSourcedId)));
+                    break;
+                case OneRosterSpec.Users:
+                    await WriteAsync(file, rows, await Load<Person>(ids, ct), r => new Person { SourcedId = r.SourcedId },
+                        (e, r) => ((UserRow)r).ApplyTo(e, MaybeIdOf(OneRosterSpec.Orgs, ((UserRow)r).PrimaryOrgSourcedId)));
+                    break;
+                case OneRosterSpec.Demographics:
+                    await WriteDemographicsAsync(rows.Cast<DemographicsRow>().ToList(), ct);
+                    break;
+                case OneRosterSpec.Enrollments:
+                    await WriteAsync(file, rows, await Load<Enrollment>(ids, ct), r => new Enrollment { SourcedId = r.SourcedId, Role = "" },
+                        (e, r) =>
+                        {
+                            var row = (EnrollmentRow)r;
+                            return row.ApplyTo(e, IdOf(OneRosterSpec.Classes, row.ClassSourcedId), IdOf(OneRosterSpec.Orgs, row.SchoolSourcedId), IdOf(OneRosterSpec.Users, row.UserSourcedId));
+                        });
+                    break;
+                default:
+                    throw new InvalidOperationException(file);
+            }
+
+            await FlushAsync(ct);
+        }
+
+        private async Task<Dictionary<Guid, T>> Load<T>(List<Guid> ids, CancellationToken ct) where T : class, IImported =>
+            ids.Count == 0 ? [] : await db.Set<T>().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+
+        private Task WriteAsync<T>(string file, List<Row> rows, Dictionary<Guid, T> loaded, Func<Row, T> create, Func<T, Row, IReadOnlyList<string>> apply)
+            where T : class, IImported
+        {
+            var map = existing[file];
+            var entity = EntityOf[file];
+            foreach (var row in rows)
+            {
+                if (map.TryGetValue(row.SourcedId, out var found) && loaded.TryGetValue(found.Id, out var current))
+                {
+                    var fields = apply(current, row);
+                    var rejoined = current.LeftAt is not null;
+                    current.LeftAt = null;
+                    db.Update(current);
+                    Change(entity, current.Id, row.SourcedId, rejoined ? ChangeKind.Joined : ChangeKind.Changed, rejoined ? null : string.Join(',', fields));
+                    map[row.SourcedId] = found with { Hash = row.Hash, Left = false };
+                }
+                else
+                {
+                    var added = create(row);
+                    added.Id = Guid.CreateVersion7(now);
+                    map[row.SourcedId] = new Existing(added.Id, row.Hash, false);
+                    apply(added, row);
+                    db.Add(added);
+                    Change(entity, added.Id, row.SourcedId, ChangeKind.Joined, null);
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private async Task WriteDemographicsAsync(List<DemographicsRow> rows, CancellationToken ct)
+        {
+            var map = existing[OneRosterSpec.Demographics];
+            var personIds = rows.Select(r => IdOf(OneRosterSpec.Users, r.SourcedId)).ToList();
+            var loaded = await db.Set<Data.Demographics>().Where(d => personIds.Contains(d.PersonId)).ToDictionaryAsync(d => d.PersonId, ct);
+            foreach (var row in rows)
+            {
+                var personId = IdOf(OneRosterSpec.Users, row.SourcedId);
+                if (loaded.TryGetValue(personId, out var current))
+                {
+                    var fields = row.ApplyTo(current);
+                    db.Update(current);
+                    Change(nameof(Data.Demographics), personId, row.SourcedId, ChangeKind.Changed, string.Join(',', fields));
+                }
+                else
+                {
+                    var added = new Data.Demographics { PersonId = personId };
+                    row.ApplyTo(added);
+                    db.Add(added);
+                    Change(nameof(Data.Demographics), personId, row.SourcedId, ChangeKind.Joined, null);
+                }
+
+                map[row.SourcedId] = new Existing(personId, row.Hash, false);
+            }
+        }
+
+        private async Task RemoveAsync(EntityPlan plan, List<(string SourcedId, Guid Id)> removed, CancellationToken ct)
+        {
+            foreach (var chunk in removed.Chunk(BatchSize))
+            {
+                var ids = chunk.Select(c => c.Id).ToList();
+                _ = plan.File switch
+                {
+                    OneRosterSpec.Orgs => await db.Set<Site>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.AcademicSessions => await db.Set<AcademicSession>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.Courses => await db.Set<Course>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.Classes => await db.Set<ClassSection>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.Users => await db.Set<Person>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.Demographics => await db.Set<Data.Demographics>().Where(e => ids.Contains(e.PersonId)).ExecuteDeleteAsync(ct),
+                    OneRosterSpec.Enrollments => await db.Set<Enrollment>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    _ => throw new InvalidOperationException(plan.File),
+                };
+                foreach (var (sourcedId, id) in chunk)
+                {
+                    Change(plan.Entity, id, sourcedId, ChangeKind.Left, null);
+                    existing[plan.File][sourcedId] = existing[plan.File][sourcedId] with { Left = true };
+                }
+
+                await FlushAsync(ct);
+            }
+        }
+
+        public async Task UpdateSitesAsync(CancellationToken ct)
+        {
+            var students = await db.Set<Person>().AsNoTracking()
+                .Where(p => p.Kind == PersonKind.Student && p.LeftAt == null && p.PrimarySiteId != null)
+                .GroupBy(p => new { p.PrimarySiteId, p.Grades })
+                .Select(g => new { g.Key.PrimarySiteId, g.Key.Grades, Count = g.Count() })
+                .ToListAsync(ct);
+            var bySite = students.GroupBy(s => s.PrimarySiteId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+            foreach (var site in await db.Set<Site>().ToListAsync(ct))
+            {
+                var rows = bySite.GetValueOrDefault(site.Id) ?? [];
+                site.Enrollment = rows.Sum(r => r.Count);
+                site.Grades = SiteTypes.Normalize(rows.SelectMany(r => (r.Grades ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)));
+                if (!site.TypeSetByAdmin)
+                {
+                    site.Type = SiteTypes.Derive(site.OrgType, site.Grades);
+                }
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+
+        public void Change(string entity, Guid id, string sourcedId, ChangeKind kind, string? fields) =>
+            _changes.Add(new ImportChange { RunId = runId, Entity = entity, EntityId = id, SourcedId = sourcedId, Kind = kind, Fields = fields });
+
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            db.AddRange(_changes);
+            _changes.Clear();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Person–site memberships and guardian links, brought to what the users file says.</summary>
+    private sealed class PeopleLinks
+    {
+        private readonly List<(string SourcedId, PersonKind Kind, IReadOnlyList<OrgRole> Orgs, IReadOnlyList<string> Agents)> _rows = [];
+
+        public void Collect(UserRow row) => _rows.Add((row.SourcedId, row.Kind, row.Orgs, row.Agents));
+
+        public async Task SyncAsync(AppDbContext db, ImportWriter writer, FileMode mode, CancellationToken ct)
+        {
+            var inFile = _rows.Select(r => writer.IdOf(OneRosterSpec.Users, r.SourcedId)).ToHashSet();
+            var wantedSites = new HashSet<(Guid, Guid, string)>();
+            var wantedLinks = new HashSet<(Guid Guardian, Guid Student)>();
+            foreach (var row in _rows)
+            {
+                var person = writer.IdOf(OneRosterSpec.Users, row.SourcedId);
+                foreach (var org in row.Orgs)
+                {
+                    wantedSites.Add((person, writer.IdOf(OneRosterSpec.Orgs, org.OrgSourcedId), org.Role));
+                }
+
+                foreach (var agent in row.Agents)
+                {
+                    if (writer.MaybeIdOf(OneRosterSpec.Users, agent) is { } other)
+                    {
+                        wantedLinks.Add(row.Kind == PersonKind.Guardian ? (person, other) : (other, person));
+                    }
+                }
+            }
+
+            var sites = (await db.Set<PersonSite>().AsNoTracking().ToListAsync(ct))
+                .Where(s => mode == FileMode.Bulk || inFile.Contains(s.PersonId))
+                .Select(s => (s.PersonId, s.SiteId, s.Role)).ToHashSet();
+            var links = (await db.Set<GuardianLink>().AsNoTracking().ToListAsync(ct))
+                .Where(l => mode == FileMode.Bulk || inFile.Contains(l.GuardianId) || inFile.Contains(l.StudentId))
+                .Select(l => (l.GuardianId, l.StudentId)).ToHashSet();
+
+            foreach (var chunk in sites.Except(wantedSites).Chunk(BatchSize))
+            {
+                foreach (var (person, site, role) in chunk)
+                {
+                    await db.Set<PersonSite>().Where(s => s.PersonId == person && s.SiteId == site && s.Role == role).ExecuteDeleteAsync(ct);
+                }
+            }
+
+            foreach (var (guardian, student) in links.Except(wantedLinks))
+            {
+                await db.Set<GuardianLink>().Where(l => l.GuardianId == guardian && l.StudentId == student).ExecuteDeleteAsync(ct);
+            }
+
+            foreach (var chunk in wantedSites.Except(sites).Chunk(BatchSize))
+            {
+                db.AddRange(chunk.Select(s => new PersonSite { PersonId = s.Item1, SiteId = s.Item2, Role = s.Item3 }));
+                await writer.FlushAsync(ct);
+            }
+
+            foreach (var chunk in wantedLinks.Except(links).Chunk(BatchSize))
+            {
+                db.AddRange(chunk.Select(l => new GuardianLink { GuardianId = l.Item1, StudentId = l.Item2 }));
+                await writer.FlushAsync(ct);
+            }
+        }
+    }
+}

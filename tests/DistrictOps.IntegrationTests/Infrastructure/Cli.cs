@@ -1,0 +1,17 @@
+using DistrictOps.Cli;
+
+namespace DistrictOps.IntegrationTests.Infrastructure;
+
+public sealed record CliResult(int Code, string Out, string Error);
+
+/// <summary>Runs the districtops command in-process against a test database.</summary>
+public static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(TestDatabase? db, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, stdout, stderr, db?.Settings());
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+}
