@@ -31,6 +31,9 @@ public sealed class RosterPackage
 
     public bool WithBomAndCrLf { get; set; }
 
+    /// <summary>Writes this oneroster.version into the manifest instead of <see cref="Version"/>.</summary>
+    public string? ManifestVersion { get; set; }
+
     public List<Dictionary<string, string>> Rows(string file) => _rows[file];
 
     public Dictionary<string, string> Row(string file, string sourcedId) =>
@@ -108,7 +111,7 @@ public sealed class RosterPackage
 
         var newline = WithBomAndCrLf ? "\r\n" : "\n";
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: WithBomAndCrLf);
-        var manifest = new StringBuilder($"propertyName,value{newline}manifest.version,1.0{newline}oneroster.version,{Version}{newline}");
+        var manifest = new StringBuilder($"propertyName,value{newline}manifest.version,1.0{newline}oneroster.version,{ManifestVersion ?? Version}{newline}");
         foreach (var (file, mode) in Modes)
         {
             manifest.Append(System.Globalization.CultureInfo.InvariantCulture, $"file.{Path.GetFileNameWithoutExtension(file)},{mode}{newline}");
