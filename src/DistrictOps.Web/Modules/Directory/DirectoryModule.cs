@@ -1,4 +1,8 @@
 using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using DistrictOps.Web.Modules.Directory.ListSites;
+using DistrictOps.Web.Modules.Directory.SearchPeople;
+using DistrictOps.Web.Modules.Directory.ViewPerson;
+using DistrictOps.Web.Modules.Directory.ViewSite;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Modules;
 
@@ -11,14 +15,25 @@ public sealed class DirectoryModule : IModule
 
     public IReadOnlyList<Permission> Permissions => DirectoryPermissions.All;
 
-    public IReadOnlyList<NavItem> Navigation { get; } = [];
+    public IReadOnlyList<NavItem> Navigation { get; } =
+    [
+        new("Sites", "/directory/sites", DirectoryPermissions.View, "Schools and offices with their type, grades, enrollment and staff."),
+        new("People", "/directory/people", DirectoryPermissions.View, "Find staff, and students and families where your role allows."),
+    ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<OneRosterImporter>();
+        services.AddScoped<ListSitesHandler>();
+        services.AddScoped<ViewSiteHandler>();
+        services.AddScoped<SearchPeopleHandler>();
+        services.AddScoped<ViewPersonHandler>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/api/v1/directory").WithTags("Directory").RequireAuthorization(DirectoryPermissions.View)
+            .MapListSitesApi()
+            .MapViewSiteApi()
+            .MapSearchPeopleApi()
+            .MapViewPersonApi();
 }

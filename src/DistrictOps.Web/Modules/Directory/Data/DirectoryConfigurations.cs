@@ -49,7 +49,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.EmployeeId).HasMaxLength(64);
         builder.Property(p => p.HrStatus).HasMaxLength(16);
         builder.Ignore(p => p.DisplayName);
-        builder.HasIndex(p => new { p.FamilyName, p.GivenName });
+        builder.Property(p => p.SortName).HasMaxLength(512);
+        builder.HasIndex(p => p.SortName);
         builder.HasIndex(p => new { p.Kind, p.FamilyName });
         builder.HasIndex(p => p.PrimarySiteId);
         builder.HasIndex(p => p.Identifier);
@@ -171,5 +172,26 @@ internal sealed class ImportChangeConfiguration : IEntityTypeConfiguration<Impor
         builder.Property(c => c.Fields).HasMaxLength(1024);
         builder.HasIndex(c => new { c.RunId, c.Entity, c.Kind });
         builder.HasOne<ImportRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<AccessLogEntry>
+{
+    public void Configure(EntityTypeBuilder<AccessLogEntry> builder)
+    {
+        builder.ToTable("directory_access_log");
+        builder.Property(a => a.Via).HasMaxLength(16);
+        builder.HasIndex(a => new { a.PersonId, a.At });
+        builder.HasIndex(a => new { a.UserId, a.At });
+    }
+}
+
+internal sealed class ImportUploadConfiguration : IEntityTypeConfiguration<ImportUpload>
+{
+    public void Configure(EntityTypeBuilder<ImportUpload> builder)
+    {
+        builder.ToTable("directory_import_uploads");
+        builder.Property(u => u.Name).HasMaxLength(255);
+        builder.Property(u => u.UploadedBy).HasMaxLength(255);
     }
 }

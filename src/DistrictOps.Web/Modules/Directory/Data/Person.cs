@@ -46,6 +46,9 @@ public sealed class Person : IImported
 
     public string? Phone { get; set; }
 
+    /// <summary>FAMILY GIVEN in upper case, for prefix search by name.</summary>
+    public string SortName { get; set; } = "";
+
     public string? Grades { get; set; }
 
     public Guid? PrimarySiteId { get; set; }

@@ -118,6 +118,7 @@ internal sealed record UserRow(
         p.Phone = c.Set("phone", p.Phone, Phone);
         p.Grades = c.Set("grades", p.Grades, Grades);
         p.PrimarySiteId = c.Set("primaryOrg", p.PrimarySiteId, primarySiteId);
+        p.SortName = $"{FamilyName} {GivenName}".ToUpperInvariant();
         if (p.ContentHash != Hash && c.Names.Count == 0)
         {
             c.Mark("sites or guardians");

@@ -72,6 +72,37 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("directory_academic_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("directory_access_log", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ClassSection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -401,6 +432,34 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("directory_import_runs", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("directory_import_uploads", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -487,6 +546,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("PrimarySiteId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("SourceRole")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -510,10 +574,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("PrimarySiteId");
 
+                    b.HasIndex("SortName");
+
                     b.HasIndex("SourcedId")
                         .IsUnique();
-
-                    b.HasIndex("FamilyName", "GivenName");
 
                     b.HasIndex("Kind", "FamilyName");
 

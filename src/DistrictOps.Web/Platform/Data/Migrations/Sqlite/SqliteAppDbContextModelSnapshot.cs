@@ -67,6 +67,35 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("directory_academic_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("directory_access_log", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ClassSection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -394,6 +423,34 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("directory_import_runs", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("directory_import_uploads", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -480,6 +537,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("PrimarySiteId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceRole")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -503,10 +565,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("PrimarySiteId");
 
+                    b.HasIndex("SortName");
+
                     b.HasIndex("SourcedId")
                         .IsUnique();
-
-                    b.HasIndex("FamilyName", "GivenName");
 
                     b.HasIndex("Kind", "FamilyName");
 

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Directory.ViewPerson;
+
+public sealed record RelatedPerson(Guid Id, string Name, PersonKind Kind);
+
+public sealed record PersonSiteRow(Guid SiteId, string Site, string Role);
+
+public sealed record DemographicsView(DateOnly? BirthDate, string? Sex, bool? HispanicOrLatino, IReadOnlyList<string> Races);
+
+public sealed record HrView(string? EmployeeId, string? PositionTitle, string? Department, string? Status, DateOnly? StartDate, DateOnly? EndDate);
+
+public sealed record PersonDetail(
+    Guid Id, string SourcedId, string Name, PersonKind Kind, string Role, bool Active, string? Email, string? Username, string? Identifier, string? Grades,
+    IReadOnlyList<PersonSiteRow> Sites, IReadOnlyList<RelatedPerson> Related, IReadOnlyList<string> Classes, DemographicsView? Demographics, HrView? Hr);
+
+public enum PersonView
+{
+    Found,
+    NotFound,
+    Forbidden,
+}
+
+/// <summary>One person's record. A student's record needs the student permission for their site, and every view is written to the access log.</summary>
+public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permissions, TimeProvider time)
+{
+    public async Task<(PersonView View, PersonDetail? Person)> HandleAsync(Guid id, ClaimsPrincipal user, string via, CancellationToken cancellationToken = default)
+    {
+        var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return (PersonView.NotFound, null);
+        }
+
+        var sites = await (from ps in db.Set<PersonSite>()
+                           join s in db.Set<Site>() on ps.SiteId equals s.Id
+                           where ps.PersonId == id
+                           orderby s.Name
+                           select new PersonSiteRow(s.Id, s.Name, ps.Role)).ToListAsync(cancellationToken);
+        var family = person.Kind is PersonKind.Student or PersonKind.Guardian;
+        if (family)
+        {
+            var access = StudentAccess.For(user, permissions);
+            if (!access.Any || (access.Sites is not null && !sites.Any(s => access.Covers(s.SiteId))))
+            {
+                return (PersonView.Forbidden, null);
+            }
+
+            db.Add(new AccessLogEntry { At = time.GetUtcNow(), UserId = user.UserId()!.Value, PersonId = id, Via = via });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var related = await (from l in db.Set<GuardianLink>()
+                             where l.StudentId == id || l.GuardianId == id
+                             join p in db.Set<Person>() on (l.StudentId == id ? l.GuardianId : l.StudentId) equals p.Id
+                             select new RelatedPerson(p.Id, p.GivenName + " " + p.FamilyName, p.Kind)).ToListAsync(cancellationToken);
+        var classes = await (from e in db.Set<Enrollment>()
+                             join c in db.Set<ClassSection>() on e.ClassId equals c.Id
+                             where e.PersonId == id && e.LeftAt == null
+                             orderby c.Title
+                             select c.Title).ToListAsync(cancellationToken);
+        var demographics = person.Kind == PersonKind.Student
+            ? await db.Set<Demographics>().AsNoTracking().Where(d => d.PersonId == id)
+                .Select(d => new DemographicsView(d.BirthDate, d.Sex, d.HispanicOrLatinoEthnicity, Races(d))).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var hr = person.EmployeeId is null ? null
+            : new HrView(person.EmployeeId, person.PositionTitle, person.Department, person.HrStatus, person.HrStartDate, person.HrEndDate);
+        return (PersonView.Found, new PersonDetail(person.Id, person.SourcedId, person.DisplayName, person.Kind, person.SourceRole, person.LeftAt is null,
+            person.Email, person.Username, person.Identifier, person.Grades, sites, related, classes, demographics, hr));
+    }
+
+    private static List<string> Races(Demographics d) =>
+    [
+        .. d.AmericanIndianOrAlaskaNative == true ? ["American Indian or Alaska Native"] : Array.Empty<string>(),
+        .. d.Asian == true ? ["Asian"] : Array.Empty<string>(),
+        .. d.BlackOrAfricanAmerican == true ? ["Black or African American"] : Array.Empty<string>(),
+        .. d.NativeHawaiianOrOtherPacificIslander == true ? ["Native Hawaiian or Other Pacific Islander"] : Array.Empty<string>(),
+        .. d.White == true ? ["White"] : Array.Empty<string>(),
+        .. d.TwoOrMoreRaces == true ? ["Two or more races"] : Array.Empty<string>(),
+    ];
+}
+
+internal static class ViewPersonApi
+{
+    public static RouteGroupBuilder MapViewPersonApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/people/{id:guid}", async Task<Results<Ok<PersonDetail>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user, ViewPersonHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(id, user, "api", ct) switch
+                {
+                    (PersonView.Found, { } person) => TypedResults.Ok(person),
+                    (PersonView.Forbidden, _) => TypedResults.Forbid(),
+                    _ => TypedResults.NotFound(),
+                })
+            .WithSummary("One person's record; a student's view is written to the access log.");
+        return group;
+    }
+}
