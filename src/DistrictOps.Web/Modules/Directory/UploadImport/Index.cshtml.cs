@@ -1,0 +1,57 @@
+using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DistrictOps.Web.Modules.Directory.UploadImport;
+
+[Authorize(Policy = DirectoryPermissions.Import)]
+[RequestSizeLimit(MaxUpload)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
+public sealed class IndexModel(UploadImportHandler handler) : PageModel
+{
+    public const long MaxUpload = 512L * 1024 * 1024;
+
+    public ImportPlan? Plan { get; private set; }
+
+    public Guid? UploadId { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostPlanAsync(IFormFile? package, CancellationToken cancellationToken)
+    {
+        if (package is null || package.Length == 0)
+        {
+            Message = "Choose the OneRoster zip file to check.";
+            return Page();
+        }
+
+        await using var stream = package.OpenReadStream();
+        UploadId = await handler.SaveAsync(package.FileName, stream, User.Identity?.Name ?? "", cancellationToken);
+        Plan = (await handler.RunAsync(UploadId.Value, apply: false, new ImportOptions(), cancellationToken))!.Plan;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync(Guid uploadId, bool allowShrink, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.RunAsync(uploadId, apply: true, new ImportOptions(allowShrink, RunBy: User.Identity?.Name ?? ""), cancellationToken);
+        if (outcome is null)
+        {
+            Message = "That upload was applied already or has expired; send the package again.";
+            return Page();
+        }
+
+        if (outcome.RunId is { } runId)
+        {
+            return Redirect($"/directory/imports/{runId}");
+        }
+
+        Plan = outcome.Plan;
+        UploadId = uploadId;
+        return Page();
+    }
+}

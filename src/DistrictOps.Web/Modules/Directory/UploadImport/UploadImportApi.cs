@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DistrictOps.Web.Modules.Directory.UploadImport;
+
+public sealed record EntityPlanResponse(string Entity, string File, string Mode, int Add, int Update, int Leave, int Remove, IReadOnlyList<PlanSample> Samples);
+
+public sealed record ImportPlanResponse(string Source, string Version, bool CanApply, IReadOnlyList<EntityPlanResponse> Entities, IReadOnlyList<string> Errors, int ErrorCount, IReadOnlyList<string> Refusals)
+{
+    public static ImportPlanResponse From(ImportPlan plan) => new(
+        plan.Source, plan.Version, plan.CanApply,
+        plan.Entities.Select(e => new EntityPlanResponse(e.Entity, e.File, e.Mode.ToString().ToLowerInvariant(), e.Add, e.Update, e.Leave, e.Remove, e.Samples)).ToList(),
+        plan.Errors.Select(e => e.ToString()).ToList(), plan.ErrorCount, plan.Refusals);
+}
+
+internal static class UploadImportApi
+{
+    public static RouteGroupBuilder MapUploadImportApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/imports", HandleAsync)
+            .DisableAntiforgery()
+            .WithSummary("Send a OneRoster zip (multipart field 'file') with mode=plan to see what would change, or mode=apply to apply it.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<ImportPlanResponse>, Created<ImportRunDetail>, ProblemHttpResult, ValidationProblem>> HandleAsync(
+        IFormFile? file, [FromForm] string? mode, [FromForm] bool? allowShrink, ClaimsPrincipal user,
+        OneRosterImporter importer, ImportRunsHandler runs, CancellationToken ct)
+    {
+        if (file is null || mode is not ("plan" or "apply"))
+        {
+            var problems = new Dictionary<string, string[]>();
+            if (file is null)
+            {
+                problems["file"] = ["Send the OneRoster zip as the multipart field 'file'."];
+            }
+
+            if (mode is not ("plan" or "apply"))
+            {
+                problems["mode"] = [$"mode is '{mode}'; expected plan or apply."];
+            }
+
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        var errors = new ImportErrorLog();
+        await using var content = new MemoryStream();
+        await file.CopyToAsync(content, ct);
+        content.Position = 0;
+        OneRosterPackage package;
+        try
+        {
+            package = OneRosterPackage.OpenZip(content, Path.GetFileName(file.FileName), errors);
+        }
+        catch (InvalidDataException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"{file.FileName} is not a zip file."] });
+        }
+
+        using (package)
+        {
+            var options = new ImportOptions(allowShrink ?? false, RunBy: user.Identity?.Name ?? "api");
+            var outcome = mode == "apply" ? await importer.ApplyAsync(package, errors, options, ct) : await importer.PlanAsync(package, errors, options, ct);
+            var plan = ImportPlanResponse.From(outcome.Plan);
+            if (outcome.RunId is { } runId)
+            {
+                return TypedResults.Created($"/api/v1/directory/imports/{runId}", await runs.GetAsync(runId, null, null, 1, ct));
+            }
+
+            if (mode == "plan")
+            {
+                return TypedResults.Ok(plan);
+            }
+
+            return TypedResults.Problem(
+                title: outcome.Plan.ErrorCount > 0 ? "The package has errors; nothing was applied." : "The import was refused; nothing was applied.",
+                statusCode: outcome.Plan.ErrorCount > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["errors"] = plan.Errors, ["errorCount"] = plan.ErrorCount, ["refusals"] = plan.Refusals });
+        }
+    }
+}
