@@ -20,6 +20,7 @@ public static class CliApp
             DbCommands.Build(context),
             UsersCommands.Build(context),
             ImportCommands.Build(context),
+            DemoCommands.Build(context),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
