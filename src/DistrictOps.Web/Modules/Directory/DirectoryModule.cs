@@ -1,6 +1,8 @@
 using DistrictOps.Web.Modules.Directory.ImportOneRoster;
 using DistrictOps.Web.Modules.Directory.ListSites;
+using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
 using DistrictOps.Web.Modules.Directory.SearchPeople;
+using DistrictOps.Web.Modules.Directory.UploadImport;
 using DistrictOps.Web.Modules.Directory.ViewPerson;
 using DistrictOps.Web.Modules.Directory.ViewSite;
 using DistrictOps.Web.Platform.Auth;
@@ -19,6 +21,7 @@ public sealed class DirectoryModule : IModule
     [
         new("Sites", "/directory/sites", DirectoryPermissions.View, "Schools and offices with their type, grades, enrollment and staff."),
         new("People", "/directory/people", DirectoryPermissions.View, "Find staff, and students and families where your role allows."),
+        new("Imports", "/directory/imports", DirectoryPermissions.Import, "Bring in the SIS roster, review the plan, apply it, and see what changed."),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -28,12 +31,19 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<ViewSiteHandler>();
         services.AddScoped<SearchPeopleHandler>();
         services.AddScoped<ViewPersonHandler>();
+        services.AddScoped<ImportRunsHandler>();
+        services.AddScoped<UploadImportHandler>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapGroup("/api/v1/directory").WithTags("Directory").RequireAuthorization(DirectoryPermissions.View)
             .MapListSitesApi()
             .MapViewSiteApi()
             .MapSearchPeopleApi()
             .MapViewPersonApi();
+        endpoints.MapGroup("/api/v1/directory").WithTags("Directory").RequireAuthorization(DirectoryPermissions.Import)
+            .MapImportRunsApi()
+            .MapUploadImportApi();
+    }
 }

@@ -41,9 +41,9 @@ internal static class DemoCalendar
 
     public static readonly IReadOnlyList<TimedEvent> MinimumDays =
     [
-        new("minimum-day", MinimumDay, "Minimum day: early release at 12:30", new(2026, 11, 20), new(12, 30), new(15, 0)),
-        new("minimum-day", MinimumDay, "Minimum day: early release at 12:30", new(2026, 12, 18), new(12, 30), new(15, 0)),
-        new("minimum-day", MinimumDay, "Last day of school: early release at 12:30", new(2027, 6, 3), new(12, 30), new(15, 0)),
+        new("minimum-day", MinimumDay, "Minimum day: early release at 12:30", new(2026, 11, 20), new(7, 0), new(12, 30)),
+        new("minimum-day", MinimumDay, "Minimum day: early release at 12:30", new(2026, 12, 18), new(7, 0), new(12, 30)),
+        new("minimum-day", MinimumDay, "Last day of school: early release at 12:30", new(2027, 6, 3), new(7, 0), new(12, 30)),
     ];
 
     public static int EventCount => Days.Count + MinimumDays.Count;

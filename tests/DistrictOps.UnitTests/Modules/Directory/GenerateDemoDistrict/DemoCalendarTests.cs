@@ -1,4 +1,6 @@
 using System.Text;
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Directory.ImportCalendar;
 
 namespace DistrictOps.UnitTests.Modules.Directory.GenerateDemoDistrict;
 
@@ -57,14 +59,30 @@ public sealed class DemoCalendarTests(DemoDistrictFixture district) : IClassFixt
         Assert.True(noSchool.Count >= 12);
 
         var minimum = events.Where(e => e["CATEGORIES"] == "MINIMUM-DAY").ToList();
-        Assert.Contains(minimum, e => e["DTSTART;TZID=America/Los_Angeles"] == "20261120T123000");
-        Assert.Contains(minimum, e => e["DTSTART;TZID=America/Los_Angeles"] == "20270603T123000");
+        Assert.Contains(minimum, e => e["DTSTART;TZID=America/Los_Angeles"] == "20261120T070000" && e["DTEND;TZID=America/Los_Angeles"] == "20261120T123000");
+        Assert.Contains(minimum, e => e["DTSTART;TZID=America/Los_Angeles"] == "20270603T070000");
         Assert.All(events, e =>
         {
             Assert.Equal("20260701T000000Z", e["DTSTAMP"]);
             Assert.EndsWith("@calendar.bayview.example", e["UID"], StringComparison.Ordinal);
         });
         Assert.Equal(events.Count, events.Select(e => e["UID"]).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_calendar_reads_back_as_the_school_year_it_describes()
+    {
+        var path = System.IO.Directory.EnumerateFiles(Path.Combine(district.Directory, "calendar"), "*.ics").Single();
+        using var stream = File.OpenRead(path);
+
+        var calendar = SchoolCalendarIcs.Parse(Path.GetFileName(path), stream);
+        var schedule = SchoolCalendarIcs.ToSchedule(calendar, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+
+        Assert.True(calendar.Succeeded, string.Join("; ", calendar.Errors));
+        Assert.Equal(new DateOnly(2026, 8, 12), schedule.FirstDay);
+        Assert.Equal(new DateOnly(2027, 6, 3), schedule.LastDay);
+        Assert.False(DistrictOps.Web.Modules.Directory.Contracts.SchoolTime.IsInstructionalDay(schedule, new DateOnly(2026, 11, 25)));
+        Assert.Equal(new SchoolHours(new TimeOnly(7, 0), new TimeOnly(12, 30)), schedule.HoursOn(new DateOnly(2026, 11, 20)));
     }
 
     private List<string> Unfolded()
