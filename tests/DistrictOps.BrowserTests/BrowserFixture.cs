@@ -14,6 +14,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
+    public const int DemoStudents = 600;
+
     private TestDatabase? _database;
     private DistrictOpsFactory? _app;
     private IPlaywright? _playwright;
@@ -25,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new DistrictOpsFactory(_database);
+        _app = new DistrictOpsFactory(_database, new Dictionary<string, string?> { ["Demo:Students"] = DemoStudents.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var port = FreePort();
         _app.UseKestrel(port);
         _app.StartServer();

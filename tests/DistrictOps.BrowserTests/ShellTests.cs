@@ -97,7 +97,7 @@ public sealed class ShellTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string email)
+    internal static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email").FillAsync(email);
@@ -107,7 +107,7 @@ public sealed class ShellTests(BrowserFixture fixture)
     }
 
     /// <summary>The elements that reach past the right edge of the screen, outside any scrolling region.</summary>
-    private static Task<string[]> TooWideAsync(IPage page) =>
+    internal static Task<string[]> TooWideAsync(IPage page) =>
         page.EvaluateAsync<string[]>(
             """
             () => document.documentElement.scrollWidth <= window.innerWidth ? [] :

@@ -19,6 +19,7 @@ public sealed class DistrictOpsFactory(TestDatabase database, IReadOnlyDictionar
         var all = Database.Settings();
         all["Demo:Seed"] = "true";
         all["Demo:Password"] = DemoPassword;
+        all["Demo:Students"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

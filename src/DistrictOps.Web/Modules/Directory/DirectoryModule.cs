@@ -2,10 +2,12 @@ using DistrictOps.Web.Modules.Directory.ImportOneRoster;
 using DistrictOps.Web.Modules.Directory.ListSites;
 using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
 using DistrictOps.Web.Modules.Directory.SearchPeople;
+using DistrictOps.Web.Modules.Directory.SeedDemoDistrict;
 using DistrictOps.Web.Modules.Directory.UploadImport;
 using DistrictOps.Web.Modules.Directory.ViewPerson;
 using DistrictOps.Web.Modules.Directory.ViewSite;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
 
 namespace DistrictOps.Web.Modules.Directory;
@@ -33,6 +35,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<ViewPersonHandler>();
         services.AddScoped<ImportRunsHandler>();
         services.AddScoped<UploadImportHandler>();
+        services.AddScoped<IDemoSeed, DemoDistrictSeed>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

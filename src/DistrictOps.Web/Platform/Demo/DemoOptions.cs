@@ -10,6 +10,9 @@ public sealed class DemoOptions
     public bool Seed { get; set; }
 
     public string Password { get; set; } = "bayview-demo-2026";
+
+    /// <summary>Students in the generated demo district; 0 seeds the demo accounts only.</summary>
+    public int Students { get; set; } = 30_000;
 }
 
 public sealed record DemoAccount(string Email, string DisplayName, string Role);

@@ -1,0 +1,47 @@
+using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Modules.Directory.GenerateDemoDistrict;
+using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DistrictOps.Web.Modules.Directory.SeedDemoDistrict;
+
+/// <summary>In demo mode, an empty directory gets Bayview Unified: generated, then imported the way a district's SIS export would be.</summary>
+internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter importer, IOptions<DemoOptions> options, ILogger<DemoDistrictSeed> logger) : IDemoSeed
+{
+    public int Order => 10;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var students = options.Value.Students;
+        if (students <= 0 || await db.Set<Site>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var folder = System.IO.Directory.CreateTempSubdirectory("districtops-demo-").FullName;
+        try
+        {
+            logger.LogInformation("Generating and importing the demo district ({Students} students); this takes a little while once.", students);
+            var generated = GenerateDemoDistrictHandler.Handle(new GenerateDemoDistrictCommand(folder, students, Force: true), cancellationToken);
+            if (!generated.Succeeded)
+            {
+                throw new InvalidOperationException("The demo district could not be generated: " + string.Join("; ", generated.Errors.SelectMany(e => e.Value)));
+            }
+
+            var errors = new ImportErrorLog();
+            using var package = OneRosterPackage.Open(folder, errors);
+            var outcome = await importer.ApplyAsync(package, errors, new ImportOptions(RunBy: "demo seed"), cancellationToken);
+            if (outcome.RunId is null)
+            {
+                throw new InvalidOperationException("The demo district did not import: " + string.Join("; ", outcome.Plan.Errors.Select(e => e.ToString()).Concat(outcome.Plan.Refusals)));
+            }
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+}
