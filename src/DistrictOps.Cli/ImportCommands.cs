@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using DistrictOps.Web.Modules.Directory.ImportStaff;
 
 namespace DistrictOps.Cli;
 
@@ -41,7 +42,32 @@ internal static class ImportCommands
             }, cancellationToken);
         });
 
-        return new Command("import", "Bring data in from the SIS and HR.") { oneRoster };
+        var hrFolder = new Argument<string>("FOLDER") { Description = "A folder with staff.csv and, optionally, coverage.csv (see the README for the columns)." };
+        var hrPlan = new Option<bool>("--plan") { Description = "Show what would change; change nothing." };
+        var hrApply = new Option<bool>("--apply") { Description = "Apply the changes in one transaction." };
+        var hrAllowShrink = new Option<bool>("--allow-shrink") { Description = "Apply even if more than 10% of employees would leave." };
+        var hr = new Command("hr", "Import HR staff (employee id, position, department, sites, status) and technician coverage.")
+        {
+            hrFolder, hrPlan, hrApply, hrAllowShrink,
+        };
+        hr.SetAction((parse, cancellationToken) =>
+        {
+            if (parse.GetValue(hrPlan) == parse.GetValue(hrApply))
+            {
+                cli.Error.WriteLine("error: give exactly one of --plan or --apply.");
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
+            return cli.RunAsync(async (services, ct) =>
+            {
+                var errors = new ImportErrorLog();
+                var outcome = await services.GetRequiredService<StaffImporter>().RunAsync(
+                    parse.GetValue(hrFolder)!, errors, new ImportOptions(parse.GetValue(hrAllowShrink), RunBy: $"cli:{Environment.UserName}"), parse.GetValue(hrApply), ct);
+                return Report(cli, outcome);
+            }, cancellationToken);
+        });
+
+        return new Command("import", "Bring data in from the SIS and HR.") { oneRoster, hr };
     }
 
     private static int Report(CliContext cli, ImportOutcome outcome)
@@ -59,7 +85,7 @@ internal static class ImportCommands
             return ExitCodes.InvalidInput;
         }
 
-        cli.Out.WriteLine($"OneRoster {plan.Version} package {plan.Source}");
+        cli.Out.WriteLine(plan.Version == "HR" ? $"HR files {plan.Source}" : $"OneRoster {plan.Version} package {plan.Source}");
         cli.Out.WriteLine($"{"entity",-16} {"file",-22} {"mode",-6} {"add",9} {"update",9} {"leave",9} {"remove",9}");
         foreach (var e in plan.Entities)
         {

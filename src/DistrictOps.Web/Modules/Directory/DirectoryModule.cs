@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using DistrictOps.Web.Modules.Directory.ImportStaff;
 using DistrictOps.Web.Modules.Directory.ListSites;
 using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
 using DistrictOps.Web.Modules.Directory.SearchPeople;
@@ -29,6 +30,7 @@ public sealed class DirectoryModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<OneRosterImporter>();
+        services.AddScoped<StaffImporter>();
         services.AddScoped<ListSitesHandler>();
         services.AddScoped<ViewSiteHandler>();
         services.AddScoped<SearchPeopleHandler>();

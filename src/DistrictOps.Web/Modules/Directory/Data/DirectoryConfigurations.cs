@@ -195,3 +195,14 @@ internal sealed class ImportUploadConfiguration : IEntityTypeConfiguration<Impor
         builder.Property(u => u.UploadedBy).HasMaxLength(255);
     }
 }
+
+internal sealed class TechnicianCoverageConfiguration : IEntityTypeConfiguration<TechnicianCoverage>
+{
+    public void Configure(EntityTypeBuilder<TechnicianCoverage> builder)
+    {
+        builder.ToTable("directory_technician_coverage");
+        builder.HasKey(c => new { c.PersonId, c.SiteId });
+        builder.Property(c => c.Share).HasPrecision(4, 2);
+        builder.HasIndex(c => c.SiteId);
+    }
+}

@@ -13,7 +13,7 @@ public enum PlannedChange
 public sealed record PlanSample(PlannedChange Change, string SourcedId, int Line, string? Fields);
 
 /// <summary>What an import does to one entity: counts per kind of change and the first rows of each.</summary>
-public sealed class EntityPlan(string entity, string file, FileMode mode)
+public sealed class EntityPlan(string entity, string file, ImportFileMode mode)
 {
     public const int SamplesPerKind = 5;
 
@@ -21,7 +21,7 @@ public sealed class EntityPlan(string entity, string file, FileMode mode)
 
     public string File { get; } = file;
 
-    public FileMode Mode { get; } = mode;
+    public ImportFileMode Mode { get; } = mode;
 
     public int Add { get; internal set; }
 

@@ -47,11 +47,11 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         }
 
         var universe = CollectIds(package, existing, errors);
-        var roles = package.ModeOf(OneRosterSpec.Roles) != FileMode.Absent ? ReadRoles(package, universe, errors) : null;
+        var roles = package.ModeOf(OneRosterSpec.Roles) != ImportFileMode.Absent ? ReadRoles(package, universe, errors) : null;
 
         // First walk: validate every row and classify it; nothing is written.
         var work = new Dictionary<string, FileWork>(StringComparer.Ordinal);
-        foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles && package.ModeOf(f) != FileMode.Absent))
+        foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles && package.ModeOf(f) != ImportFileMode.Absent))
         {
             var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
             plans.Add(plan);
@@ -117,16 +117,16 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         foreach (var (file, rows) in existing)
         {
             var mode = package.ModeOf(file);
-            var ids = mode == FileMode.Bulk
+            var ids = mode == ImportFileMode.Bulk
                 ? new HashSet<string>(StringComparer.Ordinal)
                 : rows.Where(r => !r.Value.Left).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-            if (file == OneRosterSpec.Users && mode == FileMode.Bulk)
+            if (file == OneRosterSpec.Users && mode == ImportFileMode.Bulk)
             {
                 // People who came only from HR stay referable (e.g. staff in enrollments) whatever OneRoster says.
                 ids.UnionWith(rows.Where(r => !r.Value.Left && r.Value.Hash == 0).Select(r => r.Key));
             }
 
-            if (mode != FileMode.Absent)
+            if (mode != ImportFileMode.Absent)
             {
                 using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
                 if (csv is not null)
@@ -242,7 +242,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             }
         }
 
-        if (plan.Mode == FileMode.Bulk)
+        if (plan.Mode == ImportFileMode.Bulk)
         {
             foreach (var (id, row) in existing.Where(e => !e.Value.Left && !seen.Contains(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal))
             {
@@ -554,7 +554,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
         public void Collect(UserRow row) => _rows.Add((row.SourcedId, row.Kind, row.Orgs, row.Agents));
 
-        public async Task SyncAsync(AppDbContext db, ImportWriter writer, FileMode mode, CancellationToken ct)
+        public async Task SyncAsync(AppDbContext db, ImportWriter writer, ImportFileMode mode, CancellationToken ct)
         {
             var inFile = _rows.Select(r => writer.IdOf(OneRosterSpec.Users, r.SourcedId)).ToHashSet();
             var wantedSites = new HashSet<(Guid, Guid, string)>();
@@ -577,10 +577,10 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             }
 
             var sites = (await db.Set<PersonSite>().AsNoTracking().ToListAsync(ct))
-                .Where(s => mode == FileMode.Bulk || inFile.Contains(s.PersonId))
+                .Where(s => mode == ImportFileMode.Bulk || inFile.Contains(s.PersonId))
                 .Select(s => (s.PersonId, s.SiteId, s.Role)).ToHashSet();
             var links = (await db.Set<GuardianLink>().AsNoTracking().ToListAsync(ct))
-                .Where(l => mode == FileMode.Bulk || inFile.Contains(l.GuardianId) || inFile.Contains(l.StudentId))
+                .Where(l => mode == ImportFileMode.Bulk || inFile.Contains(l.GuardianId) || inFile.Contains(l.StudentId))
                 .Select(l => (l.GuardianId, l.StudentId)).ToHashSet();
 
             foreach (var chunk in sites.Except(wantedSites).Chunk(BatchSize))

@@ -4,7 +4,7 @@ using Sylvan.Data.Csv;
 
 namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
 
-public enum FileMode
+public enum ImportFileMode
 {
     Absent,
     Bulk,
@@ -29,9 +29,9 @@ public sealed class OneRosterPackage : IDisposable
 
     public string Version { get; private set; } = "";
 
-    public IReadOnlyDictionary<string, FileMode> Modes { get; private set; } = new Dictionary<string, FileMode>();
+    public IReadOnlyDictionary<string, ImportFileMode> Modes { get; private set; } = new Dictionary<string, ImportFileMode>();
 
-    public FileMode ModeOf(string file) => Modes.GetValueOrDefault(file, FileMode.Absent);
+    public ImportFileMode ModeOf(string file) => Modes.GetValueOrDefault(file, ImportFileMode.Absent);
 
     public static OneRosterPackage Open(string path, ImportErrorLog errors)
     {
@@ -50,6 +50,9 @@ public sealed class OneRosterPackage : IDisposable
         package.ReadManifest(errors);
         return package;
     }
+
+    /// <summary>A folder of CSV files that has no OneRoster manifest (the HR files).</summary>
+    internal static OneRosterPackage PlainFolder(string folder) => new(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder, null);
 
     public bool Contains(string file) =>
         _folder is not null ? File.Exists(Path.Combine(_folder, file)) : _zip?.GetEntry(file) is not null;
@@ -118,7 +121,7 @@ public sealed class OneRosterPackage : IDisposable
         }
 
         Version = version.Value;
-        var modes = new Dictionary<string, FileMode>(StringComparer.Ordinal);
+        var modes = new Dictionary<string, ImportFileMode>(StringComparer.Ordinal);
         foreach (var file in OneRosterSpec.ImportOrder.Where(f => OneRosterSpec.Columns(Version, f) is not null))
         {
             var key = "file." + Path.GetFileNameWithoutExtension(file);
@@ -130,10 +133,10 @@ public sealed class OneRosterPackage : IDisposable
 
             var parsed = mode.Value switch
             {
-                "absent" => FileMode.Absent,
-                "bulk" => FileMode.Bulk,
-                "delta" => FileMode.Delta,
-                _ => (FileMode?)null,
+                "absent" => ImportFileMode.Absent,
+                "bulk" => ImportFileMode.Bulk,
+                "delta" => ImportFileMode.Delta,
+                _ => (ImportFileMode?)null,
             };
             if (parsed is null)
             {
@@ -141,13 +144,13 @@ public sealed class OneRosterPackage : IDisposable
                 continue;
             }
 
-            if (parsed != FileMode.Absent && !Contains(file))
+            if (parsed != ImportFileMode.Absent && !Contains(file))
             {
                 errors.Add(OneRosterSpec.Manifest, mode.Line, 2, $"{key} is {mode.Value} but {file} is not in the package.");
                 continue;
             }
 
-            if (parsed == FileMode.Absent && Contains(file))
+            if (parsed == ImportFileMode.Absent && Contains(file))
             {
                 errors.Add(OneRosterSpec.Manifest, mode.Line, 2, $"{key} is absent but {file} is in the package; say bulk or delta, or leave the file out.");
                 continue;

@@ -13,7 +13,7 @@ internal sealed class IdUniverse
 }
 
 /// <summary>Turns the current CSV row into a validated <see cref="Row"/>, or null when it has errors.</summary>
-internal sealed class RowParser(string version, FileMode mode, IdUniverse universe, IReadOnlyDictionary<string, List<OrgRole>>? roles)
+internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse universe, IReadOnlyDictionary<string, List<OrgRole>>? roles)
 {
     public Row? Parse(CsvFile row) => row.Name switch
     {
@@ -31,9 +31,9 @@ internal sealed class RowParser(string version, FileMode mode, IdUniverse univer
     public (string Id, bool Deleted)? Key(CsvFile row)
     {
         var id = row.Text("sourcedId", required: true);
-        var status = row.Enum("status", OneRosterSpec.Statuses, required: mode == FileMode.Delta);
-        row.Instant("dateLastModified", required: mode == FileMode.Delta);
-        if (mode == FileMode.Bulk && status == "tobedeleted")
+        var status = row.Enum("status", OneRosterSpec.Statuses, required: mode == ImportFileMode.Delta);
+        row.Instant("dateLastModified", required: mode == ImportFileMode.Delta);
+        if (mode == ImportFileMode.Bulk && status == "tobedeleted")
         {
             row.Error("status", "status 'tobedeleted' belongs in a delta file; a bulk file lists only what exists (leave status empty).");
         }

@@ -1,6 +1,7 @@
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.GenerateDemoDistrict;
 using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using DistrictOps.Web.Modules.Directory.ImportStaff;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace DistrictOps.Web.Modules.Directory.SeedDemoDistrict;
 
 /// <summary>In demo mode, an empty directory gets Bayview Unified: generated, then imported the way a district's SIS export would be.</summary>
-internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter importer, IOptions<DemoOptions> options, ILogger<DemoDistrictSeed> logger) : IDemoSeed
+internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter importer, StaffImporter staff, IOptions<DemoOptions> options, ILogger<DemoDistrictSeed> logger) : IDemoSeed
 {
     public int Order => 10;
 
@@ -37,6 +38,13 @@ internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter import
             if (outcome.RunId is null)
             {
                 throw new InvalidOperationException("The demo district did not import: " + string.Join("; ", outcome.Plan.Errors.Select(e => e.ToString()).Concat(outcome.Plan.Refusals)));
+            }
+
+            var hrErrors = new ImportErrorLog();
+            var hr = await staff.RunAsync(Path.Combine(folder, "hr"), hrErrors, new ImportOptions(RunBy: "demo seed"), apply: true, cancellationToken);
+            if (hr.RunId is null)
+            {
+                throw new InvalidOperationException("The demo HR files did not import: " + string.Join("; ", hr.Plan.Errors.Select(e => e.ToString()).Concat(hr.Plan.Refusals)));
             }
         }
         finally

@@ -7,9 +7,11 @@ namespace DistrictOps.Web.Modules.Directory.ViewSite;
 
 public sealed record StaffRow(Guid Id, string Name, string Role, string? Email);
 
+public sealed record CoverageRow(Guid PersonId, string Name, decimal Share);
+
 public sealed record SiteDetail(
     Guid Id, string SourcedId, string Name, string? Identifier, OrgType OrgType, SiteType Type, bool TypeSetByAdmin, string Grades, int Enrollment,
-    string? ParentName, int StaffCount, IReadOnlyList<StaffRow> Staff);
+    string? ParentName, IReadOnlyList<CoverageRow> Coverage, int StaffCount, IReadOnlyList<StaffRow> Staff);
 
 public sealed class ViewSiteHandler(AppDbContext db)
 {
@@ -29,10 +31,15 @@ public sealed class ViewSiteHandler(AppDbContext db)
                     join p in db.Set<Person>() on ps.PersonId equals p.Id
                     where ps.SiteId == id && p.LeftAt == null && p.Kind != PersonKind.Student && p.Kind != PersonKind.Guardian
                     select new { p.Id, p.SortName, p.GivenName, p.FamilyName, ps.Role, p.Email };
+        var coverage = await (from c in db.Set<TechnicianCoverage>()
+                              join p in db.Set<Person>() on c.PersonId equals p.Id
+                              where c.SiteId == id
+                              orderby c.Share descending, p.SortName
+                              select new CoverageRow(p.Id, p.GivenName + " " + p.FamilyName, c.Share)).ToListAsync(cancellationToken);
         var count = await staff.CountAsync(cancellationToken);
         var rows = await staff.OrderBy(s => s.SortName).Take(StaffShown).ToListAsync(cancellationToken);
         return new SiteDetail(site.Id, site.SourcedId, site.Name, site.Identifier, site.OrgType, site.Type, site.TypeSetByAdmin, site.Grades, site.Enrollment,
-            parent, count, rows.Select(r => new StaffRow(r.Id, $"{r.GivenName} {r.FamilyName}", r.Role, r.Email)).ToList());
+            parent, coverage, count, rows.Select(r => new StaffRow(r.Id, $"{r.GivenName} {r.FamilyName}", r.Role, r.Email)).ToList());
     }
 }
 

@@ -676,6 +676,25 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("directory_sites", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.TechnicianCoverage", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
+
+                    b.HasKey("PersonId", "SiteId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("directory_technician_coverage", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Platform.Auth.AppUser", b =>
                 {
                     b.Property<Guid>("Id")

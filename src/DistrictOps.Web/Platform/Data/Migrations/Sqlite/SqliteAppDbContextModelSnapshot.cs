@@ -667,6 +667,25 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("directory_sites", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.TechnicianCoverage", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "SiteId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("directory_technician_coverage", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Platform.Auth.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
