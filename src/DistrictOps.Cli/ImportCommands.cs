@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DistrictOps.Web.Modules.Directory.ImportOneRoster;
 using DistrictOps.Web.Modules.Directory.ImportStaff;
+using DistrictOps.Web.Modules.Directory.ManageCalendar;
 
 namespace DistrictOps.Cli;
 
@@ -67,7 +68,46 @@ internal static class ImportCommands
             }, cancellationToken);
         });
 
-        return new Command("import", "Bring data in from the SIS and HR.") { oneRoster, hr };
+        var icsFile = new Argument<string>("FILE") { Description = "The district calendar as iCalendar (.ics): INSTRUCTIONAL-YEAR, NO-SCHOOL and MINIMUM-DAY events." };
+        var calPlan = new Option<bool>("--plan") { Description = "Show what would change; change nothing." };
+        var calApply = new Option<bool>("--apply") { Description = "Replace the district calendar with the file's." };
+        var calendar = new Command("calendar", "Import the district school calendar; site-only days added on the calendar page are kept.") { icsFile, calPlan, calApply };
+        calendar.SetAction((parse, cancellationToken) =>
+        {
+            if (parse.GetValue(calPlan) == parse.GetValue(calApply))
+            {
+                cli.Error.WriteLine("error: give exactly one of --plan or --apply.");
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
+            return cli.RunAsync(async (services, ct) =>
+            {
+                var path = parse.GetValue(icsFile)!;
+                await using var stream = File.OpenRead(path);
+                var outcome = await services.GetRequiredService<CalendarImporter>().RunAsync(path, stream, parse.GetValue(calApply), $"cli:{Environment.UserName}", ct);
+                foreach (var problem in outcome.File.Errors)
+                {
+                    cli.Error.WriteLine(problem.ToString());
+                }
+
+                foreach (var warning in outcome.File.Warnings)
+                {
+                    cli.Error.WriteLine("warning: " + warning);
+                }
+
+                if (!outcome.File.Succeeded)
+                {
+                    cli.Error.WriteLine($"{outcome.File.Errors.Count} error(s). Nothing was applied.");
+                    return ExitCodes.InvalidInput;
+                }
+
+                cli.Out.WriteLine($"Instructional years: +{outcome.YearsAdded} -{outcome.YearsRemoved}; days without school: +{outcome.DaysAdded} -{outcome.DaysRemoved}; minimum days: +{outcome.SpecialAdded} -{outcome.SpecialRemoved}.");
+                cli.Out.WriteLine(outcome.RunId is { } run ? $"Applied as import run {run}." : outcome.ChangesNothing ? "Nothing would change." : "Plan only: nothing was applied. Run again with --apply.");
+                return ExitCodes.Ok;
+            }, cancellationToken);
+        });
+
+        return new Command("import", "Bring data in from the SIS and HR.") { oneRoster, hr, calendar };
     }
 
     private static int Report(CliContext cli, ImportOutcome outcome)

@@ -49,6 +49,11 @@ public sealed class DirectoryPagesTests(BrowserFixture fixture)
 
         await page.GotoAsync("/directory/imports/new");
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
+
+        await page.GotoAsync("/directory/calendar");
+        await Assertions.Expect(page.GetByText("Thanksgiving break").First).ToBeVisibleAsync();
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        Assert.Empty(await ShellTests.TooWideAsync(page));
         await page.Context.CloseAsync();
     }
 }

@@ -1,6 +1,8 @@
 using DistrictOps.Web.Modules.Directory.ImportOneRoster;
 using DistrictOps.Web.Modules.Directory.ImportStaff;
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Directory.ListSites;
+using DistrictOps.Web.Modules.Directory.ManageCalendar;
 using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
 using DistrictOps.Web.Modules.Directory.SearchPeople;
 using DistrictOps.Web.Modules.Directory.SeedDemoDistrict;
@@ -24,6 +26,7 @@ public sealed class DirectoryModule : IModule
     [
         new("Sites", "/directory/sites", DirectoryPermissions.View, "Schools and offices with their type, grades, enrollment and staff."),
         new("People", "/directory/people", DirectoryPermissions.View, "Find staff, and students and families where your role allows."),
+        new("Calendar", "/directory/calendar", DirectoryPermissions.View, "Instructional days, days without school and each site's hours."),
         new("Imports", "/directory/imports", DirectoryPermissions.Import, "Bring in the SIS roster, review the plan, apply it, and see what changed."),
     ];
 
@@ -31,6 +34,10 @@ public sealed class DirectoryModule : IModule
     {
         services.AddScoped<OneRosterImporter>();
         services.AddScoped<StaffImporter>();
+        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
+        services.AddScoped<ISchoolCalendar, SchoolCalendarService>();
+        services.AddScoped<CalendarImporter>();
+        services.AddScoped<CalendarEditor>();
         services.AddScoped<ListSitesHandler>();
         services.AddScoped<ViewSiteHandler>();
         services.AddScoped<SearchPeopleHandler>();

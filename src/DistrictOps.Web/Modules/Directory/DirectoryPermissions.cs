@@ -7,6 +7,7 @@ public static class DirectoryPermissions
     public const string View = "directory.view";
     public const string ViewStudents = "directory.students";
     public const string Import = "directory.import";
+    public const string Calendar = "directory.calendar";
 
     public static readonly IReadOnlyList<Permission> All =
     [
@@ -14,5 +15,6 @@ public static class DirectoryPermissions
         new(ViewStudents, "See student records (every view is written to the access log).",
             [Roles.DistrictAdmin, Roles.DataServices, Roles.HelpDesk, Roles.SiteTechnician, Roles.SeniorTechnician]),
         new(Import, "Plan and apply roster and HR imports.", [Roles.DistrictAdmin, Roles.DataServices]),
+        new(Calendar, "Import and edit the school calendar and site hours.", [Roles.DistrictAdmin, Roles.ItManager, Roles.DataServices]),
     ];
 }

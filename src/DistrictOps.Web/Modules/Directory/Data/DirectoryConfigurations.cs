@@ -206,3 +206,43 @@ internal sealed class TechnicianCoverageConfiguration : IEntityTypeConfiguration
         builder.HasIndex(c => c.SiteId);
     }
 }
+
+internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYear>
+{
+    public void Configure(EntityTypeBuilder<CalendarYear> builder)
+    {
+        builder.ToTable("directory_calendar_years");
+        builder.Property(y => y.Name).HasMaxLength(128);
+        builder.HasIndex(y => y.FirstDay).IsUnique();
+    }
+}
+
+internal sealed class NoSchoolDayConfiguration : IEntityTypeConfiguration<NoSchoolDay>
+{
+    public void Configure(EntityTypeBuilder<NoSchoolDay> builder)
+    {
+        builder.ToTable("directory_no_school_days");
+        builder.Property(d => d.Name).HasMaxLength(128);
+        builder.HasIndex(d => new { d.Date, d.SiteId });
+    }
+}
+
+internal sealed class SpecialHoursConfiguration : IEntityTypeConfiguration<SpecialHours>
+{
+    public void Configure(EntityTypeBuilder<SpecialHours> builder)
+    {
+        builder.ToTable("directory_special_hours");
+        builder.Property(d => d.Name).HasMaxLength(128);
+        builder.HasIndex(d => new { d.Date, d.SiteId });
+    }
+}
+
+internal sealed class SiteHoursConfiguration : IEntityTypeConfiguration<SiteHours>
+{
+    public void Configure(EntityTypeBuilder<SiteHours> builder)
+    {
+        builder.ToTable("directory_site_hours");
+        builder.HasKey(h => h.SiteId);
+        builder.Property(h => h.TimeZoneId).HasMaxLength(64);
+    }
+}

@@ -4,6 +4,7 @@ public enum ImportKind
 {
     OneRoster,
     HrStaff,
+    Calendar,
 }
 
 public enum ChangeKind

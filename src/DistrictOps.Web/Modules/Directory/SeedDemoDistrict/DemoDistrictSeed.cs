@@ -2,6 +2,7 @@ using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.GenerateDemoDistrict;
 using DistrictOps.Web.Modules.Directory.ImportOneRoster;
 using DistrictOps.Web.Modules.Directory.ImportStaff;
+using DistrictOps.Web.Modules.Directory.ManageCalendar;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace DistrictOps.Web.Modules.Directory.SeedDemoDistrict;
 
 /// <summary>In demo mode, an empty directory gets Bayview Unified: generated, then imported the way a district's SIS export would be.</summary>
-internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter importer, StaffImporter staff, IOptions<DemoOptions> options, ILogger<DemoDistrictSeed> logger) : IDemoSeed
+internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter importer, StaffImporter staff, CalendarImporter calendar, IOptions<DemoOptions> options, ILogger<DemoDistrictSeed> logger) : IDemoSeed
 {
     public int Order => 10;
 
@@ -45,6 +46,14 @@ internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter import
             if (hr.RunId is null)
             {
                 throw new InvalidOperationException("The demo HR files did not import: " + string.Join("; ", hr.Plan.Errors.Select(e => e.ToString()).Concat(hr.Plan.Refusals)));
+            }
+
+            var ics = System.IO.Directory.EnumerateFiles(Path.Combine(folder, "calendar"), "*.ics").Single();
+            await using var stream = File.OpenRead(ics);
+            var year = await calendar.RunAsync(ics, stream, apply: true, "demo seed", cancellationToken);
+            if (!year.File.Succeeded)
+            {
+                throw new InvalidOperationException("The demo calendar did not import: " + string.Join("; ", year.File.Errors));
             }
         }
         finally

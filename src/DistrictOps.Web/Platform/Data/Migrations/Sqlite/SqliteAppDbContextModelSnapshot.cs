@@ -96,6 +96,31 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("directory_access_log", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.CalendarYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstDay")
+                        .IsUnique();
+
+                    b.ToTable("directory_calendar_years", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ClassSection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -451,6 +476,30 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("directory_import_uploads", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.NoSchoolDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "SiteId");
+
+                    b.ToTable("directory_no_school_days", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -665,6 +714,58 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("directory_sites", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.SiteHours", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("directory_site_hours", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.SpecialHours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "SiteId");
+
+                    b.ToTable("directory_special_hours", (string)null);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.TechnicianCoverage", b =>

@@ -1,0 +1,56 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DistrictOps.Web.Modules.Directory.ManageCalendar;
+
+/// <summary>The <c>Directory</c> configuration section: the district's default time zone and school hours.</summary>
+public sealed class CalendarOptions
+{
+    public const string Section = "Directory:Calendar";
+
+    public string TimeZone { get; set; } = "America/Los_Angeles";
+
+    public TimeOnly SchoolStart { get; set; } = new(7, 0);
+
+    public TimeOnly SchoolEnd { get; set; } = new(15, 0);
+}
+
+/// <summary>Builds a site's <see cref="SchoolSchedule"/> from the stored calendar; read fresh each time, so an edit counts at once.</summary>
+internal sealed class SchoolCalendarService(AppDbContext db, IOptions<CalendarOptions> options) : ISchoolCalendar
+{
+    public async Task<SchoolSchedule> ScheduleForSiteAsync(Guid siteId, CancellationToken cancellationToken = default)
+    {
+        var years = await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.FirstDay).ToListAsync(cancellationToken);
+        if (years.Count == 0)
+        {
+            throw new InvalidOperationException("The school calendar has no instructional year yet; import the district calendar (.ics) first.");
+        }
+
+        var hours = await db.Set<SiteHours>().AsNoTracking().SingleOrDefaultAsync(h => h.SiteId == siteId, cancellationToken);
+        var noSchool = await db.Set<NoSchoolDay>().AsNoTracking().Where(d => d.SiteId == null || d.SiteId == siteId).Select(d => d.Date).Distinct().ToListAsync(cancellationToken);
+        var special = (await db.Set<SpecialHours>().AsNoTracking().Where(d => d.SiteId == null || d.SiteId == siteId).ToListAsync(cancellationToken))
+            .Where(d => !noSchool.Contains(d.Date))
+            .GroupBy(d => d.Date)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var day = g.FirstOrDefault(d => d.SiteId == siteId) ?? g.First();
+                return new SchoolHours(day.Start, day.End);
+            });
+        var (start, end) = hours is null ? (options.Value.SchoolStart, options.Value.SchoolEnd) : (hours.Start, hours.End);
+        var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+            .ToDictionary(d => d, _ => new SchoolHours(start, end));
+        return SchoolSchedule.Create(
+            TimeZoneInfo.FindSystemTimeZoneById(hours?.TimeZoneId ?? options.Value.TimeZone),
+            years.Select(y => new InstructionalYear(y.FirstDay, y.LastDay)),
+            noSchool, weekdays, special);
+    }
+
+    public async Task<bool> IsSchoolTimeAsync(Guid siteId, DateTimeOffset instant, CancellationToken cancellationToken = default) =>
+        SchoolTime.IsSchoolTime(await ScheduleForSiteAsync(siteId, cancellationToken), instant);
+
+    public async Task<TimeSpan> SchoolTimeBetweenAsync(Guid siteId, DateTimeOffset opened, DateTimeOffset closed, CancellationToken cancellationToken = default) =>
+        SchoolTime.SchoolTimeBetween(await ScheduleForSiteAsync(siteId, cancellationToken), opened, closed);
+}
