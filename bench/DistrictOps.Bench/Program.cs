@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using DistrictOps.Cli;
+using Npgsql;
+
+// Import benchmark: generate the demo district at a given size, then time the OneRoster import on an empty
+// database (plan, apply) and again with nothing changed (plan, apply), on SQLite or PostgreSQL.
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --students 1000000 --provider Sqlite|Postgres [--postgres CONNECTION]
+var students = int.Parse(Arg("--students") ?? "100000", CultureInfo.InvariantCulture);
+var provider = Arg("--provider") ?? "Sqlite";
+var work = Directory.CreateTempSubdirectory("districtops-bench-").FullName;
+var settings = new Dictionary<string, string?> { ["Database:Provider"] = provider, ["Logging:LogLevel:Default"] = "Warning" };
+string? database = null;
+if (provider == "Postgres")
+{
+    var server = Arg("--postgres") ?? Environment.GetEnvironmentVariable("DISTRICTOPS_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("Give --postgres CONNECTION or set DISTRICTOPS_TEST_POSTGRES.");
+    database = "districtops_bench_" + Guid.NewGuid().ToString("N")[..8];
+    await using (var admin = new NpgsqlConnection(server))
+    {
+        await admin.OpenAsync();
+        await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
+    }
+
+    settings["ConnectionStrings:DistrictOps"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+}
+else
+{
+    settings["ConnectionStrings:DistrictOps"] = $"Data Source={Path.Combine(work, "bench.db")}";
+}
+
+Console.WriteLine($"DistrictOps import benchmark: {students:N0} students on {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+var package = Path.Combine(work, "package");
+await Step("generate", "demo", "generate", "--out", package, "--students", students.ToString(CultureInfo.InvariantCulture));
+await Step("migrate", "db", "migrate");
+await Step("plan, empty database", "import", "oneroster", package, "--plan");
+await Step("apply, empty database", "import", "oneroster", package, "--apply");
+await Step("plan, nothing changed", "import", "oneroster", package, "--plan");
+await Step("apply, nothing changed", "import", "oneroster", package, "--apply");
+Directory.Delete(work, recursive: true);
+if (database is not null)
+{
+    NpgsqlConnection.ClearAllPools();
+    await using var admin = new NpgsqlConnection(Arg("--postgres") ?? Environment.GetEnvironmentVariable("DISTRICTOPS_TEST_POSTGRES"));
+    await admin.OpenAsync();
+    await new NpgsqlCommand($"DROP DATABASE {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+}
+
+return;
+
+async Task Step(string name, params string[] args)
+{
+    var output = new StringWriter();
+    var started = Stopwatch.GetTimestamp();
+    var code = await CliApp.RunAsync(args, output, Console.Error, settings);
+    var elapsed = Stopwatch.GetElapsedTime(started);
+    using var self = Process.GetCurrentProcess();
+    Console.WriteLine($"{name,-26} {elapsed.TotalSeconds,8:0.0} s   peak working set {self.PeakWorkingSet64 / (1024 * 1024),6:N0} MiB   exit {code}");
+    if (code != 0)
+    {
+        Console.WriteLine(output);
+        Environment.Exit(code);
+    }
+}
+
+string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
