@@ -10,8 +10,7 @@ internal static class ImportCommands
     public static Command Build(CliContext cli)
     {
         var path = new Argument<string>("PATH") { Description = "A OneRoster 1.1 or 1.2 CSV package: a folder or a zip with manifest.csv at its root." };
-        var plan = new Option<bool>("--plan") { Description = "Show what would change; change nothing." };
-        var apply = new Option<bool>("--apply") { Description = "Apply the changes in one transaction." };
+        var (plan, apply) = PlanOrApply();
         var allowShrink = new Option<bool>("--allow-shrink") { Description = "Apply even if people would be removed beyond the threshold or a site emptied." };
         var maxShrink = new Option<double>("--max-shrink")
         {
@@ -24,9 +23,8 @@ internal static class ImportCommands
         };
         oneRoster.SetAction((parse, cancellationToken) =>
         {
-            if (parse.GetValue(plan) == parse.GetValue(apply))
+            if (NeitherOrBoth(cli, parse, plan, apply))
             {
-                cli.Error.WriteLine("error: give exactly one of --plan or --apply.");
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
@@ -44,8 +42,7 @@ internal static class ImportCommands
         });
 
         var hrFolder = new Argument<string>("FOLDER") { Description = "A folder with staff.csv and, optionally, coverage.csv (see the README for the columns)." };
-        var hrPlan = new Option<bool>("--plan") { Description = "Show what would change; change nothing." };
-        var hrApply = new Option<bool>("--apply") { Description = "Apply the changes in one transaction." };
+        var (hrPlan, hrApply) = PlanOrApply();
         var hrAllowShrink = new Option<bool>("--allow-shrink") { Description = "Apply even if more than 10% of employees would leave." };
         var hr = new Command("hr", "Import HR staff (employee id, position, department, sites, status) and technician coverage.")
         {
@@ -53,9 +50,8 @@ internal static class ImportCommands
         };
         hr.SetAction((parse, cancellationToken) =>
         {
-            if (parse.GetValue(hrPlan) == parse.GetValue(hrApply))
+            if (NeitherOrBoth(cli, parse, hrPlan, hrApply))
             {
-                cli.Error.WriteLine("error: give exactly one of --plan or --apply.");
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
@@ -69,14 +65,12 @@ internal static class ImportCommands
         });
 
         var icsFile = new Argument<string>("FILE") { Description = "The district calendar as iCalendar (.ics): INSTRUCTIONAL-YEAR, NO-SCHOOL and MINIMUM-DAY events." };
-        var calPlan = new Option<bool>("--plan") { Description = "Show what would change; change nothing." };
-        var calApply = new Option<bool>("--apply") { Description = "Replace the district calendar with the file's." };
+        var (calPlan, calApply) = PlanOrApply();
         var calendar = new Command("calendar", "Import the district school calendar; site-only days added on the calendar page are kept.") { icsFile, calPlan, calApply };
         calendar.SetAction((parse, cancellationToken) =>
         {
-            if (parse.GetValue(calPlan) == parse.GetValue(calApply))
+            if (NeitherOrBoth(cli, parse, calPlan, calApply))
             {
-                cli.Error.WriteLine("error: give exactly one of --plan or --apply.");
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
@@ -108,6 +102,21 @@ internal static class ImportCommands
         });
 
         return new Command("import", "Bring data in from the SIS and HR.") { oneRoster, hr, calendar };
+    }
+
+    private static (Option<bool> Plan, Option<bool> Apply) PlanOrApply() =>
+        (new Option<bool>("--plan") { Description = "Show what would change; change nothing." },
+         new Option<bool>("--apply") { Description = "Apply the changes in one transaction." });
+
+    private static bool NeitherOrBoth(CliContext cli, ParseResult parse, Option<bool> plan, Option<bool> apply)
+    {
+        if (parse.GetValue(plan) != parse.GetValue(apply))
+        {
+            return false;
+        }
+
+        cli.Error.WriteLine("error: give exactly one of --plan or --apply.");
+        return true;
     }
 
     private static int Report(CliContext cli, ImportOutcome outcome)

@@ -58,6 +58,20 @@ public sealed class CliTests
         Assert.Contains("No user has the email 'nobody@bayview.example'", noUser.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("oneroster")]
+    [InlineData("hr")]
+    [InlineData("calendar")]
+    public async Task An_import_needs_exactly_one_of_plan_or_apply(string kind)
+    {
+        var neither = await RunAsync(null, "import", kind, "somewhere");
+        var both = await RunAsync(null, "import", kind, "somewhere", "--plan", "--apply");
+
+        Assert.Equal(1, neither.Code);
+        Assert.Equal(1, both.Code);
+        Assert.Contains("give exactly one of --plan or --apply", neither.Error + both.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Help_lists_every_command()
     {
@@ -69,6 +83,9 @@ public sealed class CliTests
         {
             Assert.Contains(command, users.Out, StringComparison.Ordinal);
         }
+
+        Assert.Contains("import", help.Out, StringComparison.Ordinal);
+        Assert.Contains("demo", help.Out, StringComparison.Ordinal);
     }
 
     private static Task<CliResult> RunAsync(TestDatabase? db, params string[] args) => CliRunner.RunAsync(db, args);
