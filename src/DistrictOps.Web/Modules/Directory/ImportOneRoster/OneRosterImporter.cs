@@ -317,7 +317,11 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             await writer.WriteFileAsync(package, entityPlan, work[entityPlan.File].Changed, work[entityPlan.File].Removed, universe, roles, ct);
         }
 
-        await writer.UpdateSitesAsync(ct);
+        if (plan.Entities.Any(e => e.Add + e.Update + e.Remove > 0))
+        {
+            await writer.UpdateSitesAsync(ct);
+        }
+
         await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(r => r.SetProperty(x => x.CompletedAt, time.GetUtcNow()), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -337,12 +341,15 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             Dictionary<string, List<OrgRole>>? roles, CancellationToken ct)
         {
             var map = existing[plan.File];
-            if (changed.Count > 0 || plan.File == OneRosterSpec.Users)
+            // Memberships and guardian links are in each person's hash: with no person added, changed or
+            // removed they cannot differ, so an unchanged nightly import skips the third read of users.csv.
+            var syncLinks = plan.File == OneRosterSpec.Users && (changed.Count > 0 || removed.Count > 0);
+            if (changed.Count > 0 || syncLinks)
             {
                 using var csv = CsvFile.Open(package, plan.File, OneRosterSpec.Columns(package.Version, plan.File)!, new ImportErrorLog())!;
                 var parser = new RowParser(package.Version, plan.Mode, universe, roles);
                 var batch = new List<Row>(BatchSize);
-                var links = plan.File == OneRosterSpec.Users ? new PeopleLinks() : null;
+                var links = syncLinks ? new PeopleLinks() : null;
                 while (csv.Read())
                 {
                     if (parser.Parse(csv) is not { Deleted: false } row)
