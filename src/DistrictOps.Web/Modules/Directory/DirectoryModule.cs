@@ -6,6 +6,7 @@ using DistrictOps.Web.Modules.Directory.ManageCalendar;
 using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
 using DistrictOps.Web.Modules.Directory.SearchPeople;
 using DistrictOps.Web.Modules.Directory.SeedDemoDistrict;
+using DistrictOps.Web.Modules.Directory.SetSiteType;
 using DistrictOps.Web.Modules.Directory.UploadImport;
 using DistrictOps.Web.Modules.Directory.ViewPerson;
 using DistrictOps.Web.Modules.Directory.ViewSite;
@@ -36,6 +37,9 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<StaffImporter>();
         services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
         services.AddScoped<ISchoolCalendar, SchoolCalendarService>();
+        services.AddScoped<ISiteDirectory, SiteDirectory>();
+        services.AddScoped<SetSiteTypeHandler>();
+        services.AddScoped<IDirectoryChanges, DirectoryChanges>();
         services.AddScoped<CalendarImporter>();
         services.AddScoped<CalendarEditor>();
         services.AddScoped<ListSitesHandler>();

@@ -1,0 +1,38 @@
+using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Directory.Contracts;
+
+internal sealed class SiteDirectory(AppDbContext db) : ISiteDirectory
+{
+    public async Task<IReadOnlyList<SiteSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<Site>().AsNoTracking().Where(s => s.LeftAt == null).OrderBy(s => s.Name)
+            .Select(s => new SiteSummary(s.Id, s.SourcedId, s.Name, s.Type.ToString(), s.Enrollment)).ToListAsync(cancellationToken);
+
+    public async Task<SiteSummary?> FindAsync(Guid siteId, CancellationToken cancellationToken = default) =>
+        await db.Set<Site>().AsNoTracking().Where(s => s.Id == siteId)
+            .Select(s => new SiteSummary(s.Id, s.SourcedId, s.Name, s.Type.ToString(), s.Enrollment)).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<CoverageShare>> CoverageAsync(Guid siteId, CancellationToken cancellationToken = default) =>
+        await (from c in db.Set<TechnicianCoverage>()
+               join p in db.Set<Person>() on c.PersonId equals p.Id
+               where c.SiteId == siteId && p.LeftAt == null
+               orderby c.Share descending, p.SortName
+               select new CoverageShare(p.Id, p.GivenName + " " + p.FamilyName, c.Share)).ToListAsync(cancellationToken);
+}
+
+internal sealed class DirectoryChanges(AppDbContext db) : IDirectoryChanges
+{
+    private const int PageSize = 5_000;
+
+    public async Task<IReadOnlyList<ImportRunSummary>> RunsAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default) =>
+        (await db.Set<ImportRun>().AsNoTracking().Where(r => r.CompletedAt > after).ToListAsync(cancellationToken))
+            .OrderBy(r => r.CompletedAt).Select(r => new ImportRunSummary(r.Id, r.Kind.ToString(), r.CompletedAt)).ToList();
+
+    public async Task<IReadOnlyList<(long ChangeId, DirectoryChange Change)>> ChangesAsync(Guid runId, string entity, long afterChangeId = 0, CancellationToken cancellationToken = default) =>
+        (await db.Set<ImportChange>().AsNoTracking()
+            .Where(c => c.RunId == runId && c.Entity == entity && c.Id > afterChangeId)
+            .OrderBy(c => c.Id).Take(PageSize).ToListAsync(cancellationToken))
+        .Select(c => (c.Id, new DirectoryChange(c.Entity, c.EntityId, c.SourcedId, c.Kind.ToString(), c.Fields))).ToList();
+}

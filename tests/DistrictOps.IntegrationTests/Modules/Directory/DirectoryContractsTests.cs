@@ -1,0 +1,87 @@
+using System.Net;
+using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DistrictOps.IntegrationTests.Modules.Directory;
+
+public sealed class DirectoryContractsTests : IDisposable
+{
+    private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("districtops-contracts-").FullName;
+
+    public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [Providers]
+    public async Task Other_modules_read_each_runs_joiners_changes_and_leavers(DatabaseProvider provider)
+    {
+        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var app = new DistrictOpsFactory(db);
+        var package = RosterPackage.SmallDistrict();
+        Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", package.WriteTo(Path.Combine(_folder, "1")), "--apply")).Code);
+        package.Row(OneRosterSpec.Users, "t-hs")["email"] = "d.nguyen@bayview.example";
+        package.RemoveRows(OneRosterSpec.Users, r => r["sourcedId"] == "s-hs-5");
+        package.RemoveRows(OneRosterSpec.Roles, r => r["userSourcedId"] == "s-hs-5");
+        package.RemoveRows(OneRosterSpec.Enrollments, r => r["userSourcedId"] == "s-hs-5");
+        Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", package.WriteTo(Path.Combine(_folder, "2")), "--apply")).Code);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var changes = scope.ServiceProvider.GetRequiredService<IDirectoryChanges>();
+        var runs = await changes.RunsAfterAsync(DateTimeOffset.MinValue.AddYears(2000));
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(15, (await changes.ChangesAsync(runs[0].Id, "Person")).Count(c => c.Change.Kind == "Joined"));
+        var second = await changes.ChangesAsync(runs[1].Id, "Person");
+        var changedRow = second.Single(c => c.Change.Kind == "Changed").Change;
+        Assert.Equal(("t-hs", "email"), (changedRow.SourcedId, changedRow.Fields));
+        Assert.Equal("s-hs-5", second.Single(c => c.Change.Kind == "Left").Change.SourcedId);
+        Assert.Empty(await changes.ChangesAsync(runs[1].Id, "Person", second.Max(c => c.ChangeId)));
+
+        var sites = scope.ServiceProvider.GetRequiredService<ISiteDirectory>();
+        Assert.Equal(["Bayview High", "Bayview Unified", "Harbor View Elementary"], (await sites.ListAsync()).Select(s => s.Name));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task An_administrator_sets_a_site_type_and_imports_keep_it(DatabaseProvider provider)
+    {
+        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var app = new DistrictOpsFactory(db);
+        var folder = RosterPackage.SmallDistrict().WriteTo(Path.Combine(_folder, "roster"));
+        Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", folder, "--apply")).Code);
+        Guid high;
+        await using (var context = db.OpenContext())
+        {
+            high = await context.Set<Site>().Where(s => s.SourcedId == "org-hs-01").Select(s => s.Id).SingleAsync();
+        }
+
+        var admin = app.Browser();
+        await admin.SignInAsync("data.services@bayview.example");
+        var set = await admin.PostFormAsync($"/directory/sites/{high}", $"/directory/sites/{high}?handler=Type", new() { ["type"] = "Alternative" });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var package = RosterPackage.SmallDistrict();
+        package.Row(OneRosterSpec.Orgs, "org-hs-01")["name"] = "Bayview Continuation High";
+        Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", package.WriteTo(Path.Combine(_folder, "roster2")), "--apply")).Code);
+
+        await using (var context = db.OpenContext())
+        {
+            var site = await context.Set<Site>().SingleAsync(s => s.Id == high);
+            Assert.Equal(("Bayview Continuation High", SiteType.Alternative, true), (site.Name, site.Type, site.TypeSetByAdmin));
+        }
+
+        await admin.PostFormAsync($"/directory/sites/{high}", $"/directory/sites/{high}?handler=Type", new() { ["type"] = "" });
+        await using (var context = db.OpenContext())
+        {
+            Assert.Equal(SiteType.High, (await context.Set<Site>().SingleAsync(s => s.Id == high)).Type);
+        }
+
+        var teacher = app.Browser();
+        await teacher.SignInAsync("teacher@bayview.example");
+        var refused = await teacher.PostFormAsync($"/directory/sites/{high}", $"/directory/sites/{high}?handler=Type", new() { ["type"] = "Other" });
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/access-denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}
