@@ -437,11 +437,12 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         private async Task<Dictionary<Guid, T>> Load<T>(List<Guid> ids, CancellationToken ct) where T : class, IImported =>
             ids.Count == 0 ? [] : await db.Set<T>().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
 
-        private Task WriteAsync<T>(string file, List<Row> rows, Dictionary<Guid, T> loaded, Func<Row, T> create, Func<T, Row, IReadOnlyList<string>> apply)
+        private async Task WriteAsync<T>(string file, List<Row> rows, Dictionary<Guid, T> loaded, Func<Row, T> create, Func<T, Row, IReadOnlyList<string>> apply)
             where T : class, IImported
         {
             var map = existing[file];
             var entity = EntityOf[file];
+            var added = new List<T>();
             foreach (var row in rows)
             {
                 if (map.TryGetValue(row.SourcedId, out var found) && loaded.TryGetValue(found.Id, out var current))
@@ -455,16 +456,16 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 }
                 else
                 {
-                    var added = create(row);
-                    added.Id = Guid.CreateVersion7(now);
-                    map[row.SourcedId] = new Existing(added.Id, row.Hash, false);
-                    apply(added, row);
-                    db.Add(added);
-                    Change(entity, added.Id, row.SourcedId, ChangeKind.Joined, null);
+                    var fresh = create(row);
+                    fresh.Id = Guid.CreateVersion7(now);
+                    map[row.SourcedId] = new Existing(fresh.Id, row.Hash, false);
+                    apply(fresh, row);
+                    added.Add(fresh);
+                    Change(entity, fresh.Id, row.SourcedId, ChangeKind.Joined, null);
                 }
             }
 
-            return Task.CompletedTask;
+            await db.InsertAsync(added);
         }
 
         private async Task WriteDemographicsAsync(List<DemographicsRow> rows, CancellationToken ct)
@@ -472,6 +473,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             var map = existing[OneRosterSpec.Demographics];
             var personIds = rows.Select(r => IdOf(OneRosterSpec.Users, r.SourcedId)).ToList();
             var loaded = await db.Set<Data.Demographics>().Where(d => personIds.Contains(d.PersonId)).ToDictionaryAsync(d => d.PersonId, ct);
+            var added = new List<Data.Demographics>();
             foreach (var row in rows)
             {
                 var personId = IdOf(OneRosterSpec.Users, row.SourcedId);
@@ -483,14 +485,16 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 }
                 else
                 {
-                    var added = new Data.Demographics { PersonId = personId };
-                    row.ApplyTo(added);
-                    db.Add(added);
+                    var fresh = new Data.Demographics { PersonId = personId };
+                    row.ApplyTo(fresh);
+                    added.Add(fresh);
                     Change(nameof(Data.Demographics), personId, row.SourcedId, ChangeKind.Joined, null);
                 }
 
                 map[row.SourcedId] = new Existing(personId, row.Hash, false);
             }
+
+            await db.InsertAsync(added, ct);
         }
 
         private async Task RemoveAsync(EntityPlan plan, List<(string SourcedId, Guid Id)> removed, CancellationToken ct)
@@ -547,10 +551,10 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
         public async Task FlushAsync(CancellationToken ct)
         {
-            db.AddRange(_changes);
-            _changes.Clear();
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            await db.InsertAsync(_changes, ct);
+            _changes.Clear();
         }
     }
 
@@ -603,17 +607,8 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 await db.Set<GuardianLink>().Where(l => l.GuardianId == guardian && l.StudentId == student).ExecuteDeleteAsync(ct);
             }
 
-            foreach (var chunk in wantedSites.Except(sites).Chunk(BatchSize))
-            {
-                db.AddRange(chunk.Select(s => new PersonSite { PersonId = s.Item1, SiteId = s.Item2, Role = s.Item3 }));
-                await writer.FlushAsync(ct);
-            }
-
-            foreach (var chunk in wantedLinks.Except(links).Chunk(BatchSize))
-            {
-                db.AddRange(chunk.Select(l => new GuardianLink { GuardianId = l.Item1, StudentId = l.Item2 }));
-                await writer.FlushAsync(ct);
-            }
+            await db.InsertAsync(wantedSites.Except(sites).Select(s => new PersonSite { PersonId = s.Item1, SiteId = s.Item2, Role = s.Item3 }).ToList(), ct);
+            await db.InsertAsync(wantedLinks.Except(links).Select(l => new GuardianLink { GuardianId = l.Item1, StudentId = l.Item2 }).ToList(), ct);
         }
     }
 }
