@@ -28,7 +28,9 @@ public static class BulkInsert
             .Where(p => p.GetColumnName(table) is not null && !(p.ValueGenerated == ValueGenerated.OnAdd && p.IsKey() && p.ClrType == typeof(long)))
             .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToList();
-        var perStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, MaxParameters / columns.Count));
+        // SQLite binds parameters by a linear name lookup, so one prepared single-row statement reused inside the
+        // transaction is fastest there; PostgreSQL wants few round trips, so many rows per statement.
+        var perStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, Math.Min(MaxRowsPerStatement, MaxParameters / columns.Count));
 
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -39,11 +41,16 @@ public static class BulkInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var names = columns.Select(c => c.Column).ToList();
         var fullStatement = Sql(table.Name, names, perStatement);
+        await using var full = connection.CreateCommand();
+        full.Transaction = transaction;
+        full.CommandText = fullStatement;
         foreach (var chunk in rows.Chunk(perStatement))
         {
-            await using var command = connection.CreateCommand();
+            await using var partial = chunk.Length == perStatement ? null : connection.CreateCommand();
+            var command = partial ?? full;
             command.Transaction = transaction;
-            command.CommandText = chunk.Length == perStatement ? fullStatement : Sql(table.Name, names, chunk.Length);
+            command.CommandText = partial is null ? fullStatement : Sql(table.Name, names, chunk.Length);
+            command.Parameters.Clear();
             var index = 0;
             foreach (var row in chunk)
             {
