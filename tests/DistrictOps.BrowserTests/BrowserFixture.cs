@@ -49,6 +49,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // Generous waits: CI shares two cores between the app, Chromium and the other test assemblies.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
