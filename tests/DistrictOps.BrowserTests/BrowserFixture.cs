@@ -33,6 +33,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         _app.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
 
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
