@@ -594,12 +594,9 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 .Where(l => mode == ImportFileMode.Bulk || inFile.Contains(l.GuardianId) || inFile.Contains(l.StudentId))
                 .Select(l => (l.GuardianId, l.StudentId)).ToHashSet();
 
-            foreach (var chunk in sites.Except(wantedSites).Chunk(BatchSize))
+            foreach (var (person, site, role) in sites.Except(wantedSites))
             {
-                foreach (var (person, site, role) in chunk)
-                {
-                    await db.Set<PersonSite>().Where(s => s.PersonId == person && s.SiteId == site && s.Role == role).ExecuteDeleteAsync(ct);
-                }
+                await db.Set<PersonSite>().Where(s => s.PersonId == person && s.SiteId == site && s.Role == role).ExecuteDeleteAsync(ct);
             }
 
             foreach (var (guardian, student) in links.Except(wantedLinks))

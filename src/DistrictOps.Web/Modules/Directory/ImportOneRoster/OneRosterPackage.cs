@@ -14,6 +14,8 @@ public enum ImportFileMode
 /// <summary>A OneRoster CSV package: a folder or a zip with manifest.csv and the data files at its root.</summary>
 public sealed class OneRosterPackage : IDisposable
 {
+    private const string NotAZip = "is not a zip file; expected a zip of OneRoster CSV files with manifest.csv at its root, or a folder.";
+
     private readonly string? _folder;
     private readonly ZipArchive? _zip;
 
@@ -44,9 +46,21 @@ public sealed class OneRosterPackage : IDisposable
         return package;
     }
 
-    public static OneRosterPackage OpenZip(Stream zip, string name, ImportErrorLog errors)
+    /// <summary>A package sent as a zip stream; null (with the error logged) when the stream is not a zip.</summary>
+    public static OneRosterPackage? OpenZip(Stream zip, string name, ImportErrorLog errors)
     {
-        var package = new OneRosterPackage(name, null, new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: false));
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: false);
+        }
+        catch (InvalidDataException)
+        {
+            errors.Add(name, 0, 0, NotAZip);
+            return null;
+        }
+
+        var package = new OneRosterPackage(name, null, archive);
         package.ReadManifest(errors);
         return package;
     }
@@ -73,7 +87,7 @@ public sealed class OneRosterPackage : IDisposable
         }
         catch (InvalidDataException)
         {
-            errors.Add(Path.GetFileName(path), 0, 0, "is not a zip file; expected a zip of OneRoster CSV files or a folder.");
+            errors.Add(Path.GetFileName(path), 0, 0, NotAZip);
             return null;
         }
     }

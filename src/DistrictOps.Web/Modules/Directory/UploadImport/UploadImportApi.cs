@@ -50,14 +50,10 @@ internal static class UploadImportApi
         await using var content = new MemoryStream();
         await file.CopyToAsync(content, ct);
         content.Position = 0;
-        OneRosterPackage package;
-        try
+        var package = OneRosterPackage.OpenZip(content, Path.GetFileName(file.FileName), errors);
+        if (package is null)
         {
-            package = OneRosterPackage.OpenZip(content, Path.GetFileName(file.FileName), errors);
-        }
-        catch (InvalidDataException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"{file.FileName} is not a zip file."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [errors.Errors[0].ToString()] });
         }
 
         using (package)

@@ -40,7 +40,7 @@ public sealed class UploadImportHandler(AppDbContext db, OneRosterImporter impor
 
         var errors = new ImportErrorLog();
         ImportOutcome outcome;
-        using (var package = OpenPackage(upload, errors))
+        using (var package = OneRosterPackage.OpenZip(new MemoryStream(upload.Content, writable: false), upload.Name, errors))
         {
             outcome = package is null
                 ? new ImportOutcome(new ImportPlan(upload.Name, "", [], errors.Errors, errors.Total, []), null)
@@ -55,18 +55,5 @@ public sealed class UploadImportHandler(AppDbContext db, OneRosterImporter impor
         }
 
         return outcome;
-    }
-
-    private static OneRosterPackage? OpenPackage(ImportUpload upload, ImportErrorLog errors)
-    {
-        try
-        {
-            return OneRosterPackage.OpenZip(new MemoryStream(upload.Content, writable: false), upload.Name, errors);
-        }
-        catch (InvalidDataException)
-        {
-            errors.Add(upload.Name, 0, 0, "is not a zip file; expected a zip of OneRoster CSV files with manifest.csv at its root.");
-            return null;
-        }
     }
 }
