@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Directory;
+using DistrictOps.Web.Modules.Helpdesk;
 using DistrictOps.Web.Modules.Users;
 using DistrictOps.Web.Platform.Modules;
 
@@ -9,6 +10,7 @@ public static class DistrictOpsModules
 {
     public static readonly IReadOnlyList<IModule> All =
     [
+        new HelpdeskModule(),
         new DirectoryModule(),
         new UsersModule(),
     ];

@@ -43,6 +43,7 @@ public static class PlatformHost
         builder.Services.AddPlatformCore(builder.Configuration, modules);
         builder.Services.AddApiProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddPlatformHealth();
         builder.Services.AddLocalization();
         // Spanish (and later other languages) is written as text, not as &#xF3; escapes.

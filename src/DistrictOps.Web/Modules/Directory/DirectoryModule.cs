@@ -38,6 +38,7 @@ public sealed class DirectoryModule : IModule
         services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
         services.AddScoped<ISchoolCalendar, SchoolCalendarService>();
         services.AddScoped<ISiteDirectory, SiteDirectory>();
+        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<SetSiteTypeHandler>();
         services.AddScoped<IDirectoryChanges, DirectoryChanges>();
         services.AddScoped<CalendarImporter>();

@@ -20,6 +20,11 @@ internal sealed class AppClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        if (user.PersonId is { } personId)
+        {
+            identity.AddClaim(new Claim(ClaimsPrincipalExtensions.PersonClaim, personId.ToString()));
+        }
+
         var sites = await db.UserSites.Where(s => s.UserId == user.Id).Select(s => s.SiteId).ToListAsync();
         identity.AddClaims(sites.Select(s => new Claim(ClaimsPrincipalExtensions.SiteClaim, s.ToString())));
         return identity;

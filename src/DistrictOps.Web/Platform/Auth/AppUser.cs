@@ -8,6 +8,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The Directory person this account belongs to (matched by source id, never by name), if any.</summary>
+    public Guid? PersonId { get; set; }
+
     public List<UserSite> Sites { get; } = [];
 }
 

@@ -56,9 +56,17 @@ internal sealed class PermissionHandler(PermissionRegistry registry) : Authoriza
 public static class ClaimsPrincipalExtensions
 {
     public const string SiteClaim = "districtops:site";
+    public const string PersonClaim = "districtops:person";
 
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The Directory person the signed-in account belongs to, if it is linked to one.</summary>
+    public static Guid? PersonId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(PersonClaim), out var id) ? id : null;
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(AppClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "";
 
     public static IReadOnlyList<Guid> SiteIds(this ClaimsPrincipal user) =>
         user.FindAll(SiteClaim).Select(c => Guid.Parse(c.Value)).ToList();

@@ -23,7 +23,7 @@ public abstract class AppDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
 
-        builder.Entity<AppUser>().ToTable("auth_users");
+        builder.Entity<AppUser>().ToTable("auth_users").HasIndex(u => u.PersonId);
         builder.Entity<IdentityRole<Guid>>().ToTable("auth_roles");
         builder.Entity<IdentityUserRole<Guid>>().ToTable("auth_user_roles");
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("auth_user_claims");

@@ -28,3 +28,19 @@ public interface IDirectoryChanges
     /// <summary>One run's change set for an entity ("Person", "Enrollment", …), a page of at most 5,000 rows after <paramref name="afterChangeId"/>.</summary>
     Task<IReadOnlyList<(long ChangeId, DirectoryChange Change)>> ChangesAsync(Guid runId, string entity, long afterChangeId = 0, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A staff member, student or guardian as other modules see them: no demographics, no roster.</summary>
+public sealed record PersonSummary(Guid Id, string SourcedId, string Name, string Kind, string? Email, string? Phone, Guid? PrimarySiteId, string? EmployeeId, string? PositionTitle);
+
+/// <summary>People lookups for other modules: a ticket's requester, a caller on the phone, a technician.</summary>
+public interface IPeopleDirectory
+{
+    Task<PersonSummary?> FindAsync(Guid personId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Current staff (not students or guardians) whose name starts with, or whose email, phone or employee id is, <paramref name="query"/>.</summary>
+    Task<IReadOnlyList<PersonSummary>> SearchStaffAsync(string query, int take = 20, CancellationToken cancellationToken = default);
+
+    Task<PersonSummary?> FindByEmployeeIdAsync(string employeeId, CancellationToken cancellationToken = default);
+}

@@ -1,7 +1,7 @@
 namespace DistrictOps.Web.Modules.Users.Contracts;
 
 /// <summary>A signed-in person as other modules may see them.</summary>
-public sealed record UserSummary(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
+public sealed record UserSummary(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? PersonId = null);
 
 /// <summary>How other modules find DistrictOps users (assignees, approvers) without touching Identity tables.</summary>
 public interface IUserDirectory
@@ -9,4 +9,10 @@ public interface IUserDirectory
     Task<IReadOnlyList<UserSummary>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<UserSummary>> InRoleAsync(string role, CancellationToken cancellationToken = default);
+
+    /// <summary>The accounts of these Directory people (a person has at most one).</summary>
+    Task<IReadOnlyList<UserSummary>> ForPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Links an account to its Directory person, or unlinks it with null. Returns false if there is no such user.</summary>
+    Task<bool> LinkPersonAsync(Guid userId, Guid? personId, CancellationToken cancellationToken = default);
 }

@@ -17,14 +17,20 @@ internal sealed class UserDirectory(AppDbContext db) : IUserDirectory
         return await SummariesAsync(ids, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<UserSummary>> ForPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default) =>
+        await SummariesAsync(db.Users.Where(u => u.PersonId != null && personIds.Contains(u.PersonId.Value)).Select(u => u.Id), cancellationToken);
+
+    public async Task<bool> LinkPersonAsync(Guid userId, Guid? personId, CancellationToken cancellationToken = default) =>
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PersonId, personId), cancellationToken) == 1;
+
     private async Task<IReadOnlyList<UserSummary>> SummariesAsync(IQueryable<Guid> ids, CancellationToken cancellationToken)
     {
         var users = await db.Users.Where(u => ids.Contains(u.Id))
             .OrderBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.DisplayName, u.Email })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.PersonId })
             .ToListAsync(cancellationToken);
         var roles = await RolesOfAsync(db, users.Select(u => u.Id).ToList(), cancellationToken);
-        return users.Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", roles.GetValueOrDefault(u.Id, []))).ToList();
+        return users.Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", roles.GetValueOrDefault(u.Id, []), u.PersonId)).ToList();
     }
 
     internal static async Task<Dictionary<Guid, string[]>> RolesOfAsync(AppDbContext db, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)

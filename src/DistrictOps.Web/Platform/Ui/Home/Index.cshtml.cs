@@ -18,7 +18,7 @@ public sealed class IndexModel(ModuleCatalog catalog, PermissionRegistry permiss
 
     public void OnGet()
     {
-        DisplayName = User.FindFirst(AppClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "";
+        DisplayName = User.DisplayName();
         RoleCards = Roles.All.Where(r => User.IsInRole(r.Name)).ToList();
         Heading = RoleCards.Count > 0 ? t["{0} home", t[RoleCards[0].DisplayName]] : t["Home"];
         Tools = catalog.Navigation.Where(n => permissions.Grants(User, n.Permission)).ToList();

@@ -787,6 +787,955 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("directory_technician_coverage", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Category", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("helpdesk_categories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            Name = "Device",
+                            Path = "Device",
+                            SortOrder = 0
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            Name = "Tablet",
+                            ParentId = 1,
+                            Path = "Device › Tablet",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            Name = "Won't connect to wireless",
+                            ParentId = 2,
+                            Path = "Device › Tablet › Won't connect to wireless",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            Name = "Dropped off the domain",
+                            ParentId = 2,
+                            Path = "Device › Tablet › Dropped off the domain",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            Name = "Broken screen",
+                            ParentId = 2,
+                            Path = "Device › Tablet › Broken screen",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            Name = "Won't charge or turn on",
+                            ParentId = 2,
+                            Path = "Device › Tablet › Won't charge or turn on",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Active = true,
+                            Name = "Laptop",
+                            ParentId = 1,
+                            Path = "Device › Laptop",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Active = true,
+                            Name = "Desktop",
+                            ParentId = 1,
+                            Path = "Device › Desktop",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Active = true,
+                            Name = "Folders and desktop icons disappeared",
+                            ParentId = 8,
+                            Path = "Device › Desktop › Folders and desktop icons disappeared",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Active = true,
+                            Name = "Accounts",
+                            Path = "Accounts",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Active = true,
+                            Name = "Password",
+                            ParentId = 10,
+                            Path = "Accounts › Password",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Active = true,
+                            Name = "New account",
+                            ParentId = 10,
+                            Path = "Accounts › New account",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Active = true,
+                            Name = "Access to a shared drive",
+                            ParentId = 10,
+                            Path = "Accounts › Access to a shared drive",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Active = true,
+                            Name = "Network",
+                            Path = "Network",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Active = true,
+                            Name = "Wireless",
+                            ParentId = 20,
+                            Path = "Network › Wireless",
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Active = true,
+                            Name = "Wireless security error",
+                            ParentId = 21,
+                            Path = "Network › Wireless › Wireless security error",
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Active = true,
+                            Name = "Wired connection",
+                            ParentId = 20,
+                            Path = "Network › Wired connection",
+                            SortOrder = 16
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Active = true,
+                            Name = "Internet filter",
+                            ParentId = 20,
+                            Path = "Network › Internet filter",
+                            SortOrder = 17
+                        },
+                        new
+                        {
+                            Id = 30,
+                            Active = true,
+                            Name = "Software",
+                            Path = "Software",
+                            SortOrder = 18
+                        },
+                        new
+                        {
+                            Id = 31,
+                            Active = true,
+                            Name = "Illuminate",
+                            ParentId = 30,
+                            Path = "Software › Illuminate",
+                            SortOrder = 19
+                        },
+                        new
+                        {
+                            Id = 32,
+                            Active = true,
+                            Name = "PowerSchool",
+                            ParentId = 30,
+                            Path = "Software › PowerSchool",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 33,
+                            Active = true,
+                            Name = "Email",
+                            ParentId = 30,
+                            Path = "Software › Email",
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Id = 34,
+                            Active = true,
+                            Name = "Install a program",
+                            ParentId = 30,
+                            Path = "Software › Install a program",
+                            SortOrder = 22
+                        },
+                        new
+                        {
+                            Id = 40,
+                            Active = true,
+                            Name = "Printing",
+                            Path = "Printing",
+                            SortOrder = 23
+                        },
+                        new
+                        {
+                            Id = 50,
+                            Active = true,
+                            Name = "Classroom AV",
+                            Path = "Classroom AV",
+                            SortOrder = 24
+                        },
+                        new
+                        {
+                            Id = 51,
+                            Active = true,
+                            Name = "Projector",
+                            ParentId = 50,
+                            Path = "Classroom AV › Projector",
+                            SortOrder = 25
+                        },
+                        new
+                        {
+                            Id = 52,
+                            Active = true,
+                            Name = "Interactive display",
+                            ParentId = 50,
+                            Path = "Classroom AV › Interactive display",
+                            SortOrder = 26
+                        },
+                        new
+                        {
+                            Id = 90,
+                            Active = true,
+                            Name = "Other",
+                            Path = "Other",
+                            SortOrder = 27
+                        });
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Macro", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddTags")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SetCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SetPriority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SetTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("helpdesk_macros", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            Body = "Thanks for letting us know. So we can help, could you tell us the device's asset tag and what you see on the screen?",
+                            IsPublic = true,
+                            Name = "Need more information",
+                            SetStatus = "Pending"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            Body = "Your password has been reset. Sign in with the temporary password you were given and choose a new one.",
+                            IsPublic = true,
+                            Name = "Password reset done",
+                            SetStatus = "Solved"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            Body = "We have ordered the part for this device and will be back in touch when it arrives.",
+                            IsPublic = true,
+                            Name = "Waiting for a part",
+                            SetStatus = "OnHold"
+                        });
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("helpdesk_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.PriorityCell", b =>
+                {
+                    b.Property<string>("Impact")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgency")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Impact", "Urgency");
+
+                    b.ToTable("helpdesk_priority_matrix", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Impact = "District",
+                            Urgency = "High",
+                            Priority = 1
+                        },
+                        new
+                        {
+                            Impact = "District",
+                            Urgency = "Medium",
+                            Priority = 2
+                        },
+                        new
+                        {
+                            Impact = "District",
+                            Urgency = "Low",
+                            Priority = 3
+                        },
+                        new
+                        {
+                            Impact = "Site",
+                            Urgency = "High",
+                            Priority = 1
+                        },
+                        new
+                        {
+                            Impact = "Site",
+                            Urgency = "Medium",
+                            Priority = 2
+                        },
+                        new
+                        {
+                            Impact = "Site",
+                            Urgency = "Low",
+                            Priority = 3
+                        },
+                        new
+                        {
+                            Impact = "Class",
+                            Urgency = "High",
+                            Priority = 2
+                        },
+                        new
+                        {
+                            Impact = "Class",
+                            Urgency = "Medium",
+                            Priority = 3
+                        },
+                        new
+                        {
+                            Impact = "Class",
+                            Urgency = "Low",
+                            Priority = 4
+                        },
+                        new
+                        {
+                            Impact = "Person",
+                            Urgency = "High",
+                            Priority = 3
+                        },
+                        new
+                        {
+                            Impact = "Person",
+                            Urgency = "Medium",
+                            Priority = 4
+                        },
+                        new
+                        {
+                            Impact = "Person",
+                            Urgency = "Low",
+                            Priority = 5
+                        });
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.RoundRobinCursor", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Next")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("helpdesk_round_robin", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.RoutingRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'");
+
+                    b.Property<string>("AddTags")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AssignSiteTechnician")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channels")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priorities")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterRoles")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SetAssigneeUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SetPriority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SetTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteTypes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StopProcessing")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Order");
+
+                    b.ToTable("helpdesk_routing_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AssignSiteTechnician = false,
+                            Enabled = true,
+                            Name = "Everything starts at the help desk",
+                            Order = 10,
+                            SetTeamId = 1,
+                            StopProcessing = false
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AssignSiteTechnician = true,
+                            CategoryIds = "1,40,50",
+                            Enabled = true,
+                            Name = "Devices, printing and classroom AV at a school go to its technician",
+                            Order = 20,
+                            SetTeamId = 2,
+                            SiteTypes = "Elementary,Middle,High,Alternative",
+                            StopProcessing = false
+                        },
+                        new
+                        {
+                            Id = 3,
+                            AssignSiteTechnician = false,
+                            CategoryIds = "10,33",
+                            Enabled = true,
+                            Name = "Accounts and email go to the systems team",
+                            Order = 30,
+                            SetTeamId = 5,
+                            StopProcessing = false
+                        },
+                        new
+                        {
+                            Id = 4,
+                            AssignSiteTechnician = false,
+                            CategoryIds = "20",
+                            Enabled = true,
+                            Name = "Network problems go to the network team",
+                            Order = 40,
+                            SetTeamId = 4,
+                            StopProcessing = false
+                        },
+                        new
+                        {
+                            Id = 5,
+                            AddTags = "outage",
+                            AssignSiteTechnician = false,
+                            Enabled = true,
+                            Name = "A district-wide outage is critical",
+                            Order = 50,
+                            Priorities = "1",
+                            StopProcessing = false
+                        });
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Team", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'");
+
+                    b.Property<int?>("EscalatesToTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LeadUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("helpdesk_teams", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            EscalatesToTeamId = 2,
+                            Name = "Help desk",
+                            Tier = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            EscalatesToTeamId = 3,
+                            Name = "Site technicians",
+                            Tier = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            EscalatesToTeamId = 5,
+                            Name = "Senior technicians",
+                            Tier = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Name = "Network team",
+                            Tier = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Name = "Systems team",
+                            Tier = 4
+                        });
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.TeamMember", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("helpdesk_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Ticket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetTag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssigneeUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InstructionDisrupted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesSpent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterEmail")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequesterPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequesterUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("RequesterPersonId", "UpdatedAt");
+
+                    b.HasIndex("RequesterUserId", "UpdatedAt");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("AssigneeUserId", "Status", "UpdatedAt");
+
+                    b.HasIndex("SiteId", "Status", "UpdatedAt");
+
+                    b.HasIndex("TeamId", "Status", "UpdatedAt");
+
+                    b.ToTable("helpdesk_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.TicketAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("helpdesk_ticket_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.TicketEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Id");
+
+                    b.ToTable("helpdesk_ticket_events", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Platform.Auth.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -832,6 +1781,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("TEXT");
 
@@ -856,6 +1808,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("auth_users", (string)null);
                 });
@@ -919,6 +1873,57 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("SiteId");
 
                     b.ToTable("auth_user_sites", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Platform.Email.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("platform_email_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1069,6 +2074,41 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("DistrictOps.Web.Modules.Directory.Data.ImportRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Category", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.TeamMember", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.TicketAttachment", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.TicketEvent", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

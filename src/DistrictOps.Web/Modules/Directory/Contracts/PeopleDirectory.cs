@@ -1,0 +1,37 @@
+using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Directory.Contracts;
+
+internal sealed class PeopleDirectory(AppDbContext db) : IPeopleDirectory
+{
+    public async Task<PersonSummary?> FindAsync(Guid personId, CancellationToken cancellationToken = default) =>
+        (await FindManyAsync([personId], cancellationToken)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default) =>
+        await Summaries(db.Set<Person>().Where(p => personIds.Contains(p.Id))).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<PersonSummary>> SearchStaffAsync(string query, int take = 20, CancellationToken cancellationToken = default)
+    {
+        var term = query.Trim();
+        if (term.Length == 0)
+        {
+            return [];
+        }
+
+        var upper = term.ToUpperInvariant();
+        var lower = term.ToLowerInvariant();
+        var staff = db.Set<Person>().Where(p => p.LeftAt == null && p.Kind != PersonKind.Student && p.Kind != PersonKind.Guardian)
+            .Where(p => p.SortName.StartsWith(upper) || p.Email == lower || p.Phone == term || p.EmployeeId == term);
+        return await Summaries(staff.OrderBy(p => p.SortName).ThenBy(p => p.Id).Take(take)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<PersonSummary?> FindByEmployeeIdAsync(string employeeId, CancellationToken cancellationToken = default) =>
+        await Summaries(db.Set<Person>().Where(p => p.EmployeeId == employeeId)).SingleOrDefaultAsync(cancellationToken);
+
+    private static IQueryable<PersonSummary> Summaries(IQueryable<Person> people) =>
+        people.AsNoTracking().Select(p => new PersonSummary(
+            p.Id, p.SourcedId, (p.PreferredGivenName == null || p.PreferredGivenName == "" ? p.GivenName : p.PreferredGivenName) + " " + p.FamilyName, p.Kind.ToString(),
+            p.Email, p.Phone, p.PrimarySiteId, p.EmployeeId, p.PositionTitle));
+}

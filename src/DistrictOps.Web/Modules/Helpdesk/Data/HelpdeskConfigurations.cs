@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Data;
+
+internal static class SeededIdentityExtension
+{
+    /// <summary>
+    /// Rows shipped with the schema take ids below 1,000; PostgreSQL's identity starts above them
+    /// (it does not advance past explicitly inserted ids), SQLite continues after the largest.
+    /// </summary>
+    public static PropertyBuilder<int> SeededIdentity(this PropertyBuilder<int> property) =>
+        property.ValueGeneratedOnAdd().HasIdentityOptions(startValue: 1_000);
+}
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.ToTable("helpdesk_tickets");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedOnAdd();
+        builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.Description).HasMaxLength(20_000);
+        builder.Property(t => t.RequesterName).HasMaxLength(255);
+        builder.Property(t => t.RequesterEmail).HasMaxLength(255);
+        builder.Property(t => t.RequesterRole).HasMaxLength(32);
+        builder.Property(t => t.SubmittedByName).HasMaxLength(255);
+        builder.Property(t => t.AssigneeName).HasMaxLength(255);
+        builder.Property(t => t.Room).HasMaxLength(64);
+        builder.Property(t => t.AssetTag).HasMaxLength(64);
+        builder.Property(t => t.Tags).HasMaxLength(512);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(24);
+        builder.Property(t => t.Impact).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Urgency).HasConversion<string>().HasMaxLength(16);
+        builder.Ignore(t => t.IsOpen);
+        builder.HasIndex(t => new { t.Status, t.UpdatedAt });
+        builder.HasIndex(t => new { t.AssigneeUserId, t.Status, t.UpdatedAt });
+        builder.HasIndex(t => new { t.TeamId, t.Status, t.UpdatedAt });
+        builder.HasIndex(t => new { t.SiteId, t.Status, t.UpdatedAt });
+        builder.HasIndex(t => new { t.RequesterPersonId, t.UpdatedAt });
+        builder.HasIndex(t => new { t.RequesterUserId, t.UpdatedAt });
+        builder.HasIndex(t => t.UpdatedAt);
+        builder.HasIndex(t => t.CreatedAt);
+        builder.HasIndex(t => t.CategoryId);
+    }
+}
+
+internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
+{
+    public void Configure(EntityTypeBuilder<TicketEvent> builder)
+    {
+        builder.ToTable("helpdesk_ticket_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.Property(e => e.ActorName).HasMaxLength(255);
+        builder.Property(e => e.Body).HasMaxLength(20_000);
+        builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(e => new { e.TicketId, e.Id });
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TicketAttachmentConfiguration : IEntityTypeConfiguration<TicketAttachment>
+{
+    public void Configure(EntityTypeBuilder<TicketAttachment> builder)
+    {
+        builder.ToTable("helpdesk_ticket_attachments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.FileName).HasMaxLength(255);
+        builder.Property(a => a.ContentType).HasMaxLength(64);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.HasIndex(a => a.TicketId);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> builder)
+    {
+        builder.ToTable("helpdesk_categories");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).SeededIdentity();
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.Path).HasMaxLength(400);
+        builder.HasIndex(c => c.Path).IsUnique();
+        builder.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasData(HelpdeskDefaults.Categories);
+    }
+}
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> builder)
+    {
+        builder.ToTable("helpdesk_teams");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).SeededIdentity();
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.HasIndex(t => t.Name).IsUnique();
+        builder.HasData(HelpdeskDefaults.Teams);
+    }
+}
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> builder)
+    {
+        builder.ToTable("helpdesk_team_members");
+        builder.HasKey(m => new { m.TeamId, m.UserId });
+        builder.HasIndex(m => m.UserId);
+        builder.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PriorityCellConfiguration : IEntityTypeConfiguration<PriorityCell>
+{
+    public void Configure(EntityTypeBuilder<PriorityCell> builder)
+    {
+        builder.ToTable("helpdesk_priority_matrix");
+        builder.HasKey(c => new { c.Impact, c.Urgency });
+        builder.Property(c => c.Impact).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Urgency).HasConversion<string>().HasMaxLength(16);
+        builder.HasData(HelpdeskDefaults.PriorityMatrix);
+    }
+}
+
+internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<RoutingRule>
+{
+    public void Configure(EntityTypeBuilder<RoutingRule> builder)
+    {
+        builder.ToTable("helpdesk_routing_rules");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).SeededIdentity();
+        builder.Property(r => r.Name).HasMaxLength(200);
+        foreach (var list in new[] { nameof(RoutingRule.SiteIds), nameof(RoutingRule.SiteTypes), nameof(RoutingRule.CategoryIds), nameof(RoutingRule.RequesterRoles), nameof(RoutingRule.Channels), nameof(RoutingRule.Priorities), nameof(RoutingRule.AddTags) })
+        {
+            builder.Property(list).HasMaxLength(2_000);
+        }
+
+        builder.HasIndex(r => r.Order);
+        builder.HasData(HelpdeskDefaults.RoutingRules);
+    }
+}
+
+internal sealed class RoundRobinCursorConfiguration : IEntityTypeConfiguration<RoundRobinCursor>
+{
+    public void Configure(EntityTypeBuilder<RoundRobinCursor> builder)
+    {
+        builder.ToTable("helpdesk_round_robin");
+        builder.HasKey(c => c.Key);
+        builder.Property(c => c.Key).HasMaxLength(100);
+    }
+}
+
+internal sealed class MacroConfiguration : IEntityTypeConfiguration<Macro>
+{
+    public void Configure(EntityTypeBuilder<Macro> builder)
+    {
+        builder.ToTable("helpdesk_macros");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).SeededIdentity();
+        builder.Property(m => m.Name).HasMaxLength(200);
+        builder.Property(m => m.Body).HasMaxLength(20_000);
+        builder.Property(m => m.SetStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.AddTags).HasMaxLength(512);
+        builder.HasIndex(m => m.Name).IsUnique();
+        builder.HasData(HelpdeskDefaults.Macros);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("helpdesk_notifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Kind).HasMaxLength(32);
+        builder.Property(n => n.Text).HasMaxLength(500);
+        builder.HasIndex(n => new { n.UserId, n.Id });
+    }
+}

@@ -1,0 +1,181 @@
+namespace DistrictOps.Web.Modules.Helpdesk.Data;
+
+public enum TicketStatus
+{
+    New,
+    Open,
+    Pending,
+    OnHold,
+    Solved,
+    Closed,
+}
+
+public enum TicketChannel
+{
+    Web,
+    Phone,
+    WalkIn,
+    Email,
+    DirectToTechnician,
+}
+
+/// <summary>Who is affected: one person, a class, a site, the district.</summary>
+public enum TicketImpact
+{
+    Person,
+    Class,
+    Site,
+    District,
+}
+
+public enum TicketUrgency
+{
+    Low,
+    Medium,
+    High,
+}
+
+/// <summary>
+/// A request for help, numbered for people (<c>BV-000123</c>): the number is the key.
+/// Requester, site and assignee are other modules' ids; their names are copied so queues
+/// list a million tickets without joining across modules.
+/// </summary>
+public sealed class Ticket
+{
+    public long Id { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Description { get; set; }
+
+    public Guid? RequesterPersonId { get; set; }
+
+    public Guid? RequesterUserId { get; set; }
+
+    public required string RequesterName { get; set; }
+
+    public string? RequesterEmail { get; set; }
+
+    /// <summary>The directory role of the requester (teacher, administrator, …), for routing.</summary>
+    public string? RequesterRole { get; set; }
+
+    /// <summary>Who entered it, when that is not the requester (phone, walk-in, direct to technician).</summary>
+    public Guid? SubmittedByUserId { get; set; }
+
+    public string? SubmittedByName { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public string? Room { get; set; }
+
+    public int CategoryId { get; set; }
+
+    public TicketImpact Impact { get; set; }
+
+    public TicketUrgency Urgency { get; set; }
+
+    /// <summary>1 Critical … 5 Planning.</summary>
+    public int Priority { get; set; }
+
+    public bool InstructionDisrupted { get; set; }
+
+    public TicketStatus Status { get; set; }
+
+    public TicketChannel Channel { get; set; }
+
+    public int? TeamId { get; set; }
+
+    public Guid? AssigneeUserId { get; set; }
+
+    public string? AssigneeName { get; set; }
+
+    public string? AssetTag { get; set; }
+
+    /// <summary>Space-separated, lower case.</summary>
+    public string Tags { get; set; } = "";
+
+    public long? MergedIntoId { get; set; }
+
+    public int MinutesSpent { get; set; }
+
+    public int ReopenCount { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? FirstResponseAt { get; set; }
+
+    public DateTimeOffset? SolvedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public bool IsOpen => Status is not (TicketStatus.Solved or TicketStatus.Closed);
+}
+
+public enum TicketEventKind
+{
+    Created,
+    StatusChanged,
+    Assigned,
+    FieldsChanged,
+    RuleApplied,
+    PublicReply,
+    InternalNote,
+    Escalated,
+    Merged,
+    Attachment,
+    TimeSpent,
+    Notified,
+}
+
+/// <summary>One line of a ticket's timeline. Status changes carry from/to, which service levels read.</summary>
+public sealed class TicketEvent
+{
+    public long Id { get; set; }
+
+    public long TicketId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public TicketEventKind Kind { get; set; }
+
+    public Guid? ActorUserId { get; set; }
+
+    public required string ActorName { get; set; }
+
+    /// <summary>Shown to the requester in the portal; internal notes, rules and assignments are not.</summary>
+    public bool IsPublic { get; set; }
+
+    public string? Body { get; set; }
+
+    public TicketStatus? FromStatus { get; set; }
+
+    public TicketStatus? ToStatus { get; set; }
+
+    public int? Minutes { get; set; }
+}
+
+/// <summary>A file on a ticket, kept in the database; the type is the one detected from its content.</summary>
+public sealed class TicketAttachment
+{
+    public long Id { get; set; }
+
+    public long TicketId { get; set; }
+
+    public long? EventId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Size { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public Guid? UploadedByUserId { get; set; }
+}

@@ -1,0 +1,40 @@
+using DistrictOps.Web.Modules.Helpdesk.Notify;
+using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
+using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
+using DistrictOps.Web.Modules.Helpdesk.ViewTicket;
+using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Modules;
+
+namespace DistrictOps.Web.Modules.Helpdesk;
+
+/// <summary>Tickets from every channel, routed by site and issue type through the support tiers.</summary>
+public sealed class HelpdeskModule : IModule
+{
+    public string Name => "Helpdesk";
+
+    public IReadOnlyList<Permission> Permissions => HelpdeskPermissions.All;
+
+    public IReadOnlyList<NavItem> Navigation { get; } =
+    [
+        new("Get help", "/helpdesk/requests", HelpdeskPermissions.Request, "Report a problem and follow your requests."),
+        new("Tickets", "/helpdesk/queues", HelpdeskPermissions.Work, "Work your queues: your tickets, your sites, your team."),
+        new("Help desk settings", "/helpdesk/routing", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities."),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<HelpdeskOptions>(configuration.GetSection(HelpdeskOptions.Section));
+        services.AddScoped<ViewerFactory>();
+        services.AddScoped<TicketRouter>();
+        services.AddScoped<TicketNotifier>();
+        services.AddScoped<OpenTicketHandler>();
+        services.AddScoped<ViewTicketHandler>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Request)
+            .MapOpenTicketApi()
+            .MapViewTicketApi();
+    }
+}

@@ -1,0 +1,21 @@
+namespace DistrictOps.Web.Modules.Helpdesk;
+
+/// <summary>The <c>Helpdesk</c> configuration section.</summary>
+public sealed class HelpdeskOptions
+{
+    public const string Section = "Helpdesk";
+
+    /// <summary>Letters before a ticket's number: BV-000123.</summary>
+    public string NumberPrefix { get; set; } = "BV";
+
+    /// <summary>A requester may reopen a solved ticket within this many days of it being solved.</summary>
+    public int ReopenWindowDays { get; set; } = 14;
+
+    public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Site staff see their sites' tickets, not only their own.</summary>
+    public bool SiteStaffSeeSiteTickets { get; set; }
+
+    /// <summary>Where links in emails point: the public address of this installation.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+}

@@ -1,0 +1,29 @@
+using DistrictOps.Web.Platform.Auth;
+
+namespace DistrictOps.Web.Modules.Helpdesk;
+
+public static class HelpdeskPermissions
+{
+    /// <summary>Ask for help and follow one's own requests.</summary>
+    public const string Request = "helpdesk.request";
+
+    /// <summary>Work tickets: queues, replies, notes, assignment, escalation.</summary>
+    public const string Work = "helpdesk.work";
+
+    /// <summary>See every ticket: the central help desk answers callers about any of them.</summary>
+    public const string SeeAll = "helpdesk.all";
+
+    /// <summary>See every ticket and configure routing, categories, teams, macros and priorities.</summary>
+    public const string Manage = "helpdesk.manage";
+
+    public static readonly IReadOnlyList<string> Technicians =
+        [Roles.HelpDesk, Roles.SiteTechnician, Roles.SeniorTechnician, Roles.NetworkEngineer, Roles.ItManager, Roles.DistrictAdmin];
+
+    public static readonly IReadOnlyList<Permission> All =
+    [
+        new(Request, "Ask for help and follow your own requests.", Roles.Staff),
+        new(Work, "Work tickets in your sites' and teams' queues.", Technicians),
+        new(SeeAll, "See every ticket in the district.", [Roles.HelpDesk, Roles.ItManager, Roles.DistrictAdmin]),
+        new(Manage, "See every ticket; edit routing, categories, teams, macros and the priority matrix.", [Roles.ItManager, Roles.DistrictAdmin]),
+    ];
+}

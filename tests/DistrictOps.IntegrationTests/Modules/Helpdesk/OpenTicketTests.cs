@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
+
+public sealed class OpenTicketTests
+{
+    private const int WirelessTablet = 3;
+    private const int Password = 11;
+    private const int WirelessSecurity = 22;
+
+    [Theory]
+    [Providers]
+    public async Task A_teachers_tablet_ticket_goes_to_the_technician_covering_her_school_and_every_rule_is_stamped(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new
+        {
+            title = "Tablet cart won't join wireless",
+            description = "None of the 30 tablets in room 12 connect since this morning.",
+            siteId = world.Elementary,
+            categoryId = WirelessTablet,
+            impact = "Class",
+            urgency = "High",
+            room = "12",
+            instructionDisrupted = true,
+        });
+
+        Assert.Matches(@"^BV-\d{6}$", number);
+        var ticket = await world.TicketAsync(number);
+        Assert.Equal(
+            (TicketStatus.New, HelpdeskDefaults.SiteTechnicianTeam, world.Users[HelpdeskWorld.SiteTech], "Luis Ortega", 2, TicketChannel.Web),
+            (ticket.Status, ticket.TeamId, ticket.AssigneeUserId, ticket.AssigneeName, ticket.Priority, ticket.Channel));
+        Assert.Equal(("Maria Lopez", "maria.lopez@bayview.example", "teacher", world.Users[HelpdeskWorld.Teacher]), (ticket.RequesterName, ticket.RequesterEmail, ticket.RequesterRole, ticket.RequesterUserId));
+        var events = await world.EventsAsync(number);
+        Assert.Equal(
+            [TicketEventKind.Created, TicketEventKind.RuleApplied, TicketEventKind.RuleApplied, TicketEventKind.Assigned],
+            events.Select(e => e.Kind));
+        Assert.Contains("Everything starts at the help desk", events[1].Body, StringComparison.Ordinal);
+        Assert.Contains("go to its technician", events[2].Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Device_tickets_at_a_shared_school_alternate_between_its_technicians(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var assignees = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = $"Broken screen {i}", description = "Cracked.", siteId = world.High, categoryId = 5 });
+            assignees.Add((await world.TicketAsync(number)).AssigneeName);
+        }
+
+        Assert.Equal(["Luis Ortega", "Sam Ruiz", "Luis Ortega"], assignees);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Accounts_go_to_systems_network_to_network_and_a_device_at_the_district_office_stays_with_the_help_desk(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+
+        var password = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Locked out", description = "Password expired.", siteId = world.Elementary, categoryId = Password }));
+        var wireless = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Security error", description = "Wireless says security error.", siteId = world.High, categoryId = WirelessSecurity }));
+        var office = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Laptop slow", description = "Slow.", siteId = world.District, categoryId = 7 }));
+
+        Assert.Equal((HelpdeskDefaults.SystemsTeam, (Guid?)null), (password.TeamId, password.AssigneeUserId));
+        Assert.Equal((HelpdeskDefaults.NetworkTeam, (Guid?)null), (wireless.TeamId, wireless.AssigneeUserId));
+        Assert.Equal((HelpdeskDefaults.HelpDeskTeam, (Guid?)null), (office.TeamId, office.AssigneeUserId));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Invalid_requests_name_each_field_and_create_nothing(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var client = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
+
+        var response = await client.PostAsJsonAsync("/api/v1/helpdesk/tickets", new { title = " ", description = "", siteId = Guid.NewGuid(), categoryId = 999, channel = "Phone" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal(
+            ["CategoryId", "Channel", "Description", "SiteId", "Title"],
+            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        await using var context = world.Db.OpenContext();
+        Assert.Equal(0, await context.Set<Ticket>().CountAsync());
+    }
+
+    [Theory]
+    [Providers]
+    public async Task The_help_desk_enters_a_phone_call_for_a_caller_and_the_caller_sees_it_without_internal_events(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        await using var context = world.Db.OpenContext();
+        var maria = await context.Users.Where(u => u.Email == HelpdeskWorld.Teacher).Select(u => u.PersonId).SingleAsync();
+
+        var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Projector dead", description = "No picture.", siteId = world.Elementary, categoryId = 51, channel = "Phone", requesterPersonId = maria });
+
+        var ticket = await world.TicketAsync(number);
+        Assert.Equal(("Maria Lopez", maria, (Guid?)null, "Priya Natarajan"), (ticket.RequesterName, ticket.RequesterPersonId, ticket.RequesterUserId, ticket.SubmittedByName));
+        var asRequester = await (await world.App.ApiClientAsync(HelpdeskWorld.Teacher)).GetFromJsonAsync<JsonElement>($"/api/v1/helpdesk/tickets/{number}");
+        Assert.Equal(["Created"], asRequester.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+        Assert.False(asRequester.GetProperty("canWork").GetBoolean());
+        var asTechnician = await (await world.App.ApiClientAsync(HelpdeskWorld.SiteTech)).GetFromJsonAsync<JsonElement>($"/api/v1/helpdesk/tickets/{number.ToLowerInvariant()}");
+        Assert.True(asTechnician.GetProperty("timeline").GetArrayLength() > 1);
+        var otherTechnician = await world.App.ApiClientAsync(HelpdeskWorld.Network);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherTechnician.GetAsync($"/api/v1/helpdesk/tickets/{number}")).StatusCode);
+    }
+}
