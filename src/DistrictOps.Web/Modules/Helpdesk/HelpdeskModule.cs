@@ -2,6 +2,7 @@ using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
 using DistrictOps.Web.Modules.Helpdesk.ViewTicket;
+using DistrictOps.Web.Modules.Helpdesk.WorkTicket;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Modules;
 
@@ -29,12 +30,23 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();
         services.AddScoped<ViewTicketHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<WorkTicketApi.Context>();
+        services.AddScoped<TicketFinder>();
+        services.AddScoped<CommentHandler>();
+        services.AddScoped<ReopenHandler>();
+        services.AddScoped<UpdateTicketHandler>();
+        services.AddScoped<EscalateHandler>();
+        services.AddScoped<MergeHandler>();
+        services.AddScoped<AttachFileHandler>();
+        services.AddScoped<ApplyMacroHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Request)
             .MapOpenTicketApi()
-            .MapViewTicketApi();
+            .MapViewTicketApi()
+            .MapWorkTicketApi();
     }
 }
