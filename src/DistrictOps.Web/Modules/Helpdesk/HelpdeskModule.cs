@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
@@ -40,6 +41,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<MergeHandler>();
         services.AddScoped<AttachFileHandler>();
         services.AddScoped<ApplyMacroHandler>();
+        services.AddScoped<RoutingRulesHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -48,5 +50,7 @@ public sealed class HelpdeskModule : IModule
             .MapOpenTicketApi()
             .MapViewTicketApi()
             .MapWorkTicketApi();
+        endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Manage)
+            .MapRoutingRulesApi();
     }
 }

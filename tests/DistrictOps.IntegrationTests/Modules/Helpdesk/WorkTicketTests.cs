@@ -222,3 +222,33 @@ public sealed class WorkTicketTests
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 }
+
+public sealed class WorkTicketPageTests
+{
+    [Theory]
+    [Providers]
+    public async Task A_technician_works_a_ticket_from_its_page_and_a_refused_escalation_says_why(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Projector <b>dead</b>", description = "No picture.", siteId = world.Elementary, categoryId = 51 });
+        var tech = world.App.Browser();
+        await tech.SignInAsync(HelpdeskWorld.SiteTech);
+        var page = $"/helpdesk/tickets/{number}";
+
+        var html = await tech.GetStringAsync(page);
+        var reply = await tech.PostFormAsync(page, page + "?handler=Comment", new() { ["body"] = "On my way.", ["isPublic"] = "true", ["minutes"] = "10" });
+        var refused = await tech.PostFormAsync(page, page + "?handler=Escalate", new() { ["reason"] = "" });
+        var solved = await tech.PostFormAsync(page, page + "?handler=Update", new() { ["status"] = "Solved", ["teamId"] = "2", ["categoryId"] = "51", ["impact"] = "Person", ["urgency"] = "Medium", ["room"] = "4", ["assetTag"] = "" });
+
+        Assert.Contains("Projector &lt;b&gt;dead&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Say why the ticket needs the next tier.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, solved.StatusCode);
+        var ticket = await world.TicketAsync(number);
+        Assert.Equal((TicketStatus.Solved, "4", 10), (ticket.Status, ticket.Room, ticket.MinutesSpent));
+        var teacher = world.App.Browser();
+        await teacher.SignInAsync(HelpdeskWorld.Teacher);
+        Assert.NotEqual(HttpStatusCode.OK, (await teacher.GetAsync(page)).StatusCode);
+    }
+}

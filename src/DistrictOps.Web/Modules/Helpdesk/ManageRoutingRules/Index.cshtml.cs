@@ -1,0 +1,218 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
+
+/// <summary>The routing rules in order, in words; a form to add or change one; and the simulator.</summary>
+[Authorize(Policy = HelpdeskPermissions.Manage)]
+public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISiteDirectory siteDirectory, IUserDirectory users, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<RoutingRuleDto> Rules { get; private set; } = [];
+
+    public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
+
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    public IReadOnlyList<Team> Teams { get; private set; } = [];
+
+    public IReadOnlyList<UserSummary> Technicians { get; private set; } = [];
+
+    public RoutingRuleDto? Editing { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public SimulatedRouting? Simulation { get; private set; }
+
+    public IReadOnlyList<string> SimulationErrors { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public SimulateForm Simulate { get; set; } = new();
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task OnGetAsync(int? edit, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Editing = edit is { } id ? Rules.FirstOrDefault(r => r.Id == id) : null;
+        if (Simulate.SiteId is { } site && Simulate.CategoryId is { } category)
+        {
+            var result = await handler.SimulateAsync(new SimulateRoutingCommand(site, category, Simulate.Impact, Simulate.Urgency, Simulate.Channel, Simulate.RequesterRole), cancellationToken);
+            Simulation = result.Value;
+            SimulationErrors = result.Errors.SelectMany(e => e.Value).ToList();
+        }
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int? id, RuleForm rule, CancellationToken cancellationToken)
+    {
+        var saved = await handler.SaveAsync(id, rule.ToCommand(), cancellationToken);
+        if (saved.Succeeded)
+        {
+            Saved = id is null ? "Rule added." : "Rule saved.";
+            return RedirectToPage();
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(cancellationToken);
+        Editing = id is { } existing ? Rules.FirstOrDefault(r => r.Id == existing) : null;
+        Errors = saved.Errors.SelectMany(e => e.Value).ToList();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        Saved = await handler.DeleteAsync(id, cancellationToken) ? "Rule deleted." : null;
+        return RedirectToPage();
+    }
+
+    public string Describe(RoutingRuleDto rule)
+    {
+        var parts = new List<string>();
+        if (rule.SiteIds.Count > 0)
+        {
+            parts.Add("site " + string.Join(" or ", rule.SiteIds.Select(id => Sites.FirstOrDefault(s => s.Id == id)?.Name ?? id.ToString())));
+        }
+
+        if (rule.SiteTypes.Count > 0)
+        {
+            parts.Add("site type " + string.Join(" or ", rule.SiteTypes));
+        }
+
+        if (rule.CategoryIds.Count > 0)
+        {
+            parts.Add("issue type " + string.Join(" or ", rule.CategoryIds.Select(id => Categories.FirstOrDefault(c => c.Id == id)?.Path ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        if (rule.RequesterRoles.Count > 0)
+        {
+            parts.Add("requester " + string.Join(" or ", rule.RequesterRoles));
+        }
+
+        if (rule.Channels.Count > 0)
+        {
+            parts.Add("channel " + string.Join(" or ", rule.Channels));
+        }
+
+        if (rule.Priorities.Count > 0)
+        {
+            parts.Add("priority " + string.Join(" or ", rule.Priorities));
+        }
+
+        return parts.Count == 0 ? "every ticket" : string.Join("; ", parts);
+    }
+
+    public string Actions(RoutingRuleDto rule)
+    {
+        var parts = new List<string>();
+        if (rule.SetTeamId is { } team)
+        {
+            parts.Add("team " + (Teams.FirstOrDefault(t => t.Id == team)?.Name ?? team.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (rule.AssignSiteTechnician)
+        {
+            parts.Add("the site's technician");
+        }
+
+        if (rule.SetAssigneeUserId is { } user)
+        {
+            parts.Add("assign " + (Technicians.FirstOrDefault(t => t.Id == user)?.DisplayName ?? user.ToString()));
+        }
+
+        if (rule.SetPriority is { } priority)
+        {
+            parts.Add("priority " + RouteTicket.Priorities.Name(priority));
+        }
+
+        if (rule.AddTags.Count > 0)
+        {
+            parts.Add("tags " + string.Join(' ', rule.AddTags));
+        }
+
+        if (rule.StopProcessing)
+        {
+            parts.Add("then stop");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Rules = await handler.ListAsync(cancellationToken);
+        Sites = await siteDirectory.ListAsync(cancellationToken);
+        Categories = await db.Set<Category>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.Path).ToListAsync(cancellationToken);
+        Teams = await db.Set<Team>().AsNoTracking().OrderBy(t => t.Tier).ThenBy(t => t.Name).ToListAsync(cancellationToken);
+        var technicians = new List<UserSummary>();
+        foreach (var role in HelpdeskPermissions.Technicians)
+        {
+            technicians.AddRange(await users.InRoleAsync(role, cancellationToken));
+        }
+
+        Technicians = technicians.DistinctBy(u => u.Id).OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
+    }
+
+    public sealed class SimulateForm
+    {
+        public Guid? SiteId { get; set; }
+
+        public int? CategoryId { get; set; }
+
+        public TicketImpact Impact { get; set; } = TicketImpact.Person;
+
+        public TicketUrgency Urgency { get; set; } = TicketUrgency.Medium;
+
+        public TicketChannel Channel { get; set; } = TicketChannel.Web;
+
+        public string? RequesterRole { get; set; }
+    }
+
+    public sealed class RuleForm
+    {
+        public int Order { get; set; }
+
+        public string? Name { get; set; }
+
+        public bool Enabled { get; set; }
+
+        public DateOnly? ExpiresOn { get; set; }
+
+        public List<Guid> SiteIds { get; set; } = [];
+
+        public List<string> SiteTypes { get; set; } = [];
+
+        public List<int> CategoryIds { get; set; } = [];
+
+        public List<string> RequesterRoles { get; set; } = [];
+
+        public List<string> Channels { get; set; } = [];
+
+        public List<int> Priorities { get; set; } = [];
+
+        public int? SetTeamId { get; set; }
+
+        public bool AssignSiteTechnician { get; set; }
+
+        public Guid? SetAssigneeUserId { get; set; }
+
+        public int? SetPriority { get; set; }
+
+        public string? AddTags { get; set; }
+
+        public bool StopProcessing { get; set; }
+
+        public SaveRoutingRuleCommand ToCommand() => new(
+            Order, Name, Enabled, ExpiresOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) is { } at ? new DateTimeOffset(at) : null,
+            SiteIds, SiteTypes, CategoryIds, RequesterRoles, Channels, Priorities,
+            SetTeamId, AssignSiteTechnician, SetAssigneeUserId, SetPriority, RouteTicket.Routing.Tags(AddTags), StopProcessing);
+    }
+}
