@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
+using DistrictOps.Web.Modules.Helpdesk.ManageSettings;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
@@ -20,7 +21,7 @@ public sealed class HelpdeskModule : IModule
     [
         new("Get help", "/helpdesk/requests", HelpdeskPermissions.Request, "Report a problem and follow your requests."),
         new("Tickets", "/helpdesk/queues", HelpdeskPermissions.Work, "Work your queues: your tickets, your sites, your team."),
-        new("Help desk settings", "/helpdesk/routing", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities."),
+        new("Help desk settings", "/helpdesk/settings", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities."),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -42,6 +43,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<AttachFileHandler>();
         services.AddScoped<ApplyMacroHandler>();
         services.AddScoped<RoutingRulesHandler>();
+        services.AddScoped<HelpdeskSettingsHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
