@@ -114,4 +114,21 @@ public sealed class OpenTicketTests
         var otherTechnician = await world.App.ApiClientAsync(HelpdeskWorld.Network);
         Assert.Equal(HttpStatusCode.NotFound, (await otherTechnician.GetAsync($"/api/v1/helpdesk/tickets/{number}")).StatusCode);
     }
+
+    [Theory]
+    [Providers]
+    public async Task Site_staff_see_their_sites_tickets_only_when_the_district_allows_it(DatabaseProvider provider)
+    {
+        foreach (var allowed in new[] { false, true })
+        {
+            await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Helpdesk:SiteStaffSeeSiteTickets"] = allowed.ToString() });
+            var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Sub can't log in", description = "Substitute in room 9.", siteId = world.Elementary, categoryId = 11, channel = "WalkIn", requesterName = "Pat Substitute" });
+            var elsewhere = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Printer", description = "Jam.", siteId = world.High, categoryId = 40, channel = "Phone", requesterName = "Lee Clerk" });
+
+            var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
+
+            Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await teacher.GetAsync($"/api/v1/helpdesk/tickets/{number}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync($"/api/v1/helpdesk/tickets/{elsewhere}")).StatusCode);
+        }
+    }
 }
