@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Helpdesk.ListNotifications;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
@@ -17,6 +18,7 @@ public sealed class HelpdeskModule : IModule
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
         new("Get help", "/helpdesk/requests", HelpdeskPermissions.Request, "Report a problem and follow your requests."),
+        new("Notifications", "/helpdesk/notifications", HelpdeskPermissions.Request, "What happened to your requests and the tickets assigned to you."),
         new("Tickets", "/helpdesk/queues", HelpdeskPermissions.Work, "Work your queues: your tickets, your sites, your team."),
         new("Help desk settings", "/helpdesk/routing", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities."),
     ];
@@ -29,12 +31,14 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();
         services.AddScoped<ViewTicketHandler>();
+        services.AddScoped<ListNotificationsHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Request)
             .MapOpenTicketApi()
-            .MapViewTicketApi();
+            .MapViewTicketApi()
+            .MapListNotificationsApi();
     }
 }
