@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.Web.Platform.Data;
 
 namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
 
