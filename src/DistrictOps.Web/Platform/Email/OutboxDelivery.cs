@@ -145,7 +145,14 @@ public sealed class OutboxDelivery(
 
         if (client.IsConnected)
         {
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            try
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken);
+            }
+            catch (Exception e) when (IsDeliveryFailure(e))
+            {
+                // Everything is sent and recorded; a server that hangs up rudely changes nothing.
+            }
         }
 
         return claimed.Count;
@@ -160,7 +167,9 @@ public sealed class OutboxDelivery(
 
     internal static MimeMessage ToMime(OutboxMessage message, EmailOptions settings)
     {
-        var mime = new MimeMessage { Subject = message.Subject };
+        var domain = settings.From.Contains('@', StringComparison.Ordinal) ? settings.From[(settings.From.LastIndexOf('@') + 1)..] : "localhost";
+        // One id per outbox row, so a receiving server can recognise a message sent again after a lost acknowledgement.
+        var mime = new MimeMessage { Subject = message.Subject, MessageId = $"outbox.{message.Id}.{message.CreatedAt.ToUnixTimeSeconds()}@{domain}" };
         mime.From.Add(new MailboxAddress(settings.FromName, settings.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Headers.Add("X-DistrictOps-Kind", message.Kind);

@@ -18,7 +18,7 @@ public sealed class OutboxDeliveryTests
     public void A_queued_message_becomes_a_mime_message_with_both_bodies_from_the_configured_sender()
     {
         var settings = new EmailOptions { From = "helpdesk@bayview.example", FromName = "Bayview Help Desk" };
-        var message = new OutboxMessage { To = "maria@bayview.example", Subject = "[BV-000001] Solved: Printer", TextBody = "Solved.", HtmlBody = "<p>Solved.</p>", Kind = "helpdesk.ticket-solved" };
+        var message = new OutboxMessage { To = "maria@bayview.example", Subject = "[BV-000001] Solved: Printer", TextBody = "Solved.", HtmlBody = "<p>Solved.</p>", Kind = "helpdesk.ticket-solved", Id = 42, CreatedAt = new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero) };
 
         var mime = OutboxDelivery.ToMime(message, settings);
 
@@ -28,5 +28,6 @@ public sealed class OutboxDeliveryTests
         Assert.Equal("Solved.", mime.TextBody);
         Assert.Equal("<p>Solved.</p>", mime.HtmlBody);
         Assert.Equal("helpdesk.ticket-solved", mime.Headers["X-DistrictOps-Kind"]);
+        Assert.Equal("outbox.42.1795824000@bayview.example", mime.MessageId);
     }
 }
