@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
+using DistrictOps.Web.Platform.Email;
 using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Platform.Modules;
 using DistrictOps.Web.Platform.Ui;
@@ -26,6 +27,7 @@ public static class PlatformHost
         services.AddSingleton(TimeProvider.System);
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.AddPlatformDatabase(configuration);
+        services.AddPlatformEmail(configuration);
         services.AddPlatformAuth(configuration, catalog.Permissions);
         services.AddDataProtection()
             .SetApplicationName("DistrictOps")
@@ -45,6 +47,7 @@ public static class PlatformHost
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddPlatformHealth();
+        builder.Services.AddHostedService<OutboxDelivery>();
         builder.Services.AddLocalization();
         // Spanish (and later other languages) is written as text, not as &#xF3; escapes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Helpdesk.ListNotifications;
 using DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
 using DistrictOps.Web.Modules.Helpdesk.ManageSettings;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
@@ -20,6 +21,7 @@ public sealed class HelpdeskModule : IModule
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
         new("Get help", "/helpdesk/requests", HelpdeskPermissions.Request, "Report a problem and follow your requests."),
+        new("Notifications", "/helpdesk/notifications", HelpdeskPermissions.Request, "What happened to your requests and the tickets assigned to you."),
         new("Tickets", "/helpdesk/queues", HelpdeskPermissions.Work, "Work your queues: your tickets, your sites, your team."),
         new("Help desk settings", "/helpdesk/settings", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities."),
     ];
@@ -44,6 +46,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<ApplyMacroHandler>();
         services.AddScoped<RoutingRulesHandler>();
         services.AddScoped<HelpdeskSettingsHandler>();
+        services.AddScoped<ListNotificationsHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -51,7 +54,8 @@ public sealed class HelpdeskModule : IModule
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Request)
             .MapOpenTicketApi()
             .MapViewTicketApi()
-            .MapWorkTicketApi();
+            .MapWorkTicketApi()
+            .MapListNotificationsApi();
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Manage)
             .MapRoutingRulesApi();
     }

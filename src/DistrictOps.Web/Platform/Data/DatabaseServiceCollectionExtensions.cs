@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DistrictOps.Web.Platform.Data;
 
@@ -7,7 +8,7 @@ public static class DatabaseServiceCollectionExtensions
 {
     public const string ConnectionStringName = "DistrictOps";
 
-    /// <summary>Registers <see cref="AppDbContext"/> for the configured provider.</summary>
+    /// <summary>Registers <see cref="AppDbContext"/> for the configured provider, with every registered EF interceptor (the email outbox's wake-up).</summary>
     public static IServiceCollection AddPlatformDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -18,7 +19,7 @@ public static class DatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options, connectionString, configuration[DistrictOpsHome.EnvironmentVariable]);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -28,7 +29,7 @@ public static class DatabaseServiceCollectionExtensions
                         $"(environment variable ConnectionStrings__{ConnectionStringName}).");
                 }
 
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or Postgres.");
