@@ -1,8 +1,11 @@
+using DistrictOps.Web.Modules.Helpdesk.ListMyRequests;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
+using DistrictOps.Web.Modules.Helpdesk.SeedDemoHelpdesk;
 using DistrictOps.Web.Modules.Helpdesk.ViewTicket;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
 
 namespace DistrictOps.Web.Modules.Helpdesk;
@@ -29,12 +32,16 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();
         services.AddScoped<ViewTicketHandler>();
+        services.AddScoped<ListMyRequestsHandler>();
+        services.AddScoped<TicketChoicesLoader>();
+        services.AddScoped<IDemoSeed, DemoHelpdeskSeed>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Request)
             .MapOpenTicketApi()
-            .MapViewTicketApi();
+            .MapViewTicketApi()
+            .MapListMyRequestsApi();
     }
 }
