@@ -4,6 +4,7 @@ using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
 using DistrictOps.Web.Modules.Helpdesk.SeedDemoHelpdesk;
 using DistrictOps.Web.Modules.Helpdesk.ViewTicket;
+using DistrictOps.Web.Modules.Helpdesk.WorkTicket;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
@@ -32,6 +33,16 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();
         services.AddScoped<ViewTicketHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<WorkTicketApi.Context>();
+        services.AddScoped<TicketFinder>();
+        services.AddScoped<CommentHandler>();
+        services.AddScoped<ReopenHandler>();
+        services.AddScoped<UpdateTicketHandler>();
+        services.AddScoped<EscalateHandler>();
+        services.AddScoped<MergeHandler>();
+        services.AddScoped<AttachFileHandler>();
+        services.AddScoped<ApplyMacroHandler>();
         services.AddScoped<ListMyRequestsHandler>();
         services.AddScoped<TicketChoicesLoader>();
         services.AddScoped<IDemoSeed, DemoHelpdeskSeed>();
@@ -42,6 +53,7 @@ public sealed class HelpdeskModule : IModule
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Request)
             .MapOpenTicketApi()
             .MapViewTicketApi()
+            .MapWorkTicketApi()
             .MapListMyRequestsApi();
     }
 }
