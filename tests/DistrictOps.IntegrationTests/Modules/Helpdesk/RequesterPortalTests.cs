@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Helpdesk.Data;
@@ -170,6 +171,41 @@ public sealed class RequesterPortalTests
         Assert.Equal(
             (TicketChannel.DirectToTechnician, (Guid?)null, "Pat Visitor", "pat@example.org", (Guid?)world.Users[HelpdeskWorld.SiteTech]),
             (ticket.Channel, ticket.RequesterPersonId, ticket.RequesterName, ticket.RequesterEmail, ticket.SubmittedByUserId));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task The_requester_replies_from_the_portal_and_reopens_her_solved_request(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Icons gone", description = "Again.", siteId = world.Elementary, categoryId = 9 });
+        var teacher = world.App.Browser();
+        await teacher.SignInAsync(HelpdeskWorld.Teacher);
+        var page = $"/helpdesk/requests/{number}";
+
+        var empty = await teacher.PostFormAsync(page, page + "?handler=Reply", new() { ["Reply"] = " " });
+        Assert.Contains("Write a reply or a note.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var replied = await teacher.PostFormAsync(page, page + "?handler=Reply", new() { ["Reply"] = "It happens on the cart laptops too." });
+        Assert.Equal(HttpStatusCode.Redirect, replied.StatusCode);
+        var shown = await teacher.GetStringAsync(page);
+        Assert.Contains("It happens on the cart laptops too.", shown, StringComparison.Ordinal);
+        Assert.Contains("Your reply was sent.", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reopen this request", shown, StringComparison.Ordinal);
+
+        var technician = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
+        Assert.True((await technician.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{number}", new { status = "Solved" })).IsSuccessStatusCode);
+        Assert.Contains("Reopen this request", await teacher.GetStringAsync(page), StringComparison.Ordinal);
+        var reopened = await teacher.PostFormAsync(page, page + "?handler=Reopen", new() { ["Reason"] = "Still gone this morning." });
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        Assert.Contains("The request was reopened.", await teacher.GetStringAsync(page), StringComparison.Ordinal);
+        var ticket = await world.TicketAsync(number);
+        Assert.Equal((TicketStatus.Open, 1), (ticket.Status, ticket.ReopenCount));
+        Assert.Contains(await world.EventsAsync(number), e => e.Kind == TicketEventKind.PublicReply && e.Body == "It happens on the cart laptops too." && e.ActorUserId == world.Users[HelpdeskWorld.Teacher]);
+
+        var other = world.App.Browser();
+        await AddOtherTeacherAsync(world);
+        await other.SignInAsync(OtherTeacher);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync("/helpdesk/requests/new", page + "?handler=Reply", new() { ["Reply"] = "Hi" })).StatusCode);
     }
 
     private static async Task<int> CountTicketsAsync(HelpdeskWorld world)
