@@ -1,12 +1,15 @@
+using DistrictOps.Web.Modules.Helpdesk.ListMyRequests;
 using DistrictOps.Web.Modules.Helpdesk.ListNotifications;
 using DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
 using DistrictOps.Web.Modules.Helpdesk.ManageSettings;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
+using DistrictOps.Web.Modules.Helpdesk.SeedDemoHelpdesk;
 using DistrictOps.Web.Modules.Helpdesk.ViewTicket;
 using DistrictOps.Web.Modules.Helpdesk.WorkTicket;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
 
 namespace DistrictOps.Web.Modules.Helpdesk;
@@ -47,6 +50,9 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<RoutingRulesHandler>();
         services.AddScoped<HelpdeskSettingsHandler>();
         services.AddScoped<ListNotificationsHandler>();
+        services.AddScoped<ListMyRequestsHandler>();
+        services.AddScoped<TicketChoicesLoader>();
+        services.AddScoped<IDemoSeed, DemoHelpdeskSeed>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -55,7 +61,8 @@ public sealed class HelpdeskModule : IModule
             .MapOpenTicketApi()
             .MapViewTicketApi()
             .MapWorkTicketApi()
-            .MapListNotificationsApi();
+            .MapListNotificationsApi()
+            .MapListMyRequestsApi();
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Manage)
             .MapRoutingRulesApi();
     }

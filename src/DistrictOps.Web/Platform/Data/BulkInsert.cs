@@ -8,14 +8,22 @@ namespace DistrictOps.Web.Platform.Data;
 /// <summary>
 /// Inserts many new rows without change tracking: multi-row INSERT statements built from the EF model (table,
 /// columns, value converters and parameter types), on the context's connection and transaction. For first loads
-/// of a district, where EF's per-entity tracking costs more than the database does. Generated keys are not read back.
+/// of a district, where EF's per-entity tracking costs more than the database does. Generated keys are not read back;
+/// with InsertWithKeysAsync the rows' own key values are written instead (the caller then moves PostgreSQL's identity past them).
 /// </summary>
 public static class BulkInsert
 {
     private const int MaxParameters = 30_000;
     private const int MaxRowsPerStatement = 500;
 
-    public static async Task InsertAsync<T>(this AppDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class
+    public static Task InsertAsync<T>(this AppDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class =>
+        InsertAsync(db, rows, explicitKeys: false, cancellationToken);
+
+    /// <summary>Writes the rows' own ids into a generated key column (a first load that numbers its rows itself).</summary>
+    public static Task InsertWithKeysAsync<T>(this AppDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class =>
+        InsertAsync(db, rows, explicitKeys: true, cancellationToken);
+
+    private static async Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows, bool explicitKeys, CancellationToken cancellationToken) where T : class
     {
         if (rows.Count == 0)
         {
@@ -25,7 +33,7 @@ public static class BulkInsert
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties()
-            .Where(p => p.GetColumnName(table) is not null && !(p.ValueGenerated == ValueGenerated.OnAdd && p.IsKey() && p.ClrType == typeof(long)))
+            .Where(p => p.GetColumnName(table) is not null && (explicitKeys || !(p.ValueGenerated == ValueGenerated.OnAdd && p.IsKey() && p.ClrType == typeof(long))))
             .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToList();
         // SQLite binds parameters by a linear name lookup, so one prepared single-row statement reused inside the

@@ -43,4 +43,7 @@ public interface IPeopleDirectory
     Task<IReadOnlyList<PersonSummary>> SearchStaffAsync(string query, int take = 20, CancellationToken cancellationToken = default);
 
     Task<PersonSummary?> FindByEmployeeIdAsync(string employeeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every current staff member (teachers, administrators, aides, HR-only staff), by name: demo data, staffing.</summary>
+    Task<IReadOnlyList<PersonSummary>> CurrentStaffAsync(CancellationToken cancellationToken = default);
 }

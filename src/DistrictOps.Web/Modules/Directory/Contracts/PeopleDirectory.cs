@@ -30,6 +30,10 @@ internal sealed class PeopleDirectory(AppDbContext db) : IPeopleDirectory
     public async Task<PersonSummary?> FindByEmployeeIdAsync(string employeeId, CancellationToken cancellationToken = default) =>
         await Summaries(db.Set<Person>().Where(p => p.EmployeeId == employeeId)).SingleOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<PersonSummary>> CurrentStaffAsync(CancellationToken cancellationToken = default) =>
+        await Summaries(db.Set<Person>().Where(p => p.LeftAt == null && p.Kind != PersonKind.Student && p.Kind != PersonKind.Guardian)
+            .OrderBy(p => p.SortName).ThenBy(p => p.Id)).ToListAsync(cancellationToken);
+
     private static IQueryable<PersonSummary> Summaries(IQueryable<Person> people) =>
         people.AsNoTracking().Select(p => new PersonSummary(
             p.Id, p.SourcedId, (p.PreferredGivenName == null || p.PreferredGivenName == "" ? p.GivenName : p.PreferredGivenName) + " " + p.FamilyName, p.Kind.ToString(),

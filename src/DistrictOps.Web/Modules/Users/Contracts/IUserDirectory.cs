@@ -1,7 +1,12 @@
+using DistrictOps.Web.Platform;
+
 namespace DistrictOps.Web.Modules.Users.Contracts;
 
 /// <summary>A signed-in person as other modules may see them.</summary>
 public sealed record UserSummary(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? PersonId = null);
+
+/// <summary>An account another module needs to exist (demo technicians): created with this role and password, or given what it lacks.</summary>
+public sealed record AccountRequest(string Email, string DisplayName, string Role, IReadOnlyList<Guid> Sites, string Password, Guid? PersonId);
 
 /// <summary>How other modules find DistrictOps users (assignees, approvers) without touching Identity tables.</summary>
 public interface IUserDirectory
@@ -15,4 +20,10 @@ public interface IUserDirectory
 
     /// <summary>Links an account to its Directory person, or unlinks it with null. Returns false if there is no such user.</summary>
     Task<bool> LinkPersonAsync(Guid userId, Guid? personId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates the account, or gives an existing one (same email) the role and sites it lacks, and links it to its
+    /// person when one is given; running it twice changes nothing. Returns the user's id.
+    /// </summary>
+    Task<Result<Guid>> EnsureAccountAsync(AccountRequest account, CancellationToken cancellationToken = default);
 }

@@ -1,9 +1,11 @@
+using DistrictOps.Web.Modules.Users.AddUser;
+using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Users.Contracts;
 
-internal sealed class UserDirectory(AppDbContext db) : IUserDirectory
+internal sealed class UserDirectory(AppDbContext db, AddUserHandler addUser) : IUserDirectory
 {
     public async Task<IReadOnlyList<UserSummary>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
         await SummariesAsync(db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id), cancellationToken);
@@ -22,6 +24,23 @@ internal sealed class UserDirectory(AppDbContext db) : IUserDirectory
 
     public async Task<bool> LinkPersonAsync(Guid userId, Guid? personId, CancellationToken cancellationToken = default) =>
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PersonId, personId), cancellationToken) == 1;
+
+    public async Task<Result<Guid>> EnsureAccountAsync(AccountRequest account, CancellationToken cancellationToken = default)
+    {
+        var added = await addUser.HandleAsync(new AddUserCommand(account.Email, account.DisplayName, [account.Role], account.Sites, account.Password), cancellationToken);
+        if (!added.Succeeded)
+        {
+            return Result.Invalid<Guid>(added.Errors);
+        }
+
+        var userId = added.Value!.UserId;
+        if (account.PersonId is { } personId)
+        {
+            await LinkPersonAsync(userId, personId, cancellationToken);
+        }
+
+        return userId;
+    }
 
     private async Task<IReadOnlyList<UserSummary>> SummariesAsync(IQueryable<Guid> ids, CancellationToken cancellationToken)
     {
