@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Helpdesk.ListQueues;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
@@ -29,12 +30,14 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();
         services.AddScoped<ViewTicketHandler>();
+        services.AddScoped<ListQueuesHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Request)
             .MapOpenTicketApi()
-            .MapViewTicketApi();
+            .MapViewTicketApi()
+            .MapListQueuesApi();
     }
 }
