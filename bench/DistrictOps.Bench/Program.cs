@@ -6,6 +6,8 @@ using Npgsql;
 // Import benchmark: generate the demo district at a given size, then time the OneRoster import on an empty
 // database (plan, apply) and again with nothing changed (plan, apply), on SQLite or PostgreSQL.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --students 1000000 --provider Sqlite|Postgres [--postgres CONNECTION]
+// Helpdesk benchmark (HelpdeskBench.cs): ticket creation through the API and queue latency over N tickets.
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 1000000 --provider Sqlite|Postgres [--postgres CONNECTION] [--keep]
 var students = int.Parse(Arg("--students") ?? "100000", CultureInfo.InvariantCulture);
 var provider = Arg("--provider") ?? "Sqlite";
 var work = Directory.CreateTempSubdirectory("districtops-bench-").FullName;
@@ -29,14 +31,20 @@ else
     settings["ConnectionStrings:DistrictOps"] = $"Data Source={Path.Combine(work, "bench.db")}";
 }
 
-Console.WriteLine($"DistrictOps import benchmark: {students:N0} students on {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-var package = Path.Combine(work, "package");
-await Step("generate", "demo", "generate", "--out", package, "--students", students.ToString(CultureInfo.InvariantCulture));
-await Step("migrate", "db", "migrate");
-await Step("plan, empty database", "import", "oneroster", package, "--plan");
-await Step("apply, empty database", "import", "oneroster", package, "--apply");
-await Step("plan, nothing changed", "import", "oneroster", package, "--plan");
-await Step("apply, nothing changed", "import", "oneroster", package, "--apply");
+if (Arg("--tickets") is { } tickets)
+{
+    await HelpdeskBench.RunAsync(int.Parse(tickets, CultureInfo.InvariantCulture), provider, settings);
+    if (args.Contains("--keep"))
+    {
+        Console.WriteLine($"Kept: {settings["ConnectionStrings:DistrictOps"]}");
+        return;
+    }
+}
+else
+{
+    await ImportBenchAsync();
+}
+
 Directory.Delete(work, recursive: true);
 if (database is not null)
 {
@@ -47,6 +55,18 @@ if (database is not null)
 }
 
 return;
+
+async Task ImportBenchAsync()
+{
+    Console.WriteLine($"DistrictOps import benchmark: {students:N0} students on {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+    var package = Path.Combine(work, "package");
+    await Step("generate", "demo", "generate", "--out", package, "--students", students.ToString(CultureInfo.InvariantCulture));
+    await Step("migrate", "db", "migrate");
+    await Step("plan, empty database", "import", "oneroster", package, "--plan");
+    await Step("apply, empty database", "import", "oneroster", package, "--apply");
+    await Step("plan, nothing changed", "import", "oneroster", package, "--plan");
+    await Step("apply, nothing changed", "import", "oneroster", package, "--apply");
+}
 
 async Task Step(string name, params string[] args)
 {

@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Helpdesk.ListMyRequests;
 using DistrictOps.Web.Modules.Helpdesk.ListNotifications;
+using DistrictOps.Web.Modules.Helpdesk.ListQueues;
 using DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
 using DistrictOps.Web.Modules.Helpdesk.ManageSettings;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
@@ -53,6 +54,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<ListMyRequestsHandler>();
         services.AddScoped<TicketChoicesLoader>();
         services.AddScoped<IDemoSeed, DemoHelpdeskSeed>();
+        services.AddScoped<ListQueuesHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -62,7 +64,8 @@ public sealed class HelpdeskModule : IModule
             .MapViewTicketApi()
             .MapWorkTicketApi()
             .MapListNotificationsApi()
-            .MapListMyRequestsApi();
+            .MapListMyRequestsApi()
+            .MapListQueuesApi();
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Manage)
             .MapRoutingRulesApi();
     }

@@ -1,0 +1,244 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
+
+public sealed class ListQueuesTests
+{
+    /// <summary>
+    /// Six tickets as routing places them: A (Elementary tablet, class disrupted, priority 2) and B (High screen) to Luis Ortega,
+    /// C (High screen) to Sam Ruiz and then closed, D (Elementary password) to Systems, E (High wireless security) to Network,
+    /// F (district office laptop) to the help desk team; the last three unassigned. B was opened 40 days ago.
+    /// </summary>
+    private sealed record Tickets(string A, string B, string C, string D, string E, string F);
+
+    private static async Task<Tickets> ArrangeAsync(HelpdeskWorld world)
+    {
+        var a = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet cart won't join wireless", description = "Room 12.", siteId = world.Elementary, categoryId = 3, impact = "Class", urgency = "High", instructionDisrupted = true });
+        var b = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Broken screen in the library", description = "Cracked.", siteId = world.High, categoryId = 5 });
+        var c = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Cracked SCREEN in the gym", description = "Cracked.", siteId = world.High, categoryId = 5 });
+        var d = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Locked out of PowerSchool", description = "Password expired.", siteId = world.Elementary, categoryId = 11 });
+        var e = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Wireless security error", description = "On every laptop.", siteId = world.High, categoryId = 22 });
+        var f = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Laptop slow", description = "Slow.", siteId = world.District, categoryId = 7 });
+        await using var context = world.Db.OpenContext();
+        var closed = await context.Set<Ticket>().SingleAsync(t => t.Id == Id(c));
+        closed.Status = TicketStatus.Closed;
+        var old = await context.Set<Ticket>().SingleAsync(t => t.Id == Id(b));
+        old.CreatedAt = old.CreatedAt.AddDays(-40);
+        await context.SaveChangesAsync();
+        return new Tickets(a, b, c, d, e, f);
+    }
+
+    private static long Id(string number) => long.Parse(number.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private static async Task<string[]> NumbersAsync(HttpClient client, string path) =>
+        (await GetAsync(client, path)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()!).ToArray();
+
+    private static async Task<string[]> SortedNumbersAsync(HttpClient client, string path) =>
+        (await NumbersAsync(client, path)).Order(StringComparer.Ordinal).ToArray();
+
+    private static string[] Sorted(params string[] numbers) => numbers.Order(StringComparer.Ordinal).ToArray();
+
+    [Theory]
+    [Providers]
+    public async Task Each_queue_holds_the_tickets_of_its_definition_for_site_technicians_the_help_desk_and_the_manager(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var t = await ArrangeAsync(world);
+
+        var luis = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
+        Assert.Equal(Sorted(t.A, t.B), await SortedNumbersAsync(luis, "/api/v1/helpdesk/queues/mine"));
+        Assert.Equal(Sorted(t.A, t.B, t.D, t.E), await SortedNumbersAsync(luis, "/api/v1/helpdesk/queues/my-sites"));
+        Assert.Equal(Sorted(t.A, t.B), await SortedNumbersAsync(luis, "/api/v1/helpdesk/queues/team"));
+        Assert.Empty(await NumbersAsync(luis, "/api/v1/helpdesk/queues/unassigned"));
+        Assert.Equal(Sorted(t.A, t.B, t.D, t.E), await SortedNumbersAsync(luis, "/api/v1/helpdesk/queues/all"));
+        Assert.Equal(Sorted(t.A, t.B, t.C, t.D, t.E), await SortedNumbersAsync(luis, "/api/v1/helpdesk/queues/all?status=any"));
+        var counts = await GetAsync(luis, "/api/v1/helpdesk/queues");
+        Assert.Equal(
+            [("mine", "My tickets", 2), ("my-sites", "My sites", 4), ("team", "Team", 2), ("unassigned", "Unassigned", 0), ("all", "All", 4)],
+            counts.EnumerateArray().Select(q => (q.GetProperty("name").GetString(), q.GetProperty("title").GetString(), q.GetProperty("count").GetInt32())));
+
+        var sam = await world.App.ApiClientAsync(HelpdeskWorld.SecondTech);
+        Assert.Empty(await NumbersAsync(sam, "/api/v1/helpdesk/queues/mine"));
+        Assert.Equal([t.C], await NumbersAsync(sam, "/api/v1/helpdesk/queues/mine?status=Closed"));
+        Assert.Equal(Sorted(t.B, t.E), await SortedNumbersAsync(sam, "/api/v1/helpdesk/queues/my-sites"));
+        Assert.Equal(Sorted(t.A, t.B, t.E), await SortedNumbersAsync(sam, "/api/v1/helpdesk/queues/all"));
+
+        var priya = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
+        var noSites = await GetAsync(priya, "/api/v1/helpdesk/queues/my-sites");
+        Assert.Equal(0, noSites.GetProperty("total").GetInt32());
+        Assert.Contains("cover no sites", noSites.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal([t.F], await NumbersAsync(priya, "/api/v1/helpdesk/queues/team"));
+        Assert.Equal(Sorted(t.D, t.E, t.F), await SortedNumbersAsync(priya, "/api/v1/helpdesk/queues/unassigned"));
+        Assert.Equal(Sorted(t.A, t.B, t.D, t.E, t.F), await SortedNumbersAsync(priya, "/api/v1/helpdesk/queues/all"));
+
+        var marcus = await world.App.ApiClientAsync(HelpdeskWorld.Manager);
+        Assert.Contains("no help desk team", (await GetAsync(marcus, "/api/v1/helpdesk/queues/team")).GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Sorted(t.D, t.E, t.F), await SortedNumbersAsync(marcus, "/api/v1/helpdesk/queues/unassigned"));
+        Assert.Equal(
+            [0, 0, 0, 3, 5],
+            (await GetAsync(marcus, "/api/v1/helpdesk/queues")).EnumerateArray().Select(q => q.GetProperty("count").GetInt32()));
+
+        var omar = await world.App.ApiClientAsync(HelpdeskWorld.Network);
+        Assert.Equal([t.E], await NumbersAsync(omar, "/api/v1/helpdesk/queues/team"));
+        Assert.Equal([t.E], await NumbersAsync(omar, "/api/v1/helpdesk/queues/unassigned"));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Requesters_are_refused_the_queues_and_list_only_their_own_tickets(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var t = await ArrangeAsync(world);
+        var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("/api/v1/helpdesk/queues")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("/api/v1/helpdesk/queues/all")).StatusCode);
+        Assert.Equal(Sorted(t.A, t.D, t.E), await SortedNumbersAsync(teacher, "/api/v1/helpdesk/tickets"));
+        Assert.Empty(await NumbersAsync(teacher, $"/api/v1/helpdesk/tickets?q={t.F}"));
+
+        var browser = world.App.Browser();
+        await browser.SignInAsync(HelpdeskWorld.Teacher);
+        var page = await browser.GetAsync("/helpdesk/queues");
+        Assert.True(page.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, page.StatusCode.ToString());
+        if (page.StatusCode == HttpStatusCode.Redirect)
+        {
+            Assert.Contains("denied", page.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Filters_narrow_by_status_site_category_with_descendants_priority_assignee_and_age(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var t = await ArrangeAsync(world);
+        var priya = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
+        const string all = "/api/v1/helpdesk/tickets?status=any";
+
+        Assert.Equal([t.C], await NumbersAsync(priya, "/api/v1/helpdesk/tickets?status=Closed"));
+        Assert.Equal([t.C], await NumbersAsync(priya, "/api/v1/helpdesk/tickets?status=Closed&status=Pending"));
+        Assert.Equal([t.F], await NumbersAsync(priya, $"/api/v1/helpdesk/tickets?status=closed,new&site={world.District}"));
+        Assert.Equal(Sorted(t.B, t.C, t.E), await SortedNumbersAsync(priya, $"{all}&site={world.High}"));
+        Assert.Equal(Sorted(t.A, t.B, t.C, t.F), await SortedNumbersAsync(priya, $"{all}&category={HelpdeskDefaults.Device}"));
+        Assert.Equal(Sorted(t.A, t.B, t.C), await SortedNumbersAsync(priya, $"{all}&category=2"));
+        Assert.Equal([t.A], await NumbersAsync(priya, $"{all}&priority=2"));
+        Assert.Equal(Sorted(t.A, t.B), await SortedNumbersAsync(priya, $"{all}&assignee={world.Users[HelpdeskWorld.SiteTech]}"));
+        Assert.Equal(Sorted(t.D, t.E, t.F), await SortedNumbersAsync(priya, $"{all}&assignee=none"));
+        Assert.Equal([t.B], await NumbersAsync(priya, $"{all}&olderThanDays=30"));
+        var today = TimeProvider.System.GetUtcNow().UtcDateTime.Date;
+        Assert.Equal([t.B], await NumbersAsync(priya, $"{all}&createdFrom={today.AddDays(-41):yyyy-MM-dd}&createdTo={today.AddDays(-39):yyyy-MM-dd}"));
+        Assert.Equal(Sorted(t.A, t.C, t.D, t.E, t.F), await SortedNumbersAsync(priya, $"{all}&createdFrom={today.AddDays(-1):yyyy-MM-dd}"));
+        Assert.Equal([t.A], await NumbersAsync(priya, $"{all}&site={world.Elementary}&category={HelpdeskDefaults.Device}&assignee={world.Users[HelpdeskWorld.SiteTech]}"));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Search_finds_a_number_whatever_its_status_and_text_in_titles_sort_and_paging_follow_the_query(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var t = await ArrangeAsync(world);
+        var priya = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
+
+        Assert.Equal([t.C], await NumbersAsync(priya, $"/api/v1/helpdesk/tickets?q={t.C}"));
+        Assert.Equal([t.D], await NumbersAsync(priya, $"/api/v1/helpdesk/tickets?q={Id(t.D)}"));
+        Assert.Equal([t.D], await NumbersAsync(priya, $"/api/v1/helpdesk/tickets?q={t.D.ToLowerInvariant()}"));
+        Assert.Equal([t.B], await NumbersAsync(priya, "/api/v1/helpdesk/tickets?q=screen"));
+        Assert.Equal(Sorted(t.B, t.C), await SortedNumbersAsync(priya, "/api/v1/helpdesk/tickets?q=Screen&status=any"));
+        Assert.Equal(Sorted(t.A, t.E), await SortedNumbersAsync(priya, "/api/v1/helpdesk/tickets?q=WIRELESS"));
+        Assert.Equal([t.D], await NumbersAsync(priya, "/api/v1/helpdesk/queues/unassigned?q=powersch"));
+        Assert.Empty(await NumbersAsync(priya, "/api/v1/helpdesk/tickets?q=projector"));
+        Assert.Empty(await NumbersAsync(priya, "/api/v1/helpdesk/tickets?q=100%25_off"));
+
+        Assert.Equal([t.F, t.E, t.D, t.B, t.A], await NumbersAsync(priya, "/api/v1/helpdesk/tickets"));
+        Assert.Equal([t.A, t.B, t.D, t.E, t.F], await NumbersAsync(priya, "/api/v1/helpdesk/tickets?sort=number&dir=asc"));
+        Assert.Equal(t.A, (await NumbersAsync(priya, "/api/v1/helpdesk/tickets?sort=priority"))[0]);
+        Assert.Equal(t.A, (await NumbersAsync(priya, "/api/v1/helpdesk/tickets?sort=priority&dir=desc"))[^1]);
+        Assert.Equal([t.B, t.A, t.D, t.E, t.F], await NumbersAsync(priya, "/api/v1/helpdesk/tickets?sort=created&dir=asc"));
+
+        var second = await GetAsync(priya, "/api/v1/helpdesk/tickets?sort=number&dir=asc&pageSize=2&page=2");
+        Assert.Equal((5, 2, 2), (second.GetProperty("total").GetInt32(), second.GetProperty("page").GetInt32(), second.GetProperty("pageSize").GetInt32()));
+        Assert.Equal([t.D, t.E], second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()));
+        Assert.Equal([t.F], await NumbersAsync(priya, "/api/v1/helpdesk/tickets?sort=number&dir=asc&pageSize=2&page=3"));
+
+        var row = (await GetAsync(priya, $"/api/v1/helpdesk/tickets?q={t.A}")).GetProperty("items")[0];
+        Assert.Equal(
+            ("Tablet cart won't join wireless", "New", "High", "Harbor View Elementary", "Device › Tablet › Won't connect to wireless", "Maria Lopez", "Luis Ortega", "Site technicians", true, 0),
+            (row.GetProperty("title").GetString(), row.GetProperty("status").GetString(), row.GetProperty("priorityName").GetString(), row.GetProperty("site").GetString(),
+             row.GetProperty("category").GetString(), row.GetProperty("requester").GetString(), row.GetProperty("assignee").GetString(), row.GetProperty("team").GetString(),
+             row.GetProperty("instructionDisrupted").GetBoolean(), row.GetProperty("ageDays").GetInt32()));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Invalid_parameters_are_refused_naming_each_one(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var priya = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
+
+        async Task<string[]> ErrorsAsync(string path)
+        {
+            var response = await priya.GetAsync(path);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+            return errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ToArray();
+        }
+
+        Assert.Equal(["pageSize"], await ErrorsAsync("/api/v1/helpdesk/tickets?pageSize=1000"));
+        Assert.Equal(["status"], await ErrorsAsync("/api/v1/helpdesk/queues/all?status=Open,Bogus"));
+        Assert.Equal(["name"], await ErrorsAsync("/api/v1/helpdesk/queues/everything"));
+        Assert.Equal(["category", "site"], await ErrorsAsync($"/api/v1/helpdesk/tickets?site={Guid.NewGuid()}&category=999"));
+        Assert.Equal(
+            ["assignee", "createdFrom", "dir", "olderThanDays", "page", "priority", "sort"],
+            await ErrorsAsync("/api/v1/helpdesk/tickets?page=0&priority=9&assignee=bob&olderThanDays=-1&createdFrom=2026-13-01&sort=title&dir=up"));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task The_queue_page_shows_counted_tabs_a_sortable_table_linking_to_each_ticket_and_says_why_a_queue_is_empty(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var t = await ArrangeAsync(world);
+        var luis = world.App.Browser();
+        await luis.SignInAsync(HelpdeskWorld.SiteTech);
+
+        var html = await luis.GetStringAsync("/helpdesk/queues");
+        Assert.Contains("href=\"/helpdesk/queues/my-sites\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"page\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/helpdesk/tickets/{t.A}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/helpdesk/tickets/{t.B}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/helpdesk/tickets/{t.D}\"", html, StringComparison.Ordinal);
+        Assert.Contains("<caption id=\"queue-caption\">My tickets: 2 tickets</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-sort=\"descending\"><a href=\"/helpdesk/queues/mine?sort=updated&amp;dir=asc\"", html, StringComparison.Ordinal);
+
+        var filtered = await luis.GetStringAsync($"/helpdesk/queues/my-sites?q=locked&site={world.Elementary}&sort=priority&dir=asc");
+        Assert.Contains($"href=\"/helpdesk/tickets/{t.D}\"", filtered, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/helpdesk/tickets/{t.A}\"", filtered, StringComparison.Ordinal);
+        Assert.Contains("aria-sort=\"ascending\"", filtered, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{world.Elementary}\" selected=\"selected\">", filtered, StringComparison.Ordinal);
+
+        var none = await luis.GetStringAsync("/helpdesk/queues/all?q=projector");
+        Assert.Contains("No tickets match", none, StringComparison.Ordinal);
+        var invalid = await luis.GetStringAsync("/helpdesk/queues/all?pageSize=1000");
+        Assert.Contains("role=\"alert\"", invalid, StringComparison.Ordinal);
+
+        var priya = world.App.Browser();
+        await priya.SignInAsync(HelpdeskWorld.HelpDesk);
+        Assert.Contains("You cover no sites", await priya.GetStringAsync("/helpdesk/queues/my-sites"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await priya.GetAsync("/helpdesk/queues/everything")).StatusCode);
+    }
+}
