@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
@@ -40,14 +41,18 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             return new ImportOutcome(Plan(package, plans, errors, []), null);
         }
 
+        var phase = Stopwatch.StartNew();
         var existing = new Dictionary<string, Dictionary<string, Existing>>(StringComparer.Ordinal);
         foreach (var file in EntityOf.Keys)
         {
             existing[file] = await LoadExistingAsync(file, cancellationToken);
         }
 
+        Phase(phase, "load stored hashes");
         var universe = CollectIds(package, existing, errors);
+        Phase(phase, "collect ids");
         var roles = package.ModeOf(OneRosterSpec.Roles) != ImportFileMode.Absent ? ReadRoles(package, universe, errors) : null;
+        Phase(phase, "read roles");
 
         // First walk: validate every row and classify it; nothing is written.
         var work = new Dictionary<string, FileWork>(StringComparer.Ordinal);
@@ -56,9 +61,11 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
             plans.Add(plan);
             work[file] = Classify(package, file, plan, existing[file], universe, roles, errors);
+            Phase(phase, "classify " + file);
         }
 
         var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
+        Phase(phase, "shrink guard");
         var result = Plan(package, plans, errors, refusals);
         if (!apply || !result.CanApply)
         {
@@ -66,7 +73,20 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         }
 
         var runId = await WriteAsync(package, result, work, existing, universe, roles, options, cancellationToken);
+        Phase(phase, "write");
         return new ImportOutcome(result, runId);
+    }
+
+    private void Phase(Stopwatch phase, string name)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            using var self = Process.GetCurrentProcess();
+            logger.LogDebug("{Phase}: {Seconds:0.0} s, managed heap {Heap:N0} MiB, working set {WorkingSet:N0} MiB",
+                name, phase.Elapsed.TotalSeconds, GC.GetTotalMemory(false) >> 20, self.WorkingSet64 >> 20);
+        }
+
+        phase.Restart();
     }
 
     private static ImportPlan Plan(OneRosterPackage package, List<EntityPlan> plans, ImportErrorLog errors, IReadOnlyList<string> refusals) =>
