@@ -4,6 +4,7 @@ using System.Text.Json;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
 
@@ -43,6 +44,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         }
 
         var phase = Stopwatch.StartNew();
+        Phase(phase, "start");
         var existing = new Dictionary<string, StoredRows>(StringComparer.Ordinal);
         foreach (var file in EntityOf.Keys)
         {
@@ -83,13 +85,16 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         return new ImportOutcome(result, runId);
     }
 
+    private TimeSpan _cpu;
+
     private void Phase(Stopwatch phase, string name)
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
             using var self = Process.GetCurrentProcess();
-            logger.LogDebug("{Phase}: {Seconds:0.0} s, managed heap {Heap:N0} MiB, working set {WorkingSet:N0} MiB",
-                name, phase.Elapsed.TotalSeconds, GC.GetTotalMemory(false) >> 20, self.WorkingSet64 >> 20);
+            logger.LogDebug("{Phase}: {Seconds:0.0} s ({Cpu:0.0} s CPU), managed heap {Heap:N0} MiB, working set {WorkingSet:N0} MiB",
+                name, phase.Elapsed.TotalSeconds, (self.TotalProcessorTime - _cpu).TotalSeconds, GC.GetTotalMemory(false) >> 20, self.WorkingSet64 >> 20);
+            _cpu = self.TotalProcessorTime;
         }
 
         phase.Restart();
@@ -114,59 +119,97 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         public Dictionary<string, int> StudentsPerOrg { get; } = new(StringComparer.Ordinal);
     }
 
-    private sealed record StoredSource(string SourcedId, Guid Id, long Hash, bool Left, Guid? Site = null, PersonKind? Kind = null);
-
-    private IQueryable<StoredSource> StoredQuery(string file) => (file switch
-    {
-        OneRosterSpec.Orgs => db.Set<Site>().Select(e => new StoredSource(e.SourcedId, e.Id, e.ContentHash, e.LeftAt != null, null, null)),
-        OneRosterSpec.AcademicSessions => db.Set<AcademicSession>().Select(e => new StoredSource(e.SourcedId, e.Id, e.ContentHash, e.LeftAt != null, null, null)),
-        OneRosterSpec.Courses => db.Set<Course>().Select(e => new StoredSource(e.SourcedId, e.Id, e.ContentHash, e.LeftAt != null, null, null)),
-        OneRosterSpec.Classes => db.Set<ClassSection>().Select(e => new StoredSource(e.SourcedId, e.Id, e.ContentHash, e.LeftAt != null, null, null)),
-        OneRosterSpec.Users => db.Set<Person>().Where(p => p.ContentHash != 0)
-            .Select(e => new StoredSource(e.SourcedId, e.Id, e.ContentHash, e.LeftAt != null, e.PrimarySiteId, e.Kind)),
-        OneRosterSpec.Demographics => from d in db.Set<Data.Demographics>()
-                                      join p in db.Set<Person>() on d.PersonId equals p.Id
-                                      select new StoredSource(p.SourcedId, d.PersonId, d.ContentHash, false, null, null),
-        OneRosterSpec.Enrollments => db.Set<Enrollment>().Select(e => new StoredSource(e.SourcedId, e.Id, e.ContentHash, e.LeftAt != null, null, null)),
-        _ => throw new InvalidOperationException(file),
-    }).AsNoTracking();
-
     /// <summary>
     /// The stored rows of a file's entity, keyed by 64-bit keys of their sourcedIds. Stored sourcedIds are unique, so a
     /// repeated key is a hash collision: then the map is loaded again with another seed.
     /// </summary>
     private async Task<StoredRows> LoadStoredAsync(string file, CancellationToken ct)
     {
-        var count = await StoredQuery(file).CountAsync(ct);
-        for (var seed = 0L; ; seed++)
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            var stored = await LoadStoredAsync(file, new IdKeys(seed), count, ct);
-            if (stored is not null)
+            var count = Convert.ToInt32(await ScalarAsync(StoredSql(file, count: true), ct), System.Globalization.CultureInfo.InvariantCulture);
+            for (var seed = 0L; ; seed++)
             {
-                return stored;
-            }
+                var stored = await LoadStoredAsync(file, new IdKeys(seed), count, ct);
+                if (stored is not null)
+                {
+                    return stored;
+                }
 
-            logger.LogWarning("Two stored sourcedIds of {File} have one 64-bit key with seed {Seed}; loading again with another seed.", file, seed);
+                logger.LogWarning("Two stored sourcedIds of {File} have one 64-bit key with seed {Seed}; loading again with another seed.", file, seed);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
-    internal async Task<StoredRows?> LoadStoredAsync(string file, IdKeys keys, int capacity, CancellationToken ct)
+    /// <summary>Reads (sourcedId, id, hash, left) forward-only, without entities; null on a key collision.</summary>
+    private async Task<StoredRows?> LoadStoredAsync(string file, IdKeys keys, int capacity, CancellationToken ct)
     {
         var stored = new StoredRows(keys, capacity);
-        await foreach (var row in StoredQuery(file).AsAsyncEnumerable().WithCancellation(ct))
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = StoredSql(file, count: false);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var people = file == OneRosterSpec.Users;
+        while (await reader.ReadAsync(ct))
         {
-            var value = new StoredRow(row.Id, row.Hash, row.Left)
+            var row = new StoredRow(reader.GetGuid(1), reader.GetInt64(2), reader.GetBoolean(3));
+            if (people)
             {
-                Site = stored.SiteNumber(row.Site),
-                Kind = row.Kind is { } kind ? (byte)(kind + 1) : (byte)0,
-            };
-            if (!stored.TryAdd(row.SourcedId, value))
+                row.Site = stored.SiteNumber(reader.IsDBNull(4) ? null : reader.GetGuid(4));
+                row.Kind = (byte)(Enum.Parse<PersonKind>(reader.GetString(5)) + 1);
+            }
+
+            if (!stored.TryAdd(reader.GetString(0), row))
             {
                 return null;
             }
         }
 
         return stored;
+    }
+
+    private async Task<object?> ScalarAsync(string sql, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(ct);
+    }
+
+    /// <summary>The query of a file's stored rows: sourcedId, id, content hash, left (and for people primary site and kind).</summary>
+    private string StoredSql(string file, bool count)
+    {
+        string Select<T>(string where = "", string extra = "")
+        {
+            var columns = count ? "COUNT(*)" : $"{Column<T>("SourcedId")}, {Column<T>("Id")}, {Column<T>("ContentHash")}, {Column<T>("LeftAt")} IS NOT NULL{extra}";
+            return $"SELECT {columns} FROM {Table<T>()} {where}";
+        }
+
+        return file switch
+        {
+            OneRosterSpec.Orgs => Select<Site>(),
+            OneRosterSpec.AcademicSessions => Select<AcademicSession>(),
+            OneRosterSpec.Courses => Select<Course>(),
+            OneRosterSpec.Classes => Select<ClassSection>(),
+            OneRosterSpec.Users => Select<Person>(
+                $"WHERE {Column<Person>(nameof(Person.ContentHash))} <> 0", $", {Column<Person>(nameof(Person.PrimarySiteId))}, {Column<Person>(nameof(Person.Kind))}"),
+            OneRosterSpec.Demographics =>
+                $"SELECT {(count ? "COUNT(*)" : $"p.{Column<Person>("SourcedId")}, d.{Column<Data.Demographics>("PersonId")}, d.{Column<Data.Demographics>("ContentHash")}, d.{Column<Data.Demographics>("PersonId")} IS NULL")} " +
+                $"FROM {Table<Data.Demographics>()} d JOIN {Table<Person>()} p ON d.{Column<Data.Demographics>("PersonId")} = p.{Column<Person>("Id")}",
+            OneRosterSpec.Enrollments => Select<Enrollment>(),
+            _ => throw new InvalidOperationException(file),
+        };
+    }
+
+    private string Table<T>() => $"\"{db.Model.FindEntityType(typeof(T))!.GetTableName()}\"";
+
+    private string Column<T>(string property)
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        return $"\"{entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))}\"";
     }
 
     /// <summary>Files whose ids other files refer to; only these need the set of ids after the import.</summary>
@@ -198,8 +241,8 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                     var repeats = new List<(string Id, int Line, int First)>();
                     while (csv.Read())
                     {
-                        var id = csv.Raw("sourcedId");
-                        if (id.Length == 0)
+                        var id = csv.RawSpan("sourcedId");
+                        if (id.IsEmpty)
                         {
                             continue;
                         }
@@ -207,9 +250,9 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                         var key = rows.Keys.Of(id);
                         if (!lines.TryAdd(key, csv.Line))
                         {
-                            repeats.Add((id, csv.Line, lines[key]));
+                            repeats.Add((id.ToString(), csv.Line, lines[key]));
                         }
-                        else if (csv.Raw("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
+                        else if (csv.RawSpan("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
                         {
                             ids?.Remove(key);
                         }

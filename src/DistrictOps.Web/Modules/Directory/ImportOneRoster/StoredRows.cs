@@ -11,7 +11,9 @@ namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
 /// </summary>
 internal readonly record struct IdKeys(long Seed)
 {
-    public ulong Of(string sourcedId) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(sourcedId.AsSpan()), Seed);
+    public ulong Of(string sourcedId) => Of(sourcedId.AsSpan());
+
+    public ulong Of(ReadOnlySpan<char> sourcedId) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(sourcedId), Seed);
 }
 
 /// <summary>What DistrictOps holds of one imported row: its id, content hash and whether it has left.</summary>
