@@ -45,44 +45,109 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
         var phase = Stopwatch.StartNew();
         Phase(phase, "start");
+
+        // The stored rows load from the database while the files are read: only a file's own rows wait for its map.
+        // Each step's errors are kept apart and joined in the order of the steps, so the plan lists them as before.
+        var stored = EntityOf.Keys.ToDictionary(f => f, _ => new TaskCompletionSource<StoredRows>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var loading = Task.Run(() => LoadAllStoredAsync(stored, cancellationToken), cancellationToken);
         var existing = new Dictionary<string, StoredRows>(StringComparer.Ordinal);
-        foreach (var file in EntityOf.Keys)
-        {
-            existing[file] = await LoadStoredAsync(file, cancellationToken);
-        }
-
-        Phase(phase, "load stored hashes");
-        var universe = CollectIds(package, existing, errors);
-        Phase(phase, "collect ids");
-        var roles = package.ModeOf(OneRosterSpec.Roles) != ImportFileMode.Absent ? ReadRoles(package, universe, existing[OneRosterSpec.Users].Keys, errors) : null;
-        Phase(phase, "read roles");
-
-        // First walk: validate every row and classify it; nothing is written.
+        var universe = new IdUniverse();
+        var collectErrors = EntityOf.Keys.ToDictionary(f => f, _ => new ImportErrorLog());
+        var rolesErrors = new ImportErrorLog();
+        var classifyErrors = new List<ImportErrorLog>();
         var work = new Dictionary<string, FileWork>(StringComparer.Ordinal);
-        foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles && package.ModeOf(f) != ImportFileMode.Absent))
+        try
         {
-            var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
-            plans.Add(plan);
-            work[file] = Classify(package, file, plan, existing[file], universe, roles, errors);
-            if (plan.Mode == ImportFileMode.Bulk)
+            async Task CollectAsync(string file)
             {
-                await RemoveUnseenAsync(file, plan, existing[file], work[file], cancellationToken);
+                existing[file] = await stored[file].Task;
+                CollectIds(package, file, existing[file], universe, collectErrors[file]);
             }
 
-            Phase(phase, "classify " + file);
-        }
+            foreach (var file in EntityOf.Keys.Where(Referenced.Contains))
+            {
+                await CollectAsync(file);
+            }
 
-        var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
-        Phase(phase, "shrink guard");
-        var result = Plan(package, plans, errors, refusals);
-        if (!apply || !result.CanApply)
+            Phase(phase, "load stored rows and collect ids of referenced files");
+            var roles = package.ModeOf(OneRosterSpec.Roles) != ImportFileMode.Absent ? ReadRoles(package, universe, existing[OneRosterSpec.Users].Keys, rolesErrors) : null;
+            Phase(phase, "read roles");
+
+            // First walk: validate every row and classify it; nothing is written.
+            foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles))
+            {
+                if (!existing.ContainsKey(file))
+                {
+                    await CollectAsync(file);
+                    Phase(phase, "load stored rows and collect ids of " + file);
+                }
+
+                if (package.ModeOf(file) == ImportFileMode.Absent)
+                {
+                    continue;
+                }
+
+                var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
+                plans.Add(plan);
+                var fileErrors = new ImportErrorLog();
+                classifyErrors.Add(fileErrors);
+                work[file] = Classify(package, file, plan, existing[file], universe, roles, fileErrors);
+                Phase(phase, "classify " + file);
+            }
+
+            await loading;
+            foreach (var plan in plans.Where(p => p.Mode == ImportFileMode.Bulk))
+            {
+                await RemoveUnseenAsync(plan.File, plan, existing[plan.File], work[plan.File], cancellationToken);
+            }
+
+            foreach (var log in EntityOf.Keys.Select(f => collectErrors[f]).Append(rolesErrors).Concat(classifyErrors))
+            {
+                errors.Append(log);
+            }
+
+            Phase(phase, "removed rows");
+            var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
+            Phase(phase, "shrink guard");
+            var result = Plan(package, plans, errors, refusals);
+            if (!apply || !result.CanApply)
+            {
+                return new ImportOutcome(result, null);
+            }
+
+            var runId = await WriteAsync(package, result, work, existing, universe, roles, options, cancellationToken);
+            Phase(phase, "write");
+            return new ImportOutcome(result, runId);
+        }
+        finally
         {
-            return new ImportOutcome(result, null);
+            // If reading the files failed, the database is still the loader's until it ends.
+            await loading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
 
-        var runId = await WriteAsync(package, result, work, existing, universe, roles, options, cancellationToken);
-        Phase(phase, "write");
-        return new ImportOutcome(result, runId);
+    private async Task LoadAllStoredAsync(Dictionary<string, TaskCompletionSource<StoredRows>> stored, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var (file, rows) in stored)
+            {
+                var started = Stopwatch.GetTimestamp();
+                rows.SetResult(file == OneRosterSpec.Demographics
+                    ? await LoadDemographicsAsync(await stored[OneRosterSpec.Users].Task, ct) ?? await LoadStoredAsync(file, ct)
+                    : await LoadStoredAsync(file, ct));
+                logger.LogDebug("loaded stored {File}: {Seconds:0.0} s", file, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var rows in stored.Values)
+            {
+                rows.TrySetException(e);
+            }
+
+            throw;
+        }
     }
 
     private TimeSpan _cpu;
@@ -139,6 +204,62 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
                 logger.LogWarning("Two stored sourcedIds of {File} have one 64-bit key with seed {Seed}; loading again with another seed.", file, seed);
             }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Demographics belong to people: they take the people's keys, found by person id, instead of joining each row to
+    /// its person in the database. Null when the few demographics of people outside that map bring a key collision.
+    /// </summary>
+    private async Task<StoredRows?> LoadDemographicsAsync(StoredRows people, CancellationToken ct)
+    {
+        var keyOf = new Dictionary<Guid, ulong>(people.Count);
+        foreach (var (key, person) in people.Rows)
+        {
+            keyOf[person.Id] = key;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var stored = new StoredRows(people.Keys, keyOf.Count);
+            var others = new List<StoredRow>();
+            await using (var command = db.Database.GetDbConnection().CreateCommand())
+            {
+                command.CommandText = $"SELECT {Column<Data.Demographics>("PersonId")}, {Column<Data.Demographics>("ContentHash")} FROM {Table<Data.Demographics>()}";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var row = new StoredRow(reader.GetGuid(0), reader.GetInt64(1), false);
+                    if (keyOf.TryGetValue(row.Id, out var key))
+                    {
+                        stored.TryAdd(key, row);
+                    }
+                    else
+                    {
+                        others.Add(row);
+                    }
+                }
+            }
+
+            foreach (var chunk in others.Chunk(BatchSize))
+            {
+                var ids = chunk.Select(r => r.Id).ToArray();
+                var sourcedIds = await SourcedIds<Person>(ids).ToDictionaryAsync(p => p.Id, p => p.SourcedId, ct);
+                foreach (var row in chunk)
+                {
+                    if (!sourcedIds.TryGetValue(row.Id, out var sourcedId) || !stored.TryAdd(sourcedId, row))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return stored;
         }
         finally
         {
@@ -216,66 +337,60 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
     private static readonly HashSet<string> Referenced =
         [OneRosterSpec.Orgs, OneRosterSpec.AcademicSessions, OneRosterSpec.Courses, OneRosterSpec.Classes, OneRosterSpec.Users];
 
-    /// <summary>The ids each file's entity will have afterwards; duplicates within a file are errors.</summary>
-    private static IdUniverse CollectIds(OneRosterPackage package, Dictionary<string, StoredRows> existing, ImportErrorLog errors)
+    /// <summary>The ids a file's entity will have afterwards; duplicates within a file are errors.</summary>
+    private static void CollectIds(OneRosterPackage package, string file, StoredRows rows, IdUniverse universe, ImportErrorLog errors)
     {
-        var universe = new IdUniverse();
-        foreach (var (file, rows) in existing)
+        var mode = package.ModeOf(file);
+        var ids = !Referenced.Contains(file) ? null
+            : mode == ImportFileMode.Bulk ? []
+            : rows.Rows.Where(r => !r.Value.Left).Select(r => r.Key).ToHashSet();
+        if (ids is not null && file == OneRosterSpec.Users && mode == ImportFileMode.Bulk)
         {
-            var mode = package.ModeOf(file);
-            var ids = !Referenced.Contains(file) ? null
-                : mode == ImportFileMode.Bulk ? []
-                : rows.Rows.Where(r => !r.Value.Left).Select(r => r.Key).ToHashSet();
-            if (ids is not null && file == OneRosterSpec.Users && mode == ImportFileMode.Bulk)
-            {
-                // People who came only from HR stay referable (e.g. staff in enrollments) whatever OneRoster says.
-                ids.UnionWith(rows.Rows.Where(r => !r.Value.Left && r.Value.Hash == 0).Select(r => r.Key));
-            }
+            // People who came only from HR stay referable (e.g. staff in enrollments) whatever OneRoster says.
+            ids.UnionWith(rows.Rows.Where(r => !r.Value.Left && r.Value.Hash == 0).Select(r => r.Key));
+        }
 
-            if (mode != ImportFileMode.Absent)
+        if (mode != ImportFileMode.Absent)
+        {
+            using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
+            if (csv is not null)
             {
-                using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
-                if (csv is not null)
+                var lines = new Dictionary<ulong, int>();
+                var repeats = new List<(string Id, int Line, int First)>();
+                while (csv.Read())
                 {
-                    var lines = new Dictionary<ulong, int>();
-                    var repeats = new List<(string Id, int Line, int First)>();
-                    while (csv.Read())
+                    var id = csv.RawSpan("sourcedId");
+                    if (id.IsEmpty)
                     {
-                        var id = csv.RawSpan("sourcedId");
-                        if (id.IsEmpty)
-                        {
-                            continue;
-                        }
-
-                        var key = rows.Keys.Of(id);
-                        if (!lines.TryAdd(key, csv.Line))
-                        {
-                            repeats.Add((id.ToString(), csv.Line, lines[key]));
-                        }
-                        else if (csv.RawSpan("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
-                        {
-                            ids?.Remove(key);
-                        }
-                        else
-                        {
-                            ids?.Add(key);
-                        }
+                        continue;
                     }
 
-                    if (repeats.Count > 0)
+                    var key = rows.Keys.Of(id);
+                    if (!lines.TryAdd(key, csv.Line))
                     {
-                        ReportRepeats(package, file, repeats, errors);
+                        repeats.Add((id.ToString(), csv.Line, lines[key]));
+                    }
+                    else if (csv.RawSpan("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
+                    {
+                        ids?.Remove(key);
+                    }
+                    else
+                    {
+                        ids?.Add(key);
                     }
                 }
-            }
 
-            if (ids is not null)
-            {
-                universe.Set(file, rows.Keys, ids);
+                if (repeats.Count > 0)
+                {
+                    ReportRepeats(package, file, repeats, errors);
+                }
             }
         }
 
-        return universe;
+        if (ids is not null)
+        {
+            universe.Set(file, rows.Keys, ids);
+        }
     }
 
     /// <summary>

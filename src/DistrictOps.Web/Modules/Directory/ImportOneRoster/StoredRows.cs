@@ -33,7 +33,7 @@ internal record struct StoredRow(Guid Id, long Hash, bool Left)
 
 /// <summary>
 /// The stored rows of one entity by <see cref="IdKeys"/> of their sourcedId. Stored sourcedIds are unique, so two
-/// rows with one key are a hash collision: <see cref="TryAdd"/> says so, and the caller loads again with another seed.
+/// rows with one key are a hash collision: <c>TryAdd</c> says so, and the caller loads again with another seed.
 /// </summary>
 internal sealed class StoredRows(IdKeys keys, int capacity = 0)
 {
@@ -48,6 +48,8 @@ internal sealed class StoredRows(IdKeys keys, int capacity = 0)
     public IEnumerable<KeyValuePair<ulong, StoredRow>> Rows => _rows;
 
     public bool TryAdd(string sourcedId, StoredRow row) => _rows.TryAdd(Keys.Of(sourcedId), row);
+
+    public bool TryAdd(ulong key, StoredRow row) => _rows.TryAdd(key, row);
 
     public bool TryGet(string sourcedId, out StoredRow row) => _rows.TryGetValue(Keys.Of(sourcedId), out row);
 
