@@ -129,7 +129,15 @@ internal sealed class CsvFile : IDisposable
             return null;
         }
 
-        var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
+        string? match = null;
+        for (var i = 0; i < allowed.Count && match is null; i++)
+        {
+            if (string.Equals(allowed[i], value, StringComparison.OrdinalIgnoreCase))
+            {
+                match = allowed[i];
+            }
+        }
+
         if (match is null)
         {
             Error(column, $"{column} '{value}' is not one of {string.Join(", ", allowed)}.");

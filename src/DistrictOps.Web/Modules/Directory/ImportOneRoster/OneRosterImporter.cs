@@ -13,6 +13,8 @@ namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
 /// plan shown is exactly what is applied. Files are streamed twice (ids first, then rows) and
 /// compared with the stored content hashes; only rows whose hash changed are loaded and written.
 /// Any invalid row, or a shrink beyond the threshold, means nothing is applied.
+/// Stored rows are held as 64-bit keys of their sourcedIds with id and hash (see <see cref="StoredRows"/>),
+/// read forward-only while the files are being read, so a million-student district fits in a few hundred MiB.
 /// </summary>
 public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogger<OneRosterImporter> logger)
 {
