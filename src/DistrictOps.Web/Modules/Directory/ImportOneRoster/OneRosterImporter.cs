@@ -51,7 +51,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         // The stored rows load from the database while the files are read: only a file's own rows wait for its map.
         // Each step's errors are kept apart and joined in the order of the steps, so the plan lists them as before.
         var stored = EntityOf.Keys.ToDictionary(f => f, _ => new TaskCompletionSource<StoredRows>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var loading = Task.Run(() => LoadAllStoredAsync(stored, cancellationToken), cancellationToken);
+        var loading = Task.Run(() => LoadAllStoredAsync(stored, cancellationToken), CancellationToken.None);
         var existing = new Dictionary<string, StoredRows>(StringComparer.Ordinal);
         var universe = new IdUniverse();
         var collectErrors = EntityOf.Keys.ToDictionary(f => f, _ => new ImportErrorLog());
