@@ -6,22 +6,34 @@ using Npgsql;
 // Import benchmark: generate the demo district at a given size, then time the OneRoster import on an empty
 // database (plan, apply) and again with nothing changed (plan, apply), on SQLite or PostgreSQL.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --students 1000000 --provider Sqlite|Postgres [--postgres CONNECTION]
+//   [--work DIR]  keep the package and database in DIR; a later run with the same DIR times only the nothing-changed steps
+//   [--phases]    log the importer's time per phase
 // Helpdesk benchmark (HelpdeskBench.cs): ticket creation through the API and queue latency over N tickets.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 1000000 --provider Sqlite|Postgres [--postgres CONNECTION] [--keep]
 var students = int.Parse(Arg("--students") ?? "100000", CultureInfo.InvariantCulture);
 var provider = Arg("--provider") ?? "Sqlite";
-var work = Directory.CreateTempSubdirectory("districtops-bench-").FullName;
+var keep = Arg("--work");
+var work = keep is null ? Directory.CreateTempSubdirectory("districtops-bench-").FullName : Directory.CreateDirectory(keep).FullName;
+var loaded = File.Exists(Path.Combine(work, "loaded"));
 var settings = new Dictionary<string, string?> { ["Database:Provider"] = provider, ["Logging:LogLevel:Default"] = "Warning" };
+if (args.Contains("--phases"))
+{
+    settings["Logging:LogLevel:DistrictOps.Web.Modules.Directory.ImportOneRoster"] = "Debug";
+}
+
 string? database = null;
 if (provider == "Postgres")
 {
     var server = Arg("--postgres") ?? Environment.GetEnvironmentVariable("DISTRICTOPS_TEST_POSTGRES")
         ?? throw new InvalidOperationException("Give --postgres CONNECTION or set DISTRICTOPS_TEST_POSTGRES.");
-    database = "districtops_bench_" + Guid.NewGuid().ToString("N")[..8];
-    await using (var admin = new NpgsqlConnection(server))
+    var named = Path.Combine(work, "database");
+    database = loaded ? File.ReadAllText(named) : "districtops_bench_" + Guid.NewGuid().ToString("N")[..8];
+    if (!loaded)
     {
+        await using var admin = new NpgsqlConnection(server);
         await admin.OpenAsync();
         await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
+        File.WriteAllText(named, database);
     }
 
     settings["ConnectionStrings:DistrictOps"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
@@ -43,6 +55,10 @@ if (Arg("--tickets") is { } tickets)
 else
 {
     await ImportBenchAsync();
+    if (keep is not null)
+    {
+        return;
+    }
 }
 
 Directory.Delete(work, recursive: true);
@@ -60,10 +76,18 @@ async Task ImportBenchAsync()
 {
     Console.WriteLine($"DistrictOps import benchmark: {students:N0} students on {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
     var package = Path.Combine(work, "package");
-    await Step("generate", "demo", "generate", "--out", package, "--students", students.ToString(CultureInfo.InvariantCulture));
-    await Step("migrate", "db", "migrate");
-    await Step("plan, empty database", "import", "oneroster", package, "--plan");
-    await Step("apply, empty database", "import", "oneroster", package, "--apply");
+    if (!loaded)
+    {
+        await Step("generate", "demo", "generate", "--out", package, "--students", students.ToString(CultureInfo.InvariantCulture));
+        await Step("migrate", "db", "migrate");
+        await Step("plan, empty database", "import", "oneroster", package, "--plan");
+        await Step("apply, empty database", "import", "oneroster", package, "--apply");
+        if (keep is not null)
+        {
+            File.WriteAllText(Path.Combine(work, "loaded"), "");
+        }
+    }
+
     await Step("plan, nothing changed", "import", "oneroster", package, "--plan");
     await Step("apply, nothing changed", "import", "oneroster", package, "--apply");
 }

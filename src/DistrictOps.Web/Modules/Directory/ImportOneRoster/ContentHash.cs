@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Text;
 
@@ -6,23 +7,53 @@ namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
 /// <summary>A stable 64-bit hash of a row's imported fields: equal hashes mean nothing to write.</summary>
 internal static class ContentHash
 {
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
     public static long Of(params object?[] fields)
     {
-        var text = new StringBuilder();
+        // The fields as text, each followed by a unit separator, hashed as UTF-8: stored hashes depend on exactly this.
+        var text = t_text ??= new StringBuilder(512);
+        text.Clear();
         foreach (var field in fields)
         {
-            text.Append(field switch
+            switch (field)
             {
-                null => "",
-                DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                bool b => b ? "1" : "0",
-                IEnumerable<string> list => string.Join(',', list),
-                _ => Convert.ToString(field, System.Globalization.CultureInfo.InvariantCulture),
-            });
+                case null:
+                    break;
+                case string s:
+                    text.Append(s);
+                    break;
+                case DateOnly d:
+                    text.Append(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case bool b:
+                    text.Append(b ? '1' : '0');
+                    break;
+                case IEnumerable<string> list:
+                    text.AppendJoin(',', list);
+                    break;
+                default:
+                    text.Append(Convert.ToString(field, System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+            }
+
             text.Append('\u001f');
         }
 
-        return unchecked((long)XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text.ToString())));
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            text.CopyTo(0, chars, 0, text.Length);
+            var length = Encoding.UTF8.GetBytes(chars, 0, text.Length, bytes, 0);
+            return unchecked((long)XxHash3.HashToUInt64(bytes.AsSpan(0, length)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 }
 

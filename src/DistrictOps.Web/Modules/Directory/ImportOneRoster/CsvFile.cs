@@ -82,7 +82,15 @@ internal sealed class CsvFile : IDisposable
 
     public int Column(string name) => _ordinals.TryGetValue(name, out var i) ? i + 1 : 0;
 
-    public string Raw(string name) => _ordinals.TryGetValue(name, out var i) && i < _csv.RowFieldCount ? _csv.GetString(i).Trim() : "";
+    public string Raw(string name)
+    {
+        var value = RawSpan(name);
+        return value.IsEmpty ? "" : value.ToString();
+    }
+
+    /// <summary>The trimmed value without making a string of it.</summary>
+    public ReadOnlySpan<char> RawSpan(string name) =>
+        _ordinals.TryGetValue(name, out var i) && i < _csv.RowFieldCount ? _csv.GetFieldSpan(i).Trim() : [];
 
     public void Error(string column, string message) => _errors.Add(Name, Line, Column(column), message);
 
@@ -121,7 +129,15 @@ internal sealed class CsvFile : IDisposable
             return null;
         }
 
-        var match = allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
+        string? match = null;
+        for (var i = 0; i < allowed.Count && match is null; i++)
+        {
+            if (string.Equals(allowed[i], value, StringComparison.OrdinalIgnoreCase))
+            {
+                match = allowed[i];
+            }
+        }
+
         if (match is null)
         {
             Error(column, $"{column} '{value}' is not one of {string.Join(", ", allowed)}.");

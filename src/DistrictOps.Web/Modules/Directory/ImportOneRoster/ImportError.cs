@@ -19,6 +19,17 @@ public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
 
     public bool Any => Total > 0;
 
+    /// <summary>Adds another log's errors after this one's, as if they had been added here.</summary>
+    internal void Append(ImportErrorLog other)
+    {
+        foreach (var error in other.Errors)
+        {
+            Add(error.File, error.Line, error.Column, error.Message);
+        }
+
+        Total += other.Total - other.Errors.Count;
+    }
+
     public void Add(string file, int line, int column, string message)
     {
         Total++;

@@ -1,7 +1,10 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
 
@@ -10,6 +13,8 @@ namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
 /// plan shown is exactly what is applied. Files are streamed twice (ids first, then rows) and
 /// compared with the stored content hashes; only rows whose hash changed are loaded and written.
 /// Any invalid row, or a shrink beyond the threshold, means nothing is applied.
+/// Stored rows are held as 64-bit keys of their sourcedIds with id and hash (see <see cref="StoredRows"/>),
+/// read forward-only while the files are being read, so a million-student district fits in a few hundred MiB.
 /// </summary>
 public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogger<OneRosterImporter> logger)
 {
@@ -40,131 +45,388 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             return new ImportOutcome(Plan(package, plans, errors, []), null);
         }
 
-        var existing = new Dictionary<string, Dictionary<string, Existing>>(StringComparer.Ordinal);
-        foreach (var file in EntityOf.Keys)
-        {
-            existing[file] = await LoadExistingAsync(file, cancellationToken);
-        }
+        var phase = Stopwatch.StartNew();
+        Phase(phase, "start");
 
-        var universe = CollectIds(package, existing, errors);
-        var roles = package.ModeOf(OneRosterSpec.Roles) != ImportFileMode.Absent ? ReadRoles(package, universe, errors) : null;
-
-        // First walk: validate every row and classify it; nothing is written.
+        // The stored rows load from the database while the files are read: only a file's own rows wait for its map.
+        // Each step's errors are kept apart and joined in the order of the steps, so the plan lists them as before.
+        var stored = EntityOf.Keys.ToDictionary(f => f, _ => new TaskCompletionSource<StoredRows>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var loading = Task.Run(() => LoadAllStoredAsync(stored, cancellationToken), CancellationToken.None);
+        var existing = new Dictionary<string, StoredRows>(StringComparer.Ordinal);
+        var universe = new IdUniverse();
+        var collectErrors = EntityOf.Keys.ToDictionary(f => f, _ => new ImportErrorLog());
+        var rolesErrors = new ImportErrorLog();
+        var classifyErrors = new List<ImportErrorLog>();
         var work = new Dictionary<string, FileWork>(StringComparer.Ordinal);
-        foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles && package.ModeOf(f) != ImportFileMode.Absent))
+        try
         {
-            var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
-            plans.Add(plan);
-            work[file] = Classify(package, file, plan, existing[file], universe, roles, errors);
+            async Task CollectAsync(string file)
+            {
+                existing[file] = await stored[file].Task;
+                CollectIds(package, file, existing[file], universe, collectErrors[file]);
+            }
+
+            foreach (var file in EntityOf.Keys.Where(Referenced.Contains))
+            {
+                await CollectAsync(file);
+            }
+
+            Phase(phase, "load stored rows and collect ids of referenced files");
+            var roles = package.ModeOf(OneRosterSpec.Roles) != ImportFileMode.Absent ? ReadRoles(package, universe, existing[OneRosterSpec.Users].Keys, rolesErrors) : null;
+            Phase(phase, "read roles");
+
+            // First walk: validate every row and classify it; nothing is written.
+            foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles))
+            {
+                if (!existing.ContainsKey(file))
+                {
+                    await CollectAsync(file);
+                    Phase(phase, "load stored rows and collect ids of " + file);
+                }
+
+                if (package.ModeOf(file) == ImportFileMode.Absent)
+                {
+                    continue;
+                }
+
+                var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
+                plans.Add(plan);
+                var fileErrors = new ImportErrorLog();
+                classifyErrors.Add(fileErrors);
+                work[file] = Classify(package, file, plan, existing[file], universe, roles, fileErrors);
+                Phase(phase, "classify " + file);
+            }
+
+            await loading;
+            foreach (var plan in plans.Where(p => p.Mode == ImportFileMode.Bulk))
+            {
+                await RemoveUnseenAsync(plan.File, plan, existing[plan.File], work[plan.File], cancellationToken);
+            }
+
+            foreach (var log in EntityOf.Keys.Select(f => collectErrors[f]).Append(rolesErrors).Concat(classifyErrors))
+            {
+                errors.Append(log);
+            }
+
+            Phase(phase, "removed rows");
+            var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
+            Phase(phase, "shrink guard");
+            var result = Plan(package, plans, errors, refusals);
+            if (!apply || !result.CanApply)
+            {
+                return new ImportOutcome(result, null);
+            }
+
+            var runId = await WriteAsync(package, result, work, existing, universe, roles, options, cancellationToken);
+            Phase(phase, "write");
+            return new ImportOutcome(result, runId);
+        }
+        finally
+        {
+            // If reading the files failed, the database is still the loader's until it ends.
+            await loading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task LoadAllStoredAsync(Dictionary<string, TaskCompletionSource<StoredRows>> stored, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var (file, rows) in stored)
+            {
+                var started = Stopwatch.GetTimestamp();
+                rows.SetResult(file == OneRosterSpec.Demographics
+                    ? await LoadDemographicsAsync(await stored[OneRosterSpec.Users].Task, ct) ?? await LoadStoredAsync(file, ct)
+                    : await LoadStoredAsync(file, ct));
+                logger.LogDebug("loaded stored {File}: {Seconds:0.0} s", file, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var rows in stored.Values)
+            {
+                rows.TrySetException(e);
+            }
+
+            throw;
+        }
+    }
+
+    private TimeSpan _cpu;
+
+    private void Phase(Stopwatch phase, string name)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            using var self = Process.GetCurrentProcess();
+            logger.LogDebug("{Phase}: {Seconds:0.0} s ({Cpu:0.0} s CPU), managed heap {Heap:N0} MiB, working set {WorkingSet:N0} MiB",
+                name, phase.Elapsed.TotalSeconds, (self.TotalProcessorTime - _cpu).TotalSeconds, GC.GetTotalMemory(false) >> 20, self.WorkingSet64 >> 20);
+            _cpu = self.TotalProcessorTime;
         }
 
-        var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
-        var result = Plan(package, plans, errors, refusals);
-        if (!apply || !result.CanApply)
-        {
-            return new ImportOutcome(result, null);
-        }
-
-        var runId = await WriteAsync(package, result, work, existing, universe, roles, options, cancellationToken);
-        return new ImportOutcome(result, runId);
+        phase.Restart();
     }
 
     private static ImportPlan Plan(OneRosterPackage package, List<EntityPlan> plans, ImportErrorLog errors, IReadOnlyList<string> refusals) =>
         new(package.Name, package.Version, plans, errors.Errors, errors.Total, refusals);
 
-    private sealed record Existing(Guid Id, long Hash, bool Left, Guid? Site = null, PersonKind? Kind = null);
-
     /// <summary>What the first walk learned about one file, for the shrink guard and the write.</summary>
     private sealed class FileWork
     {
-        public HashSet<string> Changed { get; } = new(StringComparer.Ordinal);
+        /// <summary>Keys of the rows to add or update.</summary>
+        public HashSet<ulong> Changed { get; } = [];
 
-        public HashSet<string> Removed { get; } = new(StringComparer.Ordinal);
+        /// <summary>Keys of the rows to remove.</summary>
+        public HashSet<ulong> RemovedKeys { get; } = [];
+
+        /// <summary>The rows to remove, in the order they are removed.</summary>
+        public List<(string SourcedId, Guid Id)> Removed { get; } = [];
 
         /// <summary>For users: active students per primary org after the import.</summary>
         public Dictionary<string, int> StudentsPerOrg { get; } = new(StringComparer.Ordinal);
     }
 
-    private async Task<Dictionary<string, Existing>> LoadExistingAsync(string file, CancellationToken ct)
+    /// <summary>
+    /// The stored rows of a file's entity, keyed by 64-bit keys of their sourcedIds. Stored sourcedIds are unique, so a
+    /// repeated key is a hash collision: then the map is loaded again with another seed.
+    /// </summary>
+    private async Task<StoredRows> LoadStoredAsync(string file, CancellationToken ct)
     {
-        var rows = file switch
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            OneRosterSpec.Orgs => db.Set<Site>().Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, null, null) }),
-            OneRosterSpec.AcademicSessions => db.Set<AcademicSession>().Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, null, null) }),
-            OneRosterSpec.Courses => db.Set<Course>().Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, null, null) }),
-            OneRosterSpec.Classes => db.Set<ClassSection>().Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, null, null) }),
-            OneRosterSpec.Users => db.Set<Person>().Where(p => p.ContentHash != 0)
-                .Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, e.PrimarySiteId, e.Kind) }),
-            OneRosterSpec.Demographics => from d in db.Set<Data.Demographics>()
-                                          join p in db.Set<Person>() on d.PersonId equals p.Id
-                                          select new { p.SourcedId, v = new Existing(d.PersonId, d.ContentHash, false, null, null) },
-            OneRosterSpec.Enrollments => db.Set<Enrollment>().Select(e => new { e.SourcedId, v = new Existing(e.Id, e.ContentHash, e.LeftAt != null, null, null) }),
-            _ => throw new InvalidOperationException(file),
-        };
-        var map = new Dictionary<string, Existing>(StringComparer.Ordinal);
-        await foreach (var row in rows.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
-        {
-            map[row.SourcedId] = row.v;
-        }
+            var count = Convert.ToInt32(await ScalarAsync(StoredSql(file, count: true), ct), System.Globalization.CultureInfo.InvariantCulture);
+            for (var seed = 0L; ; seed++)
+            {
+                var stored = await LoadStoredAsync(file, new IdKeys(seed), count, ct);
+                if (stored is not null)
+                {
+                    return stored;
+                }
 
-        return map;
+                logger.LogWarning("Two stored sourcedIds of {File} have one 64-bit key with seed {Seed}; loading again with another seed.", file, seed);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    /// <summary>The ids each file's entity will have afterwards; duplicates within a file are errors.</summary>
-    private static IdUniverse CollectIds(OneRosterPackage package, Dictionary<string, Dictionary<string, Existing>> existing, ImportErrorLog errors)
+    /// <summary>
+    /// Demographics belong to people: they take the people's keys, found by person id, instead of joining each row to
+    /// its person in the database. Null when the few demographics of people outside that map bring a key collision.
+    /// </summary>
+    private async Task<StoredRows?> LoadDemographicsAsync(StoredRows people, CancellationToken ct)
     {
-        var universe = new IdUniverse();
-        foreach (var (file, rows) in existing)
+        var keyOf = new Dictionary<Guid, ulong>(people.Count);
+        foreach (var (key, person) in people.Rows)
         {
-            var mode = package.ModeOf(file);
-            var ids = mode == ImportFileMode.Bulk
-                ? new HashSet<string>(StringComparer.Ordinal)
-                : rows.Where(r => !r.Value.Left).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-            if (file == OneRosterSpec.Users && mode == ImportFileMode.Bulk)
-            {
-                // People who came only from HR stay referable (e.g. staff in enrollments) whatever OneRoster says.
-                ids.UnionWith(rows.Where(r => !r.Value.Left && r.Value.Hash == 0).Select(r => r.Key));
-            }
+            keyOf[person.Id] = key;
+        }
 
-            if (mode != ImportFileMode.Absent)
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var stored = new StoredRows(people.Keys, keyOf.Count);
+            var others = new List<StoredRow>();
+            await using (var command = db.Database.GetDbConnection().CreateCommand())
             {
-                using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
-                if (csv is not null)
+                command.CommandText = $"SELECT {Column<Data.Demographics>("PersonId")}, {Column<Data.Demographics>("ContentHash")} FROM {Table<Data.Demographics>()}";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
                 {
-                    var lines = new Dictionary<string, int>(StringComparer.Ordinal);
-                    while (csv.Read())
+                    var row = new StoredRow(reader.GetGuid(0), reader.GetInt64(1), false);
+                    if (keyOf.TryGetValue(row.Id, out var key))
                     {
-                        var id = csv.Raw("sourcedId");
-                        if (id.Length == 0)
-                        {
-                            continue;
-                        }
-
-                        if (!lines.TryAdd(id, csv.Line))
-                        {
-                            csv.Error("sourcedId", $"sourcedId '{id}' appears twice (first on line {lines[id]}).");
-                        }
-                        else if (csv.Raw("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
-                        {
-                            ids.Remove(id);
-                        }
-                        else
-                        {
-                            ids.Add(id);
-                        }
+                        stored.TryAdd(key, row);
+                    }
+                    else
+                    {
+                        others.Add(row);
                     }
                 }
             }
 
-            universe.Set(file, ids);
-        }
+            foreach (var chunk in others.Chunk(BatchSize))
+            {
+                var ids = chunk.Select(r => r.Id).ToArray();
+                var sourcedIds = await SourcedIds<Person>(ids).ToDictionaryAsync(p => p.Id, p => p.SourcedId, ct);
+                foreach (var row in chunk)
+                {
+                    if (!sourcedIds.TryGetValue(row.Id, out var sourcedId) || !stored.TryAdd(sourcedId, row))
+                    {
+                        return null;
+                    }
+                }
+            }
 
-        return universe;
+            return stored;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private static Dictionary<string, List<OrgRole>> ReadRoles(OneRosterPackage package, IdUniverse universe, ImportErrorLog errors)
+    /// <summary>Reads (sourcedId, id, hash, left) forward-only, without entities; null on a key collision.</summary>
+    private async Task<StoredRows?> LoadStoredAsync(string file, IdKeys keys, int capacity, CancellationToken ct)
     {
-        var roles = new Dictionary<string, List<OrgRole>>(StringComparer.Ordinal);
+        var stored = new StoredRows(keys, capacity);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = StoredSql(file, count: false);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var people = file == OneRosterSpec.Users;
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new StoredRow(reader.GetGuid(1), reader.GetInt64(2), reader.GetBoolean(3));
+            if (people)
+            {
+                row.Site = stored.SiteNumber(reader.IsDBNull(4) ? null : reader.GetGuid(4));
+                row.Kind = (byte)(Enum.Parse<PersonKind>(reader.GetString(5)) + 1);
+            }
+
+            if (!stored.TryAdd(reader.GetString(0), row))
+            {
+                return null;
+            }
+        }
+
+        return stored;
+    }
+
+    private async Task<object?> ScalarAsync(string sql, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(ct);
+    }
+
+    /// <summary>The query of a file's stored rows: sourcedId, id, content hash, left (and for people primary site and kind).</summary>
+    private string StoredSql(string file, bool count)
+    {
+        string Select<T>(string where = "", string extra = "")
+        {
+            var columns = count ? "COUNT(*)" : $"{Column<T>("SourcedId")}, {Column<T>("Id")}, {Column<T>("ContentHash")}, {Column<T>("LeftAt")} IS NOT NULL{extra}";
+            return $"SELECT {columns} FROM {Table<T>()} {where}";
+        }
+
+        return file switch
+        {
+            OneRosterSpec.Orgs => Select<Site>(),
+            OneRosterSpec.AcademicSessions => Select<AcademicSession>(),
+            OneRosterSpec.Courses => Select<Course>(),
+            OneRosterSpec.Classes => Select<ClassSection>(),
+            OneRosterSpec.Users => Select<Person>(
+                $"WHERE {Column<Person>(nameof(Person.ContentHash))} <> 0", $", {Column<Person>(nameof(Person.PrimarySiteId))}, {Column<Person>(nameof(Person.Kind))}"),
+            OneRosterSpec.Demographics =>
+                $"SELECT {(count ? "COUNT(*)" : $"p.{Column<Person>("SourcedId")}, d.{Column<Data.Demographics>("PersonId")}, d.{Column<Data.Demographics>("ContentHash")}, d.{Column<Data.Demographics>("PersonId")} IS NULL")} " +
+                $"FROM {Table<Data.Demographics>()} d JOIN {Table<Person>()} p ON d.{Column<Data.Demographics>("PersonId")} = p.{Column<Person>("Id")}",
+            OneRosterSpec.Enrollments => Select<Enrollment>(),
+            _ => throw new InvalidOperationException(file),
+        };
+    }
+
+    private string Table<T>() => $"\"{db.Model.FindEntityType(typeof(T))!.GetTableName()}\"";
+
+    private string Column<T>(string property)
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        return $"\"{entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))}\"";
+    }
+
+    /// <summary>Files whose ids other files refer to; only these need the set of ids after the import.</summary>
+    private static readonly HashSet<string> Referenced =
+        [OneRosterSpec.Orgs, OneRosterSpec.AcademicSessions, OneRosterSpec.Courses, OneRosterSpec.Classes, OneRosterSpec.Users];
+
+    /// <summary>The ids a file's entity will have afterwards; duplicates within a file are errors.</summary>
+    private static void CollectIds(OneRosterPackage package, string file, StoredRows rows, IdUniverse universe, ImportErrorLog errors)
+    {
+        var mode = package.ModeOf(file);
+        var ids = !Referenced.Contains(file) ? null
+            : mode == ImportFileMode.Bulk ? []
+            : rows.Rows.Where(r => !r.Value.Left).Select(r => r.Key).ToHashSet();
+        if (ids is not null && file == OneRosterSpec.Users && mode == ImportFileMode.Bulk)
+        {
+            // People who came only from HR stay referable (e.g. staff in enrollments) whatever OneRoster says.
+            ids.UnionWith(rows.Rows.Where(r => !r.Value.Left && r.Value.Hash == 0).Select(r => r.Key));
+        }
+
+        if (mode != ImportFileMode.Absent)
+        {
+            using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
+            if (csv is not null)
+            {
+                var lines = new Dictionary<ulong, int>();
+                var repeats = new List<(string Id, int Line, int First)>();
+                while (csv.Read())
+                {
+                    var id = csv.RawSpan("sourcedId");
+                    if (id.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    var key = rows.Keys.Of(id);
+                    if (!lines.TryAdd(key, csv.Line))
+                    {
+                        repeats.Add((id.ToString(), csv.Line, lines[key]));
+                    }
+                    else if (csv.RawSpan("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
+                    {
+                        ids?.Remove(key);
+                    }
+                    else
+                    {
+                        ids?.Add(key);
+                    }
+                }
+
+                if (repeats.Count > 0)
+                {
+                    ReportRepeats(package, file, repeats, errors);
+                }
+            }
+        }
+
+        if (ids is not null)
+        {
+            universe.Set(file, rows.Keys, ids);
+        }
+    }
+
+    /// <summary>
+    /// A key seen twice in a file is nearly always one sourcedId on two lines. Two different sourcedIds with one key
+    /// cannot be told apart by the import, so that is refused too, naming both.
+    /// </summary>
+    private static void ReportRepeats(OneRosterPackage package, string file, List<(string Id, int Line, int First)> repeats, ImportErrorLog errors)
+    {
+        var firsts = repeats.Select(r => r.First).ToHashSet();
+        var idOnLine = new Dictionary<int, string>();
+        int column;
+        using (var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, new ImportErrorLog())!)
+        {
+            column = csv.Column("sourcedId");
+            while (csv.Read())
+            {
+                if (firsts.Contains(csv.Line))
+                {
+                    idOnLine[csv.Line] = csv.Raw("sourcedId");
+                }
+            }
+        }
+
+        foreach (var (id, line, first) in repeats)
+        {
+            errors.Add(file, line, column, idOnLine[first] == id
+                ? $"sourcedId '{id}' appears twice (first on line {first})."
+                : $"sourcedId '{id}' has the same 64-bit key as '{idOnLine[first]}' on line {first}, so the import cannot tell them apart; please report this.");
+        }
+    }
+
+    private static UserRoles ReadRoles(OneRosterPackage package, IdUniverse universe, IdKeys users, ImportErrorLog errors)
+    {
+        var roles = new UserRoles(users);
         using var csv = CsvFile.Open(package, OneRosterSpec.Roles, OneRosterSpec.Columns(package.Version, OneRosterSpec.Roles)!, errors);
         if (csv is null)
         {
@@ -176,12 +438,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         {
             if (parser.RoleRow(csv) is { } role)
             {
-                if (!roles.TryGetValue(role.User, out var list))
-                {
-                    roles[role.User] = list = [];
-                }
-
-                list.Add(role.Role);
+                roles.Add(role.User, role.Role);
             }
         }
 
@@ -189,8 +446,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
     }
 
     private static FileWork Classify(
-        OneRosterPackage package, string file, EntityPlan plan, Dictionary<string, Existing> existing, IdUniverse universe,
-        Dictionary<string, List<OrgRole>>? roles, ImportErrorLog errors)
+        OneRosterPackage package, string file, EntityPlan plan, StoredRows existing, IdUniverse universe, UserRoles? roles, ImportErrorLog errors)
     {
         var work = new FileWork();
         using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
@@ -200,7 +456,6 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         }
 
         var parser = new RowParser(package.Version, plan.Mode, universe, roles);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (csv.Read())
         {
             if (parser.Parse(csv) is not { } row)
@@ -208,13 +463,23 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 continue;
             }
 
-            seen.Add(row.SourcedId);
-            var found = existing.GetValueOrDefault(row.SourcedId);
+            var key = existing.Keys.Of(row.SourcedId);
+            ref var found = ref existing.Find(key);
+            var stored = !Unsafe.IsNullRef(ref found);
+            if (stored)
+            {
+                found.Seen = true;
+            }
+
             if (row.Deleted)
             {
-                if (found is { Left: false })
+                if (stored && !found.Left)
                 {
-                    work.Removed.Add(row.SourcedId);
+                    if (work.RemovedKeys.Add(key))
+                    {
+                        work.Removed.Add((row.SourcedId, found.Id));
+                    }
+
                     plan.Count(PlannedChange.Remove, row.SourcedId, row.Line);
                 }
 
@@ -226,14 +491,14 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 work.StudentsPerOrg[org] = work.StudentsPerOrg.GetValueOrDefault(org) + 1;
             }
 
-            if (found is null || found.Left)
+            if (!stored || found.Left)
             {
-                work.Changed.Add(row.SourcedId);
+                work.Changed.Add(key);
                 plan.Count(PlannedChange.Add, row.SourcedId, row.Line);
             }
             else if (found.Hash != row.Hash)
             {
-                work.Changed.Add(row.SourcedId);
+                work.Changed.Add(key);
                 plan.Count(PlannedChange.Update, row.SourcedId, row.Line);
             }
             else
@@ -242,21 +507,53 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             }
         }
 
-        if (plan.Mode == ImportFileMode.Bulk)
-        {
-            foreach (var (id, row) in existing.Where(e => !e.Value.Left && !seen.Contains(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                work.Removed.Add(id);
-                plan.Count(PlannedChange.Remove, id, 0);
-            }
-        }
-
         return work;
     }
 
+    /// <summary>A bulk file lists everything that exists: stored rows it does not list are removed, in sourcedId order.</summary>
+    private async Task RemoveUnseenAsync(string file, EntityPlan plan, StoredRows existing, FileWork work, CancellationToken ct)
+    {
+        var unseen = existing.Rows.Where(r => !r.Value.Left && !r.Value.Seen).Select(r => (r.Key, r.Value.Id)).ToList();
+        if (unseen.Count == 0)
+        {
+            return;
+        }
+
+        var sourcedIds = new Dictionary<Guid, string>();
+        foreach (var chunk in unseen.Select(u => u.Id).Chunk(BatchSize))
+        {
+            var query = file switch
+            {
+                OneRosterSpec.Orgs => SourcedIds<Site>(chunk),
+                OneRosterSpec.AcademicSessions => SourcedIds<AcademicSession>(chunk),
+                OneRosterSpec.Courses => SourcedIds<Course>(chunk),
+                OneRosterSpec.Classes => SourcedIds<ClassSection>(chunk),
+                OneRosterSpec.Users or OneRosterSpec.Demographics => SourcedIds<Person>(chunk),
+                OneRosterSpec.Enrollments => SourcedIds<Enrollment>(chunk),
+                _ => throw new InvalidOperationException(file),
+            };
+            await foreach (var (id, sourcedId) in query.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                sourcedIds[id] = sourcedId;
+            }
+        }
+
+        foreach (var (key, id) in unseen.OrderBy(u => sourcedIds[u.Id], StringComparer.Ordinal))
+        {
+            work.RemovedKeys.Add(key);
+            work.Removed.Add((sourcedIds[id], id));
+            plan.Count(PlannedChange.Remove, sourcedIds[id], 0);
+        }
+    }
+
+    private sealed record IdAndSourcedId(Guid Id, string SourcedId);
+
+    private IQueryable<IdAndSourcedId> SourcedIds<T>(Guid[] ids) where T : class, IImported =>
+        db.Set<T>().AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new IdAndSourcedId(e.Id, e.SourcedId));
+
     /// <summary>A truncated SIS export must not wipe the district: refuse big shrinks and emptied sites.</summary>
     private async Task<IReadOnlyList<string>> ShrinkRefusalsAsync(
-        Dictionary<string, FileWork> work, Dictionary<string, Dictionary<string, Existing>> existing, ImportOptions options, CancellationToken ct)
+        Dictionary<string, FileWork> work, Dictionary<string, StoredRows> existing, ImportOptions options, CancellationToken ct)
     {
         if (options.AllowShrink || !work.TryGetValue(OneRosterSpec.Users, out var users))
         {
@@ -265,22 +562,34 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
         var refusals = new List<string>();
         var people = existing[OneRosterSpec.Users];
-        var active = people.Count(p => !p.Value.Left);
+        var active = people.Rows.Count(p => !p.Value.Left);
         if (active > 0 && users.Removed.Count > active * options.MaxShrinkShare)
         {
             refusals.Add($"This import would remove {users.Removed.Count:N0} of {active:N0} people ({100.0 * users.Removed.Count / active:0.#}%), " +
                 $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If the source really shrank, apply again with --allow-shrink.");
         }
 
+        var studentsBefore = new Dictionary<Guid, int>();
+        var changedOrKept = new Dictionary<Guid, int>();
+        foreach (var (key, person) in people.Rows)
+        {
+            if (person.Left || person.PersonKind != PersonKind.Student || people.SiteOf(person) is not { } site)
+            {
+                continue;
+            }
+
+            studentsBefore[site] = studentsBefore.GetValueOrDefault(site) + 1;
+            if (!users.RemovedKeys.Contains(key) && !users.Changed.Contains(key))
+            {
+                changedOrKept[site] = changedOrKept.GetValueOrDefault(site) + 1;
+            }
+        }
+
         var sites = await db.Set<Site>().AsNoTracking().Where(s => s.LeftAt == null).Select(s => new { s.Id, s.SourcedId, s.Name }).ToListAsync(ct);
-        var studentsBefore = people.Values.Where(p => !p.Left && p.Kind == PersonKind.Student && p.Site is not null)
-            .GroupBy(p => p.Site!.Value).ToDictionary(g => g.Key, g => g.Count());
         foreach (var site in sites.Where(s => studentsBefore.GetValueOrDefault(s.Id) > 0))
         {
             var after = users.StudentsPerOrg.GetValueOrDefault(site.SourcedId);
-            var changedOrKept = people.Count(p => !p.Value.Left && p.Value.Site == site.Id && p.Value.Kind == PersonKind.Student
-                && !users.Removed.Contains(p.Key) && !users.Changed.Contains(p.Key));
-            if (after + changedOrKept == 0)
+            if (after + changedOrKept.GetValueOrDefault(site.Id) == 0)
             {
                 refusals.Add($"This import would leave {site.Name} ({site.SourcedId}) with no students (it has {studentsBefore[site.Id]:N0}). " +
                     "If that is right, apply again with --allow-shrink.");
@@ -291,8 +600,8 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
     }
 
     private async Task<Guid> WriteAsync(
-        OneRosterPackage package, ImportPlan plan, Dictionary<string, FileWork> work, Dictionary<string, Dictionary<string, Existing>> existing,
-        IdUniverse universe, Dictionary<string, List<OrgRole>>? roles, ImportOptions options, CancellationToken ct)
+        OneRosterPackage package, ImportPlan plan, Dictionary<string, FileWork> work, Dictionary<string, StoredRows> existing,
+        IdUniverse universe, UserRoles? roles, ImportOptions options, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var runId = Guid.CreateVersion7(now);
@@ -314,7 +623,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
         foreach (var entityPlan in plan.Entities)
         {
-            await writer.WriteFileAsync(package, entityPlan, work[entityPlan.File].Changed, work[entityPlan.File].Removed, universe, roles, ct);
+            await writer.WriteFileAsync(package, entityPlan, work[entityPlan.File], universe, roles, ct);
         }
 
         if (plan.Entities.Any(e => e.Add + e.Update + e.Remove > 0))
@@ -332,18 +641,18 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         return runId;
     }
 
-    private sealed class ImportWriter(AppDbContext db, Guid runId, DateTimeOffset now, Dictionary<string, Dictionary<string, Existing>> existing)
+    private sealed class ImportWriter(AppDbContext db, Guid runId, DateTimeOffset now, Dictionary<string, StoredRows> existing)
     {
         private readonly List<ImportChange> _changes = [];
 
         public async Task WriteFileAsync(
-            OneRosterPackage package, EntityPlan plan, HashSet<string> changed, HashSet<string> removed, IdUniverse universe,
-            Dictionary<string, List<OrgRole>>? roles, CancellationToken ct)
+            OneRosterPackage package, EntityPlan plan, FileWork work, IdUniverse universe, UserRoles? roles, CancellationToken ct)
         {
             var map = existing[plan.File];
+            var changed = work.Changed;
             // Memberships and guardian links are in each person's hash: with no person added, changed or
             // removed they cannot differ, so an unchanged nightly import skips the third read of users.csv.
-            var syncLinks = plan.File == OneRosterSpec.Users && (changed.Count > 0 || removed.Count > 0);
+            var syncLinks = plan.File == OneRosterSpec.Users && (changed.Count > 0 || work.Removed.Count > 0);
             if (changed.Count > 0 || syncLinks)
             {
                 using var csv = CsvFile.Open(package, plan.File, OneRosterSpec.Columns(package.Version, plan.File)!, new ImportErrorLog())!;
@@ -357,7 +666,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                         continue;
                     }
 
-                    if (changed.Contains(row.SourcedId))
+                    if (changed.Contains(map.Keys.Of(row.SourcedId)))
                     {
                         batch.Add(row);
                         if (batch.Count == BatchSize)
@@ -377,13 +686,13 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 }
             }
 
-            await RemoveAsync(plan, removed.Select(id => (id, map[id].Id)).ToList(), ct);
+            await RemoveAsync(plan, work.Removed, ct);
         }
 
-        public Guid IdOf(string file, string sourcedId) => existing[file][sourcedId].Id;
+        public Guid IdOf(string file, string sourcedId) => existing[file].Get(sourcedId).Id;
 
         public Guid? MaybeIdOf(string file, string? sourcedId) =>
-            sourcedId is not null && existing[file].TryGetValue(sourcedId, out var e) ? e.Id : null;
+            sourcedId is not null && existing[file].TryGet(sourcedId, out var e) ? e.Id : null;
 
         private async Task WriteBatchAsync(string file, List<Row> rows, CancellationToken ct)
         {
@@ -393,7 +702,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             }
 
             var map = existing[file];
-            var ids = rows.Where(r => map.ContainsKey(r.SourcedId)).Select(r => map[r.SourcedId].Id).ToList();
+            var ids = rows.Select(r => map.TryGet(r.SourcedId, out var found) ? found.Id : (Guid?)null).OfType<Guid>().ToList();
             switch (file)
             {
                 case OneRosterSpec.Orgs:
@@ -445,20 +754,26 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             var added = new List<T>();
             foreach (var row in rows)
             {
-                if (map.TryGetValue(row.SourcedId, out var found) && loaded.TryGetValue(found.Id, out var current))
+                if (map.TryGet(row.SourcedId, out var found) && loaded.TryGetValue(found.Id, out var current))
                 {
+                    if (current.SourcedId != row.SourcedId)
+                    {
+                        throw new InvalidOperationException(
+                            $"{file}: sourcedId '{row.SourcedId}' has the same 64-bit key as the stored '{current.SourcedId}'; nothing was applied. Please report this.");
+                    }
+
                     var fields = apply(current, row);
                     var rejoined = current.LeftAt is not null;
                     current.LeftAt = null;
                     db.Update(current);
                     Change(entity, current.Id, row.SourcedId, rejoined ? ChangeKind.Joined : ChangeKind.Changed, rejoined ? null : string.Join(',', fields));
-                    map[row.SourcedId] = found with { Hash = row.Hash, Left = false };
+                    map.Set(row.SourcedId, found with { Hash = row.Hash, Left = false });
                 }
                 else
                 {
                     var fresh = create(row);
                     fresh.Id = Guid.CreateVersion7(now);
-                    map[row.SourcedId] = new Existing(fresh.Id, row.Hash, false);
+                    map.Set(row.SourcedId, new StoredRow(fresh.Id, row.Hash, false));
                     apply(fresh, row);
                     added.Add(fresh);
                     Change(entity, fresh.Id, row.SourcedId, ChangeKind.Joined, null);
@@ -491,7 +806,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                     Change(nameof(Data.Demographics), personId, row.SourcedId, ChangeKind.Joined, null);
                 }
 
-                map[row.SourcedId] = new Existing(personId, row.Hash, false);
+                map.Set(row.SourcedId, new StoredRow(personId, row.Hash, false));
             }
 
             await db.InsertAsync(added, ct);
@@ -516,7 +831,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 foreach (var (sourcedId, id) in chunk)
                 {
                     Change(plan.Entity, id, sourcedId, ChangeKind.Left, null);
-                    existing[plan.File][sourcedId] = existing[plan.File][sourcedId] with { Left = true };
+                    existing[plan.File].Set(sourcedId, existing[plan.File].Get(sourcedId) with { Left = true });
                 }
 
                 await FlushAsync(ct);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using DistrictOps.Web.Modules.Directory.Data;
 
 namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
@@ -5,15 +6,35 @@ namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
 /// <summary>The ids each entity will have after the import, for checking references before anything is written.</summary>
 internal sealed class IdUniverse
 {
-    private readonly Dictionary<string, HashSet<string>> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IdKeys Keys, HashSet<ulong> Ids)> _ids = new(StringComparer.Ordinal);
 
-    public void Set(string file, HashSet<string> ids) => _ids[file] = ids;
+    public void Set(string file, IdKeys keys, HashSet<ulong> ids) => _ids[file] = (keys, ids);
 
-    public bool Has(string file, string id) => _ids.TryGetValue(file, out var ids) && ids.Contains(id);
+    public bool Has(string file, string id) => _ids.TryGetValue(file, out var set) && set.Ids.Contains(set.Keys.Of(id));
+}
+
+/// <summary>The roles of each user from roles.csv (1.2). Equal roles are one instance: a million users hold a few hundred.</summary>
+internal sealed class UserRoles(IdKeys users)
+{
+    private readonly Dictionary<ulong, OrgRole[]> _roles = [];
+    private readonly Dictionary<OrgRole, OrgRole> _shared = [];
+
+    public void Add(string user, OrgRole role)
+    {
+        if (!_shared.TryGetValue(role, out var shared))
+        {
+            _shared[role] = shared = role;
+        }
+
+        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_roles, users.Of(user), out _);
+        list = list is null ? [shared] : [.. list, shared];
+    }
+
+    public IReadOnlyList<OrgRole> Of(string user) => _roles.GetValueOrDefault(users.Of(user)) ?? [];
 }
 
 /// <summary>Turns the current CSV row into a validated <see cref="Row"/>, or null when it has errors.</summary>
-internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse universe, IReadOnlyDictionary<string, List<OrgRole>>? roles)
+internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse universe, UserRoles? roles)
 {
     public Row? Parse(CsvFile row) => row.Name switch
     {
@@ -194,7 +215,7 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
 
         var primaryOrg = version == "1.2" ? row.Text("primaryOrgSourcedId") : null;
         refs &= Ref(row, "primaryOrgSourcedId", primaryOrg, OneRosterSpec.Orgs, "org");
-        List<OrgRole> orgs;
+        IReadOnlyList<OrgRole> orgs;
         string? role;
         if (version == "1.1")
         {
@@ -216,8 +237,8 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         }
         else
         {
-            orgs = roles?.GetValueOrDefault(key.Id) ?? [];
-            role = orgs.FirstOrDefault(o => o.Primary)?.Role ?? orgs.FirstOrDefault()?.Role;
+            orgs = roles?.Of(key.Id) ?? [];
+            role = orgs.FirstOrDefault(o => o.Primary)?.Role ?? (orgs.Count > 0 ? orgs[0].Role : null);
             if (role is null)
             {
                 row.Error("sourcedId", $"user '{key.Id}' has no row in roles.csv; every 1.2 user needs at least one role.");
