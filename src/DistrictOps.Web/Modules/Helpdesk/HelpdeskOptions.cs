@@ -16,6 +16,9 @@ public sealed class HelpdeskOptions
     /// <summary>Site staff see their sites' tickets, not only their own.</summary>
     public bool SiteStaffSeeSiteTickets { get; set; }
 
+    /// <summary>Ticket lists count at most this many matches ("10,000+"): an exact count of a million closed tickets costs seconds and helps nobody.</summary>
+    public int ListCountCap { get; set; } = 10_000;
+
     /// <summary>Where links in emails point: the public address of this installation.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 }

@@ -184,6 +184,25 @@ public sealed class ListQueuesTests
 
     [Theory]
     [Providers]
+    public async Task A_long_list_counts_up_to_the_cap_and_says_so(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Helpdesk:ListCountCap"] = "3" });
+        await ArrangeAsync(world);
+        var priya = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
+
+        var capped = await GetAsync(priya, "/api/v1/helpdesk/queues/all?status=any&pageSize=2");
+        var exact = await GetAsync(priya, "/api/v1/helpdesk/queues/all?status=any&pageSize=2&site=" + world.High);
+
+        Assert.Equal((3, true, 2), (capped.GetProperty("total").GetInt32(), capped.GetProperty("totalIsCapped").GetBoolean(), capped.GetProperty("items").GetArrayLength()));
+        Assert.False(exact.GetProperty("totalIsCapped").GetBoolean());
+        Assert.True(exact.GetProperty("total").GetInt32() <= 3);
+        var page = world.App.Browser();
+        await page.SignInAsync(HelpdeskWorld.HelpDesk);
+        Assert.Contains("3+ tickets", WebUtility.HtmlDecode(await page.GetStringAsync("/helpdesk/queues/all?status=any&pageSize=2")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Providers]
     public async Task Invalid_parameters_are_refused_naming_each_one(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
