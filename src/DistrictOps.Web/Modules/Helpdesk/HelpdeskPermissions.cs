@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Users.Contracts;
 using DistrictOps.Web.Platform.Auth;
 
 namespace DistrictOps.Web.Modules.Helpdesk;
@@ -26,4 +27,19 @@ public static class HelpdeskPermissions
         new(SeeAll, "See every ticket in the district.", [Roles.HelpDesk, Roles.ItManager, Roles.DistrictAdmin]),
         new(Manage, "See every ticket; edit routing, categories, teams, macros and the priority matrix.", [Roles.ItManager, Roles.DistrictAdmin]),
     ];
+}
+
+public static class TechnicianAccounts
+{
+    /// <summary>Everyone who can work tickets, by name: the choices for assignees, team members and rule targets.</summary>
+    public static async Task<IReadOnlyList<UserSummary>> TechniciansAsync(this IUserDirectory users, CancellationToken cancellationToken)
+    {
+        var technicians = new List<UserSummary>();
+        foreach (var role in HelpdeskPermissions.Technicians)
+        {
+            technicians.AddRange(await users.InRoleAsync(role, cancellationToken));
+        }
+
+        return technicians.DistinctBy(u => u.Id).OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
+    }
 }

@@ -152,13 +152,7 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
         Sites = await siteDirectory.ListAsync(cancellationToken);
         Categories = await db.Set<Category>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.Path).ToListAsync(cancellationToken);
         Teams = await db.Set<Team>().AsNoTracking().OrderBy(t => t.Tier).ThenBy(t => t.Name).ToListAsync(cancellationToken);
-        var technicians = new List<UserSummary>();
-        foreach (var role in HelpdeskPermissions.Technicians)
-        {
-            technicians.AddRange(await users.InRoleAsync(role, cancellationToken));
-        }
-
-        Technicians = technicians.DistinctBy(u => u.Id).OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
+        Technicians = await users.TechniciansAsync(cancellationToken);
     }
 
     public sealed class SimulateForm

@@ -84,12 +84,6 @@ public sealed class IndexModel(HelpdeskSettingsHandler handler, IUserDirectory u
         Matrix = await handler.MatrixAsync(cancellationToken);
         Teams = await handler.TeamsAsync(cancellationToken);
         Macros = await handler.MacrosAsync(cancellationToken);
-        var technicians = new List<UserSummary>();
-        foreach (var role in HelpdeskPermissions.Technicians)
-        {
-            technicians.AddRange(await users.InRoleAsync(role, cancellationToken));
-        }
-
-        Technicians = technicians.DistinctBy(u => u.Id).OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
+        Technicians = await users.TechniciansAsync(cancellationToken);
     }
 }

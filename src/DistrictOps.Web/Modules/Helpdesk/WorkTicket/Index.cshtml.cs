@@ -119,13 +119,7 @@ public sealed class IndexModel(
         Teams = await db.Set<Team>().AsNoTracking().OrderBy(t => t.Tier).ThenBy(t => t.Name).ToListAsync(cancellationToken);
         Categories = await db.Set<Category>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.Path).ToListAsync(cancellationToken);
         Macros = await db.Set<Macro>().AsNoTracking().Where(m => m.Active).OrderBy(m => m.Name).ToListAsync(cancellationToken);
-        var technicians = new List<UserSummary>();
-        foreach (var role in HelpdeskPermissions.Technicians)
-        {
-            technicians.AddRange(await users.InRoleAsync(role, cancellationToken));
-        }
-
-        Technicians = technicians.DistinctBy(u => u.Id).OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
+        Technicians = await users.TechniciansAsync(cancellationToken);
         return true;
     }
 
