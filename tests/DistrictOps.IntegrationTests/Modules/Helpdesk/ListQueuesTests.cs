@@ -203,6 +203,29 @@ public sealed class ListQueuesTests
 
     [Theory]
     [Providers]
+    public async Task Ticked_tickets_change_together_from_the_queue_page_or_not_at_all(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var t = await ArrangeAsync(world);
+        var manager = world.App.Browser();
+        await manager.SignInAsync(HelpdeskWorld.Manager);
+        const string Page = "/helpdesk/queues/all";
+
+        var refused = await manager.PostAsync(Page + "?handler=Bulk", await BulkFormAsync(manager, Page, [t.A, "BV-999999"], "OnHold"));
+        var applied = await manager.PostAsync(Page + "?handler=Bulk", await BulkFormAsync(manager, Page, [t.A, t.D], "OnHold"));
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (refused.StatusCode, applied.StatusCode));
+        Assert.Equal([TicketStatus.OnHold, TicketStatus.OnHold, TicketStatus.New], [(await world.TicketAsync(t.A)).Status, (await world.TicketAsync(t.D)).Status, (await world.TicketAsync(t.F)).Status]);
+        await using var context = world.Db.OpenContext();
+        Assert.Equal(2, await context.Set<TicketEvent>().CountAsync(e => e.Kind == TicketEventKind.StatusChanged && e.ToStatus == TicketStatus.OnHold));
+        Assert.Contains("2 tickets updated.", WebUtility.HtmlDecode(await manager.GetStringAsync(applied.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+    }
+
+    private static async Task<FormUrlEncodedContent> BulkFormAsync(HttpClient client, string page, string[] numbers, string status) =>
+        new([.. numbers.Select(n => KeyValuePair.Create("numbers", n)), KeyValuePair.Create("status", status), KeyValuePair.Create("__RequestVerificationToken", await client.AntiforgeryTokenAsync(page))]);
+
+    [Theory]
+    [Providers]
     public async Task Invalid_parameters_are_refused_naming_each_one(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);

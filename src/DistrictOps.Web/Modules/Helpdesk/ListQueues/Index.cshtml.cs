@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Helpdesk.WorkTicket;
 using DistrictOps.Web.Modules.Users.Contracts;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -38,6 +39,32 @@ public sealed class IndexModel(
 
     public IReadOnlyList<UserSummary> Assignees { get; private set; } = [];
 
+    public IReadOnlyList<Team> Teams { get; private set; } = [];
+
+    [TempData]
+    public string? BulkMessage { get; set; }
+
+    [TempData]
+    public string? BulkProblem { get; set; }
+
+    /// <summary>The same change to the ticked tickets, all or none (<see cref="UpdateTicketHandler.BulkAsync"/>), then back to the same list.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(
+        string? name, List<string> numbers, TicketStatus? status, Guid? assigneeUserId, int? teamId, [FromServices] UpdateTicketHandler update, CancellationToken cancellationToken)
+    {
+        var result = await update.BulkAsync(new BulkUpdateCommand(numbers, new UpdateTicketCommand(status, teamId, assigneeUserId)), await viewers.ForAsync(User, cancellationToken), cancellationToken);
+        if (result.Succeeded)
+        {
+            BulkMessage = result.Value!.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            BulkProblem = string.Join(" ", result.Errors.Select(e => e.Key.Contains('-', StringComparison.Ordinal) ? $"{e.Key}: {string.Join(" ", e.Value)}" : string.Join(" ", e.Value)));
+        }
+
+        var back = Request.Query.Where(q => q.Key != "handler").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
+        return Redirect(QueryHelpers.AddQueryString($"/helpdesk/queues/{name ?? Queue.Mine}", back));
+    }
+
     public bool Filtered => Request.Query.Keys.Any(k => k is not ("page" or "sort" or "dir"));
 
     public async Task<IActionResult> OnGetAsync(string? name, CancellationToken cancellationToken)
@@ -54,6 +81,7 @@ public sealed class IndexModel(
         Categories = await db.Set<Category>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.Path).ToListAsync(cancellationToken);
         var technicians = await db.Set<TeamMember>().AsNoTracking().Select(m => m.UserId).Distinct().ToListAsync(cancellationToken);
         Assignees = await users.FindAsync(technicians, cancellationToken);
+        Teams = await db.Set<Team>().AsNoTracking().OrderBy(t => t.Tier).ThenBy(t => t.Name).ToListAsync(cancellationToken);
 
         Parameters = TicketListParameters.From(Request.Query);
         var filter = Parameters.Parse(options.Value.NumberPrefix);
