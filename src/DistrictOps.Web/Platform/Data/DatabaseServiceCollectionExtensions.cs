@@ -39,6 +39,14 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Every registered interceptor, and no warning for a row limit without an order: lists count their matches
+    /// only up to a cap (<c>Take(cap + 1).Count()</c>, any rows will do), while every page they show is ordered.
+    /// </summary>
+    private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options, IServiceProvider services) =>
+        options.AddInterceptors(services.GetServices<IInterceptor>())
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+
     internal static string SqliteConnectionString(DatabaseOptions options, string? configured, string? home)
     {
         if (!string.IsNullOrWhiteSpace(configured))
