@@ -42,4 +42,7 @@ public static class TechnicianAccounts
 
         return technicians.DistinctBy(u => u.Id).OrderBy(u => u.DisplayName, StringComparer.CurrentCulture).ToList();
     }
+
+    /// <summary>Whether the account may be given tickets: it holds a role that works them.</summary>
+    public static bool IsTechnician(this UserSummary user) => user.Roles.Any(HelpdeskPermissions.Technicians.Contains);
 }

@@ -78,10 +78,10 @@ public sealed class IndexModel(
         var viewer = await viewers.ForAsync(User, cancellationToken);
         Counts = await handler.CountAsync(viewer, cancellationToken);
         Sites = await siteDirectory.ListAsync(cancellationToken);
-        Categories = await db.Set<Category>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.Path).ToListAsync(cancellationToken);
+        Categories = await db.ActiveCategoriesAsync(cancellationToken);
         var technicians = await db.Set<TeamMember>().AsNoTracking().Select(m => m.UserId).Distinct().ToListAsync(cancellationToken);
         Assignees = await users.FindAsync(technicians, cancellationToken);
-        Teams = await db.Set<Team>().AsNoTracking().OrderBy(t => t.Tier).ThenBy(t => t.Name).ToListAsync(cancellationToken);
+        Teams = await db.TeamsByTierAsync(cancellationToken);
 
         Parameters = TicketListParameters.From(Request.Query);
         var filter = Parameters.Parse(options.Value.NumberPrefix);

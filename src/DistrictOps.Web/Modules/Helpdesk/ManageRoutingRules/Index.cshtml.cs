@@ -5,7 +5,6 @@ using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
 
@@ -150,8 +149,8 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
     {
         Rules = await handler.ListAsync(cancellationToken);
         Sites = await siteDirectory.ListAsync(cancellationToken);
-        Categories = await db.Set<Category>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.Path).ToListAsync(cancellationToken);
-        Teams = await db.Set<Team>().AsNoTracking().OrderBy(t => t.Tier).ThenBy(t => t.Name).ToListAsync(cancellationToken);
+        Categories = await db.ActiveCategoriesAsync(cancellationToken);
+        Teams = await db.TeamsByTierAsync(cancellationToken);
         Technicians = await users.TechniciansAsync(cancellationToken);
     }
 

@@ -213,7 +213,7 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
         }
 
         if (command.SetAssigneeUserId is { } assignee
-            && !(await users.FindAsync([assignee], cancellationToken)).Any(u => u.Roles.Any(HelpdeskPermissions.Technicians.Contains)))
+            && !(await users.FindAsync([assignee], cancellationToken)).Any(u => u.IsTechnician()))
         {
             errors[nameof(command.SetAssigneeUserId)] = ["Tickets can only be assigned to technicians."];
         }

@@ -128,7 +128,7 @@ public sealed class HelpdeskSettingsHandler(AppDbContext db, IUserDirectory user
 
         var wanted = members.Concat(leadUserId is { } lead ? [lead] : []).Distinct().ToList();
         var found = await users.FindAsync(wanted, cancellationToken);
-        if (wanted.FirstOrDefault(w => !found.Any(u => u.Id == w && u.Roles.Any(HelpdeskPermissions.Technicians.Contains))) is { } stranger && stranger != Guid.Empty)
+        if (wanted.FirstOrDefault(w => !found.Any(u => u.Id == w && u.IsTechnician())) is { } stranger && stranger != Guid.Empty)
         {
             return Result.Invalid<TeamSettings>("members", "Only technicians can be members or leads of a team.");
         }

@@ -116,8 +116,8 @@ public sealed class IndexModel(
         }
 
         Ticket = ticket;
-        Teams = await db.Set<Team>().AsNoTracking().OrderBy(t => t.Tier).ThenBy(t => t.Name).ToListAsync(cancellationToken);
-        Categories = await db.Set<Category>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.Path).ToListAsync(cancellationToken);
+        Teams = await db.TeamsByTierAsync(cancellationToken);
+        Categories = await db.ActiveCategoriesAsync(cancellationToken);
         Macros = await db.Set<Macro>().AsNoTracking().Where(m => m.Active).OrderBy(m => m.Name).ToListAsync(cancellationToken);
         Technicians = await users.TechniciansAsync(cancellationToken);
         return true;

@@ -181,7 +181,7 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
         else if (assignTo is { } userId && userId != ticket.AssigneeUserId)
         {
             var user = (await users.FindAsync([userId], cancellationToken)).SingleOrDefault();
-            if (user is null || !user.Roles.Any(HelpdeskPermissions.Technicians.Contains))
+            if (user is null || !user.IsTechnician())
             {
                 errors[nameof(command.AssigneeUserId)] = ["Tickets can only be assigned to technicians."];
             }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace DistrictOps.Web.Modules.Helpdesk.WorkTicket;
 
-/// <summary>What every change to a ticket returns: its number, status and the new timeline entries' count.</summary>
+/// <summary>What every change to a ticket returns: its number, status, team, assignee, priority, and whether anything changed.</summary>
 public sealed record TicketChanged(string Number, string Status, int? TeamId, Guid? AssigneeUserId, int Priority, bool Changed);
 
 /// <summary>Loads a ticket for a change, tracked, if the viewer may see it; the "not found" message names the number.</summary>

@@ -1,0 +1,14 @@
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Data;
+
+/// <summary>The small lists the help desk pages offer as choices.</summary>
+internal static class HelpdeskLookups
+{
+    public static async Task<IReadOnlyList<Team>> TeamsByTierAsync(this AppDbContext db, CancellationToken cancellationToken) =>
+        await db.Set<Team>().AsNoTracking().OrderBy(t => t.Tier).ThenBy(t => t.Name).ToListAsync(cancellationToken);
+
+    public static async Task<IReadOnlyList<Category>> ActiveCategoriesAsync(this AppDbContext db, CancellationToken cancellationToken) =>
+        await db.Set<Category>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.Path).ToListAsync(cancellationToken);
+}
