@@ -239,6 +239,7 @@ internal static partial class HelpdeskBench
                     AssigneeName = assigned ? technician.Name : null,
                     CreatedAt = created,
                     UpdatedAt = updated > now ? now : updated,
+                    StatusChangedAt = updated > now ? now : updated,
                     FirstResponseAt = assigned ? created.AddMinutes(30) : null,
                     SolvedAt = isOpen ? null : updated > now ? now : updated,
                     ClosedAt = status == TicketStatus.Closed ? (updated > now ? now : updated) : null,

@@ -20,6 +20,7 @@ public sealed class DistrictOpsFactory(TestDatabase database, IReadOnlyDictionar
         all["Demo:Seed"] = "true";
         all["Demo:Password"] = DemoPassword;
         all["Demo:Students"] = "0";
+        all["Jobs:Enabled"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

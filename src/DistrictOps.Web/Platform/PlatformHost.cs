@@ -7,6 +7,7 @@ using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Email;
 using DistrictOps.Web.Platform.Http;
+using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.DataProtection;
@@ -28,6 +29,7 @@ public static class PlatformHost
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.AddPlatformDatabase(configuration);
         services.AddPlatformEmail(configuration);
+        services.AddPlatformJobs(configuration);
         services.AddPlatformAuth(configuration, catalog.Permissions);
         services.AddDataProtection()
             .SetApplicationName("DistrictOps")
@@ -48,6 +50,7 @@ public static class PlatformHost
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddPlatformHealth();
         builder.Services.AddHostedService<OutboxDelivery>();
+        builder.Services.AddJobScheduler(builder.Configuration);
         builder.Services.AddLocalization();
         // Spanish (and later other languages) is written as text, not as &#xF3; escapes.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

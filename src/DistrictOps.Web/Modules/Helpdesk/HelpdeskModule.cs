@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.ListMyRequests;
 using DistrictOps.Web.Modules.Helpdesk.ListNotifications;
 using DistrictOps.Web.Modules.Helpdesk.ListQueues;
@@ -7,6 +8,7 @@ using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
 using DistrictOps.Web.Modules.Helpdesk.SeedDemoHelpdesk;
+using DistrictOps.Web.Modules.Helpdesk.TrackServiceLevels;
 using DistrictOps.Web.Modules.Helpdesk.ViewTicket;
 using DistrictOps.Web.Modules.Helpdesk.WorkTicket;
 using DistrictOps.Web.Platform.Auth;
@@ -55,6 +57,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<TicketChoicesLoader>();
         services.AddScoped<IDemoSeed, DemoHelpdeskSeed>();
         services.AddScoped<ListQueuesHandler>();
+        services.AddScoped<ISchoolCalendarObserver, CalendarChangeObserver>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -43,5 +43,7 @@ internal static class Timeline
         }
 
         ticket.Status = to;
+        ticket.StatusChangedAt = at;
+        ticket.PendingReminderSentAt = null;
     }
 }

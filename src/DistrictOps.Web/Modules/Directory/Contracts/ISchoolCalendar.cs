@@ -10,3 +10,10 @@ public interface ISchoolCalendar
 
     Task<TimeSpan> SchoolTimeBetweenAsync(Guid siteId, DateTimeOffset opened, DateTimeOffset closed, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Told after the school calendar changes (a no-school day, a site's hours, an imported year), so clocks that count school time recompute.</summary>
+public interface ISchoolCalendarObserver
+{
+    /// <summary><paramref name="siteId"/> is the one site whose calendar changed, or null when the district's did.</summary>
+    Task CalendarChangedAsync(Guid? siteId, CancellationToken cancellationToken);
+}

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
@@ -10,7 +11,7 @@ public sealed record CalendarView(
     IReadOnlyList<(SiteHours Hours, string Site)> SiteHours, IReadOnlyList<(Guid Id, string Name)> Sites);
 
 /// <summary>Edits to the calendar from the calendar page. Every service-level clock reads the calendar afresh, so edits count at once.</summary>
-public sealed class CalendarEditor(AppDbContext db, TimeProvider time)
+public sealed class CalendarEditor(AppDbContext db, TimeProvider time, IEnumerable<ISchoolCalendarObserver> observers)
 {
     public static readonly IReadOnlyList<string> TimeZones =
         ["America/Los_Angeles", "America/Denver", "America/Phoenix", "America/Chicago", "America/New_York", "America/Anchorage", "Pacific/Honolulu"];
@@ -52,11 +53,21 @@ public sealed class CalendarEditor(AppDbContext db, TimeProvider time)
         var day = new NoSchoolDay { Id = Guid.CreateVersion7(time.GetUtcNow()), Date = date.Value, Name = name.Trim(), SiteId = siteId };
         db.Add(day);
         await db.SaveChangesAsync(ct);
+        await observers.CalendarChangedAsync(siteId, ct);
         return day;
     }
 
-    public Task<int> RemoveNoSchoolDayAsync(Guid id, CancellationToken ct = default) =>
-        db.Set<NoSchoolDay>().Where(d => d.Id == id).ExecuteDeleteAsync(ct);
+    public async Task<int> RemoveNoSchoolDayAsync(Guid id, CancellationToken ct = default)
+    {
+        var siteId = await db.Set<NoSchoolDay>().Where(d => d.Id == id).Select(d => new { d.SiteId }).SingleOrDefaultAsync(ct);
+        var removed = await db.Set<NoSchoolDay>().Where(d => d.Id == id).ExecuteDeleteAsync(ct);
+        if (removed > 0)
+        {
+            await observers.CalendarChangedAsync(siteId?.SiteId, ct);
+        }
+
+        return removed;
+    }
 
     public async Task<Result<SiteHours>> SetSiteHoursAsync(Guid siteId, string? timeZone, TimeOnly? start, TimeOnly? end, CancellationToken ct = default)
     {
@@ -92,6 +103,18 @@ public sealed class CalendarEditor(AppDbContext db, TimeProvider time)
         hours.Start = start!.Value;
         hours.End = end!.Value;
         await db.SaveChangesAsync(ct);
+        await observers.CalendarChangedAsync(siteId, ct);
         return hours;
+    }
+}
+
+internal static class SchoolCalendarObservers
+{
+    public static async Task CalendarChangedAsync(this IEnumerable<ISchoolCalendarObserver> observers, Guid? siteId, CancellationToken ct)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.CalendarChangedAsync(siteId, ct);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.ImportCalendar;
 using DistrictOps.Web.Platform.Data;
@@ -15,7 +16,7 @@ public sealed record CalendarImportOutcome(
 /// Replaces the district calendar (instructional years, district-wide no-school days and minimum days) with what an
 /// .ics file says. Site-only days added in the UI are kept. The same file twice changes nothing.
 /// </summary>
-public sealed class CalendarImporter(AppDbContext db, TimeProvider time)
+public sealed class CalendarImporter(AppDbContext db, TimeProvider time, IEnumerable<ISchoolCalendarObserver> observers)
 {
     public async Task<CalendarImportOutcome> RunAsync(string fileName, Stream ics, bool apply, string runBy, CancellationToken ct = default)
     {
@@ -64,6 +65,11 @@ public sealed class CalendarImporter(AppDbContext db, TimeProvider time)
             }),
         });
         await db.SaveChangesAsync(ct);
+        if (newYears.Count + staleYears.Count + newDays.Count + staleDays.Count + newSpecial.Count + staleSpecial.Count > 0)
+        {
+            await observers.CalendarChangedAsync(null, ct);
+        }
+
         return outcome with { RunId = runId };
     }
 }

@@ -44,6 +44,16 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => t.UpdatedAt);
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.CategoryId);
+        builder.Property(t => t.DeviceModel).HasMaxLength(100);
+        builder.Property(t => t.SlaAlertsSent).HasConversion<int>();
+        builder.HasIndex(t => t.SlaCheckAt);
+        builder.HasIndex(t => t.ResponseDueAt);
+        builder.HasIndex(t => t.ResolutionDueAt);
+        builder.HasIndex(t => t.SolvedAt);
+        builder.HasIndex(t => new { t.SiteId, t.CreatedAt });
+        builder.HasIndex(t => t.ProblemId);
+        builder.HasOne<Problem>().WithMany().HasForeignKey(t => t.ProblemId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(t => new { t.Status, t.StatusChangedAt });
     }
 }
 
@@ -181,5 +191,67 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Kind).HasMaxLength(32);
         builder.Property(n => n.Text).HasMaxLength(500);
         builder.HasIndex(n => new { n.UserId, n.Id });
+    }
+}
+
+internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
+{
+    public void Configure(EntityTypeBuilder<SlaPolicy> builder)
+    {
+        builder.ToTable("helpdesk_sla_policies");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).SeededIdentity();
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Hours).HasConversion<string>().HasMaxLength(16);
+        foreach (var list in new[] { nameof(SlaPolicy.SiteIds), nameof(SlaPolicy.SiteTypes), nameof(SlaPolicy.CategoryIds), nameof(SlaPolicy.RequesterRoles), nameof(SlaPolicy.Channels), nameof(SlaPolicy.Priorities) })
+        {
+            builder.Property(list).HasMaxLength(2_000);
+        }
+
+        builder.HasIndex(p => p.Order);
+        builder.HasData(HelpdeskDefaults.SlaPolicies);
+    }
+}
+
+internal sealed class SlaTargetConfiguration : IEntityTypeConfiguration<SlaTarget>
+{
+    public void Configure(EntityTypeBuilder<SlaTarget> builder)
+    {
+        builder.ToTable("helpdesk_sla_targets");
+        builder.HasKey(t => new { t.PolicyId, t.Priority });
+        builder.HasOne<SlaPolicy>().WithMany().HasForeignKey(t => t.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasData(HelpdeskDefaults.SlaTargets);
+    }
+}
+
+internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
+{
+    public void Configure(EntityTypeBuilder<Problem> builder)
+    {
+        builder.ToTable("helpdesk_problems");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Title).HasMaxLength(200);
+        builder.Property(p => p.RootCause).HasMaxLength(8_000);
+        builder.Property(p => p.Workaround).HasMaxLength(8_000);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.DeviceModel).HasMaxLength(100);
+        builder.Property(p => p.CreatedByName).HasMaxLength(255);
+        builder.HasIndex(p => new { p.Status, p.UpdatedAt });
+    }
+}
+
+internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
+{
+    public void Configure(EntityTypeBuilder<Survey> builder)
+    {
+        builder.ToTable("helpdesk_surveys");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Rating).HasConversion<string>().HasMaxLength(8);
+        builder.Property(s => s.Comment).HasMaxLength(2_000);
+        builder.Property(s => s.TechnicianName).HasMaxLength(255);
+        builder.HasIndex(s => s.TicketId).IsUnique();
+        builder.HasIndex(s => new { s.SentAt, s.SendAfter });
+        builder.HasIndex(s => s.AnsweredAt);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(s => s.TicketId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -91,6 +91,29 @@ internal static class HelpdeskDefaults
         new() { Id = 5, Order = 50, Name = "A district-wide outage is critical", Priorities = "1", AddTags = "outage" },
     ];
 
+    public const int CriticalAroundTheClockPolicy = 1;
+    public const int DistrictStandardPolicy = 2;
+
+    /// <summary>
+    /// Critical outages are timed around the clock; everything else on school time, with Incident IQ's default
+    /// of about a day to respond and three days to resolve at moderate priority (a school day is 8 hours).
+    /// </summary>
+    public static readonly SlaPolicy[] SlaPolicies =
+    [
+        new() { Id = CriticalAroundTheClockPolicy, Order = 10, Name = "Critical outages, around the clock", Priorities = "1", Hours = ServiceHours.AroundTheClock, RestoreInstructionMinutes = 30 },
+        new() { Id = DistrictStandardPolicy, Order = 20, Name = "District standard, school time", Hours = ServiceHours.SchoolTime, RestoreInstructionMinutes = 30 },
+    ];
+
+    public static readonly SlaTarget[] SlaTargets =
+    [
+        new() { PolicyId = CriticalAroundTheClockPolicy, Priority = 1, FirstResponseMinutes = 15, ResolutionMinutes = 4 * 60 },
+        new() { PolicyId = DistrictStandardPolicy, Priority = 1, FirstResponseMinutes = 30, ResolutionMinutes = 4 * 60 },
+        new() { PolicyId = DistrictStandardPolicy, Priority = 2, FirstResponseMinutes = 60, ResolutionMinutes = 8 * 60 },
+        new() { PolicyId = DistrictStandardPolicy, Priority = 3, FirstResponseMinutes = 4 * 60, ResolutionMinutes = 3 * 8 * 60 },
+        new() { PolicyId = DistrictStandardPolicy, Priority = 4, FirstResponseMinutes = 8 * 60, ResolutionMinutes = 5 * 8 * 60 },
+        new() { PolicyId = DistrictStandardPolicy, Priority = 5, FirstResponseMinutes = 3 * 8 * 60, ResolutionMinutes = 10 * 8 * 60 },
+    ];
+
     public static readonly Macro[] Macros =
     [
         new()

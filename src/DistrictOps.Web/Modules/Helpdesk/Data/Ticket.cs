@@ -110,6 +110,58 @@ public sealed class Ticket
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>When the status last changed (creation counts): how long a ticket has waited on the requester.</summary>
+    public DateTimeOffset StatusChangedAt { get; set; }
+
+    /// <summary>When the requester was reminded of a pending ticket; cleared when the status changes.</summary>
+    public DateTimeOffset? PendingReminderSentAt { get; set; }
+
+    /// <summary>The device's model, free text until the Devices module links tickets to devices; recurring issues group by it.</summary>
+    public string? DeviceModel { get; set; }
+
+    /// <summary>When a working device or a loaner got instruction going again (meets the restore-instruction target).</summary>
+    public DateTimeOffset? InstructionRestoredAt { get; set; }
+
+    /// <summary>The problem record this ticket is one occurrence of.</summary>
+    public long? ProblemId { get; set; }
+
+    // The service level as last computed from the ticket's policy, its site's calendar and its status history.
+    // Deadlines are null while the clock is paused or once the target is met; a status move or a calendar edit
+    // recomputes them. Minutes are counted school time, pauses excluded.
+
+    public int? SlaPolicyId { get; set; }
+
+    public DateTimeOffset? ResponseDueAt { get; set; }
+
+    public DateTimeOffset? ResolutionDueAt { get; set; }
+
+    /// <summary>Only for tickets flagged instruction-disrupted: a working device or a loaner by then.</summary>
+    public DateTimeOffset? RestoreDueAt { get; set; }
+
+    /// <summary>Since when the clock is paused (Pending, or On hold where the policy says so).</summary>
+    public DateTimeOffset? SlaPausedSince { get; set; }
+
+    public bool ResponseBreached { get; set; }
+
+    public bool ResolutionBreached { get; set; }
+
+    public bool RestoreBreached { get; set; }
+
+    /// <summary>Counted school minutes from creation to the first public reply, pauses excluded.</summary>
+    public int? ResponseMinutes { get; set; }
+
+    /// <summary>Counted school minutes from creation to the last solve, pauses excluded.</summary>
+    public int? ResolutionMinutes { get; set; }
+
+    /// <summary>Solved by the first technician to take it: no escalation, no reassignment, no waiting on the requester.</summary>
+    public bool? FirstContactResolution { get; set; }
+
+    /// <summary>Escalation-ladder steps already notified.</summary>
+    public ServiceLevelAlerts SlaAlertsSent { get; set; }
+
+    /// <summary>When the service-level job must look at this ticket again: the next ladder step or deadline, or now after a calendar edit.</summary>
+    public DateTimeOffset? SlaCheckAt { get; set; }
+
     public bool IsOpen => Status is not (TicketStatus.Solved or TicketStatus.Closed);
 }
 
@@ -127,6 +179,11 @@ public enum TicketEventKind
     Attachment,
     TimeSpent,
     Notified,
+    InstructionRestored,
+    ServiceLevel,
+    Automation,
+    Survey,
+    ProblemLinked,
 }
 
 /// <summary>One line of a ticket's timeline. Status changes carry from/to, which service levels read.</summary>
@@ -178,4 +235,20 @@ public sealed class TicketAttachment
     public DateTimeOffset UploadedAt { get; set; }
 
     public Guid? UploadedByUserId { get; set; }
+}
+
+/// <summary>The ladder: 50% (assignee), 75% (assignee and team lead), 100% (breach: lead and IT manager), per target.</summary>
+[Flags]
+public enum ServiceLevelAlerts
+{
+    None = 0,
+    Response50 = 1,
+    Response75 = 2,
+    ResponseBreach = 4,
+    Resolution50 = 8,
+    Resolution75 = 16,
+    ResolutionBreach = 32,
+    Restore50 = 64,
+    Restore75 = 128,
+    RestoreBreach = 256,
 }

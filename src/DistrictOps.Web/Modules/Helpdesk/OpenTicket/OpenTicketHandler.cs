@@ -151,6 +151,7 @@ public sealed class OpenTicketHandler(
             SubmittedByName = onBehalf ? actor.Name : null,
             CreatedAt = now,
             UpdatedAt = now,
+            StatusChangedAt = now,
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -262,6 +262,7 @@ public static class DemoTicketHistory
                 Channel = channel,
                 CreatedAt = draft.Created,
                 UpdatedAt = draft.Created,
+                StatusChangedAt = draft.Created,
             };
             tickets.Add(ticket);
 
@@ -272,6 +273,7 @@ public static class DemoTicketHistory
             {
                 Add(TicketEventKind.StatusChanged, at, actor?.UserId, actor?.Name ?? "DistrictOps", why, true, ticket.Status, to);
                 ticket.Status = to;
+                ticket.StatusChangedAt = at;
             }
 
             Add(TicketEventKind.Created, draft.Created, enteredBy?.UserId ?? requester.UserId, enteredBy?.Name ?? requester.Name,

@@ -1274,6 +1274,64 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Problem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.ToTable("helpdesk_problems", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.RoundRobinCursor", b =>
                 {
                     b.Property<string>("Key")
@@ -1416,6 +1474,212 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'");
+
+                    b.Property<string>("CategoryIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channels")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PauseOnHold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priorities")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterRoles")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RestoreInstructionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteTypes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Order");
+
+                    b.ToTable("helpdesk_sla_policies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Enabled = true,
+                            Hours = "AroundTheClock",
+                            Name = "Critical outages, around the clock",
+                            Order = 10,
+                            PauseOnHold = true,
+                            Priorities = "1",
+                            RestoreInstructionMinutes = 30
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Enabled = true,
+                            Hours = "SchoolTime",
+                            Name = "District standard, school time",
+                            Order = 20,
+                            PauseOnHold = true,
+                            RestoreInstructionMinutes = 30
+                        });
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaTarget", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PolicyId", "Priority");
+
+                    b.ToTable("helpdesk_sla_targets", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            PolicyId = 1,
+                            Priority = 1,
+                            FirstResponseMinutes = 15,
+                            ResolutionMinutes = 240
+                        },
+                        new
+                        {
+                            PolicyId = 2,
+                            Priority = 1,
+                            FirstResponseMinutes = 30,
+                            ResolutionMinutes = 240
+                        },
+                        new
+                        {
+                            PolicyId = 2,
+                            Priority = 2,
+                            FirstResponseMinutes = 60,
+                            ResolutionMinutes = 480
+                        },
+                        new
+                        {
+                            PolicyId = 2,
+                            Priority = 3,
+                            FirstResponseMinutes = 240,
+                            ResolutionMinutes = 1440
+                        },
+                        new
+                        {
+                            PolicyId = 2,
+                            Priority = 4,
+                            FirstResponseMinutes = 480,
+                            ResolutionMinutes = 2400
+                        },
+                        new
+                        {
+                            PolicyId = 2,
+                            Priority = 5,
+                            FirstResponseMinutes = 1440,
+                            ResolutionMinutes = 4800
+                        });
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Survey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sampled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SendAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TechnicianName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TechnicianUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "SendAfter");
+
+                    b.ToTable("helpdesk_surveys", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -1531,6 +1795,13 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeviceModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FirstContactResolution")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstResponseAt")
                         .HasColumnType("INTEGER");
 
@@ -1542,13 +1813,22 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("InstructionDisrupted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InstructionRestoredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MinutesSpent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PendingReminderSentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProblemId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ReopenCount")
@@ -1573,12 +1853,48 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("RequesterUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolutionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResponseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RestoreBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RestoreDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Room")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SlaAlertsSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaCheckAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaPausedSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaPolicyId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("SolvedAt")
                         .HasColumnType("INTEGER");
@@ -1587,6 +1903,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SubmittedByName")
                         .HasMaxLength(255)
@@ -1622,11 +1941,25 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("ResolutionDueAt");
+
+                    b.HasIndex("ResponseDueAt");
+
+                    b.HasIndex("SlaCheckAt");
+
+                    b.HasIndex("SolvedAt");
+
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("RequesterPersonId", "UpdatedAt");
 
                     b.HasIndex("RequesterUserId", "UpdatedAt");
+
+                    b.HasIndex("SiteId", "CreatedAt");
+
+                    b.HasIndex("Status", "StatusChangedAt");
 
                     b.HasIndex("Status", "UpdatedAt");
 
@@ -1926,6 +2259,49 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("platform_email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Platform.Jobs.JobRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("Job", "StartedAt");
+
+                    b.ToTable("platform_job_runs", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2086,6 +2462,24 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaTarget", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Survey", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.TeamMember", b =>
                 {
                     b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Team", null)
@@ -2093,6 +2487,14 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Ticket", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.TicketAttachment", b =>

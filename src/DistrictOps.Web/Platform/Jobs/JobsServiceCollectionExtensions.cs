@@ -1,0 +1,63 @@
+using Quartz;
+
+namespace DistrictOps.Web.Platform.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>Declares a module's scheduled work; the web host schedules it, and the jobs page and CLI can run it by name.</summary>
+    public static IServiceCollection AddScheduledWork<TWork>(this IServiceCollection services, string name, TimeSpan interval, string description)
+        where TWork : class, IScheduledWork
+    {
+        services.AddScoped<TWork>();
+        services.AddSingleton(new ScheduledJob(name, typeof(TWork), interval, description));
+        return services;
+    }
+
+    /// <summary>The run log and runner, for the web app and the CLI alike.</summary>
+    public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<JobOptions>(configuration.GetSection(JobOptions.Section));
+        services.AddSingleton<JobRunner>();
+        return services;
+    }
+
+    /// <summary>
+    /// Quartz with its in-memory store runs every declared job on its interval in this process. The jobs are
+    /// idempotent, so two web nodes running the same schedule do no harm (ADR 0010).
+    /// </summary>
+    public static IServiceCollection AddJobScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        if (!settings.Enabled)
+        {
+            return services;
+        }
+
+        var declared = services.Where(d => d.ServiceType == typeof(ScheduledJob)).Select(d => (ScheduledJob)d.ImplementationInstance!).ToList();
+        services.AddQuartz(q =>
+        {
+            foreach (var job in declared)
+            {
+                var key = new JobKey(job.Name);
+                var interval = settings.Intervals.GetValueOrDefault(job.Name, job.Interval);
+                q.AddJob<ScheduledWorkJob>(j => j.WithIdentity(key).UsingJobData(ScheduledWorkJob.NameKey, job.Name).WithDescription(job.Description));
+                q.AddTrigger(t => t.ForJob(key)
+                    .WithIdentity(job.Name + ".schedule")
+                    .StartAt(TimeProvider.System.GetUtcNow().AddSeconds(30))
+                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()));
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}
+
+/// <summary>The one Quartz job type: it runs the named work through <see cref="JobRunner"/>, never two at once.</summary>
+[DisallowConcurrentExecution]
+internal sealed class ScheduledWorkJob(JobRunner runner) : IJob
+{
+    public const string NameKey = "work";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await runner.RunAsync(context.MergedJobDataMap.GetString(NameKey)!, "schedule", cancellationToken);
+}
