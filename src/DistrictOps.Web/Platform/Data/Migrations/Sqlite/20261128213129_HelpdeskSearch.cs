@@ -16,23 +16,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE helpdesk_tickets_fts USING fts5("Title", content='helpdesk_tickets', content_rowid='Id', tokenize='trigram');
                 """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER helpdesk_tickets_fts_insert AFTER INSERT ON helpdesk_tickets BEGIN
-                    INSERT INTO helpdesk_tickets_fts(rowid, "Title") VALUES (new."Id", new."Title");
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER helpdesk_tickets_fts_delete AFTER DELETE ON helpdesk_tickets BEGIN
-                    INSERT INTO helpdesk_tickets_fts(helpdesk_tickets_fts, rowid, "Title") VALUES ('delete', old."Id", old."Title");
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER helpdesk_tickets_fts_update AFTER UPDATE OF "Title" ON helpdesk_tickets BEGIN
-                    INSERT INTO helpdesk_tickets_fts(helpdesk_tickets_fts, rowid, "Title") VALUES ('delete', old."Id", old."Title");
-                    INSERT INTO helpdesk_tickets_fts(rowid, "Title") VALUES (new."Id", new."Title");
-                END;
-                """);
-            migrationBuilder.Sql("INSERT INTO helpdesk_tickets_fts(helpdesk_tickets_fts) VALUES ('rebuild');");
+            TicketTitleSearch.CreateTriggers(migrationBuilder);
+            TicketTitleSearch.Rebuild(migrationBuilder);
         }
 
         /// <inheritdoc />
