@@ -1,4 +1,7 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.FindRecurringIssues;
+using DistrictOps.Web.Modules.Helpdesk.ManageProblems;
+using DistrictOps.Web.Modules.Helpdesk.ManageServiceLevels;
 using DistrictOps.Web.Modules.Helpdesk.ListMyRequests;
 using DistrictOps.Web.Modules.Helpdesk.ListNotifications;
 using DistrictOps.Web.Modules.Helpdesk.ListQueues;
@@ -30,6 +33,7 @@ public sealed class HelpdeskModule : IModule
         new("Notifications", "/helpdesk/notifications", HelpdeskPermissions.Request, "What happened to your requests and the tickets assigned to you."),
         new("Tickets", "/helpdesk/queues", HelpdeskPermissions.Work, "Work your queues: your tickets, your sites, your team."),
         new("Help desk settings", "/helpdesk/settings", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities."),
+        new("Problems", "/helpdesk/problems", HelpdeskPermissions.Work, "Recurring issues and the problem records behind them, with workarounds."),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -58,6 +62,10 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<IDemoSeed, DemoHelpdeskSeed>();
         services.AddScoped<ListQueuesHandler>();
         services.AddScoped<ISchoolCalendarObserver, CalendarChangeObserver>();
+        services.AddScoped<RecurringIssuesHandler>();
+        services.AddScoped<ProblemsHandler>();
+        services.AddScoped<SlaPoliciesHandler>();
+        services.AddScoped<IDemoSeed, DemoProblemsSeed>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -68,8 +76,11 @@ public sealed class HelpdeskModule : IModule
             .MapWorkTicketApi()
             .MapListNotificationsApi()
             .MapListMyRequestsApi()
-            .MapListQueuesApi();
+            .MapListQueuesApi()
+            .MapRecurringIssuesApi()
+            .MapProblemsApi();
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Manage)
-            .MapRoutingRulesApi();
+            .MapRoutingRulesApi()
+            .MapSlaPoliciesApi();
     }
 }

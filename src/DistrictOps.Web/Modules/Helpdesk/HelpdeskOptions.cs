@@ -21,4 +21,16 @@ public sealed class HelpdeskOptions
 
     /// <summary>Where links in emails point: the public address of this installation.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    public RecurringIssueOptions RecurringIssues { get; set; } = new();
+}
+
+/// <summary>The <c>Helpdesk:RecurringIssues</c> section: how the top recurring issues report groups tickets by default.</summary>
+public sealed class RecurringIssueOptions
+{
+    /// <summary>The report's period when no dates are given: this many weeks up to today.</summary>
+    public int Weeks { get; set; } = 4;
+
+    /// <summary>A cluster needs at least this many tickets in the period to be listed.</summary>
+    public int MinimumTickets { get; set; } = 3;
 }

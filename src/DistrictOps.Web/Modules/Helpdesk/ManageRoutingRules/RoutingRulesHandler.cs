@@ -70,7 +70,7 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
 {
     public static readonly IReadOnlyList<string> KnownRoles = ["teacher", "administrator", "aide", "staff", "student", "guardian"];
 
-    private static readonly string[] SiteTypeNames = ["District", "Elementary", "Middle", "High", "Alternative", "Administrative", "Other"];
+    public static readonly string[] SiteTypeNames = ["District", "Elementary", "Middle", "High", "Alternative", "Administrative", "Other"];
 
     public async Task<IReadOnlyList<RoutingRuleDto>> ListAsync(CancellationToken cancellationToken = default) =>
         (await db.Set<RoutingRule>().AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Id).ToListAsync(cancellationToken)).Select(ToDto).ToList();
