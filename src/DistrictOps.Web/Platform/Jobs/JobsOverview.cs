@@ -17,7 +17,7 @@ public sealed class JobsOverview(JobRunner runner, AppDbContext db, IOptions<Job
         var jobs = new List<JobSummary>(runner.Jobs.Count);
         foreach (var job in runner.Jobs)
         {
-            var last = await Runs().Where(r => r.Job == job.Name).OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            var last = await Rows(Newest(db.Set<JobRun>().Where(r => r.Job == job.Name))).FirstOrDefaultAsync(cancellationToken);
             jobs.Add(new JobSummary(job.Name, job.Description, options.Value.Intervals.GetValueOrDefault(job.Name, job.Interval), last));
         }
 
@@ -27,16 +27,18 @@ public sealed class JobsOverview(JobRunner runner, AppDbContext db, IOptions<Job
     /// <summary>Runs newest first, of one job or all.</summary>
     public Task<PagedResult<JobRunRow>> RunsAsync(string? job, int? page, int? pageSize, CancellationToken cancellationToken = default)
     {
-        var runs = Runs();
+        var runs = db.Set<JobRun>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(job))
         {
             runs = runs.Where(r => r.Job == job);
         }
 
-        return runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).ToPagedResultAsync(new PageRequest(page, pageSize), cancellationToken);
+        return Rows(Newest(runs)).ToPagedResultAsync(new PageRequest(page, pageSize), cancellationToken);
     }
 
-    private IQueryable<JobRunRow> Runs() => db.Set<JobRun>().AsNoTracking()
+    private static IQueryable<JobRun> Newest(IQueryable<JobRun> runs) => runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id);
+
+    private static IQueryable<JobRunRow> Rows(IQueryable<JobRun> runs) => runs.AsNoTracking()
         .Select(r => new JobRunRow(r.Id, r.Job, r.StartedAt, r.FinishedAt, r.Outcome, r.Changed, r.Summary, r.TriggeredBy));
 
     public static JobRunRow Row(JobRun run) => new(run.Id, run.Job, run.StartedAt, run.FinishedAt, run.Outcome, run.Changed, run.Summary, run.TriggeredBy);

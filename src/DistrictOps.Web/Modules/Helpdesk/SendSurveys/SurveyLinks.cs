@@ -27,7 +27,7 @@ public sealed class SurveyLinks(IDataProtectionProvider protection, TimeProvider
     }
 
     public string Url(string token, string rating, string? culture = null) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/helpdesk/survey/{Uri.EscapeDataString(token)}?rating={rating}" + (culture is null ? "" : "&culture=" + culture);
+        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/helpdesk/survey/{Uri.EscapeDataString(token)}?rating={rating}" + (culture is null ? "" : "&lang=" + culture);
 
     /// <summary>The survey the token names, or why it cannot be used.</summary>
     public (long SurveyId, SurveyLinkProblem? Problem) Read(string? token)
