@@ -21,6 +21,7 @@ public static class CliApp
             UsersCommands.Build(context),
             ImportCommands.Build(context),
             DemoCommands.Build(context),
+            JobsCommands.Build(context),
         };
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -1,6 +1,7 @@
 using DistrictOps.Web.Modules.Directory;
 using DistrictOps.Web.Modules.Helpdesk;
 using DistrictOps.Web.Modules.Users;
+using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
 
 namespace DistrictOps.Web;
@@ -13,5 +14,6 @@ public static class DistrictOpsModules
         new HelpdeskModule(),
         new DirectoryModule(),
         new UsersModule(),
+        new JobsModule(),
     ];
 }

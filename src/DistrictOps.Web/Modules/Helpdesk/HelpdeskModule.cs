@@ -1,21 +1,27 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.AnswerSurvey;
 using DistrictOps.Web.Modules.Helpdesk.FindRecurringIssues;
-using DistrictOps.Web.Modules.Helpdesk.ManageProblems;
-using DistrictOps.Web.Modules.Helpdesk.ManageServiceLevels;
 using DistrictOps.Web.Modules.Helpdesk.ListMyRequests;
 using DistrictOps.Web.Modules.Helpdesk.ListNotifications;
 using DistrictOps.Web.Modules.Helpdesk.ListQueues;
+using DistrictOps.Web.Modules.Helpdesk.ManageProblems;
 using DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
+using DistrictOps.Web.Modules.Helpdesk.ManageServiceLevels;
 using DistrictOps.Web.Modules.Helpdesk.ManageSettings;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
+using DistrictOps.Web.Modules.Helpdesk.ReportSatisfaction;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
+using DistrictOps.Web.Modules.Helpdesk.RunAutomations;
 using DistrictOps.Web.Modules.Helpdesk.SeedDemoHelpdesk;
+using DistrictOps.Web.Modules.Helpdesk.SeedDemoSurveys;
+using DistrictOps.Web.Modules.Helpdesk.SendSurveys;
 using DistrictOps.Web.Modules.Helpdesk.TrackServiceLevels;
 using DistrictOps.Web.Modules.Helpdesk.ViewTicket;
 using DistrictOps.Web.Modules.Helpdesk.WorkTicket;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
+using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
 
 namespace DistrictOps.Web.Modules.Helpdesk;
@@ -34,6 +40,7 @@ public sealed class HelpdeskModule : IModule
         new("Tickets", "/helpdesk/queues", HelpdeskPermissions.Work, "Work your queues: your tickets, your sites, your team."),
         new("Help desk settings", "/helpdesk/settings", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities."),
         new("Problems", "/helpdesk/problems", HelpdeskPermissions.Work, "Recurring issues and the problem records behind them, with workarounds."),
+        new("Satisfaction", "/helpdesk/reports/satisfaction", HelpdeskPermissions.SeeAll, "Survey answers after solved tickets, per technician, site and issue type."),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -66,6 +73,14 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<ProblemsHandler>();
         services.AddScoped<SlaPoliciesHandler>();
         services.AddScoped<IDemoSeed, DemoProblemsSeed>();
+        services.AddScheduledWork<PendingReminderWork>(PendingReminderWork.Name, TimeSpan.FromHours(1), "Reminds requesters once of tickets waiting on their reply for some school days.");
+        services.AddScheduledWork<AutoClosePendingWork>(AutoClosePendingWork.Name, TimeSpan.FromHours(1), "Solves pending tickets whose requester did not reply some school days after the reminder.");
+        services.AddScheduledWork<CloseSolvedWork>(CloseSolvedWork.Name, TimeSpan.FromHours(1), "Closes tickets solved some days ago and not reopened.");
+        services.AddScheduledWork<SendSurveysWork>(SendSurveysWork.Name, TimeSpan.FromMinutes(15), "Emails the satisfaction surveys that are due.");
+        services.AddSingleton<SurveyLinks>();
+        services.AddScoped<AnswerSurveyHandler>();
+        services.AddScoped<SatisfactionHandler>();
+        services.AddScoped<IDemoSeed, DemoSurveysSeed>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -82,5 +97,7 @@ public sealed class HelpdeskModule : IModule
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Manage)
             .MapRoutingRulesApi()
             .MapSlaPoliciesApi();
+        endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.SeeAll)
+            .MapSatisfactionApi();
     }
 }

@@ -23,6 +23,12 @@ public sealed class HelpdeskOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
     public RecurringIssueOptions RecurringIssues { get; set; } = new();
+
+    /// <summary>The scheduled automations: reminders, auto-close, Solved to Closed.</summary>
+    public AutomationOptions Automations { get; set; } = new();
+
+    /// <summary>Satisfaction surveys after a ticket is solved.</summary>
+    public SurveyOptions Surveys { get; set; } = new();
 }
 
 /// <summary>The <c>Helpdesk:RecurringIssues</c> section: how the top recurring issues report groups tickets by default.</summary>
@@ -33,4 +39,33 @@ public sealed class RecurringIssueOptions
 
     /// <summary>A cluster needs at least this many tickets in the period to be listed.</summary>
     public int MinimumTickets { get; set; } = 3;
+}
+
+/// <summary>The <c>Helpdesk:Automations</c> section.</summary>
+public sealed class AutomationOptions
+{
+    /// <summary>School days a ticket waits on the requester (Pending) before one reminder goes to them.</summary>
+    public int PendingReminderSchoolDays { get; set; } = 3;
+
+    /// <summary>School days after the reminder without a reply before the ticket is solved for them.</summary>
+    public int AutoCloseSchoolDays { get; set; } = 5;
+
+    /// <summary>Days a ticket stays Solved (the requester may still reply or reopen) before it is Closed.</summary>
+    public int CloseSolvedAfterDays { get; set; } = 4;
+
+    /// <summary>Tickets read and saved together by one step of a job, so a million tickets never sit in memory at once.</summary>
+    public int BatchSize { get; set; } = 500;
+}
+
+/// <summary>The <c>Helpdesk:Surveys</c> section.</summary>
+public sealed class SurveyOptions
+{
+    /// <summary>Hours after a ticket is solved before its survey is emailed.</summary>
+    public int DelayHours { get; set; } = 24;
+
+    /// <summary>Share of solved tickets surveyed, from 0 to 1; the choice is a hash of the ticket number, so it never changes.</summary>
+    public double SampleRate { get; set; } = 1.0;
+
+    /// <summary>Days a survey link stays valid after it is sent.</summary>
+    public int LinkValidDays { get; set; } = 30;
 }

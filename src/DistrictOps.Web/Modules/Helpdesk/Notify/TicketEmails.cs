@@ -18,7 +18,7 @@ public sealed record TicketEmail(string Subject, string Text, string Html);
 /// The help desk's emails in English and Spanish, as plain text and as HTML. Every value a person
 /// typed (titles, names, replies) is HTML-encoded in the HTML body.
 /// </summary>
-public static class TicketEmails
+public static partial class TicketEmails
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 

@@ -77,6 +77,7 @@ public sealed class TicketNotifier(AppDbContext db, TimeProvider clock, EmailOut
     {
         Notify(await RequesterUserAsync(ticket, cancellationToken), ticket, "solved", $"{number} was solved: {ticket.Title}");
         EmailRequester(ticket, "helpdesk.ticket-solved", TicketEmails.Solved(RequesterLanguage, number, ticket.Title, options.Value.ReopenWindowDays, RequesterLink(number)));
+        await SendSurveys.SurveySchedule.ScheduleAsync(db, ticket, options.Value.Surveys, cancellationToken);
     }
 
     private static EmailLanguage RequesterLanguage => TicketEmails.LanguageOf(CultureInfo.CurrentUICulture);
