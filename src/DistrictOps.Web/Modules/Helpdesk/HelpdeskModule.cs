@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Devices.Contracts;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.ListMyRequests;
 using DistrictOps.Web.Modules.Helpdesk.ListNotifications;
@@ -6,6 +7,7 @@ using DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
 using DistrictOps.Web.Modules.Helpdesk.ManageSettings;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
+using DistrictOps.Web.Modules.Helpdesk.ReportOnService;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
 using DistrictOps.Web.Modules.Helpdesk.SeedDemoHelpdesk;
 using DistrictOps.Web.Modules.Helpdesk.TrackServiceLevels;
@@ -14,6 +16,7 @@ using DistrictOps.Web.Modules.Helpdesk.WorkTicket;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DistrictOps.Web.Modules.Helpdesk;
 
@@ -30,6 +33,7 @@ public sealed class HelpdeskModule : IModule
         new("Notifications", "/helpdesk/notifications", HelpdeskPermissions.Request, "What happened to your requests and the tickets assigned to you."),
         new("Tickets", "/helpdesk/queues", HelpdeskPermissions.Work, "Work your queues: your tickets, your sites, your team."),
         new("Help desk settings", "/helpdesk/settings", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities."),
+        new("Reports", "/helpdesk/reports", HelpdeskPermissions.SeeAll, "Backlog, volume, response and resolution times, service levels and workload."),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -58,6 +62,9 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<IDemoSeed, DemoHelpdeskSeed>();
         services.AddScoped<ListQueuesHandler>();
         services.AddScoped<ISchoolCalendarObserver, CalendarChangeObserver>();
+        services.AddScoped<ReportClock>();
+        services.AddScoped<ServiceReportsHandler>();
+        services.TryAddScoped<IDeviceCounts, EnrollmentDeviceCounts>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -71,5 +78,7 @@ public sealed class HelpdeskModule : IModule
             .MapListQueuesApi();
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Manage)
             .MapRoutingRulesApi();
+        endpoints.MapGroup("/api/v1/helpdesk/reports").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.SeeAll)
+            .MapReportsApi();
     }
 }
