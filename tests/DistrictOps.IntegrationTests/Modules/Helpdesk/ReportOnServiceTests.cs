@@ -5,6 +5,7 @@ using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.ReportOnService;
+using DistrictOps.Web.Platform.Data;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
