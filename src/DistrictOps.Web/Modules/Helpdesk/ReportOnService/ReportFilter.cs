@@ -56,7 +56,7 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? SiteId)
 
         if (last.DayNumber - first.DayNumber + 1 > MaxDays)
         {
-            return Result.Invalid<ReportFilter>("to", $"A report covers at most {MaxDays} days; choose a shorter range.");
+            return Result.Invalid<ReportFilter>("to", "A report covers at most 366 days; choose a shorter range.");
         }
 
         return new ReportFilter(first, last, siteId);

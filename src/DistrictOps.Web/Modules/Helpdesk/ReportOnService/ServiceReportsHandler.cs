@@ -128,93 +128,73 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
     public async Task<AttainmentReport> AttainmentAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(filter, cancellationToken);
-        var (start, end) = (period.Start, period.End);
-        var tickets = db.Set<Ticket>().AsNoTracking().Where(t => t.SlaPolicyId != null);
-        if (filter.SiteId is { } site)
-        {
-            tickets = tickets.Where(t => t.SiteId == site);
-        }
 
         // Response: tickets opened in the range whose first-response target is decided (answered, or breached unanswered).
-        var response = tickets.Where(t => t.CreatedAt >= start && t.CreatedAt < end && (t.ResponseMinutes != null || t.ResponseBreached));
-
         // Resolution: tickets solved in the range, and unsolved ones opened in the range that have already breached.
-        var resolution = tickets.Where(t => (t.SolvedAt >= start && t.SolvedAt < end) || (t.SolvedAt == null && t.ResolutionBreached && t.CreatedAt >= start && t.CreatedAt < end));
+        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
+        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
+        const string response = $"{opened} AND (t.\"ResponseMinutes\" IS NOT NULL OR t.\"ResponseBreached\")";
+        const string resolution = $"({solved}) OR (t.\"SolvedAt\" IS NULL AND t.\"ResolutionBreached\" AND {opened})";
+        var groups = await GroupedAsync(
+            period,
+            $"t.\"SlaPolicyId\" IS NOT NULL AND (({opened}) OR ({solved}))",
+            ["SiteId", "TeamId", "AssigneeUserId", "CategoryId"],
+            $"""
+            SUM(CASE WHEN {response} THEN 1 ELSE 0 END), SUM(CASE WHEN ({response}) AND NOT t."ResponseBreached" THEN 1 ELSE 0 END),
+            SUM(CASE WHEN {resolution} THEN 1 ELSE 0 END), SUM(CASE WHEN ({resolution}) AND NOT t."ResolutionBreached" THEN 1 ELSE 0 END),
+            MAX(t."AssigneeName")
+            """,
+            5,
+            cancellationToken);
 
         var sites = await SitesAsync(cancellationToken);
         var teams = await db.Set<Team>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var categories = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
-
-        var bySiteResponse = await response.GroupBy(t => t.SiteId).Select(g => new Counted<Guid>(g.Key, g.Count(), g.Count(t => !t.ResponseBreached))).ToListAsync(cancellationToken);
-        var bySiteResolution = await resolution.GroupBy(t => t.SiteId).Select(g => new Counted<Guid>(g.Key, g.Count(), g.Count(t => !t.ResolutionBreached))).ToListAsync(cancellationToken);
-        var byTeamResponse = await response.GroupBy(t => t.TeamId).Select(g => new Counted<int?>(g.Key, g.Count(), g.Count(t => !t.ResponseBreached))).ToListAsync(cancellationToken);
-        var byTeamResolution = await resolution.GroupBy(t => t.TeamId).Select(g => new Counted<int?>(g.Key, g.Count(), g.Count(t => !t.ResolutionBreached))).ToListAsync(cancellationToken);
-        var byTechnicianResponse = (await response.GroupBy(t => new { t.AssigneeUserId, t.AssigneeName }).Select(g => new { g.Key, Total = g.Count(), Met = g.Count(t => !t.ResponseBreached) }).ToListAsync(cancellationToken))
-            .Select(g => new Counted<(Guid?, string?)>((g.Key.AssigneeUserId, g.Key.AssigneeName), g.Total, g.Met)).ToList();
-        var byTechnicianResolution = (await resolution.GroupBy(t => new { t.AssigneeUserId, t.AssigneeName }).Select(g => new { g.Key, Total = g.Count(), Met = g.Count(t => !t.ResolutionBreached) }).ToListAsync(cancellationToken))
-            .Select(g => new Counted<(Guid?, string?)>((g.Key.AssigneeUserId, g.Key.AssigneeName), g.Total, g.Met)).ToList();
-        var byCategoryResponse = await response.GroupBy(t => t.CategoryId).Select(g => new Counted<int>(g.Key, g.Count(), g.Count(t => !t.ResponseBreached))).ToListAsync(cancellationToken);
-        var byCategoryResolution = await resolution.GroupBy(t => t.CategoryId).Select(g => new Counted<int>(g.Key, g.Count(), g.Count(t => !t.ResolutionBreached))).ToListAsync(cancellationToken);
-
-        static List<AttainmentRow> Rows<TKey>(List<Counted<TKey>> first, List<Counted<TKey>> second, Func<TKey, string> key, Func<TKey, string> label)
-        {
-            var keys = first.Select(m => m.Key).Concat(second.Select(m => m.Key)).Distinct();
-            return keys.Select(k => new AttainmentRow(
-                    key(k), label(k),
-                    first.Where(m => Equals(m.Key, k)).Select(m => new Share(m.Met, m.Total)).FirstOrDefault() ?? new Share(0, 0),
-                    second.Where(m => Equals(m.Key, k)).Select(m => new Share(m.Met, m.Total)).FirstOrDefault() ?? new Share(0, 0)))
+        List<AttainmentRow> Rows(int grouping, Func<Grouped, string> label) =>
+            groups.Where(g => g.Grouping == grouping)
+                .Select(g => new AttainmentRow(g.Key ?? "none", label(g), new Share((int)g.Long(1), (int)g.Long(0)), new Share((int)g.Long(3), (int)g.Long(2))))
+                .Where(r => r.Response.Of > 0 || r.Resolution.Of > 0)
                 .OrderBy(r => r.Label, StringComparer.CurrentCulture).ToList();
-        }
 
-        // Technicians are grouped by id and name; one id under two names (a rename) is summed under the latest name.
-        var technicianNames = byTechnicianResponse.Concat(byTechnicianResolution).GroupBy(m => m.Key.Item1).ToDictionary(g => g.Key ?? Guid.Empty, g => g.Select(m => m.Key.Item2).Max() ?? "Unassigned");
-        static List<Counted<Guid?>> ById(List<Counted<(Guid?, string?)>> rows) =>
-            rows.GroupBy(m => m.Key.Item1).Select(g => new Counted<Guid?>(g.Key, g.Sum(m => m.Total), g.Sum(m => m.Met))).ToList();
-
-        var overallResponse = new Share(bySiteResponse.Sum(m => m.Met), bySiteResponse.Sum(m => m.Total));
-        var overallResolution = new Share(bySiteResolution.Sum(m => m.Met), bySiteResolution.Sum(m => m.Total));
+        var bySite = Rows(0, g => SiteName(sites, g.Key!));
         return new AttainmentReport(
             period.Range,
-            new AttainmentRow("all", "All tickets", overallResponse, overallResolution),
-            Rows(bySiteResponse, bySiteResolution, id => id.ToString(), id => SiteName(sites, id.ToString())),
-            Rows(byTeamResponse, byTeamResolution, id => id?.ToString(CultureInfo.InvariantCulture) ?? "none", id => id is { } t && teams.TryGetValue(t, out var name) ? name : "No team"),
-            Rows(ById(byTechnicianResponse), ById(byTechnicianResolution), id => id?.ToString() ?? "none", id => id is null ? "Unassigned" : technicianNames[id.Value]),
-            Rows(byCategoryResponse, byCategoryResolution, id => id.ToString(CultureInfo.InvariantCulture), id => categories.GetValueOrDefault(id) ?? id.ToString(CultureInfo.InvariantCulture)));
+            new AttainmentRow("all", "All tickets", new Share(bySite.Sum(r => r.Response.Count), bySite.Sum(r => r.Response.Of)), new Share(bySite.Sum(r => r.Resolution.Count), bySite.Sum(r => r.Resolution.Of))),
+            bySite,
+            Rows(1, g => g.Key is { } t && teams.TryGetValue(int.Parse(t, CultureInfo.InvariantCulture), out var name) ? name : "No team"),
+            Rows(2, g => g.Key is null ? "Unassigned" : g.Values[4] as string ?? g.Key),
+            Rows(3, g => categories.GetValueOrDefault(int.Parse(g.Key!, CultureInfo.InvariantCulture)) ?? g.Key!));
     }
 
     public async Task<ResolutionRatesReport> ResolutionRatesAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(filter, cancellationToken);
-        var opened = await _sql.QueryAsync(
+        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
+        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
+        var groups = await GroupedAsync(
+            period,
+            $"({opened}) OR ({solved})",
+            ["SiteId"],
             $"""
-            SELECT t."SiteId", COUNT(*),
-              SUM(CASE WHEN t."SolvedAt" IS NOT NULL AND {period.DayOf("t.\"CreatedAt\"", clampAtEnd: false)} = {period.DayOf("t.\"SolvedAt\"", clampAtEnd: false)} THEN 1 ELSE 0 END),
-              SUM(CASE WHEN t."Channel" = 'DirectToTechnician' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN t."ReopenCount" > 0 THEN 1 ELSE 0 END)
-            FROM {Tickets} t
-            WHERE t."CreatedAt" >= @start AND t."CreatedAt" < @end{period.SiteSql}
-            GROUP BY t."SiteId"
+            SUM(CASE WHEN {opened} THEN 1 ELSE 0 END),
+            SUM(CASE WHEN {opened} AND t."SolvedAt" IS NOT NULL AND {period.DayOf("t.\"CreatedAt\"", clampAtEnd: false)} = {period.DayOf("t.\"SolvedAt\"", clampAtEnd: false)} THEN 1 ELSE 0 END),
+            SUM(CASE WHEN {opened} AND t."Channel" = 'DirectToTechnician' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN {opened} AND t."ReopenCount" > 0 THEN 1 ELSE 0 END),
+            SUM(CASE WHEN {solved} AND t."FirstContactResolution" IS NOT NULL THEN 1 ELSE 0 END),
+            SUM(CASE WHEN {solved} AND t."FirstContactResolution" = {(_sql.IsSqlite ? "1" : "TRUE")} THEN 1 ELSE 0 END)
             """,
-            period.Parameters,
-            r => (Site: ReportSql.ReadGuid(r, 0), Opened: (int)ReportSql.ReadLong(r, 1), SameDay: (int)ReportSql.ReadLong(r, 2), Bypass: (int)ReportSql.ReadLong(r, 3), Reopened: (int)ReportSql.ReadLong(r, 4)),
+            6,
             cancellationToken);
-        var (start, end) = (period.Start, period.End);
-        var solved = db.Set<Ticket>().AsNoTracking().Where(t => t.SolvedAt >= start && t.SolvedAt < end && t.FirstContactResolution != null);
-        if (filter.SiteId is { } site)
-        {
-            solved = solved.Where(t => t.SiteId == site);
-        }
-
-        var firstContact = await solved.GroupBy(t => t.SiteId).Select(g => new Counted<Guid>(g.Key, g.Count(), g.Count(t => t.FirstContactResolution == true))).ToListAsync(cancellationToken);
         var sites = await SitesAsync(cancellationToken);
-        var rows = opened.Select(o => o.Site).Union(firstContact.Select(f => f.Key)).Select(id =>
-        {
-            var o = opened.FirstOrDefault(x => x.Site == id);
-            var f = firstContact.FirstOrDefault(x => x.Key == id);
-            return new RateRow(
-                id.ToString(), SiteName(sites, id.ToString()), o.Opened,
-                new Share(o.SameDay, o.Opened), new Share(f?.Met ?? 0, f?.Total ?? 0), new Share(o.Bypass, o.Opened), new Share(o.Reopened, o.Opened));
-        }).OrderBy(r => r.Label, StringComparer.CurrentCulture).ToList();
+        var rows = groups.Select(g =>
+            {
+                var count = (int)g.Long(0);
+                return new RateRow(
+                    g.Key!, SiteName(sites, g.Key!), count,
+                    new Share((int)g.Long(1), count), new Share((int)g.Long(5), (int)g.Long(4)), new Share((int)g.Long(2), count), new Share((int)g.Long(3), count));
+            })
+            .Where(r => r.Opened > 0 || r.FirstContact.Of > 0)
+            .OrderBy(r => r.Label, StringComparer.CurrentCulture).ToList();
         var total = rows.Sum(r => r.Opened);
         var overall = new RateRow(
             "all", "All tickets", total,
@@ -226,38 +206,89 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
     public async Task<WorkloadReport> WorkloadAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(filter, cancellationToken);
-        var (start, end) = (period.Start, period.End);
-        var tickets = db.Set<Ticket>().AsNoTracking();
-        if (filter.SiteId is { } site)
-        {
-            tickets = tickets.Where(t => t.SiteId == site);
-        }
-
-        var assigned = await tickets.Where(t => t.CreatedAt >= start && t.CreatedAt < end && t.AssigneeUserId != null)
-            .GroupBy(t => new { t.AssigneeUserId, t.AssigneeName }).Select(g => new { g.Key.AssigneeUserId, g.Key.AssigneeName, Count = g.Count() }).ToListAsync(cancellationToken);
-        var solved = await tickets.Where(t => t.SolvedAt >= start && t.SolvedAt < end && t.AssigneeUserId != null)
-            .GroupBy(t => new { t.AssigneeUserId, t.AssigneeName }).Select(g => new { g.Key.AssigneeUserId, g.Key.AssigneeName, Count = g.Count() }).ToListAsync(cancellationToken);
-        var technicians = assigned.Select(a => (a.AssigneeUserId, a.AssigneeName)).Concat(solved.Select(s => (s.AssigneeUserId, s.AssigneeName)))
-            .GroupBy(a => a.AssigneeUserId!.Value)
-            .Select(g => new TechnicianLoad(
-                g.Key, g.Select(a => a.AssigneeName).Max() ?? "",
-                assigned.Where(a => a.AssigneeUserId == g.Key).Sum(a => a.Count),
-                solved.Where(s => s.AssigneeUserId == g.Key).Sum(s => s.Count)))
+        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
+        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
+        var groups = await GroupedAsync(
+            period,
+            $"({opened}) OR ({solved})",
+            ["AssigneeUserId", "SiteId"],
+            $"SUM(CASE WHEN {opened} THEN 1 ELSE 0 END), SUM(CASE WHEN {solved} THEN 1 ELSE 0 END), MAX(t.\"AssigneeName\")",
+            3,
+            cancellationToken);
+        var technicians = groups.Where(g => g.Grouping == 0 && g.Key is not null)
+            .Select(g => new TechnicianLoad(Guid.Parse(g.Key!), g.Values[2] as string ?? "", (int)g.Long(0), (int)g.Long(1)))
+            .Where(t => t.Assigned > 0 || t.Solved > 0)
             .OrderByDescending(t => t.Assigned).ThenBy(t => t.Name, StringComparer.CurrentCulture).ToList();
-
-        var opened = await tickets.Where(t => t.CreatedAt >= start && t.CreatedAt < end).GroupBy(t => t.SiteId).Select(g => new { Site = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var opening = groups.Where(g => g.Grouping == 1).ToDictionary(g => g.Key!, g => (int)g.Long(0));
         var devices = await deviceCounts.PerSiteAsync(cancellationToken);
         var sites = await SitesAsync(cancellationToken);
         var siteLoads = sites.Where(s => filter.SiteId is null || s.Id == filter.SiteId)
             .Select(s =>
             {
-                var count = opened.Where(o => o.Site == s.Id).Sum(o => o.Count);
+                var count = opening.GetValueOrDefault(s.Id.ToString());
                 var devicesAtSite = devices.PerSite.GetValueOrDefault(s.Id);
                 return new SiteLoad(s.Id, s.Name, count, devicesAtSite, devicesAtSite > 0 ? Math.Round(100.0 * count / devicesAtSite, 1, MidpointRounding.AwayFromZero) : null);
             })
             .Where(s => s.Opened > 0 || s.Devices > 0)
             .OrderByDescending(s => s.PerHundredDevices ?? -1).ThenBy(s => s.Name, StringComparer.CurrentCulture).ToList();
         return new WorkloadReport(period.Range, technicians, siteLoads, devices.Source);
+    }
+
+    /// <summary>
+    /// One pass over the tickets grouped by each of <paramref name="columns"/> in turn (PostgreSQL: one GROUPING SETS query;
+    /// SQLite, which has none: one GROUP BY per column). Keys come back as text ("none" never: null stays null).
+    /// </summary>
+    private async Task<List<Grouped>> GroupedAsync(Period period, string where, IReadOnlyList<string> columns, string aggregates, int count, CancellationToken cancellationToken)
+    {
+        Grouped Read(System.Data.Common.DbDataReader r, int grouping, int first, int valuesFrom)
+        {
+            var column = columns[grouping];
+            string? key = r.IsDBNull(first) ? null
+                : column is "SiteId" or "AssigneeUserId" ? ReportSql.ReadGuid(r, first).ToString()
+                : ReportSql.ReadLong(r, first).ToString(CultureInfo.InvariantCulture);
+            var values = new object?[count];
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = r.IsDBNull(valuesFrom + i) ? null : r.GetValue(valuesFrom + i);
+            }
+
+            return new Grouped(grouping, key, values);
+        }
+
+        var filtered = $"({where}){period.SiteSql}";
+        if (!_sql.IsSqlite)
+        {
+            var flags = string.Join(" + ", columns.Select((c, i) => $"GROUPING(t.\"{c}\") * {1 << i}"));
+            var keys = string.Join(", ", columns.Select(c => $"t.\"{c}\""));
+            var sets = string.Join(", ", columns.Select(c => $"(t.\"{c}\")"));
+            return await _sql.QueryAsync(
+                $"SELECT {flags}, {keys}, {aggregates} FROM {Tickets} t WHERE {filtered} GROUP BY GROUPING SETS ({sets})",
+                period.Parameters,
+                r =>
+                {
+                    // The set's own column is the one not aggregated away: its GROUPING bit is 0.
+                    var mask = ReportSql.ReadLong(r, 0);
+                    var grouping = Enumerable.Range(0, columns.Count).Single(i => (mask & (1L << i)) == 0);
+                    return Read(r, grouping, 1 + grouping, 1 + columns.Count);
+                },
+                cancellationToken);
+        }
+
+        var all = new List<Grouped>();
+        for (var grouping = 0; grouping < columns.Count; grouping++)
+        {
+            var g = grouping;
+            all.AddRange(await _sql.QueryAsync(
+                $"SELECT t.\"{columns[g]}\", {aggregates} FROM {Tickets} t WHERE {filtered} GROUP BY t.\"{columns[g]}\"",
+                period.Parameters, r => Read(r, g, 0, 1), cancellationToken));
+        }
+
+        return all;
+    }
+
+    private sealed record Grouped(int Grouping, string? Key, object?[] Values)
+    {
+        public long Long(int index) => Values[index] is null ? 0 : Convert.ToInt64(Values[index], CultureInfo.InvariantCulture);
     }
 
     public async Task<ReportHeadlines> HeadlinesAsync(ReportFilter filter, CancellationToken cancellationToken = default)
@@ -378,5 +409,4 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
 
     private sealed record TimeGroup(TimeGrouping Grouping, string Key, TimeFigures Figures);
 
-    private sealed record Counted<TKey>(TKey Key, int Total, int Met);
 }
