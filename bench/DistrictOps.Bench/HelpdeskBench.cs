@@ -264,7 +264,7 @@ internal static partial class HelpdeskBench
         }
     }
 
-    private static async Task<HttpClient> ApiClientAsync(BenchApp app, string email)
+    internal static async Task<HttpClient> ApiClientAsync(BenchApp app, string email)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -298,7 +298,7 @@ internal static partial class HelpdeskBench
     private static partial Regex AntiforgeryField();
 
     // Any public type of the web assembly names its entry point; the bench's own Program would hide the web app's.
-    private sealed class BenchApp(Dictionary<string, string?> settings) : WebApplicationFactory<AppDbContext>
+    internal sealed class BenchApp(Dictionary<string, string?> settings) : WebApplicationFactory<AppDbContext>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

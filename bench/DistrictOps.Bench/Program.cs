@@ -10,6 +10,7 @@ using Npgsql;
 //   [--phases]    log the importer's time per phase
 // Helpdesk benchmark (HelpdeskBench.cs): ticket creation through the API and queue latency over N tickets.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 1000000 --provider Sqlite|Postgres [--postgres CONNECTION] [--keep]
+// Reports benchmark (ReportsBench.cs): the same with --reports, timing each help desk report API over 90 and 365 days.
 var students = int.Parse(Arg("--students") ?? "100000", CultureInfo.InvariantCulture);
 var provider = Arg("--provider") ?? "Sqlite";
 var keep = Arg("--work");
@@ -45,7 +46,15 @@ else
 
 if (Arg("--tickets") is { } tickets)
 {
-    await HelpdeskBench.RunAsync(int.Parse(tickets, CultureInfo.InvariantCulture), provider, settings);
+    if (args.Contains("--reports"))
+    {
+        await ReportsBench.RunAsync(int.Parse(tickets, CultureInfo.InvariantCulture), provider, settings);
+    }
+    else
+    {
+        await HelpdeskBench.RunAsync(int.Parse(tickets, CultureInfo.InvariantCulture), provider, settings);
+    }
+
     if (args.Contains("--keep"))
     {
         Console.WriteLine($"Kept: {settings["ConnectionStrings:DistrictOps"]}");

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Devices.Contracts;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.AnswerSurvey;
 using DistrictOps.Web.Modules.Helpdesk.FindRecurringIssues;
@@ -10,6 +11,7 @@ using DistrictOps.Web.Modules.Helpdesk.ManageServiceLevels;
 using DistrictOps.Web.Modules.Helpdesk.ManageSettings;
 using DistrictOps.Web.Modules.Helpdesk.Notify;
 using DistrictOps.Web.Modules.Helpdesk.OpenTicket;
+using DistrictOps.Web.Modules.Helpdesk.ReportOnService;
 using DistrictOps.Web.Modules.Helpdesk.ReportSatisfaction;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
 using DistrictOps.Web.Modules.Helpdesk.RunAutomations;
@@ -23,6 +25,7 @@ using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DistrictOps.Web.Modules.Helpdesk;
 
@@ -40,7 +43,7 @@ public sealed class HelpdeskModule : IModule
         new("Tickets", "/helpdesk/queues", HelpdeskPermissions.Work, "Work your queues: your tickets, your sites, your team."),
         new("Help desk settings", "/helpdesk/settings", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities."),
         new("Problems", "/helpdesk/problems", HelpdeskPermissions.Work, "Recurring issues and the problem records behind them, with workarounds."),
-        new("Satisfaction", "/helpdesk/reports/satisfaction", HelpdeskPermissions.SeeAll, "Survey answers after solved tickets, per technician, site and issue type."),
+        new("Reports", "/helpdesk/reports", HelpdeskPermissions.SeeAll, "Backlog, volume, response and resolution times, service levels and workload."),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -81,6 +84,9 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<AnswerSurveyHandler>();
         services.AddScoped<SatisfactionHandler>();
         services.AddScoped<IDemoSeed, DemoSurveysSeed>();
+        services.AddScoped<ReportClock>();
+        services.AddScoped<ServiceReportsHandler>();
+        services.TryAddScoped<IDeviceCounts, EnrollmentDeviceCounts>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -99,5 +105,7 @@ public sealed class HelpdeskModule : IModule
             .MapSlaPoliciesApi();
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.SeeAll)
             .MapSatisfactionApi();
+        endpoints.MapGroup("/api/v1/helpdesk/reports").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.SeeAll)
+            .MapReportsApi();
     }
 }

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// The help desk reports over N tickets spread over the last two years with the service-level columns filled as the
+/// service-level job would leave them (school minutes, breaches against per-priority targets, first-contact flags, reopen
+/// counts, device models) and the status moves the backlog reads (solve, pending and back, reopen and solve again). Then
+/// each report's API over the last 90 and 365 days, every site: median of 5 after one warm-up call.
+/// </summary>
+internal static class ReportsBench
+{
+    private const string HelpDesk = "helpdesk@bayview.example";
+    private const string Password = "bayview-demo-2026";
+    private static readonly int[] ResponseTargets = [15, 60, 240, 480, 960];
+    private static readonly int[] ResolutionTargets = [240, 960, 2400, 4800, 9600];
+    private static readonly string[] Models = ["Dell Latitude 3140", "HP Chromebook 11 G9", "Lenovo 300e Gen 3", "iPad 9th gen", "Epson BrightLink 735Fi"];
+    private static readonly string[] Reports = ["backlog", "volume", "response-times", "attainment", "resolution-rates", "workload"];
+
+    public static async Task RunAsync(int count, string provider, Dictionary<string, string?> settings)
+    {
+        Console.WriteLine($"DistrictOps reports benchmark: {count:N0} tickets on {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        var started = Stopwatch.GetTimestamp();
+        settings["Demo:Seed"] = "true";
+        settings["Demo:Students"] = "2000";
+        settings["Demo:Password"] = Password;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DISTRICTOPS_WEB", Path.Combine(DistrictOpsHome.Resolve(), "src", "DistrictOps.Web"));
+        await using var app = new HelpdeskBench.BenchApp(settings);
+        using var warm = app.CreateClient();
+        Console.WriteLine($"{"demo district (2,000 students)",-34} {Stopwatch.GetElapsedTime(started).TotalSeconds,8:0.0} s");
+
+        started = Stopwatch.GetTimestamp();
+        var events = await InsertAsync(app, count);
+        Console.WriteLine($"{"bulk insert tickets + events",-34} {Stopwatch.GetElapsedTime(started).TotalSeconds,8:0.0} s ({events:N0} status events)");
+
+        var client = await HelpdeskBench.ApiClientAsync(app, HelpDesk);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles")).DateTime);
+        Console.WriteLine();
+        Console.WriteLine("| report | 90 days median | 90 days min–max | 365 days median | 365 days min–max |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var report in Reports)
+        {
+            var cells = new List<string>();
+            foreach (var days in new[] { 90, 365 })
+            {
+                var path = $"/api/v1/helpdesk/reports/{report}?from={today.AddDays(1 - days):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
+                var times = new List<double>();
+                for (var i = 0; i < 6; i++)
+                {
+                    var t0 = Stopwatch.GetTimestamp();
+                    using var response = await client.GetAsync(path);
+                    var body = await response.Content.ReadAsStringAsync();
+                    var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        throw new InvalidOperationException($"{path}: {response.StatusCode} {body}");
+                    }
+
+                    if (i > 0)
+                    {
+                        times.Add(ms);
+                    }
+                }
+
+                times.Sort();
+                cells.Add(string.Create(CultureInfo.InvariantCulture, $"{times[2]:0} ms | {times[0]:0}–{times[^1]:0} ms"));
+            }
+
+            Console.WriteLine($"| {report} | {string.Join(" | ", cells)} |");
+        }
+    }
+
+    private static async Task<long> InsertAsync(HelpdeskBench.BenchApp app, int count)
+    {
+        var random = new Random(2027);
+        IReadOnlyList<SiteSummary> sites;
+        List<int> categories;
+        long firstId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            sites = await scope.ServiceProvider.GetRequiredService<ISiteDirectory>().ListAsync();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            categories = await db.Set<Category>().Select(c => c.Id).ToListAsync();
+            firstId = (await db.Set<Ticket>().MaxAsync(t => (long?)t.Id) ?? 0) + 1;
+            if (await db.Set<Ticket>().CountAsync() >= count)
+            {
+                // A kept database (--work DIR with its "loaded" mark): time the reports again without reloading.
+                return await db.Set<TicketEvent>().CountAsync();
+            }
+        }
+
+        var technicians = Enumerable.Range(0, 30).Select(i => (Id: Guid.NewGuid(), Name: $"Technician {i + 1:D2}")).ToArray();
+        var now = TimeProvider.System.GetUtcNow();
+        var start = now.AddDays(-730);
+        var step = TimeSpan.FromTicks((now - start).Ticks / Math.Max(1, count));
+        var statuses = new[] { TicketStatus.New, TicketStatus.Open, TicketStatus.Pending, TicketStatus.OnHold };
+        long eventCount = 0;
+        const int chunk = 20_000;
+        for (var from = 0; from < count; from += chunk)
+        {
+            var tickets = new List<Ticket>(chunk);
+            var moves = new List<TicketEvent>(chunk * 2);
+            for (var i = from; i < Math.Min(count, from + chunk); i++)
+            {
+                var id = firstId + i;
+                var created = start + (step * i);
+                var priority = random.Next(100) switch { < 3 => 1, < 20 => 2, < 75 => 3, < 95 => 4, _ => 5 };
+                var channel = random.Next(100) switch { < 50 => TicketChannel.Web, < 70 => TicketChannel.Phone, < 80 => TicketChannel.WalkIn, < 90 => TicketChannel.Email, _ => TicketChannel.DirectToTechnician };
+                var technician = technicians[random.Next(technicians.Length)];
+                var assigned = random.Next(10) < 9;
+                var response = (int)Math.Exp(2 + (random.NextDouble() * 4));
+                var resolution = response + (int)Math.Exp(4 + (random.NextDouble() * 5));
+                var wallMinutes = resolution * 3;
+                var solved = created.AddMinutes(wallMinutes);
+                var open = solved > now || (count - i) <= 300;
+                var pending = random.Next(100) < 15;
+                var reopened = !open && random.Next(100) < 4;
+                var ticket = new Ticket
+                {
+                    Id = id,
+                    Title = "Generated for the reports benchmark",
+                    Description = "Generated.",
+                    RequesterName = "Benchmark requester",
+                    SiteId = sites[random.Next(sites.Count)].Id,
+                    CategoryId = categories[random.Next(categories.Count)],
+                    Priority = priority,
+                    Channel = channel,
+                    TeamId = 1 + random.Next(5),
+                    AssigneeUserId = assigned ? technician.Id : null,
+                    AssigneeName = assigned ? technician.Name : null,
+                    CreatedAt = created,
+                    UpdatedAt = open ? now : solved,
+                    StatusChangedAt = open ? created : solved,
+                    FirstResponseAt = created.AddMinutes(response * 3),
+                    SlaPolicyId = random.Next(100) < 5 ? null : priority == 1 ? 1 : 2,
+                    ResponseMinutes = response,
+                    ResponseBreached = response > ResponseTargets[priority - 1],
+                    DeviceModel = random.Next(2) == 0 ? Models[random.Next(Models.Length)] : null,
+                    InstructionDisrupted = random.Next(10) == 0,
+                    Status = open ? statuses[random.Next(statuses.Length)] : random.Next(10) < 2 ? TicketStatus.Solved : TicketStatus.Closed,
+                };
+                if (!open)
+                {
+                    ticket.SolvedAt = solved;
+                    ticket.ClosedAt = ticket.Status == TicketStatus.Closed ? solved : null;
+                    ticket.ResolutionMinutes = resolution;
+                    ticket.ResolutionBreached = resolution > ResolutionTargets[priority - 1];
+                    ticket.FirstContactResolution = !pending && !reopened && random.Next(100) < 35;
+                    ticket.ReopenCount = reopened ? 1 : 0;
+                }
+
+                tickets.Add(ticket);
+                var solvedAt = open ? now : solved;
+                if (pending)
+                {
+                    var asked = created + ((solvedAt - created) / 4);
+                    moves.Add(Move(id, asked, TicketStatus.Open, TicketStatus.Pending));
+                    if (!open || ticket.Status != TicketStatus.Pending)
+                    {
+                        moves.Add(Move(id, created + ((solvedAt - created) / 2), TicketStatus.Pending, TicketStatus.Open));
+                    }
+                }
+                else if (open && ticket.Status == TicketStatus.Pending)
+                {
+                    moves.Add(Move(id, created.AddMinutes(5), TicketStatus.New, TicketStatus.Pending));
+                }
+
+                if (!open)
+                {
+                    if (reopened)
+                    {
+                        var first = created + ((solved - created) * 0.6);
+                        moves.Add(Move(id, first, TicketStatus.Open, TicketStatus.Solved));
+                        moves.Add(Move(id, created + ((solved - created) * 0.7), TicketStatus.Solved, TicketStatus.Open));
+                    }
+
+                    moves.Add(Move(id, solved, TicketStatus.Open, TicketStatus.Solved));
+                }
+            }
+
+            eventCount += moves.Count;
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.InsertWithKeysAsync(tickets);
+            await db.InsertAsync(moves);
+            await transaction.CommitAsync();
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (!db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("ANALYZE helpdesk_tickets");
+                await db.Database.ExecuteSqlRawAsync("ANALYZE helpdesk_ticket_events");
+            }
+        }
+
+        return eventCount;
+    }
+
+    private static TicketEvent Move(long ticket, DateTimeOffset at, TicketStatus from, TicketStatus to) =>
+        new() { TicketId = ticket, At = at, Kind = TicketEventKind.StatusChanged, ActorName = "Benchmark", IsPublic = true, FromStatus = from, ToStatus = to };
+}

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using System.Globalization;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DistrictOps.Web.Modules.Helpdesk.ReportOnService;
+
+/// <summary>
+/// The little SQL the reports write by hand (local-day buckets, percentiles), for the provider in use. Instants are UTC in
+/// both databases: PostgreSQL keeps timestamptz, SQLite the binary long of <see cref="DateTimeOffsetToBinaryConverter"/>
+/// (UTC ticks / 1,000 above 11 offset bits, which are zero here).
+/// </summary>
+internal sealed class ReportSql(AppDbContext db)
+{
+    private static readonly DateTimeOffsetToBinaryConverter Binary = new();
+
+    public bool IsSqlite { get; } = db.Database.IsSqlite();
+
+    /// <summary>A column of instants as whole Unix seconds.</summary>
+    public string UnixSeconds(string column) => IsSqlite
+        ? $"((({column} >> 11) / 10000) - 62135596800)"
+        : $"CAST(FLOOR(EXTRACT(EPOCH FROM {column})) AS bigint)";
+
+    public object Instant(DateTimeOffset value) => IsSqlite ? Binary.ConvertToProvider(value.ToUniversalTime())! : value.ToUniversalTime();
+
+    public object SiteParameter(Guid site) => IsSqlite ? site.ToString().ToUpperInvariant() : site;
+
+    public static Guid ReadGuid(DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) switch
+        {
+            Guid g => g,
+            string s => Guid.Parse(s),
+            byte[] b => new Guid(b),
+            var other => throw new InvalidOperationException($"Not a site id: {other}"),
+        };
+
+    public static long ReadLong(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    public async Task<List<T>> QueryAsync<T>(string sql, IReadOnlyDictionary<string, object> parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            var rows = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace DistrictOps.Web.Platform.Export;
+
+public enum ExportKind
+{
+    Text,
+    Number,
+    Date,
+}
+
+public sealed record ExportColumn(string Name, ExportKind Kind = ExportKind.Text);
+
+/// <summary>One sheet of figures to download: a header row and typed values (string, whole or decimal number, DateOnly, or null for empty).</summary>
+public sealed record ExportTable(string Title, IReadOnlyList<ExportColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows)
+{
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+}
