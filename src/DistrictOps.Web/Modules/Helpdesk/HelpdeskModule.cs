@@ -13,6 +13,8 @@ using DistrictOps.Web.Modules.Helpdesk.ViewTicket;
 using DistrictOps.Web.Modules.Helpdesk.WorkTicket;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
+using DistrictOps.Web.Platform.Jobs;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using DistrictOps.Web.Platform.Modules;
 
 namespace DistrictOps.Web.Modules.Helpdesk;
@@ -58,6 +60,12 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<IDemoSeed, DemoHelpdeskSeed>();
         services.AddScoped<ListQueuesHandler>();
         services.AddScoped<ISchoolCalendarObserver, CalendarChangeObserver>();
+        services.AddScoped<ServiceLevelTracker>();
+        services.AddScoped<IInterceptor, ServiceLevelInterceptor>();
+        services.AddScoped<RestoreInstructionHandler>();
+        services.AddScoped<IDemoSeed, DemoServiceLevelSeed>();
+        services.AddScheduledWork<ServiceLevelWork>(ServiceLevelWork.Name, TimeSpan.FromMinutes(1),
+            "Recomputes tickets whose service-level check is due and sends the escalation ladder (50%, 75%, breach) once per step.");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -68,7 +76,8 @@ public sealed class HelpdeskModule : IModule
             .MapWorkTicketApi()
             .MapListNotificationsApi()
             .MapListMyRequestsApi()
-            .MapListQueuesApi();
+            .MapListQueuesApi()
+            .MapRestoreInstructionApi();
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Manage)
             .MapRoutingRulesApi();
     }

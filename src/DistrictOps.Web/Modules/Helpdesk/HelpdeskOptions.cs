@@ -21,4 +21,20 @@ public sealed class HelpdeskOptions
 
     /// <summary>Where links in emails point: the public address of this installation.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>The service-level clock, ladder and breaching-soon queue.</summary>
+    public ServiceLevelOptions ServiceLevels { get; set; } = new();
+}
+
+/// <summary>The <c>Helpdesk:ServiceLevels</c> configuration section.</summary>
+public sealed class ServiceLevelOptions
+{
+    /// <summary>On a resolution breach, move the ticket to its team's next tier as Escalate does.</summary>
+    public bool AutoEscalateOnBreach { get; set; }
+
+    /// <summary>The "Breaching soon" queue lists open tickets due within this many minutes, and those already breached.</summary>
+    public int BreachingSoonMinutes { get; set; } = 120;
+
+    /// <summary>Tickets the service-level job recomputes per database round trip.</summary>
+    public int BatchSize { get; set; } = 200;
 }
