@@ -25,6 +25,7 @@ using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DistrictOps.Web.Modules.Helpdesk;
@@ -87,6 +88,12 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<ReportClock>();
         services.AddScoped<ServiceReportsHandler>();
         services.TryAddScoped<IDeviceCounts, EnrollmentDeviceCounts>();
+        services.AddScoped<ServiceLevelTracker>();
+        services.AddScoped<IInterceptor, ServiceLevelInterceptor>();
+        services.AddScoped<RestoreInstructionHandler>();
+        services.AddScoped<IDemoSeed, DemoServiceLevelSeed>();
+        services.AddScheduledWork<ServiceLevelWork>(ServiceLevelWork.Name, TimeSpan.FromMinutes(1),
+            "Recomputes tickets whose service-level check is due and sends the escalation ladder (50%, 75%, breach) once per step.");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -99,7 +106,8 @@ public sealed class HelpdeskModule : IModule
             .MapListMyRequestsApi()
             .MapListQueuesApi()
             .MapRecurringIssuesApi()
-            .MapProblemsApi();
+            .MapProblemsApi()
+            .MapRestoreInstructionApi();
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Manage)
             .MapRoutingRulesApi()
             .MapSlaPoliciesApi();

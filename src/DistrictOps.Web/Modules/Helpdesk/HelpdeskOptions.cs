@@ -29,6 +29,9 @@ public sealed class HelpdeskOptions
 
     /// <summary>Satisfaction surveys after a ticket is solved.</summary>
     public SurveyOptions Surveys { get; set; } = new();
+
+    /// <summary>The service-level clock, ladder and breaching-soon queue.</summary>
+    public ServiceLevelOptions ServiceLevels { get; set; } = new();
 }
 
 /// <summary>The <c>Helpdesk:RecurringIssues</c> section: how the top recurring issues report groups tickets by default.</summary>
@@ -68,4 +71,17 @@ public sealed class SurveyOptions
 
     /// <summary>Days a survey link stays valid after it is sent.</summary>
     public int LinkValidDays { get; set; } = 30;
+}
+
+/// <summary>The <c>Helpdesk:ServiceLevels</c> configuration section.</summary>
+public sealed class ServiceLevelOptions
+{
+    /// <summary>On a resolution breach, move the ticket to its team's next tier as Escalate does.</summary>
+    public bool AutoEscalateOnBreach { get; set; }
+
+    /// <summary>The "Breaching soon" queue lists open tickets due within this many minutes, and those already breached.</summary>
+    public int BreachingSoonMinutes { get; set; } = 120;
+
+    /// <summary>Tickets the service-level job recomputes per database round trip.</summary>
+    public int BatchSize { get; set; } = 200;
 }

@@ -22,8 +22,9 @@ public static class JobsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Quartz with its in-memory store runs every declared job on its interval in this process. The jobs are
-    /// idempotent, so two web nodes running the same schedule do no harm (ADR 0010).
+    /// Quartz with its in-memory store runs every declared job on its interval in this process. With several web nodes
+    /// only one runs jobs (Jobs:Enabled elsewhere false, docs/deploy.md); the jobs are idempotent, so a run repeated after a
+    /// failover or by hand changes nothing twice (ADR 0011).
     /// </summary>
     public static IServiceCollection AddJobScheduler(this IServiceCollection services, IConfiguration configuration)
     {

@@ -15,6 +15,7 @@ public sealed record Queue(string Name, string Title)
     public const string Team = "team";
     public const string Unassigned = "unassigned";
     public const string All = "all";
+    public const string BreachingSoon = "breaching-soon";
 
     public static readonly IReadOnlyList<Queue> Every =
     [
@@ -23,6 +24,7 @@ public sealed record Queue(string Name, string Title)
         new(Team, "Team"),
         new(Unassigned, "Unassigned"),
         new(All, "All"),
+        new(BreachingSoon, "Breaching soon"),
     ];
 
     public static Queue? Find(string? name) => Every.FirstOrDefault(q => string.Equals(q.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -47,7 +49,10 @@ public sealed record TicketRow(
     DateTimeOffset CreatedAt,
     int AgeDays,
     DateTimeOffset UpdatedAt,
-    bool InstructionDisrupted);
+    bool InstructionDisrupted,
+    DateTimeOffset? DueAt = null,
+    bool Breached = false,
+    DateTimeOffset? PausedSince = null);
 
 /// <summary>
 /// One page of a queue; <see cref="Explanation"/> says why a queue is empty by definition (no sites, no team);
@@ -109,12 +114,13 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
         var filtered = Filtered(scoped, filter, categories);
         var cap = options.Value.ListCountCap;
         var total = await filtered.Take(cap + 1).CountAsync(cancellationToken);
-        var page = await Sorted(filtered, filter)
+        var page = await (queue.Name == Queue.BreachingSoon ? NearestDeadlineFirst(filtered) : Sorted(filtered, filter))
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(t => new
             {
                 t.Id, t.Title, t.Status, t.Priority, t.SiteId, t.CategoryId, t.RequesterName, t.AssigneeUserId, t.AssigneeName, t.TeamId,
                 t.CreatedAt, t.UpdatedAt, t.InstructionDisrupted,
+                t.ResponseDueAt, t.ResolutionDueAt, t.ResponseBreached, t.ResolutionBreached, t.SlaPausedSince,
             })
             .ToListAsync(cancellationToken);
 
@@ -130,7 +136,9 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
                 t.Id, TicketNumber.Format(prefix, t.Id), t.Title, t.Status.ToString(), t.Priority, Priorities.Name(t.Priority),
                 t.SiteId, siteNames.GetValueOrDefault(t.SiteId, ""), t.CategoryId, categoryPaths.GetValueOrDefault(t.CategoryId, ""),
                 t.RequesterName, t.AssigneeUserId, t.AssigneeName, t.TeamId, t.TeamId is { } team ? teamNames.GetValueOrDefault(team) : null,
-                t.CreatedAt, Math.Max(0, (int)(now - t.CreatedAt).TotalDays), t.UpdatedAt, t.InstructionDisrupted))
+                t.CreatedAt, Math.Max(0, (int)(now - t.CreatedAt).TotalDays), t.UpdatedAt, t.InstructionDisrupted,
+                t.ResponseDueAt is { } response && (t.ResolutionDueAt is null || response < t.ResolutionDueAt) ? response : t.ResolutionDueAt,
+                t.ResponseBreached || t.ResolutionBreached, t.SlaPausedSince))
             .ToList();
         return new QueueList(queue.Name, queue.Title, explanation, rows, total > cap ? Math.Max(cap, ((filter.Page - 1) * filter.PageSize) + rows.Count) : total, filter.Page, filter.PageSize, total > cap);
     }
@@ -150,8 +158,9 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
         return counts;
     }
 
-    private static (IQueryable<Ticket>? Tickets, string? Explanation) InQueue(Viewer viewer, Queue queue, IQueryable<Ticket> tickets)
+    private (IQueryable<Ticket>? Tickets, string? Explanation) InQueue(Viewer viewer, Queue queue, IQueryable<Ticket> tickets)
     {
+        var soon = clock.GetUtcNow().AddMinutes(options.Value.ServiceLevels.BreachingSoonMinutes);
         var visible = viewer.Visible(tickets);
         var userId = viewer.UserId;
         var teams = viewer.Teams.ToList();
@@ -166,6 +175,8 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
             Queue.Unassigned when viewer.SeesAll => (visible.Where(t => t.AssigneeUserId == null), null),
             Queue.Unassigned when teams.Count == 0 => (null, NoTeam),
             Queue.Unassigned => (visible.Where(t => t.AssigneeUserId == null && t.TeamId != null && teams.Contains(t.TeamId.Value)), null),
+            Queue.BreachingSoon => (visible.Where(t => t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed
+                && ((t.ResponseDueAt != null && t.ResponseDueAt <= soon) || (t.ResolutionDueAt != null && t.ResolutionDueAt <= soon))), null),
             _ => (visible, null),
         };
     }
@@ -260,6 +271,11 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
 
         return found;
     }
+
+    /// <summary>The breaching-soon order: the nearest first-response or resolution deadline first (breached ones lead).</summary>
+    private static IOrderedQueryable<Ticket> NearestDeadlineFirst(IQueryable<Ticket> tickets) =>
+        tickets.OrderBy(t => t.ResponseDueAt != null && (t.ResolutionDueAt == null || t.ResponseDueAt < t.ResolutionDueAt) ? t.ResponseDueAt : t.ResolutionDueAt)
+            .ThenBy(t => t.Id);
 
     private static IOrderedQueryable<Ticket> Sorted(IQueryable<Ticket> tickets, TicketFilter filter) => (filter.Sort, filter.Descending) switch
     {

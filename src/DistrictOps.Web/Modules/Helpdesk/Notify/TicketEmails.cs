@@ -59,6 +59,31 @@ public static partial class TicketEmails
             Line("Your request ", Bold(number), " was solved: ", Bold(title), "."),
             Line("If the problem is not fixed, open the request and choose Reopen within ", Plain(reopenDays.ToString(CultureInfo.InvariantCulture)), " days; after that, open a new request."));
 
+    /// <summary>
+    /// A step of the service-level ladder: <paramref name="target"/> is "response", "resolution" or "restore",
+    /// <paramref name="percent"/> 50, 75 or 100 (breached); <paramref name="due"/> is the deadline in the site's words, if known.
+    /// </summary>
+    public static TicketEmail ServiceLevel(EmailLanguage language, string number, string title, string target, int percent, string? due, string link)
+    {
+        var breached = percent >= 100;
+        if (language == EmailLanguage.Spanish)
+        {
+            var what = target switch { "response" => "la primera respuesta", "restore" => "restablecer la clase", _ => "la resolución" };
+            return Compose(language, number, breached ? $"Plazo incumplido ({what}): {title}" : $"{percent} % del plazo ({what}): {title}", link, "Abrir el ticket",
+                Line(Bold(number), ": ", Bold(title), "."),
+                breached
+                    ? Line("Se superó el plazo de ", Plain(what), ".")
+                    : Line("Se ha consumido el ", Plain(percent.ToString(CultureInfo.InvariantCulture)), " % del plazo de ", Plain(what), due is null ? "." : ", que vence el ", Plain(due ?? ""), due is null ? "" : "."));
+        }
+
+        var name = target switch { "response" => "first response", "restore" => "restoring instruction", _ => "resolution" };
+        return Compose(language, number, breached ? $"Service level breached ({name}): {title}" : $"{percent}% of the {name} target used: {title}", link, "Open the ticket",
+            Line(Bold(number), ": ", Bold(title), "."),
+            breached
+                ? Line("The ", Plain(name), " target was breached.")
+                : Line(Plain(percent.ToString(CultureInfo.InvariantCulture)), "% of the ", Plain(name), " target is used", due is null ? "." : "; it is due ", Plain(due ?? ""), due is null ? "" : "."));
+    }
+
     /// <summary>The link to a ticket: the requester's page, or the technician's.</summary>
     public static string Link(string publicBaseUrl, string number, bool forTechnician) =>
         $"{publicBaseUrl.TrimEnd('/')}/helpdesk/{(forTechnician ? "tickets" : "requests")}/{Uri.EscapeDataString(number)}";

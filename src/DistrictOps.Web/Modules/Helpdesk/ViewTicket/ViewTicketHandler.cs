@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
+using DistrictOps.Web.Modules.Helpdesk.TrackServiceLevels;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -50,10 +51,11 @@ public sealed record TicketDetail(
     bool CanWork,
     bool CanReopen,
     IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<AttachmentInfo> Attachments);
+    IReadOnlyList<AttachmentInfo> Attachments,
+    ServiceLevelView? ServiceLevel = null);
 
 /// <summary>One ticket with its timeline; requesters see the public part only.</summary>
-public sealed class ViewTicketHandler(AppDbContext db, ISiteDirectory sites, TimeProvider clock, IOptions<HelpdeskOptions> options)
+public sealed class ViewTicketHandler(AppDbContext db, ISiteDirectory sites, TimeProvider clock, IOptions<HelpdeskOptions> options, ServiceLevelTracker serviceLevels)
 {
     public async Task<TicketDetail?> HandleAsync(long id, Viewer viewer, CancellationToken cancellationToken = default)
     {
@@ -79,6 +81,10 @@ public sealed class ViewTicketHandler(AppDbContext db, ISiteDirectory sites, Tim
         var team = ticket.TeamId is null ? null : await db.Set<Team>().AsNoTracking().Where(t => t.Id == ticket.TeamId).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken);
         var site = await sites.FindAsync(ticket.SiteId, cancellationToken);
         var prefix = options.Value.NumberPrefix;
+        // Read as of now for technicians (the stored columns are as of the last change); the untracked copy is never saved.
+        var serviceLevel = canWork && (await serviceLevels.RecomputeAsync([ticket], cancellationToken)).TryGetValue(ticket.Id, out var tracked)
+            ? ServiceLevelView.From(tracked)
+            : null;
         return new TicketDetail(
             ticket.Id, TicketNumber.Format(prefix, ticket.Id), ticket.Title, ticket.Description, ticket.Status.ToString(),
             ticket.Priority, Priorities.Name(ticket.Priority), ticket.Impact.ToString(), ticket.Urgency.ToString(), ticket.InstructionDisrupted,
@@ -88,7 +94,7 @@ public sealed class ViewTicketHandler(AppDbContext db, ISiteDirectory sites, Tim
             Routing.Tags(ticket.Tags), ticket.MergedIntoId is { } merged ? TicketNumber.Format(prefix, merged) : null,
             ticket.MinutesSpent, ticket.CreatedAt, ticket.UpdatedAt, ticket.FirstResponseAt, ticket.SolvedAt, ticket.ClosedAt,
             canWork, TicketRules.CanReopen(ticket, clock.GetUtcNow(), options.Value.ReopenWindowDays),
-            timeline, attachments);
+            timeline, attachments, serviceLevel);
     }
 }
 

@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Helpdesk.TrackServiceLevels;
 using DistrictOps.Web.Modules.Helpdesk.ViewTicket;
 using DistrictOps.Web.Modules.Users.Contracts;
 using DistrictOps.Web.Platform;
@@ -59,6 +60,9 @@ public sealed class IndexModel(
 
     public Task<IActionResult> OnPostReopenAsync(string number, string? reason, [FromServices] ReopenHandler handler, CancellationToken ct) =>
         RunAsync(number, "update", (id, viewer) => handler.HandleAsync(id, reason, viewer, ct), "Reopened.", ct);
+
+    public Task<IActionResult> OnPostInstructionRestoredAsync(string number, [FromServices] RestoreInstructionHandler handler, CancellationToken ct) =>
+        RunAsync(number, "update", (id, viewer) => handler.HandleAsync(id, viewer, ct), "Instruction restored.", ct);
 
     public async Task<IActionResult> OnPostAttachAsync(string number, IFormFile? file, [FromServices] AttachFileHandler handler, CancellationToken ct)
     {
