@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The running app's services, for what a test must arrange that no page offers (a survey link from an email).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -165,6 +165,17 @@ public sealed partial class SurveyTests
         var page = await browser.GetStringAsync("/helpdesk/reports/satisfaction?from=2026-09-01&to=2026-10-31");
         Assert.Contains("Sam Ruiz", page, StringComparison.Ordinal);
         Assert.Contains("66.7 %", page, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"satisfaction-chart-title\">Good answers by site, percent</title>", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/helpdesk/reports/satisfaction?from=2026-09-01&amp;to=2026-10-31&amp;format=csv\"", page, StringComparison.Ordinal);
+
+        var csv = await browser.GetStringAsync("/helpdesk/reports/satisfaction?from=2026-09-01&to=2026-10-31&format=csv");
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Group,Name,Sent,Answered,Good,Bad,Response rate %,Good %", lines[0]);
+        Assert.Contains("All,All surveys,4,3,2,1,75,66.7", lines[1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("Technician,Sam Ruiz,3,2,2,0,", StringComparison.Ordinal));
+        var xlsx = await browser.GetAsync("/helpdesk/reports/satisfaction?from=2026-09-01&to=2026-10-31&format=xlsx");
+        Assert.Equal(Web.Platform.Export.ExportTable.XlsxContentType, xlsx.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/helpdesk/reports/satisfaction?format=pdf")).StatusCode);
     }
 
     private static string Counts(JsonElement row) => string.Join(' ',
