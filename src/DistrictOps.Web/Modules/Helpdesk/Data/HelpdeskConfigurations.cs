@@ -54,6 +54,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => t.ProblemId);
         builder.HasOne<Problem>().WithMany().HasForeignKey(t => t.ProblemId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(t => new { t.Status, t.StatusChangedAt });
+
+        // Covering indexes for the help desk reports (ReportOnService): each report's range scan reads only the index.
+        builder.HasIndex(t => new { t.CreatedAt, t.SiteId, t.Channel, t.TeamId, t.Priority, t.ResponseMinutes }).HasDatabaseName("IX_helpdesk_tickets_Report_Opened");
+        builder.HasIndex(t => new { t.SolvedAt, t.SiteId, t.TeamId, t.Priority, t.ResolutionMinutes }).HasDatabaseName("IX_helpdesk_tickets_Report_Solved");
     }
 }
 
@@ -70,7 +74,16 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
         builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(e => new { e.TicketId, e.Id });
         builder.HasOne<Ticket>().WithMany().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.At, e.FromStatus, e.ToStatus }).HasDatabaseName("IX_helpdesk_ticket_events_Report_Backlog").HasFilter(BacklogMoves);
     }
+
+    /// <summary>
+    /// Status changes that move a ticket between the backlog's buckets (open: New, Open, On hold; pending; neither). The backlog
+    /// report's query repeats this exact text so that both databases use the partial index.
+    /// </summary>
+    internal const string BacklogMoves =
+        "\"Kind\" = 'StatusChanged' AND (CASE WHEN \"FromStatus\" IN ('New', 'Open', 'OnHold') THEN 1 WHEN \"FromStatus\" = 'Pending' THEN 2 ELSE 0 END)"
+        + " <> (CASE WHEN \"ToStatus\" IN ('New', 'Open', 'OnHold') THEN 1 WHEN \"ToStatus\" = 'Pending' THEN 2 ELSE 0 END)";
 }
 
 internal sealed class TicketAttachmentConfiguration : IEntityTypeConfiguration<TicketAttachment>

@@ -10,7 +10,7 @@ namespace DistrictOps.Web.Modules.Helpdesk.ReportOnService;
 
 /// <summary>
 /// The help desk's service reports. Each takes a <see cref="ReportFilter"/> already validated against the sites; counting
-/// and percentiles run in the database (PostgreSQL's percentile_cont; SQLite returns the one minutes column to sort here),
+/// runs in the database, percentiles here from the raw minutes (exactly PostgreSQL's percentile_cont),
 /// and local days are integer buckets (<see cref="LocalDays"/>) so both providers agree to the ticket.
 /// </summary>
 public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, ISiteDirectory siteDirectory, IDeviceCounts deviceCounts)
@@ -37,18 +37,19 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
         var created = await _sql.QueryAsync(
             $"SELECT {period.DayOf("t.\"CreatedAt\"")}, COUNT(*) FROM {Tickets} t WHERE t.\"CreatedAt\" >= @start{siteSql} GROUP BY 1",
             period.Parameters, r => (Day: r.IsDBNull(0) ? (long?)null : ReportSql.ReadLong(r, 0), Count: ReportSql.ReadLong(r, 1)), cancellationToken);
+        // Net moves per local day into and out of each bucket, summed in the database (the filter is the partial index's).
         var join = filter.SiteId is null ? "" : $" JOIN {Tickets} t ON t.\"Id\" = e.\"TicketId\"";
         var moves = await _sql.QueryAsync(
             $"""
-            SELECT {period.DayOf("e.\"At\"")}, e."FromStatus", e."ToStatus", COUNT(*)
+            SELECT {period.DayOf("e.\"At\"")},
+              SUM((CASE WHEN e."ToStatus" IN ('New', 'Open', 'OnHold') THEN 1 ELSE 0 END) - (CASE WHEN e."FromStatus" IN ('New', 'Open', 'OnHold') THEN 1 ELSE 0 END)),
+              SUM((CASE WHEN e."ToStatus" = 'Pending' THEN 1 ELSE 0 END) - (CASE WHEN e."FromStatus" = 'Pending' THEN 1 ELSE 0 END))
             FROM {Events} e{join}
-            WHERE e."Kind" = 'StatusChanged' AND e."At" >= @start{siteSql}
-              AND (CASE WHEN e."FromStatus" IN ('New', 'Open', 'OnHold') THEN 1 WHEN e."FromStatus" = 'Pending' THEN 2 ELSE 0 END)
-               <> (CASE WHEN e."ToStatus" IN ('New', 'Open', 'OnHold') THEN 1 WHEN e."ToStatus" = 'Pending' THEN 2 ELSE 0 END)
-            GROUP BY 1, 2, 3
+            WHERE {TicketEventConfiguration.BacklogMoves} AND e."At" >= @start{siteSql}
+            GROUP BY 1
             """,
             period.Parameters,
-            r => (Day: r.IsDBNull(0) ? (long?)null : ReportSql.ReadLong(r, 0), From: r.IsDBNull(1) ? null : r.GetString(1), To: r.IsDBNull(2) ? null : r.GetString(2), Count: ReportSql.ReadLong(r, 3)),
+            r => (Day: r.IsDBNull(0) ? (long?)null : ReportSql.ReadLong(r, 0), Open: ReportSql.ReadLong(r, 1), Pending: ReportSql.ReadLong(r, 2)),
             cancellationToken);
 
         // Deltas per local day (null: after the range) in the open and pending counts.
@@ -65,9 +66,9 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
             Move(day, count, 0);
         }
 
-        foreach (var (day, from, to, count) in moves)
+        foreach (var (day, openMoves, pendingMoves) in moves)
         {
-            Move(day, (Bucket(to) == 1 ? count : 0) - (Bucket(from) == 1 ? count : 0), (Bucket(to) == 2 ? count : 0) - (Bucket(from) == 2 ? count : 0));
+            Move(day, openMoves, pendingMoves);
         }
 
         var (openAtEnd, pendingAtEnd) = deltas.GetValueOrDefault(long.MaxValue);
@@ -303,63 +304,54 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
             attainment.Overall.Response, attainment.Overall.Resolution, rates.Overall.SameDay, rates.Overall.FirstContact);
     }
 
-    private static int Bucket(string? status) => status switch
-    {
-        nameof(TicketStatus.New) or nameof(TicketStatus.Open) or nameof(TicketStatus.OnHold) => 1,
-        nameof(TicketStatus.Pending) => 2,
-        _ => 0,
-    };
-
     private async Task<List<TimeGroup>> TimesAsync(Period period, string minutes, string instant, CancellationToken cancellationToken)
     {
+        // Exact percentiles (percentile_cont's definition, see Percentiles) from the raw minutes, read once unsorted from a
+        // covering index and sorted here per group: cheaper than the database sorting each grouping set on its own.
         var where = $"t.\"{minutes}\" IS NOT NULL AND t.\"{instant}\" >= @start AND t.\"{instant}\" < @end{period.SiteSql}";
-        if (!_sql.IsSqlite)
+        var all = new List<int>();
+        var bySite = new Dictionary<Guid, List<int>>();
+        var byTeam = new Dictionary<long, List<int>>();
+        var byPriority = new Dictionary<long, List<int>>();
+        static void Add<TKey>(Dictionary<TKey, List<int>> groups, TKey key, int value)
+            where TKey : notnull
         {
-            return await _sql.QueryAsync(
-                $"""
-                SELECT GROUPING(t."SiteId"), GROUPING(t."TeamId"), GROUPING(t."Priority"), t."SiteId", t."TeamId", t."Priority", COUNT(*),
-                  percentile_cont(0.5) WITHIN GROUP (ORDER BY t."{minutes}"), percentile_cont(0.9) WITHIN GROUP (ORDER BY t."{minutes}")
-                FROM {Tickets} t WHERE {where}
-                GROUP BY GROUPING SETS ((), (t."SiteId"), (t."TeamId"), (t."Priority"))
-                """,
-                period.Parameters,
-                r =>
-                {
-                    var grouping = r.GetInt32(0) == 0 ? TimeGrouping.Site : r.GetInt32(1) == 0 ? TimeGrouping.Team : r.GetInt32(2) == 0 ? TimeGrouping.Priority : TimeGrouping.All;
-                    var key = grouping switch
-                    {
-                        TimeGrouping.Site => ReportSql.ReadGuid(r, 3).ToString(),
-                        TimeGrouping.Team => r.IsDBNull(4) ? "none" : ReportSql.ReadLong(r, 4).ToString(CultureInfo.InvariantCulture),
-                        TimeGrouping.Priority => ReportSql.ReadLong(r, 5).ToString(CultureInfo.InvariantCulture),
-                        _ => "",
-                    };
-                    return new TimeGroup(grouping, key, new TimeFigures((int)ReportSql.ReadLong(r, 6), Round(r.GetDouble(7)), Round(r.GetDouble(8))));
-                },
-                cancellationToken);
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(value);
         }
 
-        // SQLite has no percentile function: read the minutes in order (one narrow index-ordered column) and rank them here.
-        var rows = await _sql.QueryAsync(
-            $"SELECT t.\"SiteId\", t.\"TeamId\", t.\"Priority\", t.\"{minutes}\" FROM {Tickets} t WHERE {where} ORDER BY t.\"{minutes}\"",
+        await _sql.ForEachAsync(
+            $"SELECT t.\"SiteId\", t.\"TeamId\", t.\"Priority\", t.\"{minutes}\" FROM {Tickets} t WHERE {where}",
             period.Parameters,
-            r => (Site: ReportSql.ReadGuid(r, 0).ToString(), Team: r.IsDBNull(1) ? "none" : ReportSql.ReadLong(r, 1).ToString(CultureInfo.InvariantCulture),
-                Priority: ReportSql.ReadLong(r, 2).ToString(CultureInfo.InvariantCulture), Minutes: (int)ReportSql.ReadLong(r, 3)),
+            r =>
+            {
+                var value = (int)ReportSql.ReadLong(r, 3);
+                all.Add(value);
+                Add(bySite, ReportSql.ReadGuid(r, 0), value);
+                Add(byTeam, r.IsDBNull(1) ? -1 : ReportSql.ReadLong(r, 1), value);
+                Add(byPriority, ReportSql.ReadLong(r, 2), value);
+            },
             cancellationToken);
-        static TimeFigures Figures(IEnumerable<int> sorted)
+
+        static TimeFigures Figures(List<int> values)
         {
-            var list = sorted.ToList();
-            return new TimeFigures(list.Count, Percentiles.Continuous(list, 0.5), Percentiles.Continuous(list, 0.9));
+            values.Sort();
+            return new TimeFigures(values.Count, Percentiles.Continuous(values, 0.5), Percentiles.Continuous(values, 0.9));
         }
 
         var groups = new List<TimeGroup>();
-        if (rows.Count > 0)
+        if (all.Count > 0)
         {
-            groups.Add(new TimeGroup(TimeGrouping.All, "", Figures(rows.Select(r => r.Minutes))));
+            groups.Add(new TimeGroup(TimeGrouping.All, "", Figures(all)));
         }
 
-        groups.AddRange(rows.GroupBy(r => r.Site).Select(g => new TimeGroup(TimeGrouping.Site, g.Key, Figures(g.Select(r => r.Minutes)))));
-        groups.AddRange(rows.GroupBy(r => r.Team).Select(g => new TimeGroup(TimeGrouping.Team, g.Key, Figures(g.Select(r => r.Minutes)))));
-        groups.AddRange(rows.GroupBy(r => r.Priority).Select(g => new TimeGroup(TimeGrouping.Priority, g.Key, Figures(g.Select(r => r.Minutes)))));
+        groups.AddRange(bySite.Select(g => new TimeGroup(TimeGrouping.Site, g.Key.ToString(), Figures(g.Value))));
+        groups.AddRange(byTeam.Select(g => new TimeGroup(TimeGrouping.Team, g.Key < 0 ? "none" : g.Key.ToString(CultureInfo.InvariantCulture), Figures(g.Value))));
+        groups.AddRange(byPriority.Select(g => new TimeGroup(TimeGrouping.Priority, g.Key.ToString(CultureInfo.InvariantCulture), Figures(g.Value))));
         return groups;
     }
 

@@ -1969,6 +1969,12 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "Status", "UpdatedAt");
 
+                    b.HasIndex("SolvedAt", "SiteId", "TeamId", "Priority", "ResolutionMinutes")
+                        .HasDatabaseName("IX_helpdesk_tickets_Report_Solved");
+
+                    b.HasIndex("CreatedAt", "SiteId", "Channel", "TeamId", "Priority", "ResponseMinutes")
+                        .HasDatabaseName("IX_helpdesk_tickets_Report_Opened");
+
                     b.ToTable("helpdesk_tickets", (string)null);
                 });
 
@@ -2065,6 +2071,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("TicketId", "Id");
+
+                    b.HasIndex("At", "FromStatus", "ToStatus")
+                        .HasDatabaseName("IX_helpdesk_ticket_events_Report_Backlog")
+                        .HasFilter("\"Kind\" = 'StatusChanged' AND (CASE WHEN \"FromStatus\" IN ('New', 'Open', 'OnHold') THEN 1 WHEN \"FromStatus\" = 'Pending' THEN 2 ELSE 0 END) <> (CASE WHEN \"ToStatus\" IN ('New', 'Open', 'OnHold') THEN 1 WHEN \"ToStatus\" = 'Pending' THEN 2 ELSE 0 END)");
 
                     b.ToTable("helpdesk_ticket_events", (string)null);
                 });
