@@ -67,10 +67,6 @@ public sealed record SimulatedRouting(
 /// <summary>Lists, saves, deletes and simulates routing rules. Every saved rule is checked against the sites, issue types, teams and technicians that exist.</summary>
 public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, IUserDirectory users, TicketRouter router, TimeProvider clock)
 {
-    public static IReadOnlyList<string> KnownRoles => TicketConditions.KnownRoles;
-
-    public static IReadOnlyList<string> SiteTypeNames => TicketConditions.SiteTypeNames;
-
     public async Task<IReadOnlyList<RoutingRuleDto>> ListAsync(CancellationToken cancellationToken = default) =>
         (await db.Set<RoutingRule>().AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Id).ToListAsync(cancellationToken)).Select(ToDto).ToList();
 
