@@ -65,3 +65,19 @@ public sealed class ConditionChoices(IReadOnlyList<SiteSummary> sites, IReadOnly
 
 /// <summary>The model of the conditions fieldset: <see cref="Form"/> names the form ("rule" → ids rule-sites, fields rule.SiteIds).</summary>
 public sealed record ConditionsFieldset(string Form, ConditionChoices Choices, IConditionLists? Selected);
+
+/// <summary>The condition lists as the routing-rule and service-level forms post them (fields rule.SiteIds, policy.SiteIds …).</summary>
+public abstract class ConditionsForm
+{
+    public List<Guid> SiteIds { get; set; } = [];
+
+    public List<string> SiteTypes { get; set; } = [];
+
+    public List<int> CategoryIds { get; set; } = [];
+
+    public List<string> RequesterRoles { get; set; } = [];
+
+    public List<string> Channels { get; set; } = [];
+
+    public List<int> Priorities { get; set; } = [];
+}

@@ -130,7 +130,7 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
         public string? RequesterRole { get; set; }
     }
 
-    public sealed class RuleForm
+    public sealed class RuleForm : ConditionsForm
     {
         public int Order { get; set; }
 
@@ -139,18 +139,6 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
         public bool Enabled { get; set; }
 
         public DateOnly? ExpiresOn { get; set; }
-
-        public List<Guid> SiteIds { get; set; } = [];
-
-        public List<string> SiteTypes { get; set; } = [];
-
-        public List<int> CategoryIds { get; set; } = [];
-
-        public List<string> RequesterRoles { get; set; } = [];
-
-        public List<string> Channels { get; set; } = [];
-
-        public List<int> Priorities { get; set; } = [];
 
         public int? SetTeamId { get; set; }
 

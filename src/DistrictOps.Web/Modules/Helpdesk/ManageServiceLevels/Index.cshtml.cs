@@ -88,25 +88,13 @@ public sealed class IndexModel(SlaPoliciesHandler handler, AppDbContext db, ISit
         Choices = await ConditionChoices.LoadAsync(db, siteDirectory, cancellationToken);
     }
 
-    public sealed class PolicyForm
+    public sealed class PolicyForm : ConditionsForm
     {
         public int Order { get; set; }
 
         public string? Name { get; set; }
 
         public bool Enabled { get; set; }
-
-        public List<Guid> SiteIds { get; set; } = [];
-
-        public List<string> SiteTypes { get; set; } = [];
-
-        public List<int> CategoryIds { get; set; } = [];
-
-        public List<string> RequesterRoles { get; set; } = [];
-
-        public List<string> Channels { get; set; } = [];
-
-        public List<int> Priorities { get; set; } = [];
 
         public string Hours { get; set; } = nameof(ServiceHours.SchoolTime);
 
