@@ -52,7 +52,7 @@ public sealed class PriorityCell
 /// comma-separated values. Rules cascade: each that matches applies its actions over the
 /// previous ones, until one says stop.
 /// </summary>
-public sealed class RoutingRule
+public sealed class RoutingRule : ITicketConditions
 {
     public int Id { get; set; }
 
@@ -68,7 +68,6 @@ public sealed class RoutingRule
 
     public string? SiteTypes { get; set; }
 
-    /// <summary>Category ids; a category matches its descendants too.</summary>
     public string? CategoryIds { get; set; }
 
     public string? RequesterRoles { get; set; }

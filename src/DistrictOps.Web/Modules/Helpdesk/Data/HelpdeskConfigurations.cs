@@ -13,6 +13,23 @@ internal static class SeededIdentityExtension
         property.ValueGeneratedOnAdd().HasIdentityOptions(startValue: 1_000);
 }
 
+internal static class TicketConditionsConfiguration
+{
+    /// <summary>The six comma-separated condition lists a routing rule and a service-level policy share.</summary>
+    public static void HasTicketConditions<TEntity>(this EntityTypeBuilder<TEntity> builder)
+        where TEntity : class, ITicketConditions
+    {
+        foreach (var list in new[]
+        {
+            nameof(ITicketConditions.SiteIds), nameof(ITicketConditions.SiteTypes), nameof(ITicketConditions.CategoryIds),
+            nameof(ITicketConditions.RequesterRoles), nameof(ITicketConditions.Channels), nameof(ITicketConditions.Priorities),
+        })
+        {
+            builder.Property(list).HasMaxLength(2_000);
+        }
+    }
+}
+
 internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 {
     public void Configure(EntityTypeBuilder<Ticket> builder)
@@ -159,10 +176,8 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).SeededIdentity();
         builder.Property(r => r.Name).HasMaxLength(200);
-        foreach (var list in new[] { nameof(RoutingRule.SiteIds), nameof(RoutingRule.SiteTypes), nameof(RoutingRule.CategoryIds), nameof(RoutingRule.RequesterRoles), nameof(RoutingRule.Channels), nameof(RoutingRule.Priorities), nameof(RoutingRule.AddTags) })
-        {
-            builder.Property(list).HasMaxLength(2_000);
-        }
+        builder.HasTicketConditions();
+        builder.Property(r => r.AddTags).HasMaxLength(2_000);
 
         builder.HasIndex(r => r.Order);
         builder.HasData(HelpdeskDefaults.RoutingRules);
@@ -216,10 +231,7 @@ internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolic
         builder.Property(p => p.Id).SeededIdentity();
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Hours).HasConversion<string>().HasMaxLength(16);
-        foreach (var list in new[] { nameof(SlaPolicy.SiteIds), nameof(SlaPolicy.SiteTypes), nameof(SlaPolicy.CategoryIds), nameof(SlaPolicy.RequesterRoles), nameof(SlaPolicy.Channels), nameof(SlaPolicy.Priorities) })
-        {
-            builder.Property(list).HasMaxLength(2_000);
-        }
+        builder.HasTicketConditions();
 
         builder.HasIndex(p => p.Order);
         builder.HasData(HelpdeskDefaults.SlaPolicies);

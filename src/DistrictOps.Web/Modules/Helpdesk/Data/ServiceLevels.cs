@@ -11,7 +11,7 @@ public enum ServiceHours
 /// An ordered service-level policy: the first enabled policy whose conditions match a ticket sets its targets.
 /// Conditions read like a routing rule's (empty matches anything; lists are comma-separated).
 /// </summary>
-public sealed class SlaPolicy
+public sealed class SlaPolicy : ITicketConditions
 {
     public int Id { get; set; }
 
@@ -25,7 +25,6 @@ public sealed class SlaPolicy
 
     public string? SiteTypes { get; set; }
 
-    /// <summary>Category ids; a category matches its descendants too.</summary>
     public string? CategoryIds { get; set; }
 
     public string? RequesterRoles { get; set; }

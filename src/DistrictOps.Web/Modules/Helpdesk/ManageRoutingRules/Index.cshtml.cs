@@ -14,9 +14,7 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
 {
     public IReadOnlyList<RoutingRuleDto> Rules { get; private set; } = [];
 
-    public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
-
-    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public ConditionChoices Choices { get; private set; } = ConditionChoices.None;
 
     public IReadOnlyList<Team> Teams { get; private set; } = [];
 
@@ -73,42 +71,6 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
         return RedirectToPage();
     }
 
-    public string Describe(RoutingRuleDto rule)
-    {
-        var parts = new List<string>();
-        if (rule.SiteIds.Count > 0)
-        {
-            parts.Add("site " + string.Join(" or ", rule.SiteIds.Select(id => Sites.FirstOrDefault(s => s.Id == id)?.Name ?? id.ToString())));
-        }
-
-        if (rule.SiteTypes.Count > 0)
-        {
-            parts.Add("site type " + string.Join(" or ", rule.SiteTypes));
-        }
-
-        if (rule.CategoryIds.Count > 0)
-        {
-            parts.Add("issue type " + string.Join(" or ", rule.CategoryIds.Select(id => Categories.FirstOrDefault(c => c.Id == id)?.Path ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        if (rule.RequesterRoles.Count > 0)
-        {
-            parts.Add("requester " + string.Join(" or ", rule.RequesterRoles));
-        }
-
-        if (rule.Channels.Count > 0)
-        {
-            parts.Add("channel " + string.Join(" or ", rule.Channels));
-        }
-
-        if (rule.Priorities.Count > 0)
-        {
-            parts.Add("priority " + string.Join(" or ", rule.Priorities));
-        }
-
-        return parts.Count == 0 ? "every ticket" : string.Join("; ", parts);
-    }
-
     public string Actions(RoutingRuleDto rule)
     {
         var parts = new List<string>();
@@ -148,8 +110,7 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Rules = await handler.ListAsync(cancellationToken);
-        Sites = await siteDirectory.ListAsync(cancellationToken);
-        Categories = await db.ActiveCategoriesAsync(cancellationToken);
+        Choices = await ConditionChoices.LoadAsync(db, siteDirectory, cancellationToken);
         Teams = await db.TeamsByTierAsync(cancellationToken);
         Technicians = await users.TechniciansAsync(cancellationToken);
     }
@@ -169,7 +130,7 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
         public string? RequesterRole { get; set; }
     }
 
-    public sealed class RuleForm
+    public sealed class RuleForm : ConditionsForm
     {
         public int Order { get; set; }
 
@@ -178,18 +139,6 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
         public bool Enabled { get; set; }
 
         public DateOnly? ExpiresOn { get; set; }
-
-        public List<Guid> SiteIds { get; set; } = [];
-
-        public List<string> SiteTypes { get; set; } = [];
-
-        public List<int> CategoryIds { get; set; } = [];
-
-        public List<string> RequesterRoles { get; set; } = [];
-
-        public List<string> Channels { get; set; } = [];
-
-        public List<int> Priorities { get; set; } = [];
 
         public int? SetTeamId { get; set; }
 

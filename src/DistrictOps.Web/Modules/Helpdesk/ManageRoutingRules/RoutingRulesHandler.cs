@@ -1,4 +1,3 @@
-using System.Globalization;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
@@ -27,7 +26,7 @@ public sealed record RoutingRuleDto(
     Guid? SetAssigneeUserId,
     int? SetPriority,
     IReadOnlyList<string> AddTags,
-    bool StopProcessing);
+    bool StopProcessing) : IConditionLists;
 
 public sealed record SaveRoutingRuleCommand(
     int Order,
@@ -45,7 +44,7 @@ public sealed record SaveRoutingRuleCommand(
     Guid? SetAssigneeUserId = null,
     int? SetPriority = null,
     IReadOnlyList<string>? AddTags = null,
-    bool StopProcessing = false);
+    bool StopProcessing = false) : IConditionLists;
 
 /// <summary>A sample ticket for the simulator.</summary>
 public sealed record SimulateRoutingCommand(
@@ -68,10 +67,6 @@ public sealed record SimulatedRouting(
 /// <summary>Lists, saves, deletes and simulates routing rules. Every saved rule is checked against the sites, issue types, teams and technicians that exist.</summary>
 public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, IUserDirectory users, TicketRouter router, TimeProvider clock)
 {
-    public static readonly IReadOnlyList<string> KnownRoles = ["teacher", "administrator", "aide", "staff", "student", "guardian"];
-
-    public static readonly string[] SiteTypeNames = ["District", "Elementary", "Middle", "High", "Alternative", "Administrative", "Other"];
-
     public async Task<IReadOnlyList<RoutingRuleDto>> ListAsync(CancellationToken cancellationToken = default) =>
         (await db.Set<RoutingRule>().AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Id).ToListAsync(cancellationToken)).Select(ToDto).ToList();
 
@@ -98,17 +93,12 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
         rule.Name = command.Name!.Trim();
         rule.Enabled = command.Enabled;
         rule.ExpiresAt = command.ExpiresAt;
-        rule.SiteIds = List(command.SiteIds?.Select(s => s.ToString()));
-        rule.SiteTypes = List(command.SiteTypes?.Select(t => SiteTypeNames.First(n => string.Equals(n, t, StringComparison.OrdinalIgnoreCase))));
-        rule.CategoryIds = List(command.CategoryIds?.Select(c => c.ToString(CultureInfo.InvariantCulture)));
-        rule.RequesterRoles = List(command.RequesterRoles?.Select(r => r.ToLowerInvariant()));
-        rule.Channels = List(command.Channels?.Select(c => Enum.Parse<TicketChannel>(c, ignoreCase: true).ToString()));
-        rule.Priorities = List(command.Priorities?.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+        TicketConditions.Write(rule, command);
         rule.SetTeamId = command.SetTeamId;
         rule.AssignSiteTechnician = command.AssignSiteTechnician;
         rule.SetAssigneeUserId = command.SetAssigneeUserId;
         rule.SetPriority = command.SetPriority;
-        rule.AddTags = List(Routing.Tags(string.Join(',', command.AddTags ?? [])));
+        rule.AddTags = Routing.Join(Routing.Tags(string.Join(',', command.AddTags ?? [])));
         rule.StopProcessing = command.StopProcessing;
         await db.SaveChangesAsync(cancellationToken);
         return ToDto(rule);
@@ -170,38 +160,7 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
             errors[nameof(command.Name)] = ["Give the rule a name of up to 200 characters."];
         }
 
-        var known = (await sites.ListAsync(cancellationToken)).Select(s => s.Id).ToHashSet();
-        if (command.SiteIds?.FirstOrDefault(s => !known.Contains(s)) is { } unknownSite && unknownSite != Guid.Empty)
-        {
-            errors[nameof(command.SiteIds)] = [$"There is no site {unknownSite}."];
-        }
-
-        if (command.SiteTypes?.FirstOrDefault(t => !SiteTypeNames.Contains(t, StringComparer.OrdinalIgnoreCase)) is { } type)
-        {
-            errors[nameof(command.SiteTypes)] = [$"'{type}' is not one of {string.Join(", ", SiteTypeNames)}."];
-        }
-
-        var categories = await db.Set<Category>().Select(c => c.Id).ToListAsync(cancellationToken);
-        if (command.CategoryIds?.FirstOrDefault(c => !categories.Contains(c)) is { } category && category != 0)
-        {
-            errors[nameof(command.CategoryIds)] = [$"There is no issue type {category}."];
-        }
-
-        if (command.RequesterRoles?.FirstOrDefault(r => !KnownRoles.Contains(r, StringComparer.OrdinalIgnoreCase)) is { } role)
-        {
-            errors[nameof(command.RequesterRoles)] = [$"'{role}' is not one of {string.Join(", ", KnownRoles)}."];
-        }
-
-        if (command.Channels?.FirstOrDefault(c => !Enum.TryParse<TicketChannel>(c, ignoreCase: true, out _) || int.TryParse(c, out _)) is { } channel)
-        {
-            errors[nameof(command.Channels)] = [$"'{channel}' is not one of {string.Join(", ", Enum.GetNames<TicketChannel>())}."];
-        }
-
-        if (command.Priorities?.Any(p => p is < 1 or > 5) == true)
-        {
-            errors[nameof(command.Priorities)] = ["Priorities are 1 (Critical) to 5 (Planning)."];
-        }
-
+        await TicketConditions.ValidateAsync(command, db, sites, errors, cancellationToken);
         if (command.SetPriority is < 1 or > 5)
         {
             errors[nameof(command.SetPriority)] = ["Priority is 1 (Critical) to 5 (Planning)."];
@@ -226,19 +185,12 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
         return errors;
     }
 
-    private static string? List(IEnumerable<string>? values)
+    private static RoutingRuleDto ToDto(RoutingRule r)
     {
-        var list = values?.Where(v => v.Length > 0).Distinct().ToList() ?? [];
-        return list.Count == 0 ? null : string.Join(',', list);
+        var when = TicketConditions.Read(r);
+        return new(
+            r.Id, r.Order, r.Name, r.Enabled, r.ExpiresAt,
+            when.SiteIds, when.SiteTypes, when.CategoryIds, when.RequesterRoles, when.Channels, when.Priorities,
+            r.SetTeamId, r.AssignSiteTechnician, r.SetAssigneeUserId, r.SetPriority, Routing.Tags(r.AddTags), r.StopProcessing);
     }
-
-    private static RoutingRuleDto ToDto(RoutingRule r) => new(
-        r.Id, r.Order, r.Name, r.Enabled, r.ExpiresAt,
-        Routing.Values(r.SiteIds).Select(Guid.Parse).ToList(),
-        Routing.Values(r.SiteTypes),
-        Routing.Values(r.CategoryIds).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList(),
-        Routing.Values(r.RequesterRoles),
-        Routing.Values(r.Channels),
-        Routing.Values(r.Priorities).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList(),
-        r.SetTeamId, r.AssignSiteTechnician, r.SetAssigneeUserId, r.SetPriority, Routing.Tags(r.AddTags), r.StopProcessing);
 }

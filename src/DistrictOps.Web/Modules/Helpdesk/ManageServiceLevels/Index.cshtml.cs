@@ -1,6 +1,6 @@
-using System.Globalization;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,9 +14,7 @@ public sealed class IndexModel(SlaPoliciesHandler handler, AppDbContext db, ISit
 {
     public IReadOnlyList<SlaPolicyDto> Policies { get; private set; } = [];
 
-    public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
-
-    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public ConditionChoices Choices { get; private set; } = ConditionChoices.None;
 
     public SlaPolicyDto? Editing { get; private set; }
 
@@ -84,68 +82,19 @@ public sealed class IndexModel(SlaPoliciesHandler handler, AppDbContext db, ISit
 
     public static int DayMinutes(string hours) => hours == nameof(ServiceHours.AroundTheClock) ? TargetDuration.ClockDayMinutes : TargetDuration.SchoolDayMinutes;
 
-    public string Describe(SlaPolicyDto policy)
-    {
-        var parts = new List<string>();
-        if (policy.SiteIds.Count > 0)
-        {
-            parts.Add("site " + string.Join(" or ", policy.SiteIds.Select(id => Sites.FirstOrDefault(s => s.Id == id)?.Name ?? id.ToString())));
-        }
-
-        if (policy.SiteTypes.Count > 0)
-        {
-            parts.Add("site type " + string.Join(" or ", policy.SiteTypes));
-        }
-
-        if (policy.CategoryIds.Count > 0)
-        {
-            parts.Add("issue type " + string.Join(" or ", policy.CategoryIds.Select(id => Categories.FirstOrDefault(c => c.Id == id)?.Path ?? id.ToString(CultureInfo.InvariantCulture))));
-        }
-
-        if (policy.RequesterRoles.Count > 0)
-        {
-            parts.Add("requester " + string.Join(" or ", policy.RequesterRoles));
-        }
-
-        if (policy.Channels.Count > 0)
-        {
-            parts.Add("channel " + string.Join(" or ", policy.Channels));
-        }
-
-        if (policy.Priorities.Count > 0)
-        {
-            parts.Add("priority " + string.Join(" or ", policy.Priorities));
-        }
-
-        return parts.Count == 0 ? "every ticket" : string.Join("; ", parts);
-    }
-
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Policies = await handler.ListAsync(cancellationToken);
-        Sites = await siteDirectory.ListAsync(cancellationToken);
-        Categories = await db.ActiveCategoriesAsync(cancellationToken);
+        Choices = await ConditionChoices.LoadAsync(db, siteDirectory, cancellationToken);
     }
 
-    public sealed class PolicyForm
+    public sealed class PolicyForm : ConditionsForm
     {
         public int Order { get; set; }
 
         public string? Name { get; set; }
 
         public bool Enabled { get; set; }
-
-        public List<Guid> SiteIds { get; set; } = [];
-
-        public List<string> SiteTypes { get; set; } = [];
-
-        public List<int> CategoryIds { get; set; } = [];
-
-        public List<string> RequesterRoles { get; set; } = [];
-
-        public List<string> Channels { get; set; } = [];
-
-        public List<int> Priorities { get; set; } = [];
 
         public string Hours { get; set; } = nameof(ServiceHours.SchoolTime);
 

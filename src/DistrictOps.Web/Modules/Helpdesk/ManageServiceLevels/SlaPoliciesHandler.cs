@@ -1,8 +1,6 @@
-using System.Globalization;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.ManageRoutingRules;
-using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +24,7 @@ public sealed record SlaPolicyDto(
     string Hours,
     bool PauseOnHold,
     int? RestoreInstructionMinutes,
-    IReadOnlyList<SlaTargetDto> Targets);
+    IReadOnlyList<SlaTargetDto> Targets) : IConditionLists;
 
 public sealed record SaveSlaPolicyCommand(
     int Order,
@@ -41,7 +39,7 @@ public sealed record SaveSlaPolicyCommand(
     string? Hours = nameof(ServiceHours.SchoolTime),
     bool PauseOnHold = true,
     int? RestoreInstructionMinutes = null,
-    IReadOnlyList<SlaTargetDto>? Targets = null);
+    IReadOnlyList<SlaTargetDto>? Targets = null) : IConditionLists;
 
 /// <summary>
 /// Lists, saves, reorders and deletes service-level policies, with the same conditions as routing rules.
@@ -82,12 +80,7 @@ public sealed class SlaPoliciesHandler(AppDbContext db, ISiteDirectory sites, Ti
         policy.Order = command.Order;
         policy.Name = command.Name!.Trim();
         policy.Enabled = command.Enabled;
-        policy.SiteIds = List(command.SiteIds?.Select(s => s.ToString()));
-        policy.SiteTypes = List(command.SiteTypes?.Select(t => RoutingRulesHandler.SiteTypeNames.First(n => string.Equals(n, t, StringComparison.OrdinalIgnoreCase))));
-        policy.CategoryIds = List(command.CategoryIds?.Select(c => c.ToString(CultureInfo.InvariantCulture)));
-        policy.RequesterRoles = List(command.RequesterRoles?.Select(r => r.ToLowerInvariant()));
-        policy.Channels = List(command.Channels?.Select(c => Enum.Parse<TicketChannel>(c, ignoreCase: true).ToString()));
-        policy.Priorities = List(command.Priorities?.Order().Select(p => p.ToString(CultureInfo.InvariantCulture)));
+        TicketConditions.Write(policy, command with { Priorities = command.Priorities?.Order().ToList() });
         policy.Hours = Enum.Parse<ServiceHours>(command.Hours!, ignoreCase: true);
         policy.PauseOnHold = command.PauseOnHold;
         policy.RestoreInstructionMinutes = command.RestoreInstructionMinutes;
@@ -165,38 +158,7 @@ public sealed class SlaPoliciesHandler(AppDbContext db, ISiteDirectory sites, Ti
             errors[nameof(command.Name)] = ["Give the policy a name of up to 200 characters."];
         }
 
-        var known = (await sites.ListAsync(cancellationToken)).Select(s => s.Id).ToHashSet();
-        if (command.SiteIds?.FirstOrDefault(s => !known.Contains(s)) is { } unknownSite && unknownSite != Guid.Empty)
-        {
-            errors[nameof(command.SiteIds)] = [$"There is no site {unknownSite}."];
-        }
-
-        if (command.SiteTypes?.FirstOrDefault(t => !RoutingRulesHandler.SiteTypeNames.Contains(t, StringComparer.OrdinalIgnoreCase)) is { } type)
-        {
-            errors[nameof(command.SiteTypes)] = [$"'{type}' is not one of {string.Join(", ", RoutingRulesHandler.SiteTypeNames)}."];
-        }
-
-        var categories = await db.Set<Category>().Select(c => c.Id).ToListAsync(cancellationToken);
-        if (command.CategoryIds?.FirstOrDefault(c => !categories.Contains(c)) is { } category && category != 0)
-        {
-            errors[nameof(command.CategoryIds)] = [$"There is no issue type {category}."];
-        }
-
-        if (command.RequesterRoles?.FirstOrDefault(r => !RoutingRulesHandler.KnownRoles.Contains(r, StringComparer.OrdinalIgnoreCase)) is { } role)
-        {
-            errors[nameof(command.RequesterRoles)] = [$"'{role}' is not one of {string.Join(", ", RoutingRulesHandler.KnownRoles)}."];
-        }
-
-        if (command.Channels?.FirstOrDefault(c => !Enum.TryParse<TicketChannel>(c, ignoreCase: true, out _) || int.TryParse(c, out _)) is { } channel)
-        {
-            errors[nameof(command.Channels)] = [$"'{channel}' is not one of {string.Join(", ", Enum.GetNames<TicketChannel>())}."];
-        }
-
-        if (command.Priorities?.Any(p => p is < 1 or > 5) == true)
-        {
-            errors[nameof(command.Priorities)] = ["Priorities are 1 (Critical) to 5 (Planning)."];
-        }
-
+        await TicketConditions.ValidateAsync(command, db, sites, errors, cancellationToken);
         if (!Enum.TryParse<ServiceHours>(command.Hours, ignoreCase: true, out _) || int.TryParse(command.Hours, out _))
         {
             errors[nameof(command.Hours)] = [$"'{command.Hours}' is not one of {string.Join(", ", Enum.GetNames<ServiceHours>())}."];
@@ -244,20 +206,13 @@ public sealed class SlaPoliciesHandler(AppDbContext db, ISiteDirectory sites, Ti
         return errors;
     }
 
-    private static string? List(IEnumerable<string>? values)
+    private static SlaPolicyDto ToDto(SlaPolicy p, IEnumerable<SlaTarget> targets)
     {
-        var list = values?.Where(v => v.Length > 0).Distinct().ToList() ?? [];
-        return list.Count == 0 ? null : string.Join(',', list);
+        var when = TicketConditions.Read(p);
+        return new(
+            p.Id, p.Order, p.Name, p.Enabled,
+            when.SiteIds, when.SiteTypes, when.CategoryIds, when.RequesterRoles, when.Channels, when.Priorities,
+            p.Hours.ToString(), p.PauseOnHold, p.RestoreInstructionMinutes,
+            targets.OrderBy(t => t.Priority).Select(t => new SlaTargetDto(t.Priority, t.FirstResponseMinutes, t.ResolutionMinutes)).ToList());
     }
-
-    private static SlaPolicyDto ToDto(SlaPolicy p, IEnumerable<SlaTarget> targets) => new(
-        p.Id, p.Order, p.Name, p.Enabled,
-        Routing.Values(p.SiteIds).Select(Guid.Parse).ToList(),
-        Routing.Values(p.SiteTypes),
-        Routing.Values(p.CategoryIds).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList(),
-        Routing.Values(p.RequesterRoles),
-        Routing.Values(p.Channels),
-        Routing.Values(p.Priorities).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList(),
-        p.Hours.ToString(), p.PauseOnHold, p.RestoreInstructionMinutes,
-        targets.OrderBy(t => t.Priority).Select(t => new SlaTargetDto(t.Priority, t.FirstResponseMinutes, t.ResolutionMinutes)).ToList());
 }

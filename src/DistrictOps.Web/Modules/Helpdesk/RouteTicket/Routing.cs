@@ -91,16 +91,24 @@ public static class Routing
         return new RoutingDecision(team, siteTechnician, assignee, priority, tags, fired);
     }
 
-    public static bool Matches(RoutingRule rule, RoutingInput input) =>
-        Holds(rule.SiteIds, v => Guid.TryParse(v, out var id) && id == input.SiteId)
-        && Holds(rule.SiteTypes, v => string.Equals(v, input.SiteType, StringComparison.OrdinalIgnoreCase))
-        && Holds(rule.CategoryIds, v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && input.CategoryAndAncestors.Contains(id))
-        && Holds(rule.RequesterRoles, v => string.Equals(v, input.RequesterRole, StringComparison.OrdinalIgnoreCase))
-        && Holds(rule.Channels, v => string.Equals(v, input.Channel.ToString(), StringComparison.OrdinalIgnoreCase))
-        && Holds(rule.Priorities, v => v == input.Priority.ToString(CultureInfo.InvariantCulture));
+    /// <summary>Whether a routing rule's or a service-level policy's conditions all hold for the ticket.</summary>
+    public static bool Matches(ITicketConditions conditions, RoutingInput input) =>
+        Holds(conditions.SiteIds, v => Guid.TryParse(v, out var id) && id == input.SiteId)
+        && Holds(conditions.SiteTypes, v => string.Equals(v, input.SiteType, StringComparison.OrdinalIgnoreCase))
+        && Holds(conditions.CategoryIds, v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && input.CategoryAndAncestors.Contains(id))
+        && Holds(conditions.RequesterRoles, v => string.Equals(v, input.RequesterRole, StringComparison.OrdinalIgnoreCase))
+        && Holds(conditions.Channels, v => string.Equals(v, input.Channel.ToString(), StringComparison.OrdinalIgnoreCase))
+        && Holds(conditions.Priorities, v => v == input.Priority.ToString(CultureInfo.InvariantCulture));
 
     public static IReadOnlyList<string> Values(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The stored form of a list, the inverse of <see cref="Values"/>: distinct, non-empty values joined by commas, null when there are none.</summary>
+    public static string? Join(IEnumerable<string>? values)
+    {
+        var list = values?.Where(v => v.Length > 0).Distinct().ToList() ?? [];
+        return list.Count == 0 ? null : string.Join(',', list);
+    }
 
     public static IReadOnlyList<string> Tags(string? list) =>
         (list ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -30,12 +30,7 @@ public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calenda
         var input = new RoutingInput(ticket.SiteId, _siteTypes!.GetValueOrDefault(ticket.SiteId), Ancestry(ticket.CategoryId), ticket.RequesterRole, ticket.Channel, ticket.Priority, clock.GetUtcNow());
         foreach (var policy in _policies!)
         {
-            var conditions = new RoutingRule
-            {
-                Name = policy.Name, SiteIds = policy.SiteIds, SiteTypes = policy.SiteTypes, CategoryIds = policy.CategoryIds,
-                RequesterRoles = policy.RequesterRoles, Channels = policy.Channels, Priorities = policy.Priorities,
-            };
-            if (Routing.Matches(conditions, input))
+            if (Routing.Matches(policy, input))
             {
                 return _targets!.TryGetValue((policy.Id, ticket.Priority), out var target) ? (policy, target) : null;
             }
