@@ -13,7 +13,7 @@ public static class SatisfactionApi
                 var result = await handler.HandleAsync(new SatisfactionQuery(from, to, site), ct);
                 return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors);
             })
-            .WithSummary("Satisfaction surveys of tickets solved from..to (YYYY-MM-DD, default the last 90 days), optionally at one site: response rate and good share overall and per technician, site and issue type.");
+            .WithSummary("Satisfaction surveys of tickets solved from..to (YYYY-MM-DD, default the last 30 days, at most 366), optionally at one site: response rate and good share overall and per technician, site and issue type.");
         return group;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Helpdesk.ReportOnService;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -23,44 +24,23 @@ public sealed record SatisfactionReport(
     IReadOnlyList<SatisfactionRow> Categories);
 
 /// <summary>
-/// Satisfaction survey results for tickets solved in a date range (UTC days, both ends included), overall and per
+/// Satisfaction survey results for tickets solved in a date range (days in the district's time zone, both ends included, read like every other report's filter), overall and per
 /// technician, site and issue type, from the values each survey copied at the solve, grouped in the database.
 /// </summary>
-public sealed class SatisfactionHandler(AppDbContext db, ISiteDirectory sites, TimeProvider clock)
+public sealed class SatisfactionHandler(AppDbContext db, ISiteDirectory sites, ReportClock clock)
 {
-    public const int DefaultDays = 90;
-
     public async Task<Result<SatisfactionReport>> HandleAsync(SatisfactionQuery query, CancellationToken cancellationToken = default)
     {
-        var errors = new Dictionary<string, string[]>();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var to = ParseDate(query.To, "to", today, errors);
-        var from = ParseDate(query.From, "from", to.AddDays(-(DefaultDays - 1)), errors);
-        Guid? site = null;
-        if (!string.IsNullOrWhiteSpace(query.Site))
+        var siteList = await sites.ListAsync(cancellationToken);
+        var parsed = ReportFilter.Parse(query.From, query.To, query.Site, clock.Today, siteList);
+        if (parsed.Value is not { } filter)
         {
-            if (Guid.TryParse(query.Site, out var id))
-            {
-                site = id;
-            }
-            else
-            {
-                errors["site"] = ["The site is the site's id."];
-            }
+            return Result.Invalid<SatisfactionReport>(parsed.Errors);
         }
 
-        if (errors.Count == 0 && from > to)
-        {
-            errors["to"] = ["The end date must not be before the start date."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Result.Invalid<SatisfactionReport>(errors);
-        }
-
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var (from, to, site) = (filter.From, filter.To, filter.SiteId);
+        var start = clock.StartOf(from);
+        var end = clock.StartOf(to.AddDays(1));
         var sent = db.Set<Survey>().AsNoTracking().Where(s => s.SentAt != null && s.SolvedAt >= start && s.SolvedAt < end);
         if (site is { } siteId)
         {
@@ -77,7 +57,7 @@ public sealed class SatisfactionHandler(AppDbContext db, ISiteDirectory sites, T
             .Select(g => new Counts<int>(g.Key, null, g.Count(), g.Count(s => s.AnsweredAt != null), g.Count(s => s.Rating == SurveyRating.Good), g.Count(s => s.Rating == SurveyRating.Bad)))
             .ToListAsync(cancellationToken);
 
-        var siteNames = (await sites.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
+        var siteNames = siteList.ToDictionary(s => s.Id, s => s.Name);
         var categoryIds = byCategory.Select(c => c.Key).ToList();
         var categoryNames = await db.Set<Category>().AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
 
@@ -99,20 +79,4 @@ public sealed class SatisfactionHandler(AppDbContext db, ISiteDirectory sites, T
 
     private static List<SatisfactionRow> Ordered(IEnumerable<SatisfactionRow> rows) =>
         rows.OrderByDescending(r => r.Sent).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
-
-    private static DateOnly ParseDate(string? value, string field, DateOnly fallback, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["Give a date as YYYY-MM-DD."];
-        return fallback;
-    }
 }
