@@ -15,4 +15,9 @@ public sealed record ExportTable(string Title, IReadOnlyList<ExportColumn> Colum
     public const string CsvContentType = "text/csv; charset=utf-8";
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The download for a <c>format</c> query value: <c>xlsx</c>, otherwise CSV.</summary>
+    public (byte[] Content, string ContentType) Render(string format) => format == "xlsx"
+        ? (XlsxExport.Write(this), XlsxContentType)
+        : (CsvExport.Write(this), CsvContentType);
 }

@@ -62,7 +62,9 @@ public abstract class ReportPage(ReportClock clock, ISiteDirectory siteDirectory
         return true;
     }
 
-    protected FileContentResult Download(ExportTable table, string report, ReportRange range, string format) => format == "xlsx"
-        ? File(XlsxExport.Write(table), ExportTable.XlsxContentType, ReportExports.FileName(report, range, "xlsx"))
-        : File(CsvExport.Write(table), ExportTable.CsvContentType, ReportExports.FileName(report, range, "csv"));
+    protected FileContentResult Download(ExportTable table, string report, ReportRange range, string format)
+    {
+        var (content, contentType) = table.Render(format);
+        return File(content, contentType, ReportExports.FileName(report, range, format == "xlsx" ? "xlsx" : "csv"));
+    }
 }

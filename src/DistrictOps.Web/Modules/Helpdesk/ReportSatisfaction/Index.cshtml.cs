@@ -50,11 +50,8 @@ public sealed class IndexModel(SatisfactionHandler handler, ISiteDirectory sites
             return Page();
         }
 
-        var table = Export(Report);
-        var name = $"helpdesk-satisfaction-{Report.From:yyyy-MM-dd}-{Report.To:yyyy-MM-dd}.{format}";
-        return format == "xlsx"
-            ? File(XlsxExport.Write(table), ExportTable.XlsxContentType, name)
-            : File(CsvExport.Write(table), ExportTable.CsvContentType, name);
+        var (content, contentType) = Export(Report).Render(format);
+        return File(content, contentType, $"helpdesk-satisfaction-{Report.From:yyyy-MM-dd}-{Report.To:yyyy-MM-dd}.{format}");
     }
 
     /// <summary>Every row of the page in one sheet, the grouping in the first column.</summary>
