@@ -1,7 +1,9 @@
 using System.CommandLine;
 using DistrictOps.Web;
 using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Settings;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace DistrictOps.Cli;
 
@@ -50,6 +52,20 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyDi
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPlatformCore(builder.Configuration, DistrictOpsModules.All);
         using var host = builder.Build();
+        try
+        {
+            host.Services.ValidateSettings();
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                Error.WriteLine($"error: {failure}");
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+
         await using var scope = host.Services.CreateAsyncScope();
         return await body(scope.ServiceProvider, cancellationToken);
     }

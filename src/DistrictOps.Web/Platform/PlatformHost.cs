@@ -9,6 +9,7 @@ using DistrictOps.Web.Platform.Email;
 using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
+using DistrictOps.Web.Platform.Settings;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -26,7 +27,7 @@ public static class PlatformHost
         var catalog = new ModuleCatalog(modules);
         services.AddSingleton(catalog);
         services.AddSingleton(TimeProvider.System);
-        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddSettings<DemoOptions>(configuration, DemoOptions.Section);
         services.AddPlatformDatabase(configuration);
         services.AddPlatformEmail(configuration);
         services.AddPlatformJobs(configuration);
@@ -76,7 +77,8 @@ public static class PlatformHost
 
     public static async Task<WebApplication> UsePlatformAsync(this WebApplication app)
     {
-        await PrepareDatabaseAsync(app.Services, app.Configuration);
+        app.Services.ValidateSettings();
+        await PrepareDatabaseAsync(app.Services);
 
         if (!app.Environment.IsDevelopment())
         {
@@ -105,7 +107,7 @@ public static class PlatformHost
     }
 
     /// <summary>Migrates (unless switched off) and, in demo mode, seeds an empty database.</summary>
-    public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;

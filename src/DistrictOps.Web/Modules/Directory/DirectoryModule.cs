@@ -13,6 +13,7 @@ using DistrictOps.Web.Modules.Directory.ViewSite;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
+using DistrictOps.Web.Platform.Settings;
 
 namespace DistrictOps.Web.Modules.Directory;
 
@@ -35,7 +36,7 @@ public sealed class DirectoryModule : IModule
     {
         services.AddScoped<OneRosterImporter>();
         services.AddScoped<StaffImporter>();
-        services.Configure<CalendarOptions>(configuration.GetSection(CalendarOptions.Section));
+        services.AddSettings<CalendarOptions>(configuration, CalendarOptions.Section);
         services.AddScoped<ISchoolCalendar, SchoolCalendarService>();
         services.AddScoped<ISiteDirectory, SiteDirectory>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();

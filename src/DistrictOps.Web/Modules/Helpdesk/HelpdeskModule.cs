@@ -25,6 +25,7 @@ using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
+using DistrictOps.Web.Platform.Settings;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -49,7 +50,7 @@ public sealed class HelpdeskModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<HelpdeskOptions>(configuration.GetSection(HelpdeskOptions.Section));
+        services.AddSettings<HelpdeskOptions>(configuration, HelpdeskOptions.Section);
         services.AddScoped<ViewerFactory>();
         services.AddScoped<TicketRouter>();
         services.AddScoped<TicketNotifier>();

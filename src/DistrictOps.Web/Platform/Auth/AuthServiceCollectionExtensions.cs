@@ -1,4 +1,5 @@
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,6 +11,7 @@ public sealed class OidcOptions
 {
     public const string Section = "Authentication:Oidc";
 
+    [HttpUrl]
     public string? Authority { get; set; }
 
     public string? ClientId { get; set; }
@@ -75,8 +77,7 @@ public static class AuthServiceCollectionExtensions
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null);
 
-        var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
-        services.Configure<OidcOptions>(configuration.GetSection(OidcOptions.Section));
+        var oidc = services.AddSettings<OidcOptions>(configuration, OidcOptions.Section);
         if (oidc.Enabled)
         {
             authentication.AddOpenIdConnect(OidcScheme, oidc.DisplayName, o =>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DistrictOps.Web.Platform.Data;
 
 public enum DatabaseProvider
@@ -14,6 +16,7 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>SQLite file; a relative path is resolved against <see cref="DistrictOpsHome"/>.</summary>
+    [Required]
     public string SqlitePath { get; set; } = "data/districtops.db";
 
     public bool MigrateOnStartup { get; set; } = true;

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,15 +12,14 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>Registers <see cref="AppDbContext"/> for the configured provider, with every registered EF interceptor (the email outbox's wake-up).</summary>
     public static IServiceCollection AddPlatformDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        var options = services.AddSettings<DatabaseOptions>(configuration, DatabaseOptions.Section);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
 
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options, connectionString, configuration[DistrictOpsHome.EnvironmentVariable]);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => Common(o.UseSqlite(sqlite), sp));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -29,7 +29,7 @@ public static class DatabaseServiceCollectionExtensions
                         $"(environment variable ConnectionStrings__{ConnectionStringName}).");
                 }
 
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => Common(o.UseNpgsql(connectionString), sp));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use Sqlite or Postgres.");

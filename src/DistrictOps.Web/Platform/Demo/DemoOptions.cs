@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using DistrictOps.Web.Platform.Auth;
 
 namespace DistrictOps.Web.Platform.Demo;
@@ -9,9 +10,11 @@ public sealed class DemoOptions
 
     public bool Seed { get; set; }
 
+    [Required]
     public string Password { get; set; } = "bayview-demo-2026";
 
     /// <summary>Students in the generated demo district; 0 seeds the demo accounts only.</summary>
+    [Range(0, 1_000_000)]
     public int Students { get; set; } = 30_000;
 }
 

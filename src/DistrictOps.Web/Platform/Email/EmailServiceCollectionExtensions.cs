@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Settings;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DistrictOps.Web.Platform.Email;
@@ -7,7 +8,7 @@ public static class EmailServiceCollectionExtensions
     /// <summary>The outbox any module can queue email in; the web host adds the loop that sends it.</summary>
     public static IServiceCollection AddPlatformEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSettings<EmailOptions>(configuration, EmailOptions.Section);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor, OutboxWakeInterceptor>();
         services.AddScoped<EmailOutbox>();

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Settings;
 using Quartz;
 
 namespace DistrictOps.Web.Platform.Jobs;
@@ -16,7 +17,7 @@ public static class JobsServiceCollectionExtensions
     /// <summary>The run log and runner, for the web app and the CLI alike.</summary>
     public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<JobOptions>(configuration.GetSection(JobOptions.Section));
+        services.AddSettings<JobOptions>(configuration, JobOptions.Section);
         services.AddSingleton<JobRunner>();
         return services;
     }
@@ -28,6 +29,7 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddJobScheduler(this IServiceCollection services, IConfiguration configuration)
     {
+        // Bound and validated by AddPlatformJobs; the schedule is fixed here, while services are registered.
         var settings = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         if (!settings.Enabled)
         {

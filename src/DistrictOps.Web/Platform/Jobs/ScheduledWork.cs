@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DistrictOps.Web.Platform.Jobs;
 
 /// <summary>What a run did, for the run log: how many things it changed and a sentence staff can read.</summary>
@@ -16,7 +18,7 @@ public interface IScheduledWork
 public sealed record ScheduledJob(string Name, Type WorkType, TimeSpan Interval, string Description);
 
 /// <summary>The <c>Jobs</c> configuration section.</summary>
-public sealed class JobOptions
+public sealed class JobOptions : IValidatableObject
 {
     public const string Section = "Jobs";
 
@@ -25,4 +27,8 @@ public sealed class JobOptions
 
     /// <summary>Per job, a different interval than the module's default, e.g. <c>Jobs:Intervals:helpdesk.close-solved = 00:30:00</c>.</summary>
     public Dictionary<string, TimeSpan> Intervals { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Intervals.Where(i => i.Value <= TimeSpan.Zero)
+            .Select(i => new ValidationResult($"{nameof(Intervals)}:{i.Key} must be a positive time span such as 00:30:00."));
 }

@@ -1,21 +1,32 @@
+using System.ComponentModel.DataAnnotations;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DistrictOps.Web.Modules.Directory.ManageCalendar;
 
 /// <summary>The <c>Directory</c> configuration section: the district's default time zone and school hours.</summary>
-public sealed class CalendarOptions
+public sealed class CalendarOptions : IValidatableObject
 {
     public const string Section = "Directory:Calendar";
 
+    [TimeZoneId]
     public string TimeZone { get; set; } = "America/Los_Angeles";
 
     public TimeOnly SchoolStart { get; set; } = new(7, 0);
 
     public TimeOnly SchoolEnd { get; set; } = new(15, 0);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SchoolEnd <= SchoolStart)
+        {
+            yield return new ValidationResult($"{nameof(SchoolEnd)} must be later than {nameof(SchoolStart)}.");
+        }
+    }
 }
 
 /// <summary>Builds a site's <see cref="SchoolSchedule"/> from the stored calendar; read fresh each time, so an edit counts at once.</summary>

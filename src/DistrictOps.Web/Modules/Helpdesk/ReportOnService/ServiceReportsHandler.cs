@@ -355,8 +355,6 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
         return groups;
     }
 
-    private static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
-
     private async Task<IReadOnlyList<SiteSummary>> SitesAsync(CancellationToken cancellationToken) =>
         _sites ??= await siteDirectory.ListAsync(cancellationToken);
 

@@ -81,7 +81,7 @@ public static class ServiceLevelClock
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(history);
-        var spans = Spans(history, now);
+        var spans = Spans(history);
         var firstSolve = history.Moves.FirstOrDefault(m => Stops(m.To) && !Stops(m.From))?.At;
         var current = spans[^1];
         var lastSolve = LastSolve(spans);
@@ -109,7 +109,7 @@ public static class ServiceLevelClock
     public static (int? Response, int? Resolution) SchoolMinutes(ClockHistory history, SchoolSchedule? schedule, bool pauseOnHold, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var spans = Spans(history, now);
+        var spans = Spans(history);
         var firstSolve = history.Moves.FirstOrDefault(m => Stops(m.To) && !Stops(m.From))?.At;
         return SchoolMinutes(spans, Earliest(history.FirstResponseAt, firstSolve), LastSolve(spans), schedule, pauseOnHold, now);
     }
@@ -229,7 +229,7 @@ public static class ServiceLevelClock
     }
 
     /// <summary>The ticket's life as spans of one status each, the last one open (running to now).</summary>
-    private static List<Span> Spans(ClockHistory history, DateTimeOffset now)
+    private static List<Span> Spans(ClockHistory history)
     {
         var spans = new List<Span>();
         var start = history.CreatedAt;
