@@ -5,7 +5,7 @@ using DistrictOps.Web.Modules.Directory.ListSites;
 using DistrictOps.Web.Modules.Directory.ManageCalendar;
 using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
 using DistrictOps.Web.Modules.Directory.SearchPeople;
-using DistrictOps.Web.Modules.Directory.SeedDemoDistrict;
+using DistrictOps.Web.Modules.Directory.Demo;
 using DistrictOps.Web.Modules.Directory.SetSiteType;
 using DistrictOps.Web.Modules.Directory.UploadImport;
 using DistrictOps.Web.Modules.Directory.ViewPerson;
