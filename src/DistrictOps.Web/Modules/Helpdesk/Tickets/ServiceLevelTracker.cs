@@ -11,7 +11,7 @@ public sealed record TrackedServiceLevel(SlaPolicy Policy, ServiceLevelReading R
 /// <summary>
 /// Recomputes tickets' service levels from their stored timeline (plus events added in the current unit of work) and writes
 /// the Ticket columns. Policies, targets, categories and site schedules are read once per instance (one request or job run).
-/// Called for every save that changes what the clock reads (<see cref="ServiceLevelInterceptor"/>), by the service-level job
+/// Called for every save that changes what the clock reads (the service-level interceptor), by the service-level job
 /// and by the demo seed; it never saves.
 /// </summary>
 public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calendar, ISiteDirectory sites, TimeProvider clock)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 
 /// <summary>
-/// A solved ticket's survey, scheduled where a ticket is announced solved (<see cref="Notify.TicketNotifier.SolvedAsync"/>):
+/// A solved ticket's survey, scheduled where a ticket is announced solved (<see cref="TicketNotifier.SolvedAsync"/>):
 /// created the first time, and while unsent moved to the latest solve, so a reopened ticket is surveyed after it is solved again.
 /// </summary>
 public static class SurveySchedule
