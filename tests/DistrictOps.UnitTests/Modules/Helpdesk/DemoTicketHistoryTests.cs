@@ -1,8 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
-using DistrictOps.Web.Modules.Helpdesk.Automations.RunAutomations;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Demo;
-using DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk;
 
