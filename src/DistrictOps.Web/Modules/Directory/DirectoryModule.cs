@@ -1,15 +1,12 @@
-using DistrictOps.Web.Modules.Directory.ImportOneRoster;
-using DistrictOps.Web.Modules.Directory.ImportStaff;
+using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Directory.ListSites;
 using DistrictOps.Web.Modules.Directory.ManageCalendar;
-using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
 using DistrictOps.Web.Modules.Directory.SearchPeople;
 using DistrictOps.Web.Modules.Directory.Demo;
-using DistrictOps.Web.Modules.Directory.SetSiteType;
+using DistrictOps.Web.Modules.Directory.ViewSite;
 using DistrictOps.Web.Modules.Directory.UploadImport;
 using DistrictOps.Web.Modules.Directory.ViewPerson;
-using DistrictOps.Web.Modules.Directory.ViewSite;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;

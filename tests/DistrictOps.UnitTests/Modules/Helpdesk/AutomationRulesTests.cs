@@ -1,6 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Automations.RunAutomations;
-using DistrictOps.Web.Modules.Helpdesk.Surveys.SendSurveys;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk;

@@ -1,6 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Data;
-using DistrictOps.Web.Modules.Directory.ImportOneRoster;
-using DistrictOps.Web.Modules.Directory.ImportStaff;
+using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Modules.Directory.ManageCalendar;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;

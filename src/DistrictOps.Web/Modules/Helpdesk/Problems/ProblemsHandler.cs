@@ -335,11 +335,3 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
     private async Task<Dictionary<Guid, string>> SiteNamesAsync(CancellationToken cancellationToken) =>
         (await sites.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
 }
-
-/// <summary>How people write a problem's key: PRB-000012.</summary>
-public static class ProblemNumber
-{
-    public static string Format(long id) => TicketNumber.Format("PRB", id);
-
-    public static long? Parse(string? text) => TicketNumber.Parse(text, "PRB");
-}

@@ -1,5 +1,4 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
-using DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
 using DistrictOps.Web.Platform.Export;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -66,6 +65,6 @@ public abstract class ReportPage(ReportClock clock, ISiteDirectory siteDirectory
     protected FileContentResult Download(ExportTable table, string report, ReportRange range, string format)
     {
         var (content, contentType) = table.Render(format);
-        return File(content, contentType, ReportExports.FileName(report, range, format == "xlsx" ? "xlsx" : "csv"));
+        return File(content, contentType, $"helpdesk-{report}-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.{(format == "xlsx" ? "xlsx" : "csv")}");
     }
 }

@@ -1,7 +1,5 @@
 namespace DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
 
-/// <summary>What every report echoes back: the days it covers (inclusive, local), the site if one was chosen, the time zone.</summary>
-public sealed record ReportRange(DateOnly From, DateOnly To, Guid? SiteId, string? SiteName, string TimeZone);
 
 /// <summary>Unsolved tickets at the end of each local day: new, open and on hold count as open; pending apart.</summary>
 public sealed record BacklogReport(ReportRange Range, IReadOnlyList<BacklogDay> Days);

@@ -1,6 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Data;
 
-namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 /// <summary>A validated row of a OneRoster file, reduced to what DistrictOps keeps.</summary>
 internal abstract record Row(string SourcedId, bool Deleted, int Line)

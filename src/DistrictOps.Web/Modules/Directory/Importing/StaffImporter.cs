@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using DistrictOps.Web.Modules.Directory.Data;
-using DistrictOps.Web.Modules.Directory.ImportOneRoster;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DistrictOps.Web.Modules.Directory.ImportStaff;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 /// <summary>
 /// The HR staff file (hr/staff.csv) and the technician coverage file (hr/coverage.csv): DistrictOps' own

@@ -1,7 +1,6 @@
-using DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
 using DistrictOps.Web.Platform.Export;
 
-namespace DistrictOps.Web.Modules.Helpdesk.Reports;
+namespace DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
 
 /// <summary>Each report as one flat sheet for CSV and XLSX: the same figures the page's tables show, one row per day or group.</summary>
 public static class ReportExports
@@ -48,9 +47,6 @@ public static class ReportExports
         [new("Kind"), new("Name"), new("Assigned or opened", ExportKind.Number), new("Solved", ExportKind.Number), new("Devices", ExportKind.Number), new("Tickets per 100 devices", ExportKind.Number)],
         report.Technicians.Select(t => Row("Technician", t.Name, t.Assigned, t.Solved, null, null))
             .Concat(report.Sites.Select(s => Row("Site", s.Name, s.Opened, null, s.Devices, s.PerHundredDevices))).ToList());
-
-    public static string FileName(string report, ReportRange range, string extension) =>
-        $"helpdesk-{report}-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.{extension}";
 
     private static object?[] Row(params object?[] values) => values;
 }

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Sylvan.Data.Csv;
 
-namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 public enum ImportFileMode
 {

@@ -1,4 +1,4 @@
-namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 /// <summary>The OneRoster 1.1 and 1.2 CSV files DistrictOps reads, their columns in spec order, and their value sets.</summary>
 public static class OneRosterSpec

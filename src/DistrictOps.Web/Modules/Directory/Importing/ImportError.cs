@@ -1,4 +1,4 @@
-namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 /// <summary>One problem in an import file, located as <c>file:line:column</c>.</summary>
 public sealed record ImportError(string File, int Line, int Column, string Message)

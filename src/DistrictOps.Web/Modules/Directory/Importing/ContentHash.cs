@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Hashing;
 using System.Text;
 
-namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 /// <summary>A stable 64-bit hash of a row's imported fields: equal hashes mean nothing to write.</summary>
 internal static class ContentHash

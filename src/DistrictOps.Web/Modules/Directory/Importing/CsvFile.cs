@@ -1,7 +1,7 @@
 using System.Globalization;
 using Sylvan.Data.Csv;
 
-namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 /// <summary>
 /// Reads one OneRoster CSV file row by row, checking the header by name and each value by its rule.

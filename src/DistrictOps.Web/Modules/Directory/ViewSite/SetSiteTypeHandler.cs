@@ -2,7 +2,7 @@ using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DistrictOps.Web.Modules.Directory.SetSiteType;
+namespace DistrictOps.Web.Modules.Directory.ViewSite;
 
 /// <summary>An administrator's word on a site's type (an alternative high school looks like any high school by its grades); imports keep it. Null goes back to the derived type.</summary>
 public sealed class SetSiteTypeHandler(AppDbContext db)

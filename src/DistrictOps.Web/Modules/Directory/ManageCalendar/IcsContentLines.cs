@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DistrictOps.Web.Modules.Directory.ImportCalendar;
+namespace DistrictOps.Web.Modules.Directory.ManageCalendar;
 
 internal sealed record ContentLine(int Line, string Name, string Parameters, string Value)
 {

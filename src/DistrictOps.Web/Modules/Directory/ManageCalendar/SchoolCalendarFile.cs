@@ -1,6 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 
-namespace DistrictOps.Web.Modules.Directory.ImportCalendar;
+namespace DistrictOps.Web.Modules.Directory.ManageCalendar;
 
 public sealed record NoSchoolDate(DateOnly Date, string Name);
 

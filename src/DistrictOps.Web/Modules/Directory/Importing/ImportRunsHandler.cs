@@ -3,7 +3,7 @@ using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace DistrictOps.Web.Modules.Directory.ReviewImportRuns;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 public sealed record ImportRunRow(Guid Id, ImportKind Kind, string Source, string Description, string RunBy, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int Changes);
 

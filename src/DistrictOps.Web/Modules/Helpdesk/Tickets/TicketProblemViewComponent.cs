@@ -3,7 +3,7 @@ using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace DistrictOps.Web.Modules.Helpdesk.Problems.ManageProblems;
+namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 
 public sealed record TicketProblem(long Id, string Number, string Title, string Status, string? Workaround);
 
@@ -17,6 +17,6 @@ public sealed class TicketProblemViewComponent(AppDbContext db) : ViewComponent
             .SingleOrDefaultAsync(HttpContext.RequestAborted);
         return problem is null
             ? Content("")
-            : View("/Modules/Helpdesk/Problems/ManageProblems/_TicketProblem.cshtml", new TicketProblem(problem.Id, ProblemNumber.Format(problem.Id), problem.Title, problem.Status.ToString(), problem.Workaround));
+            : View("/Modules/Helpdesk/Tickets/_TicketProblem.cshtml", new TicketProblem(problem.Id, ProblemNumber.Format(problem.Id), problem.Title, problem.Status.ToString(), problem.Workaround));
     }
 }

@@ -5,7 +5,7 @@ using DistrictOps.Web.Modules.Directory.Contracts;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 
-namespace DistrictOps.Web.Modules.Directory.ImportCalendar;
+namespace DistrictOps.Web.Modules.Directory.ManageCalendar;
 
 /// <summary>
 /// Reads a school calendar exported as iCalendar. Events are told apart by CATEGORIES: INSTRUCTIONAL-YEAR (all-day,

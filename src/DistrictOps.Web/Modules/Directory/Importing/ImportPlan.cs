@@ -1,4 +1,4 @@
-namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 public sealed record ImportOptions(bool AllowShrink = false, double MaxShrinkShare = 0.10, string RunBy = "system");
 

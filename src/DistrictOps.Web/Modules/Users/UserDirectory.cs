@@ -3,7 +3,9 @@ using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Modules.Users.Contracts;
+
+namespace DistrictOps.Web.Modules.Users;
 
 internal sealed class UserDirectory(AppDbContext db, AddUserHandler addUser) : IUserDirectory
 {

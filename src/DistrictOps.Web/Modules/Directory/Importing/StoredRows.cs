@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DistrictOps.Web.Modules.Directory.Data;
 
-namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 /// <summary>
 /// A sourcedId reduced to 64 bits (XxHash3 of its UTF-16 code units with a seed), so the maps and sets over

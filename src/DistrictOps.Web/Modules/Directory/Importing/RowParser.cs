@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using DistrictOps.Web.Modules.Directory.Data;
 
-namespace DistrictOps.Web.Modules.Directory.ImportOneRoster;
+namespace DistrictOps.Web.Modules.Directory.Importing;
 
 /// <summary>The ids each entity will have after the import, for checking references before anything is written.</summary>
 internal sealed class IdUniverse
