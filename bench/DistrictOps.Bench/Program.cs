@@ -19,7 +19,7 @@ var loaded = File.Exists(Path.Combine(work, "loaded"));
 var settings = new Dictionary<string, string?> { ["Database:Provider"] = provider, ["Logging:LogLevel:Default"] = "Warning" };
 if (args.Contains("--phases"))
 {
-    settings["Logging:LogLevel:DistrictOps.Web.Modules.Directory.ImportOneRoster"] = "Debug";
+    settings["Logging:LogLevel:DistrictOps.Web.Modules.Directory.Importing"] = "Debug";
 }
 
 string? database = null;

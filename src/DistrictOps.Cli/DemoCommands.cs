@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using DistrictOps.Web.Modules.Directory.GenerateDemoDistrict;
+using DistrictOps.Web.Modules.Directory.Demo;
 
 namespace DistrictOps.Cli;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using DistrictOps.Web.Modules.Directory.ImportOneRoster;
-using DistrictOps.Web.Modules.Directory.ImportStaff;
+using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Modules.Directory.ManageCalendar;
 
 namespace DistrictOps.Cli;

@@ -1,5 +1,5 @@
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.SendSurveys;
+using DistrictOps.Web.Modules.Helpdesk.Surveys;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

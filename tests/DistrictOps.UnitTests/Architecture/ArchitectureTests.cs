@@ -8,6 +8,8 @@ public sealed class ArchitectureTests
 {
     private static readonly System.Reflection.Assembly Product = typeof(PlatformHost).Assembly;
 
+    private static readonly HashSet<string> SharedFolders = ["Contracts", "Data", "Demo", "Importing", "Tickets"];
+
     [Fact]
     public void A_module_uses_another_only_through_its_contracts()
     {
@@ -21,6 +23,22 @@ public sealed class ArchitectureTests
 
         var violation = Assert.Single(violations);
         Assert.Equal("Alpha: " + typeof(ReachesIn).FullName, violation);
+    }
+
+    [Fact]
+    public void A_slice_uses_no_sibling_slice()
+    {
+        var violations = SliceBoundaries.Violations(Product, "DistrictOps.Web.Modules", SharedFolders);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public void The_slice_check_catches_a_slice_using_its_sibling()
+    {
+        var violations = SliceBoundaries.Violations(typeof(ReachesIn).Assembly, "DistrictOps.UnitTests.Architecture.Fixture.Modules", SharedFolders);
+
+        var violation = Assert.Single(violations);
+        Assert.Equal("Beta/Orders/PlaceOrder: " + typeof(Fixture.Modules.Beta.Orders.PlaceOrder.UsesSibling).FullName, violation);
     }
 
     [Fact]

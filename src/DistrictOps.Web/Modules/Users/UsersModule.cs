@@ -3,7 +3,7 @@ using DistrictOps.Web.Modules.Users.Contracts;
 using DistrictOps.Web.Modules.Users.GetCurrentUser;
 using DistrictOps.Web.Modules.Users.ListUsers;
 using DistrictOps.Web.Modules.Users.ManageAccessTokens;
-using DistrictOps.Web.Modules.Users.SeedDemoUsers;
+using DistrictOps.Web.Modules.Users.Demo;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;

@@ -1,5 +1,5 @@
 using System.Text;
-using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using DistrictOps.Web.Modules.Directory.Importing;
 
 namespace DistrictOps.IntegrationTests.Modules.Directory;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.TrackServiceLevels;
+using DistrictOps.Web.Modules.Helpdesk.Demo;
+using DistrictOps.Web.Modules.Helpdesk.ServiceLevels.TrackServiceLevels;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.ReportOnService;
+using DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
 using DistrictOps.Web.Platform.Data;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.RunAutomations;
+using DistrictOps.Web.Modules.Helpdesk.Automations.RunAutomations;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Email;
 using DistrictOps.Web.Platform.Jobs;

@@ -4,7 +4,7 @@ using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.ManageCalendar;
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.TrackServiceLevels;
+using DistrictOps.Web.Modules.Helpdesk.ServiceLevels.TrackServiceLevels;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Email;
 using DistrictOps.Web.Platform.Jobs;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.SendSurveys;
+using DistrictOps.Web.Modules.Helpdesk.Surveys.SendSurveys;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Email;
 using Microsoft.EntityFrameworkCore;

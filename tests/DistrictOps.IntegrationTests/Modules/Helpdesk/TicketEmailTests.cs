@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.Notify;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Email;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
-using DistrictOps.Web.Modules.Helpdesk.Notify;
-using DistrictOps.Web.Modules.Helpdesk.RunAutomations;
-using DistrictOps.Web.Modules.Helpdesk.SendSurveys;
+using DistrictOps.Web.Modules.Helpdesk.Automations.RunAutomations;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk;
 

@@ -1,6 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.SeedDemoHelpdesk;
+using DistrictOps.Web.Modules.Helpdesk.Demo;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk;
 

@@ -1,7 +1,6 @@
-using DistrictOps.Web.Modules.Helpdesk;
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.RouteTicket;
-using DistrictOps.Web.Modules.Helpdesk.WorkTicket;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Modules.Helpdesk.Work.WorkTicket;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk;
 

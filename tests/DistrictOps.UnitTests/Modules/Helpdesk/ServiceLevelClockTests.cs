@@ -1,7 +1,7 @@
 using System.Globalization;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.TrackServiceLevels;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk;
 

@@ -1,6 +1,6 @@
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.FindRecurringIssues;
-using DistrictOps.Web.Modules.Helpdesk.ManageServiceLevels;
+using DistrictOps.Web.Modules.Helpdesk.Problems.FindRecurringIssues;
+using DistrictOps.Web.Modules.Helpdesk.ServiceLevels.ManageServiceLevels;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DistrictOps.Web.Modules.Helpdesk.Notify;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk;
 

@@ -1,6 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Directory.Data;
-using DistrictOps.Web.Modules.Directory.ImportCalendar;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
-using DistrictOps.Web.Modules.Directory.ImportOneRoster;
-using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
+using DistrictOps.Web.Modules.Directory.Importing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

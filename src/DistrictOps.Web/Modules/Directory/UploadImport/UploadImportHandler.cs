@@ -1,5 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Data;
-using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 

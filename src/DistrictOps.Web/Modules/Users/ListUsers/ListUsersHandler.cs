@@ -1,4 +1,3 @@
-using DistrictOps.Web.Modules.Users.Contracts;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using DistrictOps.Web.Modules.Directory.Contracts;
-using DistrictOps.Web.Modules.Directory.ImportCalendar;
+using DistrictOps.Web.Modules.Directory.ManageCalendar;
 
 namespace DistrictOps.UnitTests.Modules.Directory.GenerateDemoDistrict;
 

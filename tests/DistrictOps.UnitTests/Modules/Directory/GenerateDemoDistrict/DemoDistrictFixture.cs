@@ -1,4 +1,4 @@
-using DistrictOps.Web.Modules.Directory.GenerateDemoDistrict;
+using DistrictOps.Web.Modules.Directory.Demo;
 
 namespace DistrictOps.UnitTests.Modules.Directory.GenerateDemoDistrict;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using DistrictOps.Web.Modules.Directory.Contracts;
-using DistrictOps.Web.Modules.Directory.ImportCalendar;
+using DistrictOps.Web.Modules.Directory.ManageCalendar;
 using static DistrictOps.Web.Modules.Directory.Contracts.SchoolTime;
 
 namespace DistrictOps.UnitTests.Modules.Directory.ImportCalendar;

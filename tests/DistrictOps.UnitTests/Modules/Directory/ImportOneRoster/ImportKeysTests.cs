@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 using DistrictOps.Web.Modules.Directory.Data;
-using DistrictOps.Web.Modules.Directory.ImportOneRoster;
+using DistrictOps.Web.Modules.Directory.Importing;
 using Sylvan.Data.Csv;
 
 namespace DistrictOps.UnitTests.Modules.Directory.ImportOneRoster;

@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
-using DistrictOps.Web.Modules.Helpdesk.ReportOnService;
+using DistrictOps.Web.Modules.Helpdesk.Reports;
+using DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk.ReportOnService;
 

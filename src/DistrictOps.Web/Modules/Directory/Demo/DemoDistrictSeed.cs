@@ -1,0 +1,62 @@
+using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Modules.Directory.Importing;
+using DistrictOps.Web.Modules.Directory.ManageCalendar;
+using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DistrictOps.Web.Modules.Directory.Demo;
+
+/// <summary>In demo mode, an empty directory gets Bayview Unified: generated, then imported the way a district's SIS export would be.</summary>
+internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter importer, StaffImporter staff, CalendarImporter calendar, IOptions<DemoOptions> options, ILogger<DemoDistrictSeed> logger) : IDemoSeed
+{
+    public int Order => 10;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var students = options.Value.Students;
+        if (students <= 0 || await db.Set<Site>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var folder = System.IO.Directory.CreateTempSubdirectory("districtops-demo-").FullName;
+        try
+        {
+            logger.LogInformation("Generating and importing the demo district ({Students} students); this takes a little while once.", students);
+            var generated = GenerateDemoDistrictHandler.Handle(new GenerateDemoDistrictCommand(folder, students, Force: true), cancellationToken);
+            if (!generated.Succeeded)
+            {
+                throw new InvalidOperationException("The demo district could not be generated: " + string.Join("; ", generated.Errors.SelectMany(e => e.Value)));
+            }
+
+            var errors = new ImportErrorLog();
+            using var package = OneRosterPackage.Open(folder, errors);
+            var outcome = await importer.ApplyAsync(package, errors, new ImportOptions(RunBy: "demo seed"), cancellationToken);
+            if (outcome.RunId is null)
+            {
+                throw new InvalidOperationException("The demo district did not import: " + string.Join("; ", outcome.Plan.Errors.Select(e => e.ToString()).Concat(outcome.Plan.Refusals)));
+            }
+
+            var hrErrors = new ImportErrorLog();
+            var hr = await staff.RunAsync(Path.Combine(folder, "hr"), hrErrors, new ImportOptions(RunBy: "demo seed"), apply: true, cancellationToken);
+            if (hr.RunId is null)
+            {
+                throw new InvalidOperationException("The demo HR files did not import: " + string.Join("; ", hr.Plan.Errors.Select(e => e.ToString()).Concat(hr.Plan.Refusals)));
+            }
+
+            var ics = System.IO.Directory.EnumerateFiles(Path.Combine(folder, "calendar"), "*.ics").Single();
+            await using var stream = File.OpenRead(ics);
+            var year = await calendar.RunAsync(ics, stream, apply: true, "demo seed", cancellationToken);
+            if (!year.File.Succeeded)
+            {
+                throw new InvalidOperationException("The demo calendar did not import: " + string.Join("; ", year.File.Errors));
+            }
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using Sylvan.Data.Csv;
+
+namespace DistrictOps.Web.Modules.Directory.Importing;
+
+/// <summary>
+/// Reads one OneRoster CSV file row by row, checking the header by name and each value by its rule.
+/// Liberal on input (BOM, CRLF, any column order, TRUE/True for booleans, enumeration case), exact in messages.
+/// </summary>
+internal sealed class CsvFile : IDisposable
+{
+    private readonly TextReader _text;
+    private readonly CsvDataReader _csv;
+    private readonly Dictionary<string, int> _ordinals;
+    private readonly ImportErrorLog _errors;
+
+    private CsvFile(string name, TextReader text, CsvDataReader csv, Dictionary<string, int> ordinals, ImportErrorLog errors)
+    {
+        Name = name;
+        _text = text;
+        _csv = csv;
+        _ordinals = ordinals;
+        _errors = errors;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The line of the current row (the header is line 1).</summary>
+    public int Line { get; private set; } = 1;
+
+    public static CsvFile? Open(OneRosterPackage package, string file, IReadOnlyList<string> columns, ImportErrorLog errors)
+    {
+        var text = package.OpenText(file);
+        var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ok = true;
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            var header = csv.GetName(i).Trim();
+            var known = columns.FirstOrDefault(c => string.Equals(c, header, StringComparison.OrdinalIgnoreCase));
+            if (known is not null)
+            {
+                if (!ordinals.TryAdd(known, i))
+                {
+                    errors.Add(file, 1, i + 1, $"column '{header}' appears twice.");
+                    ok = false;
+                }
+            }
+            else if (!header.StartsWith("metadata.", StringComparison.Ordinal))
+            {
+                errors.Add(file, 1, i + 1, $"unknown column '{header}'; expected the OneRoster columns {string.Join(",", columns)} (and metadata.* extensions).");
+                ok = false;
+            }
+        }
+
+        foreach (var missing in columns.Where(c => !ordinals.ContainsKey(c) && !OneRosterSpec.OptionalColumns.Contains(c)))
+        {
+            errors.Add(file, 1, 0, $"the header has no '{missing}' column.");
+            ok = false;
+        }
+
+        var result = new CsvFile(file, text, csv, ordinals, errors);
+        if (ok)
+        {
+            return result;
+        }
+
+        result.Dispose();
+        return null;
+    }
+
+    public bool Read()
+    {
+        if (!_csv.Read())
+        {
+            return false;
+        }
+
+        Line++;
+        return true;
+    }
+
+    public int Column(string name) => _ordinals.TryGetValue(name, out var i) ? i + 1 : 0;
+
+    public string Raw(string name)
+    {
+        var value = RawSpan(name);
+        return value.IsEmpty ? "" : value.ToString();
+    }
+
+    /// <summary>The trimmed value without making a string of it.</summary>
+    public ReadOnlySpan<char> RawSpan(string name) =>
+        _ordinals.TryGetValue(name, out var i) && i < _csv.RowFieldCount ? _csv.GetFieldSpan(i).Trim() : [];
+
+    public void Error(string column, string message) => _errors.Add(Name, Line, Column(column), message);
+
+    public string? Text(string column, bool required = false, int maxLength = 255)
+    {
+        var value = Raw(column);
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                Error(column, $"{column} is required.");
+            }
+
+            return null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            Error(column, $"{column} is {value.Length} characters long; at most {maxLength} are allowed.");
+            return null;
+        }
+
+        return value;
+    }
+
+    public string? Enum(string column, IReadOnlyList<string> allowed, bool required = true)
+    {
+        var value = Raw(column);
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                Error(column, $"{column} is required; expected one of {string.Join(", ", allowed)}.");
+            }
+
+            return null;
+        }
+
+        string? match = null;
+        for (var i = 0; i < allowed.Count && match is null; i++)
+        {
+            if (string.Equals(allowed[i], value, StringComparison.OrdinalIgnoreCase))
+            {
+                match = allowed[i];
+            }
+        }
+
+        if (match is null)
+        {
+            Error(column, $"{column} '{value}' is not one of {string.Join(", ", allowed)}.");
+        }
+
+        return match;
+    }
+
+    public DateOnly? Date(string column, bool required = false)
+    {
+        var value = Raw(column);
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                Error(column, $"{column} is required; expected a date YYYY-MM-DD.");
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Error(column, $"{column} '{value}' is not a date; expected YYYY-MM-DD.");
+        return null;
+    }
+
+    public DateTimeOffset? Instant(string column, bool required)
+    {
+        var value = Raw(column);
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                Error(column, $"{column} is required in a delta file; expected YYYY-MM-DDTHH:MM:SS.sssZ.");
+            }
+
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
+            && value.Contains('T', StringComparison.Ordinal))
+        {
+            return instant;
+        }
+
+        Error(column, $"{column} '{value}' is not a date-time; expected YYYY-MM-DDTHH:MM:SS.sssZ.");
+        return null;
+    }
+
+    public bool? Bool(string column, bool required = true)
+    {
+        var value = Raw(column);
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                Error(column, $"{column} is required; expected true or false.");
+            }
+
+            return null;
+        }
+
+        if (bool.TryParse(value, out var b))
+        {
+            return b;
+        }
+
+        Error(column, $"{column} '{value}' is not a boolean; expected true or false.");
+        return null;
+    }
+
+    public IReadOnlyList<string> List(string column) =>
+        Raw(column).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>A comma-separated list of grades, each from the OneRoster grade set.</summary>
+    public string? GradeList(string column)
+    {
+        var grades = new List<string>();
+        foreach (var grade in List(column))
+        {
+            var match = OneRosterSpec.Grades.FirstOrDefault(g => string.Equals(g, grade, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                Error(column, $"grade '{grade}' is not one of {string.Join(", ", OneRosterSpec.Grades)}.");
+            }
+            else
+            {
+                grades.Add(match);
+            }
+        }
+
+        return grades.Count == 0 ? null : string.Join(',', grades);
+    }
+
+    public void Dispose()
+    {
+        _csv.Dispose();
+        _text.Dispose();
+    }
+}

@@ -1,0 +1,926 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace DistrictOps.Web.Modules.Directory.Importing;
+
+/// <summary>
+/// Plans and applies a OneRoster package. Planning and applying are one walk over the files, so the
+/// plan shown is exactly what is applied. Files are streamed twice (ids first, then rows) and
+/// compared with the stored content hashes; only rows whose hash changed are loaded and written.
+/// Any invalid row, or a shrink beyond the threshold, means nothing is applied.
+/// Stored rows are held as 64-bit keys of their sourcedIds with id and hash (see <see cref="StoredRows"/>),
+/// read forward-only while the files are being read, so a million-student district fits in a few hundred MiB.
+/// </summary>
+public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogger<OneRosterImporter> logger)
+{
+    private const int BatchSize = 2000;
+
+    private static readonly Dictionary<string, string> EntityOf = new(StringComparer.Ordinal)
+    {
+        [OneRosterSpec.Orgs] = nameof(Site),
+        [OneRosterSpec.AcademicSessions] = nameof(AcademicSession),
+        [OneRosterSpec.Courses] = nameof(Course),
+        [OneRosterSpec.Classes] = nameof(ClassSection),
+        [OneRosterSpec.Users] = nameof(Person),
+        [OneRosterSpec.Demographics] = nameof(Data.Demographics),
+        [OneRosterSpec.Enrollments] = nameof(Enrollment),
+    };
+
+    public Task<ImportOutcome> PlanAsync(OneRosterPackage package, ImportErrorLog errors, ImportOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(package, errors, options, apply: false, cancellationToken);
+
+    public Task<ImportOutcome> ApplyAsync(OneRosterPackage package, ImportErrorLog errors, ImportOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(package, errors, options, apply: true, cancellationToken);
+
+    private async Task<ImportOutcome> RunAsync(OneRosterPackage package, ImportErrorLog errors, ImportOptions options, bool apply, CancellationToken cancellationToken)
+    {
+        var plans = new List<EntityPlan>();
+        if (errors.Any)
+        {
+            return new ImportOutcome(Plan(package, plans, errors, []), null);
+        }
+
+        var phase = Stopwatch.StartNew();
+        Phase(phase, "start");
+
+        // The stored rows load from the database while the files are read: only a file's own rows wait for its map.
+        // Each step's errors are kept apart and joined in the order of the steps, so the plan lists them as before.
+        var stored = EntityOf.Keys.ToDictionary(f => f, _ => new TaskCompletionSource<StoredRows>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var loading = Task.Run(() => LoadAllStoredAsync(stored, cancellationToken), CancellationToken.None);
+        var existing = new Dictionary<string, StoredRows>(StringComparer.Ordinal);
+        var universe = new IdUniverse();
+        var collectErrors = EntityOf.Keys.ToDictionary(f => f, _ => new ImportErrorLog());
+        var rolesErrors = new ImportErrorLog();
+        var classifyErrors = new List<ImportErrorLog>();
+        var work = new Dictionary<string, FileWork>(StringComparer.Ordinal);
+        try
+        {
+            async Task CollectAsync(string file)
+            {
+                existing[file] = await stored[file].Task;
+                CollectIds(package, file, existing[file], universe, collectErrors[file]);
+            }
+
+            foreach (var file in EntityOf.Keys.Where(Referenced.Contains))
+            {
+                await CollectAsync(file);
+            }
+
+            Phase(phase, "load stored rows and collect ids of referenced files");
+            var roles = package.ModeOf(OneRosterSpec.Roles) != ImportFileMode.Absent ? ReadRoles(package, universe, existing[OneRosterSpec.Users].Keys, rolesErrors) : null;
+            Phase(phase, "read roles");
+
+            // First walk: validate every row and classify it; nothing is written.
+            foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles))
+            {
+                if (!existing.ContainsKey(file))
+                {
+                    await CollectAsync(file);
+                    Phase(phase, "load stored rows and collect ids of " + file);
+                }
+
+                if (package.ModeOf(file) == ImportFileMode.Absent)
+                {
+                    continue;
+                }
+
+                var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
+                plans.Add(plan);
+                var fileErrors = new ImportErrorLog();
+                classifyErrors.Add(fileErrors);
+                work[file] = Classify(package, file, plan, existing[file], universe, roles, fileErrors);
+                Phase(phase, "classify " + file);
+            }
+
+            await loading;
+            foreach (var plan in plans.Where(p => p.Mode == ImportFileMode.Bulk))
+            {
+                await RemoveUnseenAsync(plan.File, plan, existing[plan.File], work[plan.File], cancellationToken);
+            }
+
+            foreach (var log in EntityOf.Keys.Select(f => collectErrors[f]).Append(rolesErrors).Concat(classifyErrors))
+            {
+                errors.Append(log);
+            }
+
+            Phase(phase, "removed rows");
+            var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
+            Phase(phase, "shrink guard");
+            var result = Plan(package, plans, errors, refusals);
+            if (!apply || !result.CanApply)
+            {
+                return new ImportOutcome(result, null);
+            }
+
+            var runId = await WriteAsync(package, result, work, existing, universe, roles, options, cancellationToken);
+            Phase(phase, "write");
+            return new ImportOutcome(result, runId);
+        }
+        finally
+        {
+            // If reading the files failed, the database is still the loader's until it ends.
+            await loading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task LoadAllStoredAsync(Dictionary<string, TaskCompletionSource<StoredRows>> stored, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var (file, rows) in stored)
+            {
+                var started = Stopwatch.GetTimestamp();
+                rows.SetResult(file == OneRosterSpec.Demographics
+                    ? await LoadDemographicsAsync(await stored[OneRosterSpec.Users].Task, ct) ?? await LoadStoredAsync(file, ct)
+                    : await LoadStoredAsync(file, ct));
+                logger.LogDebug("loaded stored {File}: {Seconds:0.0} s", file, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var rows in stored.Values)
+            {
+                rows.TrySetException(e);
+            }
+
+            throw;
+        }
+    }
+
+    private TimeSpan _cpu;
+
+    private void Phase(Stopwatch phase, string name)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            using var self = Process.GetCurrentProcess();
+            logger.LogDebug("{Phase}: {Seconds:0.0} s ({Cpu:0.0} s CPU), managed heap {Heap:N0} MiB, working set {WorkingSet:N0} MiB",
+                name, phase.Elapsed.TotalSeconds, (self.TotalProcessorTime - _cpu).TotalSeconds, GC.GetTotalMemory(false) >> 20, self.WorkingSet64 >> 20);
+            _cpu = self.TotalProcessorTime;
+        }
+
+        phase.Restart();
+    }
+
+    private static ImportPlan Plan(OneRosterPackage package, List<EntityPlan> plans, ImportErrorLog errors, IReadOnlyList<string> refusals) =>
+        new(package.Name, package.Version, plans, errors.Errors, errors.Total, refusals);
+
+    /// <summary>What the first walk learned about one file, for the shrink guard and the write.</summary>
+    private sealed class FileWork
+    {
+        /// <summary>Keys of the rows to add or update.</summary>
+        public HashSet<ulong> Changed { get; } = [];
+
+        /// <summary>Keys of the rows to remove.</summary>
+        public HashSet<ulong> RemovedKeys { get; } = [];
+
+        /// <summary>The rows to remove, in the order they are removed.</summary>
+        public List<(string SourcedId, Guid Id)> Removed { get; } = [];
+
+        /// <summary>For users: active students per primary org after the import.</summary>
+        public Dictionary<string, int> StudentsPerOrg { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The stored rows of a file's entity, keyed by 64-bit keys of their sourcedIds. Stored sourcedIds are unique, so a
+    /// repeated key is a hash collision: then the map is loaded again with another seed.
+    /// </summary>
+    private async Task<StoredRows> LoadStoredAsync(string file, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var count = Convert.ToInt32(await ScalarAsync(StoredSql(file, count: true), ct), System.Globalization.CultureInfo.InvariantCulture);
+            for (var seed = 0L; ; seed++)
+            {
+                var stored = await LoadStoredAsync(file, new IdKeys(seed), count, ct);
+                if (stored is not null)
+                {
+                    return stored;
+                }
+
+                logger.LogWarning("Two stored sourcedIds of {File} have one 64-bit key with seed {Seed}; loading again with another seed.", file, seed);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Demographics belong to people: they take the people's keys, found by person id, instead of joining each row to
+    /// its person in the database. Null when the few demographics of people outside that map bring a key collision.
+    /// </summary>
+    private async Task<StoredRows?> LoadDemographicsAsync(StoredRows people, CancellationToken ct)
+    {
+        var keyOf = new Dictionary<Guid, ulong>(people.Count);
+        foreach (var (key, person) in people.Rows)
+        {
+            keyOf[person.Id] = key;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var stored = new StoredRows(people.Keys, keyOf.Count);
+            var others = new List<StoredRow>();
+            await using (var command = db.Database.GetDbConnection().CreateCommand())
+            {
+                command.CommandText = $"SELECT {Column<Data.Demographics>("PersonId")}, {Column<Data.Demographics>("ContentHash")} FROM {Table<Data.Demographics>()}";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var row = new StoredRow(reader.GetGuid(0), reader.GetInt64(1), false);
+                    if (keyOf.TryGetValue(row.Id, out var key))
+                    {
+                        stored.TryAdd(key, row);
+                    }
+                    else
+                    {
+                        others.Add(row);
+                    }
+                }
+            }
+
+            foreach (var chunk in others.Chunk(BatchSize))
+            {
+                var ids = chunk.Select(r => r.Id).ToArray();
+                var sourcedIds = await SourcedIds<Person>(ids).ToDictionaryAsync(p => p.Id, p => p.SourcedId, ct);
+                foreach (var row in chunk)
+                {
+                    if (!sourcedIds.TryGetValue(row.Id, out var sourcedId) || !stored.TryAdd(sourcedId, row))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return stored;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Reads (sourcedId, id, hash, left) forward-only, without entities; null on a key collision.</summary>
+    private async Task<StoredRows?> LoadStoredAsync(string file, IdKeys keys, int capacity, CancellationToken ct)
+    {
+        var stored = new StoredRows(keys, capacity);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = StoredSql(file, count: false);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var people = file == OneRosterSpec.Users;
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new StoredRow(reader.GetGuid(1), reader.GetInt64(2), reader.GetBoolean(3));
+            if (people)
+            {
+                row.Site = stored.SiteNumber(reader.IsDBNull(4) ? null : reader.GetGuid(4));
+                row.Kind = (byte)(Enum.Parse<PersonKind>(reader.GetString(5)) + 1);
+            }
+
+            if (!stored.TryAdd(reader.GetString(0), row))
+            {
+                return null;
+            }
+        }
+
+        return stored;
+    }
+
+    private async Task<object?> ScalarAsync(string sql, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(ct);
+    }
+
+    /// <summary>The query of a file's stored rows: sourcedId, id, content hash, left (and for people primary site and kind).</summary>
+    private string StoredSql(string file, bool count)
+    {
+        string Select<T>(string where = "", string extra = "")
+        {
+            var columns = count ? "COUNT(*)" : $"{Column<T>("SourcedId")}, {Column<T>("Id")}, {Column<T>("ContentHash")}, {Column<T>("LeftAt")} IS NOT NULL{extra}";
+            return $"SELECT {columns} FROM {Table<T>()} {where}";
+        }
+
+        return file switch
+        {
+            OneRosterSpec.Orgs => Select<Site>(),
+            OneRosterSpec.AcademicSessions => Select<AcademicSession>(),
+            OneRosterSpec.Courses => Select<Course>(),
+            OneRosterSpec.Classes => Select<ClassSection>(),
+            OneRosterSpec.Users => Select<Person>(
+                $"WHERE {Column<Person>(nameof(Person.ContentHash))} <> 0", $", {Column<Person>(nameof(Person.PrimarySiteId))}, {Column<Person>(nameof(Person.Kind))}"),
+            OneRosterSpec.Demographics =>
+                $"SELECT {(count ? "COUNT(*)" : $"p.{Column<Person>("SourcedId")}, d.{Column<Data.Demographics>("PersonId")}, d.{Column<Data.Demographics>("ContentHash")}, d.{Column<Data.Demographics>("PersonId")} IS NULL")} " +
+                $"FROM {Table<Data.Demographics>()} d JOIN {Table<Person>()} p ON d.{Column<Data.Demographics>("PersonId")} = p.{Column<Person>("Id")}",
+            OneRosterSpec.Enrollments => Select<Enrollment>(),
+            _ => throw new InvalidOperationException(file),
+        };
+    }
+
+    private string Table<T>() => $"\"{db.Model.FindEntityType(typeof(T))!.GetTableName()}\"";
+
+    private string Column<T>(string property)
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        return $"\"{entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))}\"";
+    }
+
+    /// <summary>Files whose ids other files refer to; only these need the set of ids after the import.</summary>
+    private static readonly HashSet<string> Referenced =
+        [OneRosterSpec.Orgs, OneRosterSpec.AcademicSessions, OneRosterSpec.Courses, OneRosterSpec.Classes, OneRosterSpec.Users];
+
+    /// <summary>The ids a file's entity will have afterwards; duplicates within a file are errors.</summary>
+    private static void CollectIds(OneRosterPackage package, string file, StoredRows rows, IdUniverse universe, ImportErrorLog errors)
+    {
+        var mode = package.ModeOf(file);
+        var ids = !Referenced.Contains(file) ? null
+            : mode == ImportFileMode.Bulk ? []
+            : rows.Rows.Where(r => !r.Value.Left).Select(r => r.Key).ToHashSet();
+        if (ids is not null && file == OneRosterSpec.Users && mode == ImportFileMode.Bulk)
+        {
+            // People who came only from HR stay referable (e.g. staff in enrollments) whatever OneRoster says.
+            ids.UnionWith(rows.Rows.Where(r => !r.Value.Left && r.Value.Hash == 0).Select(r => r.Key));
+        }
+
+        if (mode != ImportFileMode.Absent)
+        {
+            using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
+            if (csv is not null)
+            {
+                var lines = new Dictionary<ulong, int>();
+                var repeats = new List<(string Id, int Line, int First)>();
+                while (csv.Read())
+                {
+                    var id = csv.RawSpan("sourcedId");
+                    if (id.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    var key = rows.Keys.Of(id);
+                    if (!lines.TryAdd(key, csv.Line))
+                    {
+                        repeats.Add((id.ToString(), csv.Line, lines[key]));
+                    }
+                    else if (csv.RawSpan("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
+                    {
+                        ids?.Remove(key);
+                    }
+                    else
+                    {
+                        ids?.Add(key);
+                    }
+                }
+
+                if (repeats.Count > 0)
+                {
+                    ReportRepeats(package, file, repeats, errors);
+                }
+            }
+        }
+
+        if (ids is not null)
+        {
+            universe.Set(file, rows.Keys, ids);
+        }
+    }
+
+    /// <summary>
+    /// A key seen twice in a file is nearly always one sourcedId on two lines. Two different sourcedIds with one key
+    /// cannot be told apart by the import, so that is refused too, naming both.
+    /// </summary>
+    private static void ReportRepeats(OneRosterPackage package, string file, List<(string Id, int Line, int First)> repeats, ImportErrorLog errors)
+    {
+        var firsts = repeats.Select(r => r.First).ToHashSet();
+        var idOnLine = new Dictionary<int, string>();
+        int column;
+        using (var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, new ImportErrorLog())!)
+        {
+            column = csv.Column("sourcedId");
+            while (csv.Read())
+            {
+                if (firsts.Contains(csv.Line))
+                {
+                    idOnLine[csv.Line] = csv.Raw("sourcedId");
+                }
+            }
+        }
+
+        foreach (var (id, line, first) in repeats)
+        {
+            errors.Add(file, line, column, idOnLine[first] == id
+                ? $"sourcedId '{id}' appears twice (first on line {first})."
+                : $"sourcedId '{id}' has the same 64-bit key as '{idOnLine[first]}' on line {first}, so the import cannot tell them apart; please report this.");
+        }
+    }
+
+    private static UserRoles ReadRoles(OneRosterPackage package, IdUniverse universe, IdKeys users, ImportErrorLog errors)
+    {
+        var roles = new UserRoles(users);
+        using var csv = CsvFile.Open(package, OneRosterSpec.Roles, OneRosterSpec.Columns(package.Version, OneRosterSpec.Roles)!, errors);
+        if (csv is null)
+        {
+            return roles;
+        }
+
+        var parser = new RowParser(package.Version, package.ModeOf(OneRosterSpec.Roles), universe, null);
+        while (csv.Read())
+        {
+            if (parser.RoleRow(csv) is { } role)
+            {
+                roles.Add(role.User, role.Role);
+            }
+        }
+
+        return roles;
+    }
+
+    private static FileWork Classify(
+        OneRosterPackage package, string file, EntityPlan plan, StoredRows existing, IdUniverse universe, UserRoles? roles, ImportErrorLog errors)
+    {
+        var work = new FileWork();
+        using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
+        if (csv is null)
+        {
+            return work;
+        }
+
+        var parser = new RowParser(package.Version, plan.Mode, universe, roles);
+        while (csv.Read())
+        {
+            if (parser.Parse(csv) is not { } row)
+            {
+                continue;
+            }
+
+            var key = existing.Keys.Of(row.SourcedId);
+            ref var found = ref existing.Find(key);
+            var stored = !Unsafe.IsNullRef(ref found);
+            if (stored)
+            {
+                found.Seen = true;
+            }
+
+            if (row.Deleted)
+            {
+                if (stored && !found.Left)
+                {
+                    if (work.RemovedKeys.Add(key))
+                    {
+                        work.Removed.Add((row.SourcedId, found.Id));
+                    }
+
+                    plan.Count(PlannedChange.Remove, row.SourcedId, row.Line);
+                }
+
+                continue;
+            }
+
+            if (row is UserRow { Kind: PersonKind.Student, PrimaryOrgSourcedId: { } org })
+            {
+                work.StudentsPerOrg[org] = work.StudentsPerOrg.GetValueOrDefault(org) + 1;
+            }
+
+            if (!stored || found.Left)
+            {
+                work.Changed.Add(key);
+                plan.Count(PlannedChange.Add, row.SourcedId, row.Line);
+            }
+            else if (found.Hash != row.Hash)
+            {
+                work.Changed.Add(key);
+                plan.Count(PlannedChange.Update, row.SourcedId, row.Line);
+            }
+            else
+            {
+                plan.Leave++;
+            }
+        }
+
+        return work;
+    }
+
+    /// <summary>A bulk file lists everything that exists: stored rows it does not list are removed, in sourcedId order.</summary>
+    private async Task RemoveUnseenAsync(string file, EntityPlan plan, StoredRows existing, FileWork work, CancellationToken ct)
+    {
+        var unseen = existing.Rows.Where(r => !r.Value.Left && !r.Value.Seen).Select(r => (r.Key, r.Value.Id)).ToList();
+        if (unseen.Count == 0)
+        {
+            return;
+        }
+
+        var sourcedIds = new Dictionary<Guid, string>();
+        foreach (var chunk in unseen.Select(u => u.Id).Chunk(BatchSize))
+        {
+            var query = file switch
+            {
+                OneRosterSpec.Orgs => SourcedIds<Site>(chunk),
+                OneRosterSpec.AcademicSessions => SourcedIds<AcademicSession>(chunk),
+                OneRosterSpec.Courses => SourcedIds<Course>(chunk),
+                OneRosterSpec.Classes => SourcedIds<ClassSection>(chunk),
+                OneRosterSpec.Users or OneRosterSpec.Demographics => SourcedIds<Person>(chunk),
+                OneRosterSpec.Enrollments => SourcedIds<Enrollment>(chunk),
+                _ => throw new InvalidOperationException(file),
+            };
+            await foreach (var (id, sourcedId) in query.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                sourcedIds[id] = sourcedId;
+            }
+        }
+
+        foreach (var (key, id) in unseen.OrderBy(u => sourcedIds[u.Id], StringComparer.Ordinal))
+        {
+            work.RemovedKeys.Add(key);
+            work.Removed.Add((sourcedIds[id], id));
+            plan.Count(PlannedChange.Remove, sourcedIds[id], 0);
+        }
+    }
+
+    private sealed record IdAndSourcedId(Guid Id, string SourcedId);
+
+    private IQueryable<IdAndSourcedId> SourcedIds<T>(Guid[] ids) where T : class, IImported =>
+        db.Set<T>().AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new IdAndSourcedId(e.Id, e.SourcedId));
+
+    /// <summary>A truncated SIS export must not wipe the district: refuse big shrinks and emptied sites.</summary>
+    private async Task<IReadOnlyList<string>> ShrinkRefusalsAsync(
+        Dictionary<string, FileWork> work, Dictionary<string, StoredRows> existing, ImportOptions options, CancellationToken ct)
+    {
+        if (options.AllowShrink || !work.TryGetValue(OneRosterSpec.Users, out var users))
+        {
+            return [];
+        }
+
+        var refusals = new List<string>();
+        var people = existing[OneRosterSpec.Users];
+        var active = people.Rows.Count(p => !p.Value.Left);
+        if (active > 0 && users.Removed.Count > active * options.MaxShrinkShare)
+        {
+            refusals.Add($"This import would remove {users.Removed.Count:N0} of {active:N0} people ({100.0 * users.Removed.Count / active:0.#}%), " +
+                $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If the source really shrank, apply again with --allow-shrink.");
+        }
+
+        var studentsBefore = new Dictionary<Guid, int>();
+        var changedOrKept = new Dictionary<Guid, int>();
+        foreach (var (key, person) in people.Rows)
+        {
+            if (person.Left || person.PersonKind != PersonKind.Student || people.SiteOf(person) is not { } site)
+            {
+                continue;
+            }
+
+            studentsBefore[site] = studentsBefore.GetValueOrDefault(site) + 1;
+            if (!users.RemovedKeys.Contains(key) && !users.Changed.Contains(key))
+            {
+                changedOrKept[site] = changedOrKept.GetValueOrDefault(site) + 1;
+            }
+        }
+
+        var sites = await db.Set<Site>().AsNoTracking().Where(s => s.LeftAt == null).Select(s => new { s.Id, s.SourcedId, s.Name }).ToListAsync(ct);
+        foreach (var site in sites.Where(s => studentsBefore.GetValueOrDefault(s.Id) > 0))
+        {
+            var after = users.StudentsPerOrg.GetValueOrDefault(site.SourcedId);
+            if (after + changedOrKept.GetValueOrDefault(site.Id) == 0)
+            {
+                refusals.Add($"This import would leave {site.Name} ({site.SourcedId}) with no students (it has {studentsBefore[site.Id]:N0}). " +
+                    "If that is right, apply again with --allow-shrink.");
+            }
+        }
+
+        return refusals;
+    }
+
+    private async Task<Guid> WriteAsync(
+        OneRosterPackage package, ImportPlan plan, Dictionary<string, FileWork> work, Dictionary<string, StoredRows> existing,
+        IdUniverse universe, UserRoles? roles, ImportOptions options, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var runId = Guid.CreateVersion7(now);
+        var writer = new ImportWriter(db, runId, now, existing);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var run = new ImportRun
+        {
+            Id = runId,
+            Kind = ImportKind.OneRoster,
+            Source = package.Name,
+            Description = $"OneRoster {package.Version}: " + string.Join(", ", plan.Entities.Select(e => $"{Path.GetFileNameWithoutExtension(e.File)} {e.Mode.ToString().ToLowerInvariant()}")),
+            RunBy = options.RunBy,
+            StartedAt = now,
+            CountsJson = JsonSerializer.Serialize(plan.Entities.ToDictionary(e => e.Entity, e => new { e.Add, e.Update, e.Remove, e.Leave })),
+        };
+        db.Add(run);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        foreach (var entityPlan in plan.Entities)
+        {
+            await writer.WriteFileAsync(package, entityPlan, work[entityPlan.File], universe, roles, ct);
+        }
+
+        if (plan.Entities.Any(e => e.Add + e.Update + e.Remove > 0))
+        {
+            await writer.UpdateSitesAsync(ct);
+        }
+
+        await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(r => r.SetProperty(x => x.CompletedAt, time.GetUtcNow()), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Import run {RunId} applied: {Counts}", runId,
+            string.Join("; ", plan.Entities.Select(e => $"{e.Entity} +{e.Add} ~{e.Update} -{e.Remove}")));
+        return runId;
+    }
+
+    private sealed class ImportWriter(AppDbContext db, Guid runId, DateTimeOffset now, Dictionary<string, StoredRows> existing)
+    {
+        private readonly List<ImportChange> _changes = [];
+
+        public async Task WriteFileAsync(
+            OneRosterPackage package, EntityPlan plan, FileWork work, IdUniverse universe, UserRoles? roles, CancellationToken ct)
+        {
+            var map = existing[plan.File];
+            var changed = work.Changed;
+            // Memberships and guardian links are in each person's hash: with no person added, changed or
+            // removed they cannot differ, so an unchanged nightly import skips the third read of users.csv.
+            var syncLinks = plan.File == OneRosterSpec.Users && (changed.Count > 0 || work.Removed.Count > 0);
+            if (changed.Count > 0 || syncLinks)
+            {
+                using var csv = CsvFile.Open(package, plan.File, OneRosterSpec.Columns(package.Version, plan.File)!, new ImportErrorLog())!;
+                var parser = new RowParser(package.Version, plan.Mode, universe, roles);
+                var batch = new List<Row>(BatchSize);
+                var links = syncLinks ? new PeopleLinks() : null;
+                while (csv.Read())
+                {
+                    if (parser.Parse(csv) is not { Deleted: false } row)
+                    {
+                        continue;
+                    }
+
+                    if (changed.Contains(map.Keys.Of(row.SourcedId)))
+                    {
+                        batch.Add(row);
+                        if (batch.Count == BatchSize)
+                        {
+                            await WriteBatchAsync(plan.File, batch, ct);
+                            batch.Clear();
+                        }
+                    }
+
+                    links?.Collect((UserRow)row);
+                }
+
+                await WriteBatchAsync(plan.File, batch, ct);
+                if (links is not null)
+                {
+                    await links.SyncAsync(db, this, plan.Mode, ct);
+                }
+            }
+
+            await RemoveAsync(plan, work.Removed, ct);
+        }
+
+        public Guid IdOf(string file, string sourcedId) => existing[file].Get(sourcedId).Id;
+
+        public Guid? MaybeIdOf(string file, string? sourcedId) =>
+            sourcedId is not null && existing[file].TryGet(sourcedId, out var e) ? e.Id : null;
+
+        private async Task WriteBatchAsync(string file, List<Row> rows, CancellationToken ct)
+        {
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            var map = existing[file];
+            var ids = rows.Select(r => map.TryGet(r.SourcedId, out var found) ? found.Id : (Guid?)null).OfType<Guid>().ToList();
+            switch (file)
+            {
+                case OneRosterSpec.Orgs:
+                    await WriteAsync(file, rows, await Load<Site>(ids, ct), r => new Site { SourcedId = r.SourcedId, Name = "" }, (e, r) => ((OrgRow)r).ApplyTo(e));
+                    break;
+                case OneRosterSpec.AcademicSessions:
+                    await WriteAsync(file, rows, await Load<AcademicSession>(ids, ct),
+                        r => new AcademicSession { SourcedId = r.SourcedId, Title = "", Type = "", SchoolYear = "" }, (e, r) => ((SessionRow)r).ApplyTo(e));
+                    break;
+                case OneRosterSpec.Courses:
+                    await WriteAsync(file, rows, await Load<Course>(ids, ct), r => new Course { SourcedId = r.SourcedId, Title = "" },
+                        (e, r) => ((CourseRow)r).ApplyTo(e, IdOf(OneRosterSpec.Orgs, ((CourseRow)r).OrgSourcedId)));
+                    break;
+                case OneRosterSpec.Classes:
+                    await WriteAsync(file, rows, await Load<ClassSection>(ids, ct),
+                        r => new ClassSection { SourcedId = r.SourcedId, Title = "", ClassType = "", TermSourcedIds = "" },
+                        (e, r) => ((ClassRow)r).ApplyTo(e, IdOf(OneRosterSpec.Courses, ((ClassRow)r).CourseSourcedId), IdOf(OneRosterSpec.Orgs, ((ClassRow)r).SchoolSourcedId)));
+                    break;
+                case OneRosterSpec.Users:
+                    await WriteAsync(file, rows, await Load<Person>(ids, ct), r => new Person { SourcedId = r.SourcedId },
+                        (e, r) => ((UserRow)r).ApplyTo(e, MaybeIdOf(OneRosterSpec.Orgs, ((UserRow)r).PrimaryOrgSourcedId)));
+                    break;
+                case OneRosterSpec.Demographics:
+                    await WriteDemographicsAsync(rows.Cast<DemographicsRow>().ToList(), ct);
+                    break;
+                case OneRosterSpec.Enrollments:
+                    await WriteAsync(file, rows, await Load<Enrollment>(ids, ct), r => new Enrollment { SourcedId = r.SourcedId, Role = "" },
+                        (e, r) =>
+                        {
+                            var row = (EnrollmentRow)r;
+                            return row.ApplyTo(e, IdOf(OneRosterSpec.Classes, row.ClassSourcedId), IdOf(OneRosterSpec.Orgs, row.SchoolSourcedId), IdOf(OneRosterSpec.Users, row.UserSourcedId));
+                        });
+                    break;
+                default:
+                    throw new InvalidOperationException(file);
+            }
+
+            await FlushAsync(ct);
+        }
+
+        private async Task<Dictionary<Guid, T>> Load<T>(List<Guid> ids, CancellationToken ct) where T : class, IImported =>
+            ids.Count == 0 ? [] : await db.Set<T>().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+
+        private async Task WriteAsync<T>(string file, List<Row> rows, Dictionary<Guid, T> loaded, Func<Row, T> create, Func<T, Row, IReadOnlyList<string>> apply)
+            where T : class, IImported
+        {
+            var map = existing[file];
+            var entity = EntityOf[file];
+            var added = new List<T>();
+            foreach (var row in rows)
+            {
+                if (map.TryGet(row.SourcedId, out var found) && loaded.TryGetValue(found.Id, out var current))
+                {
+                    if (current.SourcedId != row.SourcedId)
+                    {
+                        throw new InvalidOperationException(
+                            $"{file}: sourcedId '{row.SourcedId}' has the same 64-bit key as the stored '{current.SourcedId}'; nothing was applied. Please report this.");
+                    }
+
+                    var fields = apply(current, row);
+                    var rejoined = current.LeftAt is not null;
+                    current.LeftAt = null;
+                    db.Update(current);
+                    Change(entity, current.Id, row.SourcedId, rejoined ? ChangeKind.Joined : ChangeKind.Changed, rejoined ? null : string.Join(',', fields));
+                    map.Set(row.SourcedId, found with { Hash = row.Hash, Left = false });
+                }
+                else
+                {
+                    var fresh = create(row);
+                    fresh.Id = Guid.CreateVersion7(now);
+                    map.Set(row.SourcedId, new StoredRow(fresh.Id, row.Hash, false));
+                    apply(fresh, row);
+                    added.Add(fresh);
+                    Change(entity, fresh.Id, row.SourcedId, ChangeKind.Joined, null);
+                }
+            }
+
+            await db.InsertAsync(added);
+        }
+
+        private async Task WriteDemographicsAsync(List<DemographicsRow> rows, CancellationToken ct)
+        {
+            var map = existing[OneRosterSpec.Demographics];
+            var personIds = rows.Select(r => IdOf(OneRosterSpec.Users, r.SourcedId)).ToList();
+            var loaded = await db.Set<Data.Demographics>().Where(d => personIds.Contains(d.PersonId)).ToDictionaryAsync(d => d.PersonId, ct);
+            var added = new List<Data.Demographics>();
+            foreach (var row in rows)
+            {
+                var personId = IdOf(OneRosterSpec.Users, row.SourcedId);
+                if (loaded.TryGetValue(personId, out var current))
+                {
+                    var fields = row.ApplyTo(current);
+                    db.Update(current);
+                    Change(nameof(Data.Demographics), personId, row.SourcedId, ChangeKind.Changed, string.Join(',', fields));
+                }
+                else
+                {
+                    var fresh = new Data.Demographics { PersonId = personId };
+                    row.ApplyTo(fresh);
+                    added.Add(fresh);
+                    Change(nameof(Data.Demographics), personId, row.SourcedId, ChangeKind.Joined, null);
+                }
+
+                map.Set(row.SourcedId, new StoredRow(personId, row.Hash, false));
+            }
+
+            await db.InsertAsync(added, ct);
+        }
+
+        private async Task RemoveAsync(EntityPlan plan, List<(string SourcedId, Guid Id)> removed, CancellationToken ct)
+        {
+            foreach (var chunk in removed.Chunk(BatchSize))
+            {
+                var ids = chunk.Select(c => c.Id).ToList();
+                _ = plan.File switch
+                {
+                    OneRosterSpec.Orgs => await db.Set<Site>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.AcademicSessions => await db.Set<AcademicSession>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.Courses => await db.Set<Course>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.Classes => await db.Set<ClassSection>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.Users => await db.Set<Person>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.Demographics => await db.Set<Data.Demographics>().Where(e => ids.Contains(e.PersonId)).ExecuteDeleteAsync(ct),
+                    OneRosterSpec.Enrollments => await db.Set<Enrollment>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    _ => throw new InvalidOperationException(plan.File),
+                };
+                foreach (var (sourcedId, id) in chunk)
+                {
+                    Change(plan.Entity, id, sourcedId, ChangeKind.Left, null);
+                    existing[plan.File].Set(sourcedId, existing[plan.File].Get(sourcedId) with { Left = true });
+                }
+
+                await FlushAsync(ct);
+            }
+        }
+
+        public async Task UpdateSitesAsync(CancellationToken ct)
+        {
+            var students = await db.Set<Person>().AsNoTracking()
+                .Where(p => p.Kind == PersonKind.Student && p.LeftAt == null && p.PrimarySiteId != null)
+                .GroupBy(p => new { p.PrimarySiteId, p.Grades })
+                .Select(g => new { g.Key.PrimarySiteId, g.Key.Grades, Count = g.Count() })
+                .ToListAsync(ct);
+            var bySite = students.GroupBy(s => s.PrimarySiteId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+            foreach (var site in await db.Set<Site>().ToListAsync(ct))
+            {
+                var rows = bySite.GetValueOrDefault(site.Id) ?? [];
+                site.Enrollment = rows.Sum(r => r.Count);
+                site.Grades = SiteTypes.Normalize(rows.SelectMany(r => (r.Grades ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)));
+                if (!site.TypeSetByAdmin)
+                {
+                    site.Type = SiteTypes.Derive(site.OrgType, site.Grades);
+                }
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+
+        public void Change(string entity, Guid id, string sourcedId, ChangeKind kind, string? fields) =>
+            _changes.Add(new ImportChange { RunId = runId, Entity = entity, EntityId = id, SourcedId = sourcedId, Kind = kind, Fields = fields });
+
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await db.InsertAsync(_changes, ct);
+            _changes.Clear();
+        }
+    }
+
+    /// <summary>Person–site memberships and guardian links, brought to what the users file says.</summary>
+    private sealed class PeopleLinks
+    {
+        private readonly List<(string SourcedId, PersonKind Kind, IReadOnlyList<OrgRole> Orgs, IReadOnlyList<string> Agents)> _rows = [];
+
+        public void Collect(UserRow row) => _rows.Add((row.SourcedId, row.Kind, row.Orgs, row.Agents));
+
+        public async Task SyncAsync(AppDbContext db, ImportWriter writer, ImportFileMode mode, CancellationToken ct)
+        {
+            var inFile = _rows.Select(r => writer.IdOf(OneRosterSpec.Users, r.SourcedId)).ToHashSet();
+            var wantedSites = new HashSet<(Guid, Guid, string)>();
+            var wantedLinks = new HashSet<(Guid Guardian, Guid Student)>();
+            foreach (var row in _rows)
+            {
+                var person = writer.IdOf(OneRosterSpec.Users, row.SourcedId);
+                foreach (var org in row.Orgs)
+                {
+                    wantedSites.Add((person, writer.IdOf(OneRosterSpec.Orgs, org.OrgSourcedId), org.Role));
+                }
+
+                foreach (var agent in row.Agents)
+                {
+                    if (writer.MaybeIdOf(OneRosterSpec.Users, agent) is { } other)
+                    {
+                        wantedLinks.Add(row.Kind == PersonKind.Guardian ? (person, other) : (other, person));
+                    }
+                }
+            }
+
+            var sites = (await db.Set<PersonSite>().AsNoTracking().ToListAsync(ct))
+                .Where(s => mode == ImportFileMode.Bulk || inFile.Contains(s.PersonId))
+                .Select(s => (s.PersonId, s.SiteId, s.Role)).ToHashSet();
+            var links = (await db.Set<GuardianLink>().AsNoTracking().ToListAsync(ct))
+                .Where(l => mode == ImportFileMode.Bulk || inFile.Contains(l.GuardianId) || inFile.Contains(l.StudentId))
+                .Select(l => (l.GuardianId, l.StudentId)).ToHashSet();
+
+            foreach (var (person, site, role) in sites.Except(wantedSites))
+            {
+                await db.Set<PersonSite>().Where(s => s.PersonId == person && s.SiteId == site && s.Role == role).ExecuteDeleteAsync(ct);
+            }
+
+            foreach (var (guardian, student) in links.Except(wantedLinks))
+            {
+                await db.Set<GuardianLink>().Where(l => l.GuardianId == guardian && l.StudentId == student).ExecuteDeleteAsync(ct);
+            }
+
+            await db.InsertAsync(wantedSites.Except(sites).Select(s => new PersonSite { PersonId = s.Item1, SiteId = s.Item2, Role = s.Item3 }).ToList(), ct);
+            await db.InsertAsync(wantedLinks.Except(links).Select(l => new GuardianLink { GuardianId = l.Item1, StudentId = l.Item2 }).ToList(), ct);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System.IO.Compression;
+using System.Text;
+using Sylvan.Data.Csv;
+
+namespace DistrictOps.Web.Modules.Directory.Importing;
+
+public enum ImportFileMode
+{
+    Absent,
+    Bulk,
+    Delta,
+}
+
+/// <summary>A OneRoster CSV package: a folder or a zip with manifest.csv and the data files at its root.</summary>
+public sealed class OneRosterPackage : IDisposable
+{
+    private const string NotAZip = "is not a zip file; expected a zip of OneRoster CSV files with manifest.csv at its root, or a folder.";
+
+    private readonly string? _folder;
+    private readonly ZipArchive? _zip;
+
+    private OneRosterPackage(string name, string? folder, ZipArchive? zip)
+    {
+        Name = name;
+        _folder = folder;
+        _zip = zip;
+    }
+
+    /// <summary>The folder or file name, for messages and the import run; never the content.</summary>
+    public string Name { get; }
+
+    public string Version { get; private set; } = "";
+
+    public IReadOnlyDictionary<string, ImportFileMode> Modes { get; private set; } = new Dictionary<string, ImportFileMode>();
+
+    public ImportFileMode ModeOf(string file) => Modes.GetValueOrDefault(file, ImportFileMode.Absent);
+
+    public static OneRosterPackage Open(string path, ImportErrorLog errors)
+    {
+        var package = System.IO.Directory.Exists(path)
+            ? new OneRosterPackage(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)), path, null)
+            : File.Exists(path)
+                ? new OneRosterPackage(Path.GetFileName(path), null, OpenZip(path, errors))
+                : throw new FileNotFoundException($"{path}: no such folder or zip file.", path);
+        package.ReadManifest(errors);
+        return package;
+    }
+
+    /// <summary>A package sent as a zip stream; null (with the error logged) when the stream is not a zip.</summary>
+    public static OneRosterPackage? OpenZip(Stream zip, string name, ImportErrorLog errors)
+    {
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: false);
+        }
+        catch (InvalidDataException)
+        {
+            errors.Add(name, 0, 0, NotAZip);
+            return null;
+        }
+
+        var package = new OneRosterPackage(name, null, archive);
+        package.ReadManifest(errors);
+        return package;
+    }
+
+    /// <summary>A folder of CSV files that has no OneRoster manifest (the HR files).</summary>
+    internal static OneRosterPackage PlainFolder(string folder) => new(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder, null);
+
+    public bool Contains(string file) =>
+        _folder is not null ? File.Exists(Path.Combine(_folder, file)) : _zip?.GetEntry(file) is not null;
+
+    public TextReader OpenText(string file)
+    {
+        var stream = _folder is not null ? File.OpenRead(Path.Combine(_folder, file)) : _zip!.GetEntry(file)!.Open();
+        return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    }
+
+    public void Dispose() => _zip?.Dispose();
+
+    private static ZipArchive? OpenZip(string path, ImportErrorLog errors)
+    {
+        try
+        {
+            return ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException)
+        {
+            errors.Add(Path.GetFileName(path), 0, 0, NotAZip);
+            return null;
+        }
+    }
+
+    private void ReadManifest(ImportErrorLog errors)
+    {
+        if (_folder is null && _zip is null)
+        {
+            return;
+        }
+
+        if (!Contains(OneRosterSpec.Manifest))
+        {
+            errors.Add(OneRosterSpec.Manifest, 0, 0, "is missing; a OneRoster package has manifest.csv at its root.");
+            return;
+        }
+
+        var properties = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
+        using (var text = OpenText(OneRosterSpec.Manifest))
+        using (var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true }))
+        {
+            if (csv.FieldCount < 2 || csv.GetName(0) != "propertyName" || csv.GetName(1) != "value")
+            {
+                errors.Add(OneRosterSpec.Manifest, 1, 1, "expected the header 'propertyName,value'.");
+                return;
+            }
+
+            var line = 1;
+            while (csv.Read())
+            {
+                line++;
+                properties[csv.GetString(0).Trim()] = (csv.GetString(1).Trim(), line);
+            }
+        }
+
+        if (!properties.TryGetValue("manifest.version", out var manifestVersion) || manifestVersion.Value != "1.0")
+        {
+            errors.Add(OneRosterSpec.Manifest, manifestVersion.Line, 2, $"manifest.version must be 1.0; found '{manifestVersion.Value}'.");
+        }
+
+        if (!properties.TryGetValue("oneroster.version", out var version) || version.Value is not ("1.1" or "1.2"))
+        {
+            errors.Add(OneRosterSpec.Manifest, version.Line, 2, $"oneroster.version must be 1.1 or 1.2; found '{version.Value}'.");
+            return;
+        }
+
+        Version = version.Value;
+        var modes = new Dictionary<string, ImportFileMode>(StringComparer.Ordinal);
+        foreach (var file in OneRosterSpec.ImportOrder.Where(f => OneRosterSpec.Columns(Version, f) is not null))
+        {
+            var key = "file." + Path.GetFileNameWithoutExtension(file);
+            if (!properties.TryGetValue(key, out var mode))
+            {
+                errors.Add(OneRosterSpec.Manifest, 0, 0, $"has no {key} row; expected absent, bulk or delta.");
+                continue;
+            }
+
+            var parsed = mode.Value switch
+            {
+                "absent" => ImportFileMode.Absent,
+                "bulk" => ImportFileMode.Bulk,
+                "delta" => ImportFileMode.Delta,
+                _ => (ImportFileMode?)null,
+            };
+            if (parsed is null)
+            {
+                errors.Add(OneRosterSpec.Manifest, mode.Line, 2, $"{key} is '{mode.Value}'; expected absent, bulk or delta.");
+                continue;
+            }
+
+            if (parsed != ImportFileMode.Absent && !Contains(file))
+            {
+                errors.Add(OneRosterSpec.Manifest, mode.Line, 2, $"{key} is {mode.Value} but {file} is not in the package.");
+                continue;
+            }
+
+            if (parsed == ImportFileMode.Absent && Contains(file))
+            {
+                errors.Add(OneRosterSpec.Manifest, mode.Line, 2, $"{key} is absent but {file} is in the package; say bulk or delta, or leave the file out.");
+                continue;
+            }
+
+            modes[file] = parsed.Value;
+        }
+
+        Modes = modes;
+    }
+}

@@ -1,0 +1,338 @@
+using System.Runtime.InteropServices;
+using DistrictOps.Web.Modules.Directory.Data;
+
+namespace DistrictOps.Web.Modules.Directory.Importing;
+
+/// <summary>The ids each entity will have after the import, for checking references before anything is written.</summary>
+internal sealed class IdUniverse
+{
+    private readonly Dictionary<string, (IdKeys Keys, HashSet<ulong> Ids)> _ids = new(StringComparer.Ordinal);
+
+    public void Set(string file, IdKeys keys, HashSet<ulong> ids) => _ids[file] = (keys, ids);
+
+    public bool Has(string file, string id) => _ids.TryGetValue(file, out var set) && set.Ids.Contains(set.Keys.Of(id));
+}
+
+/// <summary>The roles of each user from roles.csv (1.2). Equal roles are one instance: a million users hold a few hundred.</summary>
+internal sealed class UserRoles(IdKeys users)
+{
+    private readonly Dictionary<ulong, OrgRole[]> _roles = [];
+    private readonly Dictionary<OrgRole, OrgRole> _shared = [];
+
+    public void Add(string user, OrgRole role)
+    {
+        if (!_shared.TryGetValue(role, out var shared))
+        {
+            _shared[role] = shared = role;
+        }
+
+        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_roles, users.Of(user), out _);
+        list = list is null ? [shared] : [.. list, shared];
+    }
+
+    public IReadOnlyList<OrgRole> Of(string user) => _roles.GetValueOrDefault(users.Of(user)) ?? [];
+}
+
+/// <summary>Turns the current CSV row into a validated <see cref="Row"/>, or null when it has errors.</summary>
+internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse universe, UserRoles? roles)
+{
+    public Row? Parse(CsvFile row) => row.Name switch
+    {
+        OneRosterSpec.Orgs => Org(row),
+        OneRosterSpec.AcademicSessions => Session(row),
+        OneRosterSpec.Courses => Course(row),
+        OneRosterSpec.Classes => Class(row),
+        OneRosterSpec.Users => User(row),
+        OneRosterSpec.Demographics => Demographics(row),
+        OneRosterSpec.Enrollments => Enrollment(row),
+        _ => throw new InvalidOperationException($"{row.Name} has no row parser."),
+    };
+
+    /// <summary>sourcedId and status, checked the same way in every file; null when the row is unusable.</summary>
+    public (string Id, bool Deleted)? Key(CsvFile row)
+    {
+        var id = row.Text("sourcedId", required: true);
+        var status = row.Enum("status", OneRosterSpec.Statuses, required: mode == ImportFileMode.Delta);
+        row.Instant("dateLastModified", required: mode == ImportFileMode.Delta);
+        if (mode == ImportFileMode.Bulk && status == "tobedeleted")
+        {
+            row.Error("status", "status 'tobedeleted' belongs in a delta file; a bulk file lists only what exists (leave status empty).");
+        }
+
+        return id is null ? null : (id, status == "tobedeleted");
+    }
+
+    private bool Ref(CsvFile row, string column, string? id, string targetFile, string what)
+    {
+        if (id is null || universe.Has(targetFile, id))
+        {
+            return true;
+        }
+
+        row.Error(column, $"{column} '{id}' names no {what} in {targetFile} or already in DistrictOps.");
+        return false;
+    }
+
+    private OrgRow? Org(CsvFile row)
+    {
+        if (Key(row) is not { } key)
+        {
+            return null;
+        }
+
+        var name = row.Text("name", required: !key.Deleted);
+        var type = row.Enum("type", OneRosterSpec.OrgTypes, required: !key.Deleted);
+        var identifier = row.Text("identifier", maxLength: 64);
+        var parent = row.Text("parentSourcedId");
+        if (parent == key.Id)
+        {
+            row.Error("parentSourcedId", "an org cannot be its own parent.");
+        }
+        else
+        {
+            Ref(row, "parentSourcedId", parent, OneRosterSpec.Orgs, "org");
+        }
+
+        return key.Deleted ? new OrgRow(key.Id, true, row.Line, "", OrgType.School, null, null)
+            : name is null || type is null ? null
+            : new OrgRow(key.Id, false, row.Line, name, Enum.Parse<OrgType>(type, ignoreCase: true), identifier, parent);
+    }
+
+    private SessionRow? Session(CsvFile row)
+    {
+        if (Key(row) is not { } key)
+        {
+            return null;
+        }
+
+        if (key.Deleted)
+        {
+            return new SessionRow(key.Id, true, row.Line, "", "", default, default, null, "");
+        }
+
+        var title = row.Text("title", required: true);
+        var type = row.Enum("type", OneRosterSpec.SessionTypes);
+        var start = row.Date("startDate", required: true);
+        var end = row.Date("endDate", required: true);
+        var parent = row.Text("parentSourcedId");
+        Ref(row, "parentSourcedId", parent, OneRosterSpec.AcademicSessions, "academic session");
+        var year = row.Text("schoolYear", required: true, maxLength: 8);
+        if (year is not null && (year.Length != 4 || !year.All(char.IsAsciiDigit)))
+        {
+            row.Error("schoolYear", $"schoolYear '{year}' is not a year; expected YYYY (the year the school year ends).");
+            year = null;
+        }
+
+        if (start > end)
+        {
+            row.Error("endDate", $"endDate {end:yyyy-MM-dd} is before startDate {start:yyyy-MM-dd}.");
+            return null;
+        }
+
+        return title is null || type is null || start is null || end is null || year is null ? null
+            : new SessionRow(key.Id, false, row.Line, title, type, start.Value, end.Value, parent, year);
+    }
+
+    private CourseRow? Course(CsvFile row)
+    {
+        if (Key(row) is not { } key)
+        {
+            return null;
+        }
+
+        if (key.Deleted)
+        {
+            return new CourseRow(key.Id, true, row.Line, "", null, null, null, null, "");
+        }
+
+        var title = row.Text("title", required: true);
+        var year = row.Text("schoolYearSourcedId");
+        var org = row.Text("orgSourcedId", required: true);
+        var refs = Ref(row, "schoolYearSourcedId", year, OneRosterSpec.AcademicSessions, "academic session")
+            & Ref(row, "orgSourcedId", org, OneRosterSpec.Orgs, "org");
+        var grades = row.GradeList("grades");
+        return title is null || org is null || !refs ? null
+            : new CourseRow(key.Id, false, row.Line, title, row.Text("courseCode", maxLength: 64), grades, Joined(row.List("subjects")), year, org);
+    }
+
+    private ClassRow? Class(CsvFile row)
+    {
+        if (Key(row) is not { } key)
+        {
+            return null;
+        }
+
+        if (key.Deleted)
+        {
+            return new ClassRow(key.Id, true, row.Line, "", null, "", null, "", null, "", "", null, null);
+        }
+
+        var title = row.Text("title", required: true);
+        var course = row.Text("courseSourcedId", required: true);
+        var school = row.Text("schoolSourcedId", required: true);
+        var classType = row.Enum("classType", OneRosterSpec.ClassTypes);
+        var terms = row.List("termSourcedIds");
+        var refs = Ref(row, "courseSourcedId", course, OneRosterSpec.Courses, "course")
+            & Ref(row, "schoolSourcedId", school, OneRosterSpec.Orgs, "org");
+        if (terms.Count == 0)
+        {
+            row.Error("termSourcedIds", "termSourcedIds is required: the academic session(s) the class runs in.");
+            refs = false;
+        }
+
+        foreach (var term in terms)
+        {
+            refs &= Ref(row, "termSourcedIds", term, OneRosterSpec.AcademicSessions, "academic session");
+        }
+
+        var grades = row.GradeList("grades");
+        return title is null || course is null || school is null || classType is null || !refs ? null
+            : new ClassRow(key.Id, false, row.Line, title, grades, course, row.Text("classCode", maxLength: 64), classType,
+                row.Text("location", maxLength: 128), school, string.Join(',', terms), Joined(row.List("subjects")), Joined(row.List("periods")));
+    }
+
+    private UserRow? User(CsvFile row)
+    {
+        if (Key(row) is not { } key)
+        {
+            return null;
+        }
+
+        if (key.Deleted)
+        {
+            return new UserRow(key.Id, true, row.Line, false, "", PersonKind.Staff, "", "", null, null, null, null, null, null, null, null, null, [], []);
+        }
+
+        var enabled = row.Bool("enabledUser");
+        var given = row.Text("givenName", required: true);
+        var family = row.Text("familyName", required: true);
+        var agents = row.List("agentSourcedIds");
+        var refs = true;
+        foreach (var agent in agents)
+        {
+            refs &= Ref(row, "agentSourcedIds", agent, OneRosterSpec.Users, "user");
+        }
+
+        var primaryOrg = version == "1.2" ? row.Text("primaryOrgSourcedId") : null;
+        refs &= Ref(row, "primaryOrgSourcedId", primaryOrg, OneRosterSpec.Orgs, "org");
+        IReadOnlyList<OrgRole> orgs;
+        string? role;
+        if (version == "1.1")
+        {
+            role = row.Enum("role", OneRosterSpec.UserRoles11);
+            var orgIds = row.List("orgSourcedIds");
+            if (orgIds.Count == 0)
+            {
+                row.Error("orgSourcedIds", "orgSourcedIds is required: the org(s) the user belongs to.");
+                refs = false;
+            }
+
+            foreach (var org in orgIds)
+            {
+                refs &= Ref(row, "orgSourcedIds", org, OneRosterSpec.Orgs, "org");
+            }
+
+            orgs = role is null ? [] : orgIds.Select((o, i) => new OrgRole(o, role, i == 0)).ToList();
+            primaryOrg = orgIds.Count > 0 ? orgIds[0] : null;
+        }
+        else
+        {
+            orgs = roles?.Of(key.Id) ?? [];
+            role = orgs.FirstOrDefault(o => o.Primary)?.Role ?? (orgs.Count > 0 ? orgs[0].Role : null);
+            if (role is null)
+            {
+                row.Error("sourcedId", $"user '{key.Id}' has no row in roles.csv; every 1.2 user needs at least one role.");
+            }
+
+            primaryOrg ??= orgs.FirstOrDefault(o => o.Primary)?.OrgSourcedId;
+        }
+
+        return enabled is null || given is null || family is null || role is null || !refs ? null
+            : new UserRow(key.Id, false, row.Line, enabled.Value, role, KindOf(role), given, family, row.Text("middleName"),
+                row.Text("preferredGivenName"), row.Text("preferredFamilyName"), row.Text("username"), row.Text("email"),
+                row.Text("identifier", maxLength: 64), row.Text("phone", maxLength: 32), row.GradeList("grades"), primaryOrg,
+                orgs.OrderBy(o => o.OrgSourcedId, StringComparer.Ordinal).ThenBy(o => o.Role, StringComparer.Ordinal).ToList(),
+                agents.Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>A 1.2 roles.csv row: the role a user holds at an org.</summary>
+    public (string User, OrgRole Role)? RoleRow(CsvFile row)
+    {
+        if (Key(row) is not { } key || key.Deleted)
+        {
+            return null;
+        }
+
+        var user = row.Text("userSourcedId", required: true);
+        var roleType = row.Enum("roleType", OneRosterSpec.RoleTypes);
+        var role = row.Enum("role", OneRosterSpec.UserRoles12);
+        var org = row.Text("orgSourcedId", required: true);
+        row.Date("beginDate");
+        row.Date("endDate");
+        var refs = Ref(row, "userSourcedId", user, OneRosterSpec.Users, "user") & Ref(row, "orgSourcedId", org, OneRosterSpec.Orgs, "org");
+        return user is null || roleType is null || role is null || org is null || !refs ? null : (user, new OrgRole(org, role, roleType == "primary"));
+    }
+
+    private DemographicsRow? Demographics(CsvFile row)
+    {
+        if (Key(row) is not { } key)
+        {
+            return null;
+        }
+
+        if (!key.Deleted && !Ref(row, "sourcedId", key.Id, OneRosterSpec.Users, "user"))
+        {
+            return null;
+        }
+
+        return key.Deleted ? new DemographicsRow(key.Id, true, row.Line, null, null, null, null, null, null, null, null, null, null, null, null, null)
+            : new DemographicsRow(key.Id, false, row.Line, row.Date("birthDate"), row.Enum("sex", OneRosterSpec.Sexes, required: false),
+                row.Bool("americanIndianOrAlaskaNative", false), row.Bool("asian", false), row.Bool("blackOrAfricanAmerican", false),
+                row.Bool("nativeHawaiianOrOtherPacificIslander", false), row.Bool("white", false), row.Bool("demographicRaceTwoOrMoreRaces", false),
+                row.Bool("hispanicOrLatinoEthnicity", false), row.Text("countryOfBirthCode", maxLength: 8), row.Text("stateOfBirthAbbreviation", maxLength: 8),
+                row.Text("cityOfBirth", maxLength: 128), row.Text("publicSchoolResidenceStatus", maxLength: 64));
+    }
+
+    private EnrollmentRow? Enrollment(CsvFile row)
+    {
+        if (Key(row) is not { } key)
+        {
+            return null;
+        }
+
+        if (key.Deleted)
+        {
+            return new EnrollmentRow(key.Id, true, row.Line, "", "", "", "", false, null, null);
+        }
+
+        var cls = row.Text("classSourcedId", required: true);
+        var school = row.Text("schoolSourcedId", required: true);
+        var user = row.Text("userSourcedId", required: true);
+        var role = row.Enum("role", OneRosterSpec.EnrollmentRoles);
+        var primary = row.Bool("primary", required: false) ?? false;
+        var begin = row.Date("beginDate");
+        var end = row.Date("endDate");
+        var refs = Ref(row, "classSourcedId", cls, OneRosterSpec.Classes, "class")
+            & Ref(row, "schoolSourcedId", school, OneRosterSpec.Orgs, "org")
+            & Ref(row, "userSourcedId", user, OneRosterSpec.Users, "user");
+        if (begin > end)
+        {
+            row.Error("endDate", $"endDate {end:yyyy-MM-dd} is before beginDate {begin:yyyy-MM-dd}.");
+            refs = false;
+        }
+
+        return cls is null || school is null || user is null || role is null || !refs ? null
+            : new EnrollmentRow(key.Id, false, row.Line, cls, school, user, role, primary, begin, end);
+    }
+
+    public static PersonKind KindOf(string role) => role switch
+    {
+        "student" => PersonKind.Student,
+        "teacher" => PersonKind.Teacher,
+        "aide" or "proctor" => PersonKind.Aide,
+        "guardian" or "parent" or "relative" => PersonKind.Guardian,
+        _ => PersonKind.Administrator,
+    };
+
+    private static string? Joined(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join(',', values);
+}

@@ -1,0 +1,48 @@
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Demo;
+
+/// <summary>
+/// After the demo tickets are written (in bulk, which no save hook sees), computes every ticket's service level from its
+/// history so queues and ticket pages show real deadlines, pauses and breaches. Ladder steps already reached are marked sent:
+/// the demo's past is not announced when the job first runs. Running it again computes the same values.
+/// </summary>
+internal sealed class DemoServiceLevelSeed(AppDbContext db, ServiceLevelTracker tracker, TimeProvider clock) : IDemoSeed
+{
+    private const int Batch = 500;
+
+    public int Order => 21;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        long after = 0;
+        while (true)
+        {
+            var tickets = await db.Set<Ticket>().Where(t => t.Id > after).OrderBy(t => t.Id).Take(Batch).ToListAsync(cancellationToken);
+            if (tickets.Count == 0)
+            {
+                break;
+            }
+
+            after = tickets[^1].Id;
+            foreach (var (id, tracked) in await tracker.RecomputeAsync(tickets, cancellationToken))
+            {
+                var ticket = tickets.First(t => t.Id == id);
+                foreach (var alert in EscalationLadder.Due(tracked.Reading, ticket.SlaAlertsSent, now))
+                {
+                    ticket.SlaAlertsSent |= EscalationLadder.UpTo(alert.Target, alert.Step);
+                }
+
+                ticket.SlaCheckAt = EscalationLadder.NextCheck(tracked.Reading, ticket.SlaAlertsSent);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+}

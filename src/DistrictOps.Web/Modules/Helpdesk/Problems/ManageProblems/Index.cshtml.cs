@@ -1,0 +1,70 @@
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Problems.ManageProblems;
+
+/// <summary>The problem records, filtered by status, and a form to open one by hand.</summary>
+[Authorize(Policy = HelpdeskPermissions.Work)]
+public sealed class IndexModel(ProblemsHandler handler, ViewerFactory viewers, AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public PagedResult<ProblemRow> Problems { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+
+    public bool CanEdit { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(string? title, string? rootCause, string? workaround, int? categoryId, string? deviceModel, CancellationToken cancellationToken)
+    {
+        var viewer = await viewers.ForAsync(User, cancellationToken);
+        if (!ProblemsHandler.CanEdit(viewer))
+        {
+            return Forbid();
+        }
+
+        var created = await handler.CreateAsync(new SaveProblemCommand(title, rootCause, workaround, nameof(ProblemStatus.Open), categoryId, deviceModel), viewer, cancellationToken);
+        if (created.Succeeded)
+        {
+            TempData["Saved"] = "Problem record opened.";
+            return Redirect($"/helpdesk/problems/{created.Value!.Id}");
+        }
+
+        await LoadAsync(cancellationToken);
+        Errors = created.Errors.SelectMany(e => e.Value).ToList();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        CanEdit = ProblemsHandler.CanEdit(await viewers.ForAsync(User, cancellationToken));
+        Categories = await db.ActiveCategoriesAsync(cancellationToken);
+        var result = await handler.ListAsync(Status, new PageRequest(PageNumber, PageRequest.DefaultSize), cancellationToken);
+        if (result.Succeeded)
+        {
+            Problems = result.Value!;
+        }
+        else
+        {
+            Errors = result.Errors.SelectMany(e => e.Value).ToList();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Platform;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Reports;
+
+/// <summary>Which days (inclusive, in the district's time zone) and, optionally, which site a report covers.</summary>
+public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? SiteId)
+{
+    public const int MaxDays = 366;
+
+    public const int DefaultDays = 30;
+
+    public int DayCount => To.DayNumber - From.DayNumber + 1;
+
+    public IEnumerable<DateOnly> Days => Enumerable.Range(0, DayCount).Select(From.AddDays);
+
+    /// <summary>
+    /// Reads the query's text values; a bad one is reported under its own name. Without dates the report covers the last
+    /// <see cref="DefaultDays"/> days up to <paramref name="today"/>; with one date the other is set that many days away.
+    /// </summary>
+    public static Result<ReportFilter> Parse(string? from, string? to, string? site, DateOnly today, IReadOnlyCollection<SiteSummary> sites)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fromDate = Date(from, "from", errors);
+        var toDate = Date(to, "to", errors);
+        Guid? siteId = null;
+        if (!string.IsNullOrWhiteSpace(site))
+        {
+            if (Guid.TryParse(site, out var id) && sites.Any(s => s.Id == id))
+            {
+                siteId = id;
+            }
+            else
+            {
+                errors["site"] = ["Choose a site from the list (its id), or leave it empty for every site."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Invalid<ReportFilter>(errors);
+        }
+
+        var (first, last) = (fromDate, toDate) switch
+        {
+            (null, null) => (today.AddDays(1 - DefaultDays), today),
+            ({ } f, null) => (f, f.AddDays(DefaultDays - 1)),
+            (null, { } t) => (t.AddDays(1 - DefaultDays), t),
+            ({ } f, { } t) => (f, t),
+        };
+        if (first > last)
+        {
+            return Result.Invalid<ReportFilter>("from", "The first day must be on or before the last day (to).");
+        }
+
+        if (last.DayNumber - first.DayNumber + 1 > MaxDays)
+        {
+            return Result.Invalid<ReportFilter>("to", "A report covers at most 366 days; choose a shorter range.");
+        }
+
+        return new ReportFilter(first, last, siteId);
+    }
+
+    private static DateOnly? Date(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = ["Give a date as YYYY-MM-DD."];
+        return null;
+    }
+}
+
+/// <summary>
+/// The district's time zone (<c>Directory:Calendar:TimeZone</c>, the one the school calendar uses): report days start and end
+/// at its midnights, daylight saving included.
+/// </summary>
+public sealed class ReportClock(IConfiguration configuration, TimeProvider time)
+{
+    public const string TimeZoneKey = "Directory:Calendar:TimeZone";
+
+    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(configuration[TimeZoneKey] ?? "America/Los_Angeles");
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>The instant the local day starts (the first valid local time where midnight is skipped).</summary>
+    public DateTimeOffset StartOf(DateOnly day) => LocalDays.StartOf(Zone, day);
+}

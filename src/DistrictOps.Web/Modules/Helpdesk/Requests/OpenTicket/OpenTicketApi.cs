@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Requests.OpenTicket;
+
+public static class OpenTicketApi
+{
+    public static RouteGroupBuilder MapOpenTicketApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/tickets", async Task<Results<Created<OpenedTicket>, ValidationProblem>> (
+                OpenTicketCommand command, ClaimsPrincipal user, ViewerFactory viewers, OpenTicketHandler handler, CancellationToken ct) =>
+            {
+                var result = await handler.HandleAsync(command, await viewers.ForAsync(user, ct), ct);
+                return result.Succeeded
+                    ? TypedResults.Created($"/api/v1/helpdesk/tickets/{result.Value!.Number}", result.Value)
+                    : TypedResults.ValidationProblem(result.Errors);
+            })
+            .WithSummary("Open a ticket. Without a requester it is the caller's own; technicians may give a requester and a channel (Phone, WalkIn, DirectToTechnician).");
+        return group;
+    }
+}

@@ -1,0 +1,174 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Requests.OpenTicket;
+
+/// <summary>
+/// A new request. With no requester given, the person asking is the one signed in; technicians may
+/// enter one on behalf of a caller, a walk-in or someone who stopped them at a site.
+/// </summary>
+public sealed record OpenTicketCommand(
+    string Title,
+    string Description,
+    Guid SiteId,
+    int CategoryId,
+    TicketImpact Impact = TicketImpact.Person,
+    TicketUrgency Urgency = TicketUrgency.Medium,
+    bool InstructionDisrupted = false,
+    TicketChannel Channel = TicketChannel.Web,
+    string? Room = null,
+    Guid? RequesterPersonId = null,
+    string? RequesterName = null,
+    string? RequesterEmail = null,
+    string? AssetTag = null);
+
+public sealed record OpenedTicket(long Id, string Number, string Status, int Priority, int? TeamId, Guid? AssigneeUserId, string? AssigneeName, IReadOnlyList<FiredRule> Rules);
+
+public sealed class OpenTicketHandler(
+    AppDbContext db,
+    ISiteDirectory sites,
+    IPeopleDirectory people,
+    TicketRouter router,
+    TicketNotifier notifier,
+    TimeProvider clock,
+    IOptions<HelpdeskOptions> options)
+{
+    public async Task<Result<OpenedTicket>> HandleAsync(OpenTicketCommand command, Viewer actor, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [message];
+
+        var title = command.Title?.Trim() ?? "";
+        var description = command.Description?.Trim() ?? "";
+        if (title.Length == 0)
+        {
+            Error(nameof(command.Title), "Say in a few words what is wrong.");
+        }
+        else if (title.Length > 200)
+        {
+            Error(nameof(command.Title), "The title can be at most 200 characters.");
+        }
+
+        if (description.Length == 0)
+        {
+            Error(nameof(command.Description), "Describe the problem: what happened and what you see.");
+        }
+        else if (description.Length > 20_000)
+        {
+            Error(nameof(command.Description), "The description can be at most 20,000 characters.");
+        }
+
+        if (command.Room?.Trim().Length > 64)
+        {
+            Error(nameof(command.Room), "The room can be at most 64 characters.");
+        }
+
+        if (command.AssetTag?.Trim().Length > 64)
+        {
+            Error(nameof(command.AssetTag), "The asset tag can be at most 64 characters.");
+        }
+
+        if (!Enum.IsDefined(command.Impact))
+        {
+            Error(nameof(command.Impact), "Impact must be Person, Class, Site or District.");
+        }
+
+        if (!Enum.IsDefined(command.Urgency))
+        {
+            Error(nameof(command.Urgency), "Urgency must be Low, Medium or High.");
+        }
+
+        if (!Enum.IsDefined(command.Channel))
+        {
+            Error(nameof(command.Channel), "Channel must be Web, Phone, WalkIn, Email or DirectToTechnician.");
+        }
+
+        var onBehalf = command.RequesterPersonId is not null || !string.IsNullOrWhiteSpace(command.RequesterName);
+        if ((onBehalf || command.Channel is TicketChannel.Phone or TicketChannel.WalkIn or TicketChannel.DirectToTechnician) && !actor.Works)
+        {
+            Error(nameof(command.Channel), "Only technicians can enter a request on someone else's behalf.");
+        }
+
+        var site = command.SiteId == Guid.Empty ? null : await sites.FindAsync(command.SiteId, cancellationToken);
+        if (site is null)
+        {
+            Error(nameof(command.SiteId), "Choose the site where the problem is.");
+        }
+
+        var category = await db.Set<Category>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CategoryId && c.Active, cancellationToken);
+        if (category is null)
+        {
+            Error(nameof(command.CategoryId), "Choose what kind of problem it is.");
+        }
+
+        PersonSummary? requester = null;
+        if (command.RequesterPersonId is { } requesterId)
+        {
+            requester = await people.FindAsync(requesterId, cancellationToken);
+            if (requester is null)
+            {
+                Error(nameof(command.RequesterPersonId), "No person in the directory has this id.");
+            }
+        }
+        else if (!onBehalf && actor.PersonId is { } self)
+        {
+            requester = await people.FindAsync(self, cancellationToken);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Invalid<OpenedTicket>(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var matrix = await db.Set<PriorityCell>().AsNoTracking().ToListAsync(cancellationToken);
+        var ticket = new Ticket
+        {
+            Title = title,
+            Description = description,
+            SiteId = site!.Id,
+            Room = Blank(command.Room),
+            CategoryId = category!.Id,
+            Impact = command.Impact,
+            Urgency = command.Urgency,
+            Priority = Priorities.From(matrix, command.Impact, command.Urgency),
+            InstructionDisrupted = command.InstructionDisrupted,
+            Channel = command.Channel,
+            Status = TicketStatus.New,
+            AssetTag = Blank(command.AssetTag)?.ToUpperInvariant(),
+            RequesterPersonId = requester?.Id,
+            RequesterUserId = onBehalf ? null : actor.UserId,
+            RequesterName = requester?.Name ?? Blank(command.RequesterName) ?? actor.Name,
+            RequesterEmail = requester?.Email ?? Blank(command.RequesterEmail) ?? (onBehalf ? null : actor.Email),
+            RequesterRole = requester?.Kind.ToLowerInvariant(),
+            SubmittedByUserId = onBehalf ? actor.UserId : null,
+            SubmittedByName = onBehalf ? actor.Name : null,
+            CreatedAt = now,
+            UpdatedAt = now,
+            StatusChangedAt = now,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Set<Ticket>().Add(ticket);
+        await db.SaveChangesAsync(cancellationToken);
+        var number = TicketNumber.Format(options.Value.NumberPrefix, ticket.Id);
+        db.Add(ticket, actor, TicketEventKind.Created, now, onBehalf ? $"Entered by {actor.Name} ({command.Channel})" : null, isPublic: true);
+        var routed = await router.RouteAsync(ticket, site.Type, now, cancellationToken);
+        await notifier.CreatedAsync(ticket, number, cancellationToken);
+        if (ticket.AssigneeUserId is not null)
+        {
+            await notifier.AssignedAsync(ticket, number, actor.UserId, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new OpenedTicket(ticket.Id, number, ticket.Status.ToString(), ticket.Priority, ticket.TeamId, ticket.AssigneeUserId, ticket.AssigneeName, routed.Fired);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,34 @@
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
+
+/// <summary>What every change to a ticket returns: its number, status, team, assignee, priority, and whether anything changed.</summary>
+public sealed record TicketChanged(string Number, string Status, int? TeamId, Guid? AssigneeUserId, int Priority, bool Changed);
+
+/// <summary>Loads a ticket for a change, tracked, if the viewer may see it; the "not found" message names the number.</summary>
+public sealed class TicketFinder(AppDbContext db, IOptions<HelpdeskOptions> options)
+{
+    public const string NotFound = "ticket";
+    public const string NotAllowed = "permission";
+
+    public string Prefix => options.Value.NumberPrefix;
+
+    public string Number(Ticket ticket) => TicketNumber.Format(Prefix, ticket.Id);
+
+    public async Task<Ticket?> FindAsync(long id, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Set<Ticket>().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        return ticket is not null && viewer.CanSee(ticket) ? ticket : null;
+    }
+
+    public TicketChanged Changed(Ticket ticket, bool changed) =>
+        new(Number(ticket), ticket.Status.ToString(), ticket.TeamId, ticket.AssigneeUserId, ticket.Priority, changed);
+
+    public static Result<TicketChanged> Missing(long id) => Result.Invalid<TicketChanged>(NotFound, $"There is no ticket {id} you can see.");
+
+    public static Result<TicketChanged> Forbidden() => Result.Invalid<TicketChanged>(NotAllowed, "Only technicians can do this.");
+}

@@ -1,0 +1,98 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
+
+/// <summary>
+/// Runs the routing rules on a new ticket and stamps every rule that fired on its timeline. "The
+/// site's technician" is the Directory's coverage for the site, taken round-robin among those who
+/// have a DistrictOps account.
+/// </summary>
+public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDirectory users)
+{
+    public async Task<RoutingDecision> RouteAsync(Ticket ticket, string? siteType, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var decision = await DecideAsync(ticket, siteType, now, cancellationToken);
+        ticket.Priority = decision.Priority;
+        ticket.TeamId = decision.TeamId ?? HelpdeskDefaults.HelpDeskTeam;
+        ticket.Tags = string.Join(' ', Routing.Tags(ticket.Tags + " " + string.Join(' ', decision.Tags)));
+        foreach (var rule in decision.Fired)
+        {
+            db.Add(ticket, null, "Routing", TicketEventKind.RuleApplied, now, $"Rule “{rule.Name}” applied: {rule.Actions}.");
+        }
+
+        UserSummary? assignee = null;
+        if (decision.AssigneeUserId is { } named)
+        {
+            assignee = (await users.FindAsync([named], cancellationToken)).SingleOrDefault();
+        }
+        else if (decision.AssignSiteTechnician)
+        {
+            assignee = await NextSiteTechnicianAsync(ticket.SiteId, cancellationToken);
+            if (assignee is null)
+            {
+                db.Add(ticket, null, "Routing", TicketEventKind.RuleApplied, now, "No technician covering this site has a DistrictOps account; the ticket waits in the team queue.");
+            }
+        }
+
+        if (assignee is not null)
+        {
+            ticket.AssigneeUserId = assignee.Id;
+            ticket.AssigneeName = assignee.DisplayName;
+            db.Add(ticket, null, "Routing", TicketEventKind.Assigned, now, $"Assigned to {assignee.DisplayName}.");
+        }
+
+        return decision;
+    }
+
+    /// <summary>What routing would decide for this ticket, without changing anything: the simulator.</summary>
+    public async Task<RoutingDecision> DecideAsync(Ticket ticket, string? siteType, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rules = await db.Set<RoutingRule>().AsNoTracking().ToListAsync(cancellationToken);
+        var ancestry = await CategoryAncestryAsync(ticket.CategoryId, cancellationToken);
+        return Routing.Route(rules, new RoutingInput(ticket.SiteId, siteType, ancestry, ticket.RequesterRole, ticket.Channel, ticket.Priority, now));
+    }
+
+    public async Task<IReadOnlyList<UserSummary>> SiteTechniciansAsync(Guid siteId, CancellationToken cancellationToken)
+    {
+        var coverage = await sites.CoverageAsync(siteId, cancellationToken);
+        var accounts = await users.ForPeopleAsync(coverage.Select(c => c.PersonId).ToList(), cancellationToken);
+        return coverage.Select(c => accounts.FirstOrDefault(a => a.PersonId == c.PersonId)).OfType<UserSummary>().ToList();
+    }
+
+    private async Task<UserSummary?> NextSiteTechnicianAsync(Guid siteId, CancellationToken cancellationToken)
+    {
+        var technicians = await SiteTechniciansAsync(siteId, cancellationToken);
+        if (technicians.Count == 0)
+        {
+            return null;
+        }
+
+        var key = $"site:{siteId}";
+        var cursor = await db.Set<RoundRobinCursor>().SingleOrDefaultAsync(c => c.Key == key, cancellationToken);
+        if (cursor is null)
+        {
+            cursor = new RoundRobinCursor { Key = key };
+            db.Set<RoundRobinCursor>().Add(cursor);
+        }
+
+        var next = technicians[cursor.Next % technicians.Count];
+        cursor.Next = (cursor.Next + 1) % technicians.Count;
+        return next;
+    }
+
+    private async Task<IReadOnlyList<int>> CategoryAncestryAsync(int categoryId, CancellationToken cancellationToken)
+    {
+        var parents = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
+        var chain = new List<int>();
+        for (int? id = categoryId; id is { } current && !chain.Contains(current) && parents.ContainsKey(current); id = parents[current])
+        {
+            chain.Add(current);
+        }
+
+        return chain;
+    }
+}

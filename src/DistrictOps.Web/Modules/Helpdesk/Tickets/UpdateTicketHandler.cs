@@ -1,0 +1,284 @@
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
+
+/// <summary>The fields a technician changes; null means "leave as it is".</summary>
+public sealed record UpdateTicketCommand(
+    TicketStatus? Status = null,
+    int? TeamId = null,
+    Guid? AssigneeUserId = null,
+    bool AssignToMe = false,
+    bool Unassign = false,
+    int? CategoryId = null,
+    TicketImpact? Impact = null,
+    TicketUrgency? Urgency = null,
+    int? Priority = null,
+    bool? InstructionDisrupted = null,
+    string? Title = null,
+    string? Room = null,
+    string? AssetTag = null,
+    string? AddTags = null,
+    string? RemoveTags = null);
+
+public sealed record BulkUpdateCommand(IReadOnlyList<string> Numbers, UpdateTicketCommand Changes);
+
+/// <summary>
+/// Status, assignment, classification and tags, one ticket or many. Each change is stamped on the
+/// timeline; repeating the same change changes nothing. A bulk update applies to every ticket or,
+/// if any one is refused, to none.
+/// </summary>
+public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IUserDirectory users, TicketNotifier notifier, TimeProvider clock)
+{
+    public async Task<Result<TicketChanged>> HandleAsync(long id, UpdateTicketCommand command, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var ticket = await finder.FindAsync(id, viewer, cancellationToken);
+        if (ticket is null)
+        {
+            return TicketFinder.Missing(id);
+        }
+
+        var errors = await ApplyAsync(ticket, command, viewer, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return Result.Invalid<TicketChanged>(errors);
+        }
+
+        var changed = db.ChangeTracker.HasChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        return finder.Changed(ticket, changed);
+    }
+
+    public async Task<Result<IReadOnlyList<TicketChanged>>> BulkAsync(BulkUpdateCommand command, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        if (command.Numbers.Count is 0 or > 500)
+        {
+            return Result.Invalid<IReadOnlyList<TicketChanged>>(nameof(command.Numbers), "Choose from 1 to 500 tickets.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var tickets = new List<Ticket>();
+        foreach (var number in command.Numbers.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var ticket = TicketNumber.Parse(number, finder.Prefix) is { } id ? await finder.FindAsync(id, viewer, cancellationToken) : null;
+            if (ticket is null)
+            {
+                errors[number] = [$"There is no ticket {number} you can see."];
+                continue;
+            }
+
+            foreach (var (field, messages) in await ApplyAsync(ticket, command.Changes, viewer, cancellationToken))
+            {
+                errors[$"{finder.Number(ticket)}.{field}"] = messages;
+            }
+
+            tickets.Add(ticket);
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Invalid<IReadOnlyList<TicketChanged>>(errors);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return tickets.Select(t => finder.Changed(t, changed: true)).ToList();
+    }
+
+    private async Task<Dictionary<string, string[]>> ApplyAsync(Ticket ticket, UpdateTicketCommand command, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!viewer.CanWork(ticket))
+        {
+            errors[TicketFinder.NotAllowed] = ["Only technicians can change a ticket."];
+            return errors;
+        }
+
+        var now = clock.GetUtcNow();
+        var changes = new List<string>();
+        var number = finder.Number(ticket);
+
+        if (command.Title is { } title)
+        {
+            title = title.Trim();
+            if (title.Length is 0 or > 200)
+            {
+                errors[nameof(command.Title)] = ["The title is 1 to 200 characters."];
+            }
+            else if (title != ticket.Title)
+            {
+                changes.Add($"title “{ticket.Title}” → “{title}”");
+                ticket.Title = title;
+            }
+        }
+
+        if (command.CategoryId is { } categoryId && categoryId != ticket.CategoryId)
+        {
+            var path = await db.Set<Category>().Where(c => c.Id == categoryId && c.Active).Select(c => c.Path).SingleOrDefaultAsync(cancellationToken);
+            if (path is null)
+            {
+                errors[nameof(command.CategoryId)] = [$"There is no active issue type {categoryId}."];
+            }
+            else
+            {
+                changes.Add($"issue type → {path}");
+                ticket.CategoryId = categoryId;
+            }
+        }
+
+        await ClassifyAsync(ticket, command, errors, changes, cancellationToken);
+
+        if (command.InstructionDisrupted is { } disrupted && disrupted != ticket.InstructionDisrupted)
+        {
+            changes.Add(disrupted ? "instruction disrupted" : "instruction no longer disrupted");
+            ticket.InstructionDisrupted = disrupted;
+        }
+
+        Text(command.Room, 64, nameof(command.Room), "room", v => ticket.Room = v, ticket.Room, errors, changes);
+        Text(command.AssetTag?.ToUpperInvariant(), 64, nameof(command.AssetTag), "asset tag", v => ticket.AssetTag = v, ticket.AssetTag, errors, changes);
+
+        if (command.AddTags is not null || command.RemoveTags is not null)
+        {
+            var remove = Routing.Tags(command.RemoveTags);
+            var tags = string.Join(' ', Routing.Tags(ticket.Tags + " " + command.AddTags).Where(t => !remove.Contains(t)));
+            if (tags.Length > 512)
+            {
+                errors[nameof(command.AddTags)] = ["Tags can be at most 512 characters together."];
+            }
+            else if (tags != ticket.Tags)
+            {
+                changes.Add($"tags → {(tags.Length == 0 ? "none" : tags)}");
+                ticket.Tags = tags;
+            }
+        }
+
+        if (command.TeamId is { } teamId && teamId != ticket.TeamId)
+        {
+            var team = await db.Set<Team>().Where(t => t.Id == teamId).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken);
+            if (team is null)
+            {
+                errors[nameof(command.TeamId)] = [$"There is no team {teamId}."];
+            }
+            else
+            {
+                changes.Add($"team → {team}");
+                ticket.TeamId = teamId;
+            }
+        }
+
+        var assignTo = command.AssignToMe ? viewer.UserId : command.AssigneeUserId;
+        if (command.Unassign && ticket.AssigneeUserId is not null)
+        {
+            db.Add(ticket, viewer, TicketEventKind.Assigned, now, "Unassigned.");
+            ticket.AssigneeUserId = null;
+            ticket.AssigneeName = null;
+        }
+        else if (assignTo is { } userId && userId != ticket.AssigneeUserId)
+        {
+            var user = (await users.FindAsync([userId], cancellationToken)).SingleOrDefault();
+            if (user is null || !user.IsTechnician())
+            {
+                errors[nameof(command.AssigneeUserId)] = ["Tickets can only be assigned to technicians."];
+            }
+            else
+            {
+                ticket.AssigneeUserId = user.Id;
+                ticket.AssigneeName = user.DisplayName;
+                db.Add(ticket, viewer, TicketEventKind.Assigned, now, $"Assigned to {user.DisplayName}.");
+                await notifier.AssignedAsync(ticket, number, viewer.UserId, cancellationToken);
+            }
+        }
+
+        if (command.Status is { } status && status != ticket.Status)
+        {
+            var refused = !Enum.IsDefined(status) ? "Unknown status."
+                : ticket.MergedIntoId is not null ? "A merged ticket stays closed; work the ticket it was merged into."
+                : TicketRules.CannotMove(ticket.Status, status);
+            if (refused is not null)
+            {
+                errors[nameof(command.Status)] = [refused];
+            }
+            else if (errors.Count == 0)
+            {
+                if (ticket.Status == TicketStatus.Solved && status != TicketStatus.Closed)
+                {
+                    ticket.ReopenCount++;
+                }
+
+                db.ChangeStatus(ticket, status, viewer, now);
+                if (status == TicketStatus.Solved)
+                {
+                    await notifier.SolvedAsync(ticket, number, cancellationToken);
+                }
+            }
+        }
+
+        if (changes.Count > 0 && errors.Count == 0)
+        {
+            db.Add(ticket, viewer, TicketEventKind.FieldsChanged, now, string.Join("; ", changes) + ".");
+        }
+
+        return errors;
+    }
+
+    private async Task ClassifyAsync(Ticket ticket, UpdateTicketCommand command, Dictionary<string, string[]> errors, List<string> changes, CancellationToken cancellationToken)
+    {
+        if (command.Impact is { } impact && !Enum.IsDefined(impact))
+        {
+            errors[nameof(command.Impact)] = ["Impact must be Person, Class, Site or District."];
+        }
+
+        if (command.Urgency is { } urgency && !Enum.IsDefined(urgency))
+        {
+            errors[nameof(command.Urgency)] = ["Urgency must be Low, Medium or High."];
+        }
+
+        if (command.Priority is < 1 or > 5)
+        {
+            errors[nameof(command.Priority)] = ["Priority is 1 (Critical) to 5 (Planning)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
+        var priority = ticket.Priority;
+        if ((command.Impact ?? ticket.Impact) != ticket.Impact || (command.Urgency ?? ticket.Urgency) != ticket.Urgency)
+        {
+            ticket.Impact = command.Impact ?? ticket.Impact;
+            ticket.Urgency = command.Urgency ?? ticket.Urgency;
+            changes.Add($"impact {ticket.Impact}, urgency {ticket.Urgency}");
+            priority = Priorities.From(await db.Set<PriorityCell>().AsNoTracking().ToListAsync(cancellationToken), ticket.Impact, ticket.Urgency);
+        }
+
+        priority = command.Priority ?? priority;
+        if (priority != ticket.Priority)
+        {
+            changes.Add($"priority {Priorities.Name(ticket.Priority)} → {Priorities.Name(priority)}");
+            ticket.Priority = priority;
+        }
+    }
+
+    private static void Text(string? value, int max, string field, string label, Action<string?> set, string? current, Dictionary<string, string[]> errors, List<string> changes)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > max)
+        {
+            errors[field] = [$"The {label} can be at most {max} characters."];
+        }
+        else if ((trimmed.Length == 0 ? null : trimmed) != current)
+        {
+            changes.Add($"{label} → {(trimmed.Length == 0 ? "none" : trimmed)}");
+            set(trimmed.Length == 0 ? null : trimmed);
+        }
+    }
+}

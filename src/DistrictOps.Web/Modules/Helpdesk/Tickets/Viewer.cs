@@ -1,0 +1,78 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
+
+/// <summary>
+/// Who is looking, and which tickets they may see: requesters their own (site staff optionally their
+/// sites'), technicians their sites', teams' and assigned ones, the central help desk and managers all.
+/// </summary>
+public sealed record Viewer(
+    Guid UserId,
+    string Name,
+    string? Email,
+    Guid? PersonId,
+    bool SeesAll,
+    bool Works,
+    bool Manages,
+    IReadOnlyList<Guid> Sites,
+    IReadOnlyList<int> Teams,
+    bool SeesSiteRequests)
+{
+    private Func<Ticket, bool>? canSee;
+
+    /// <summary>
+    /// The one visibility rule: the database filters with it in every list, search and report, and
+    /// <see cref="CanSee"/> runs the same expression in memory on a ticket already loaded.
+    /// </summary>
+    public Expression<Func<Ticket, bool>> Sees()
+    {
+        if (SeesAll)
+        {
+            return t => true;
+        }
+
+        var userId = UserId;
+        var personId = PersonId;
+        var sites = Works || SeesSiteRequests ? Sites.ToList() : [];
+        var teams = Works ? Teams.ToList() : [];
+        return t => t.RequesterUserId == userId || t.SubmittedByUserId == userId
+            || (personId != null && t.RequesterPersonId == personId)
+            || t.AssigneeUserId == userId
+            || (t.TeamId != null && teams.Contains(t.TeamId.Value))
+            || sites.Contains(t.SiteId);
+    }
+
+    public IQueryable<Ticket> Visible(IQueryable<Ticket> tickets) => SeesAll ? tickets : tickets.Where(Sees());
+
+    public bool CanSee(Ticket ticket) => (canSee ??= Sees().Compile(preferInterpretation: true))(ticket);
+
+    /// <summary>Technicians may work a ticket they can see; requesters may only reply to and reopen their own.</summary>
+    public bool CanWork(Ticket t) => Works && CanSee(t);
+}
+
+public sealed class ViewerFactory(AppDbContext db, PermissionRegistry permissions, IOptions<HelpdeskOptions> options)
+{
+    public async Task<Viewer> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var userId = user.UserId() ?? throw new InvalidOperationException("The helpdesk needs a signed-in user.");
+        var teams = await db.Set<TeamMember>().Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync(cancellationToken);
+        var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name;
+        return new Viewer(
+            userId,
+            user.DisplayName(),
+            email,
+            user.PersonId(),
+            permissions.Grants(user, HelpdeskPermissions.SeeAll),
+            permissions.Grants(user, HelpdeskPermissions.Work),
+            permissions.Grants(user, HelpdeskPermissions.Manage),
+            user.SiteIds(),
+            teams,
+            options.Value.SiteStaffSeeSiteTickets);
+    }
+}

@@ -1,0 +1,34 @@
+using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Work.ListNotifications;
+
+[Authorize(Policy = HelpdeskPermissions.Request)]
+public sealed class IndexModel(ListNotificationsHandler handler, PermissionRegistry permissions, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public PagedResult<NotificationRow> Notifications { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+
+    public int Unread { get; private set; }
+
+    [TempData]
+    public int? MarkedRead { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.UserId()!.Value;
+        Notifications = await handler.ListAsync(userId, permissions.Grants(User, HelpdeskPermissions.Work), PageNumber, null, cancellationToken);
+        Unread = await handler.UnreadCountAsync(userId, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostReadAsync(CancellationToken cancellationToken)
+    {
+        MarkedRead = (await handler.MarkReadAsync(User.UserId()!.Value, null, clock.GetUtcNow(), cancellationToken)).Marked;
+        return RedirectToPage();
+    }
+}

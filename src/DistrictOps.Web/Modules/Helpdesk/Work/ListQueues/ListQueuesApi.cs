@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Work.ListQueues;
+
+public static class ListQueuesApi
+{
+    public static RouteGroupBuilder MapListQueuesApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/tickets", async Task<Results<Ok<PagedResult<TicketRow>>, ValidationProblem>> (
+                [AsParameters] TicketListQuery query, ClaimsPrincipal user, ViewerFactory viewers, ListQueuesHandler handler, IOptions<HelpdeskOptions> options, CancellationToken ct) =>
+            {
+                var filter = query.ToParameters().Parse(options.Value.NumberPrefix);
+                if (!filter.Succeeded)
+                {
+                    return TypedResults.ValidationProblem(filter.Errors);
+                }
+
+                var result = await handler.ListAsync(await viewers.ForAsync(user, ct), filter.Value!, ct);
+                return result.Succeeded
+                    ? TypedResults.Ok(new PagedResult<TicketRow>(result.Value!.Items, result.Value.Total, result.Value.Page, result.Value.PageSize))
+                    : TypedResults.ValidationProblem(result.Errors);
+            })
+            .WithSummary("Tickets the caller may see, open ones unless a status is given; filters, text or number search (q), sort and paging.");
+
+        group.MapGet("/queues", async Task<Ok<IReadOnlyList<QueueCount>>> (ClaimsPrincipal user, ViewerFactory viewers, ListQueuesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.CountAsync(await viewers.ForAsync(user, ct), ct)))
+            .RequireAuthorization(HelpdeskPermissions.Work)
+            .WithSummary("The queues (mine, my-sites, team, unassigned, all) with how many open tickets each holds for the caller.");
+
+        group.MapGet("/queues/{name}", async Task<Results<Ok<QueueList>, ValidationProblem>> (
+                string name, [AsParameters] TicketListQuery query, ClaimsPrincipal user, ViewerFactory viewers, ListQueuesHandler handler, IOptions<HelpdeskOptions> options, CancellationToken ct) =>
+            {
+                var filter = query.ToParameters().Parse(options.Value.NumberPrefix);
+                if (!filter.Succeeded)
+                {
+                    return TypedResults.ValidationProblem(filter.Errors);
+                }
+
+                var result = await handler.ListAsync(await viewers.ForAsync(user, ct), name, filter.Value!, ct);
+                return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors);
+            })
+            .RequireAuthorization(HelpdeskPermissions.Work)
+            .WithSummary("One queue's tickets with the same filters as /tickets; an empty queue by definition says why in explanation.");
+        return group;
+    }
+}
+
+/// <summary>The list's query parameters as the API documents them; every value is text so a bad one is reported by name.</summary>
+public sealed class TicketListQuery
+{
+    [FromQuery(Name = "q")]
+    public string? Q { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string[]? Status { get; init; }
+
+    [FromQuery(Name = "site")]
+    public string? Site { get; init; }
+
+    [FromQuery(Name = "category")]
+    public string? Category { get; init; }
+
+    [FromQuery(Name = "priority")]
+    public string? Priority { get; init; }
+
+    [FromQuery(Name = "assignee")]
+    public string? Assignee { get; init; }
+
+    [FromQuery(Name = "olderThanDays")]
+    public string? OlderThanDays { get; init; }
+
+    [FromQuery(Name = "createdFrom")]
+    public string? CreatedFrom { get; init; }
+
+    [FromQuery(Name = "createdTo")]
+    public string? CreatedTo { get; init; }
+
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; init; }
+
+    [FromQuery(Name = "dir")]
+    public string? Dir { get; init; }
+
+    [FromQuery(Name = "page")]
+    public string? Page { get; init; }
+
+    [FromQuery(Name = "pageSize")]
+    public string? PageSize { get; init; }
+
+    public TicketListParameters ToParameters() =>
+        new(Q, Status, Site, Category, Priority, Assignee, OlderThanDays, CreatedFrom, CreatedTo, Sort, Dir, Page, PageSize);
+}

@@ -1,0 +1,291 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Work.ListQueues;
+
+public sealed record Queue(string Name, string Title)
+{
+    public const string Mine = "mine";
+    public const string MySites = "my-sites";
+    public const string Team = "team";
+    public const string Unassigned = "unassigned";
+    public const string All = "all";
+    public const string BreachingSoon = "breaching-soon";
+
+    public static readonly IReadOnlyList<Queue> Every =
+    [
+        new(Mine, "My tickets"),
+        new(MySites, "My sites"),
+        new(Team, "Team"),
+        new(Unassigned, "Unassigned"),
+        new(All, "All"),
+        new(BreachingSoon, "Breaching soon"),
+    ];
+
+    public static Queue? Find(string? name) => Every.FirstOrDefault(q => string.Equals(q.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record TicketRow(
+    long Id,
+    string Number,
+    string Title,
+    string Status,
+    int Priority,
+    string PriorityName,
+    Guid SiteId,
+    string Site,
+    int CategoryId,
+    string Category,
+    string Requester,
+    Guid? AssigneeUserId,
+    string? Assignee,
+    int? TeamId,
+    string? Team,
+    DateTimeOffset CreatedAt,
+    int AgeDays,
+    DateTimeOffset UpdatedAt,
+    bool InstructionDisrupted,
+    DateTimeOffset? DueAt = null,
+    bool Breached = false,
+    DateTimeOffset? PausedSince = null);
+
+/// <summary>
+/// One page of a queue; <see cref="Explanation"/> says why a queue is empty by definition (no sites, no team);
+/// <see cref="TotalIsCapped"/> says the count stopped at <see cref="HelpdeskOptions.ListCountCap"/>: there are at least
+/// <see cref="Total"/>, and always a next page to try.
+/// </summary>
+public sealed record QueueList(string Queue, string Title, string? Explanation, IReadOnlyList<TicketRow> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false)
+{
+    public int PageCount => Total == 0 ? 1 : Math.Max((Total + PageSize - 1) / PageSize, TotalIsCapped ? Page + 1 : 1);
+}
+
+public sealed record QueueCount(string Name, string Title, int Count, string? Explanation);
+
+/// <summary>
+/// The technicians' queues and the ticket list behind them. Every query starts from what the viewer may see;
+/// names of sites, categories and teams are looked up from their small lists, never joined in SQL.
+/// </summary>
+public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, TimeProvider clock, IOptions<HelpdeskOptions> options)
+{
+    public const string NoSites = "You cover no sites, so this queue is empty: district-wide technicians work from Team, Unassigned and All.";
+    public const string NoTeam = "You are in no help desk team, so this queue is empty: ask the IT manager to add you to a team.";
+
+    /// <summary>Every visible ticket matching the filter, as <c>GET /api/v1/helpdesk/tickets</c> lists them.</summary>
+    public Task<Result<QueueList>> ListAsync(Viewer viewer, TicketFilter filter, CancellationToken cancellationToken = default) =>
+        ListAsync(viewer, Queue.All, filter, cancellationToken);
+
+    public async Task<Result<QueueList>> ListAsync(Viewer viewer, string queueName, TicketFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (Queue.Find(queueName) is not { } queue)
+        {
+            return Result.Invalid<QueueList>("name", $"Unknown queue '{queueName}': use {string.Join(", ", Queue.Every.Select(q => q.Name))}.");
+        }
+
+        var categories = await db.Set<Category>().AsNoTracking().ToListAsync(cancellationToken);
+        var siteList = await sites.ListAsync(cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        if (filter.Category is { } category && categories.All(c => c.Id != category))
+        {
+            errors["category"] = ["No category has this id."];
+        }
+
+        if (filter.Site is { } site && siteList.All(s => s.Id != site))
+        {
+            errors["site"] = ["No site has this id."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Invalid<QueueList>(errors);
+        }
+
+        var openOnly = filter.EffectiveStatuses is { } statuses && statuses.All(TicketFilter.Open.Contains);
+        var (scoped, explanation) = InQueue(viewer, queue, Searched(filter.Text, openOnly));
+        if (scoped is null)
+        {
+            return new QueueList(queue.Name, queue.Title, explanation, [], 0, filter.Page, filter.PageSize);
+        }
+
+        var filtered = Filtered(scoped, filter, categories);
+        var cap = options.Value.ListCountCap;
+        var total = await filtered.Take(cap + 1).CountAsync(cancellationToken);
+        var page = await (queue.Name == Queue.BreachingSoon ? NearestDeadlineFirst(filtered) : Sorted(filtered, filter))
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Select(t => new
+            {
+                t.Id, t.Title, t.Status, t.Priority, t.SiteId, t.CategoryId, t.RequesterName, t.AssigneeUserId, t.AssigneeName, t.TeamId,
+                t.CreatedAt, t.UpdatedAt, t.InstructionDisrupted,
+                t.ResponseDueAt, t.ResolutionDueAt, t.ResponseBreached, t.ResolutionBreached, t.SlaPausedSince,
+            })
+            .ToListAsync(cancellationToken);
+
+        var siteNames = siteList.ToDictionary(s => s.Id, s => s.Name);
+        var categoryPaths = categories.ToDictionary(c => c.Id, c => c.Path);
+        var teamIds = page.Select(t => t.TeamId).OfType<int>().Distinct().ToList();
+        var teamNames = teamIds.Count == 0
+            ? []
+            : await db.Set<Team>().AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var now = clock.GetUtcNow();
+        var prefix = options.Value.NumberPrefix;
+        var rows = page.Select(t => new TicketRow(
+                t.Id, TicketNumber.Format(prefix, t.Id), t.Title, t.Status.ToString(), t.Priority, Priorities.Name(t.Priority),
+                t.SiteId, siteNames.GetValueOrDefault(t.SiteId, ""), t.CategoryId, categoryPaths.GetValueOrDefault(t.CategoryId, ""),
+                t.RequesterName, t.AssigneeUserId, t.AssigneeName, t.TeamId, t.TeamId is { } team ? teamNames.GetValueOrDefault(team) : null,
+                t.CreatedAt, Math.Max(0, (int)(now - t.CreatedAt).TotalDays), t.UpdatedAt, t.InstructionDisrupted,
+                t.ResponseDueAt is { } response && (t.ResolutionDueAt is null || response < t.ResolutionDueAt) ? response : t.ResolutionDueAt,
+                t.ResponseBreached || t.ResolutionBreached, t.SlaPausedSince))
+            .ToList();
+        return new QueueList(queue.Name, queue.Title, explanation, rows, total > cap ? Math.Max(cap, ((filter.Page - 1) * filter.PageSize) + rows.Count) : total, filter.Page, filter.PageSize, total > cap);
+    }
+
+    /// <summary>How many open tickets each queue holds for this viewer.</summary>
+    public async Task<IReadOnlyList<QueueCount>> CountAsync(Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var counts = new List<QueueCount>();
+        var open = TicketFilter.Open.ToList();
+        foreach (var queue in Queue.Every)
+        {
+            var (scoped, explanation) = InQueue(viewer, queue, db.Set<Ticket>().AsNoTracking());
+            var count = scoped is null ? 0 : await scoped.Where(t => open.Contains(t.Status)).CountAsync(cancellationToken);
+            counts.Add(new QueueCount(queue.Name, queue.Title, count, explanation));
+        }
+
+        return counts;
+    }
+
+    private (IQueryable<Ticket>? Tickets, string? Explanation) InQueue(Viewer viewer, Queue queue, IQueryable<Ticket> tickets)
+    {
+        var soon = clock.GetUtcNow().AddMinutes(options.Value.ServiceLevels.BreachingSoonMinutes);
+        var visible = viewer.Visible(tickets);
+        var userId = viewer.UserId;
+        var teams = viewer.Teams.ToList();
+        var siteIds = viewer.Sites.ToList();
+        return queue.Name switch
+        {
+            Queue.Mine => (visible.Where(t => t.AssigneeUserId == userId), null),
+            Queue.MySites when siteIds.Count == 0 => (null, NoSites),
+            Queue.MySites => (visible.Where(t => siteIds.Contains(t.SiteId)), null),
+            Queue.Team when teams.Count == 0 => (null, NoTeam),
+            Queue.Team => (visible.Where(t => t.TeamId != null && teams.Contains(t.TeamId.Value)), null),
+            Queue.Unassigned when viewer.SeesAll => (visible.Where(t => t.AssigneeUserId == null), null),
+            Queue.Unassigned when teams.Count == 0 => (null, NoTeam),
+            Queue.Unassigned => (visible.Where(t => t.AssigneeUserId == null && t.TeamId != null && teams.Contains(t.TeamId.Value)), null),
+            Queue.BreachingSoon => (visible.Where(t => t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed
+                && ((t.ResponseDueAt != null && t.ResponseDueAt <= soon) || (t.ResolutionDueAt != null && t.ResolutionDueAt <= soon))), null),
+            _ => (visible, null),
+        };
+    }
+
+    /// <summary>
+    /// Tickets whose title contains the text, case-insensitively: on PostgreSQL an ILIKE served by the pg_trgm
+    /// index, on SQLite the trigram FTS5 table <c>helpdesk_tickets_fts</c> (migration HelpdeskSearch) — except
+    /// among open tickets only, a few hundred rows the status index finds, where a plain LIKE is faster.
+    /// </summary>
+    private IQueryable<Ticket> Searched(string? text, bool openOnly)
+    {
+        if (text is null)
+        {
+            return db.Set<Ticket>().AsNoTracking();
+        }
+
+        var pattern = "%" + new string(text.Where(c => c is not ('%' or '_' or '\\')).ToArray()) + "%";
+        return db.Database.IsSqlite() && openOnly
+            ? db.Set<Ticket>().AsNoTracking().Where(t => EF.Functions.Like(t.Title, pattern))
+            : db.Database.IsSqlite()
+            ? db.Set<Ticket>().FromSql($"SELECT * FROM helpdesk_tickets WHERE \"Id\" IN (SELECT rowid FROM helpdesk_tickets_fts WHERE \"Title\" LIKE {pattern})").AsNoTracking()
+            : db.Set<Ticket>().AsNoTracking().Where(t => EF.Functions.ILike(t.Title, pattern));
+    }
+
+    private IQueryable<Ticket> Filtered(IQueryable<Ticket> tickets, TicketFilter filter, IReadOnlyList<Category> categories)
+    {
+        if (filter.Number is { } number)
+        {
+            tickets = tickets.Where(t => t.Id == number);
+        }
+
+        if (filter.EffectiveStatuses is { } statuses && statuses.Count < Enum.GetValues<TicketStatus>().Length)
+        {
+            var list = statuses.ToList();
+            tickets = tickets.Where(t => list.Contains(t.Status));
+        }
+
+        if (filter.Site is { } site)
+        {
+            tickets = tickets.Where(t => t.SiteId == site);
+        }
+
+        if (filter.Category is { } category)
+        {
+            var withDescendants = Descendants(categories, category);
+            tickets = tickets.Where(t => withDescendants.Contains(t.CategoryId));
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            tickets = tickets.Where(t => t.Priority == priority);
+        }
+
+        if (filter.Assignee is { } assignee)
+        {
+            tickets = tickets.Where(t => t.AssigneeUserId == assignee);
+        }
+        else if (filter.Unassigned)
+        {
+            tickets = tickets.Where(t => t.AssigneeUserId == null);
+        }
+
+        if (filter.OlderThanDays is { } days)
+        {
+            var before = clock.GetUtcNow().AddDays(-days);
+            tickets = tickets.Where(t => t.CreatedAt < before);
+        }
+
+        if (filter.CreatedFrom is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            tickets = tickets.Where(t => t.CreatedAt >= start);
+        }
+
+        if (filter.CreatedTo is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            tickets = tickets.Where(t => t.CreatedAt < end);
+        }
+
+        return tickets;
+    }
+
+    private static List<int> Descendants(IReadOnlyList<Category> categories, int root)
+    {
+        var children = categories.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value, c => c.Id);
+        var found = new List<int> { root };
+        for (var i = 0; i < found.Count; i++)
+        {
+            found.AddRange(children[found[i]]);
+        }
+
+        return found;
+    }
+
+    /// <summary>The breaching-soon order: the nearest first-response or resolution deadline first (breached ones lead).</summary>
+    private static IOrderedQueryable<Ticket> NearestDeadlineFirst(IQueryable<Ticket> tickets) =>
+        tickets.OrderBy(t => t.ResponseDueAt != null && (t.ResolutionDueAt == null || t.ResponseDueAt < t.ResolutionDueAt) ? t.ResponseDueAt : t.ResolutionDueAt)
+            .ThenBy(t => t.Id);
+
+    private static IOrderedQueryable<Ticket> Sorted(IQueryable<Ticket> tickets, TicketFilter filter) => (filter.Sort, filter.Descending) switch
+    {
+        (TicketSort.Created, true) => tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+        (TicketSort.Created, false) => tickets.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        (TicketSort.Priority, false) => tickets.OrderBy(t => t.Priority).ThenByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+        (TicketSort.Priority, true) => tickets.OrderByDescending(t => t.Priority).ThenByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+        (TicketSort.Number, true) => tickets.OrderByDescending(t => t.Id),
+        (TicketSort.Number, false) => tickets.OrderBy(t => t.Id),
+        (_, false) => tickets.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+        _ => tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+    };
+}

@@ -1,0 +1,65 @@
+using DistrictOps.Web.Modules.Users.AddUser;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+using DistrictOps.Web.Modules.Users.Contracts;
+
+namespace DistrictOps.Web.Modules.Users;
+
+internal sealed class UserDirectory(AppDbContext db, AddUserHandler addUser) : IUserDirectory
+{
+    public async Task<IReadOnlyList<UserSummary>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        await SummariesAsync(db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id), cancellationToken);
+
+    public async Task<IReadOnlyList<UserSummary>> InRoleAsync(string role, CancellationToken cancellationToken = default)
+    {
+        var ids = from ur in db.UserRoles
+                  join r in db.Roles on ur.RoleId equals r.Id
+                  where r.Name == role
+                  select ur.UserId;
+        return await SummariesAsync(ids, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UserSummary>> ForPeopleAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default) =>
+        await SummariesAsync(db.Users.Where(u => u.PersonId != null && personIds.Contains(u.PersonId.Value)).Select(u => u.Id), cancellationToken);
+
+    public async Task<bool> LinkPersonAsync(Guid userId, Guid? personId, CancellationToken cancellationToken = default) =>
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PersonId, personId), cancellationToken) == 1;
+
+    public async Task<Result<Guid>> EnsureAccountAsync(AccountRequest account, CancellationToken cancellationToken = default)
+    {
+        var added = await addUser.HandleAsync(new AddUserCommand(account.Email, account.DisplayName, [account.Role], account.Sites, account.Password), cancellationToken);
+        if (!added.Succeeded)
+        {
+            return Result.Invalid<Guid>(added.Errors);
+        }
+
+        var userId = added.Value!.UserId;
+        if (account.PersonId is { } personId)
+        {
+            await LinkPersonAsync(userId, personId, cancellationToken);
+        }
+
+        return userId;
+    }
+
+    private async Task<IReadOnlyList<UserSummary>> SummariesAsync(IQueryable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var users = await db.Users.Where(u => ids.Contains(u.Id))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.PersonId })
+            .ToListAsync(cancellationToken);
+        var roles = await RolesOfAsync(db, users.Select(u => u.Id).ToList(), cancellationToken);
+        return users.Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", roles.GetValueOrDefault(u.Id, []), u.PersonId)).ToList();
+    }
+
+    internal static async Task<Dictionary<Guid, string[]>> RolesOfAsync(AppDbContext db, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var rows = await (from ur in db.UserRoles
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where userIds.Contains(ur.UserId)
+                          select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r => r.Name!).Order(StringComparer.Ordinal).ToArray());
+    }
+}
