@@ -52,14 +52,20 @@ public sealed class DistrictOpsFactory(TestDatabase database, IReadOnlyDictionar
         var host = base.CreateHost(builder);
         if (AwaitDemoSeed)
         {
-            var progress = host.Services.GetRequiredService<DemoSeedProgress>();
-            progress.WhenDone.WaitAsync(TimeSpan.FromMinutes(10)).GetAwaiter().GetResult();
-            if (progress.Current.State == DemoSeedState.Failed)
-            {
-                throw new InvalidOperationException("The demo seeding failed: " + progress.Current.Failure);
-            }
+            WaitForDemoSeed(host.Services);
         }
 
         return host;
+    }
+
+    /// <summary>Blocks until the background demo seeding is done; throws if it failed.</summary>
+    public static void WaitForDemoSeed(IServiceProvider services)
+    {
+        var progress = services.GetRequiredService<DemoSeedProgress>();
+        progress.WhenDone.WaitAsync(TimeSpan.FromMinutes(10)).GetAwaiter().GetResult();
+        if (progress.Current.State == DemoSeedState.Failed)
+        {
+            throw new InvalidOperationException("The demo seeding failed: " + progress.Current.Failure);
+        }
     }
 }
