@@ -34,6 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         var port = FreePort();
         _app.UseKestrel(port);
         _app.StartServer();
+        DistrictOpsFactory.WaitForDemoSeed(_app.Services);
         BaseUrl = $"http://127.0.0.1:{port}";
 
         Assertions.SetDefaultExpectTimeout(30_000);

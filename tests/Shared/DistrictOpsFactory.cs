@@ -1,7 +1,9 @@
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DistrictOps.Tests.Support;
 
@@ -38,4 +40,32 @@ public sealed class DistrictOpsFactory(TestDatabase database, IReadOnlyDictionar
     }
 
     public DatabaseProvider Provider => Database.Provider;
+
+    /// <summary>
+    /// Whether starting the app waits until the background demo seeding is done (so the demo accounts exist) and fails
+    /// if it failed. On by default; tests of the setting-up page turn it off.
+    /// </summary>
+    public bool AwaitDemoSeed { get; init; } = true;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (AwaitDemoSeed)
+        {
+            WaitForDemoSeed(host.Services);
+        }
+
+        return host;
+    }
+
+    /// <summary>Blocks until the background demo seeding is done; throws if it failed.</summary>
+    public static void WaitForDemoSeed(IServiceProvider services)
+    {
+        var progress = services.GetRequiredService<DemoSeedProgress>();
+        progress.WhenDone.WaitAsync(TimeSpan.FromMinutes(10)).GetAwaiter().GetResult();
+        if (progress.Current.State == DemoSeedState.Failed)
+        {
+            throw new InvalidOperationException("The demo seeding failed: " + progress.Current.Failure);
+        }
+    }
 }

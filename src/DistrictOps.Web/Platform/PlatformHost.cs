@@ -50,6 +50,9 @@ public static class PlatformHost
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddPlatformHealth();
+        builder.Services.AddSingleton<DemoSeedProgress>();
+        builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHealthChecks().AddCheck<DemoSeedReadyCheck>("demo-seed", tags: ["ready"]);
         builder.Services.AddHostedService<OutboxDelivery>();
         builder.Services.AddJobScheduler(builder.Configuration);
         builder.Services.AddLocalization();
@@ -68,6 +71,7 @@ public static class PlatformHost
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Account/ExternalSignIn");
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Error");
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Culture");
+                o.Conventions.AllowAnonymousToPage("/Platform/Demo/SettingUp/Index");
             })
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
@@ -78,7 +82,7 @@ public static class PlatformHost
     public static async Task<WebApplication> UsePlatformAsync(this WebApplication app)
     {
         app.Services.ValidateSettings();
-        await PrepareDatabaseAsync(app.Services);
+        await MigrateDatabaseAsync(app.Services);
 
         if (!app.Environment.IsDevelopment())
         {
@@ -90,6 +94,7 @@ public static class PlatformHost
         app.UsePageErrors();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseDemoSettingUpGate();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -106,22 +111,13 @@ public static class PlatformHost
         return app;
     }
 
-    /// <summary>Migrates (unless switched off) and, in demo mode, seeds an empty database.</summary>
-    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>Migrates unless switched off. The demo seeds run afterwards, in the background (<see cref="DemoSeeder"/>).</summary>
+    public static async Task MigrateDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (options.MigrateOnStartup)
+        if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        }
-
-        if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
-        {
-            foreach (var seed in scope.ServiceProvider.GetServices<IDemoSeed>().OrderBy(s => s.Order))
-            {
-                await seed.SeedAsync(cancellationToken);
-            }
         }
     }
 }

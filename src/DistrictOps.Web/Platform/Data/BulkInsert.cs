@@ -46,7 +46,9 @@ public static class BulkInsert
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
 
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        // Outside a caller's transaction each SQLite statement would commit (and sync the file) on its own: one for all.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var names = columns.Select(c => c.Column).ToList();
         var fullStatement = Sql(table.Name, names, perStatement);
         await using var full = connection.CreateCommand();
@@ -70,6 +72,11 @@ public static class BulkInsert
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
         }
     }
 

@@ -41,5 +41,8 @@ public interface IDemoSeed
 {
     int Order { get; }
 
+    /// <summary>The step's name on the setting-up page.</summary>
+    string Title { get; }
+
     Task SeedAsync(CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Settings;
 using Quartz;
 
@@ -55,12 +56,18 @@ public static class JobsServiceCollectionExtensions
     }
 }
 
-/// <summary>The one Quartz job type: it runs the named work through <see cref="JobRunner"/>, never two at once.</summary>
+/// <summary>
+/// The one Quartz job type: it runs the named work through <see cref="JobRunner"/>, never two at once, and not before the
+/// demo seeding is done (the jobs would otherwise work on a half-written demo district).
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class ScheduledWorkJob(JobRunner runner) : IJob
+internal sealed class ScheduledWorkJob(JobRunner runner, DemoSeedProgress demoSeed) : IJob
 {
     public const string NameKey = "work";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await demoSeed.WhenDone.WaitAsync(cancellationToken);
         await runner.RunAsync(context.MergedJobDataMap.GetString(NameKey)!, "schedule", cancellationToken);
+    }
 }

@@ -16,6 +16,8 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
     public const string StaffFile = "staff.csv";
     public const string CoverageFile = "coverage.csv";
 
+    private const int SaveEvery = 500;
+
     public static readonly IReadOnlyList<string> StaffColumns =
         ["employeeId", "personSourcedId", "givenName", "familyName", "email", "positionTitle", "department", "siteSourcedIds", "status", "startDate", "endDate"];
 
@@ -97,10 +99,12 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
 
         var tracked = await db.Set<Person>().Where(p => p.EmployeeId != null || p.SourcedId.StartsWith("hr-")).ToDictionaryAsync(p => p.SourcedId, StringComparer.Ordinal, ct);
+        var named = await NamedPeopleAsync(rows, byEmployee.Values.Select(p => p.SourcedId), bySourcedId.Keys, ct);
+        var written = 0;
         foreach (var row in rows)
         {
-            var person = byEmployee.TryGetValue(row.EmployeeId, out var k) ? await db.Set<Person>().FindAsync([k.Id], ct)
-                : row.PersonSourcedId is { } sid ? await db.Set<Person>().SingleAsync(p => p.SourcedId == sid, ct)
+            var person = byEmployee.TryGetValue(row.EmployeeId, out var k) ? tracked.GetValueOrDefault(k.SourcedId) ?? named[k.SourcedId]
+                : row.PersonSourcedId is { } sid ? tracked.GetValueOrDefault(sid) ?? named[sid]
                 : tracked.GetValueOrDefault("hr-" + row.EmployeeId);
             var joined = person is null;
             if (person is null)
@@ -129,18 +133,26 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
                 person.Email = changes.Set("email", person.Email, row.Email);
                 person.SortName = $"{row.FamilyName} {row.GivenName}".ToUpperInvariant();
                 person.LeftAt = row.Status == "terminated" ? person.LeftAt ?? now : null;
-                await db.Set<PersonSite>().Where(s => s.PersonId == person.Id).ExecuteDeleteAsync(ct);
+                if (!joined)
+                {
+                    await db.Set<PersonSite>().Where(s => s.PersonId == person.Id).ExecuteDeleteAsync(ct);
+                }
+
                 db.AddRange(row.Sites.Select(s => new PersonSite { PersonId = person.Id, SiteId = sites[s], Role = "staff" }));
             }
 
             db.Add(new ImportChange { RunId = runId, Entity = "Staff", EntityId = person.Id, SourcedId = row.EmployeeId, Kind = joined ? ChangeKind.Joined : ChangeKind.Changed, Fields = joined ? null : string.Join(',', changes.Names) });
-            await db.SaveChangesAsync(ct);
+            if (++written % SaveEvery == 0)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
             byEmployee[row.EmployeeId] = new { person.Id, person.SourcedId, person.EmployeeId, person.HrContentHash, person.LeftAt, person.ContentHash };
         }
 
         foreach (var gone in leaving)
         {
-            var person = await db.Set<Person>().FindAsync([gone.Id], ct);
+            var person = tracked.GetValueOrDefault(gone.SourcedId) ?? await db.Set<Person>().FindAsync([gone.Id], ct);
             person!.HrStatus = "terminated";
             person.HrEndDate ??= DateOnly.FromDateTime(now.UtcDateTime);
             person.HrContentHash = 0;
@@ -167,6 +179,25 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new ImportOutcome(plan, runId);
+    }
+
+    /// <summary>
+    /// The SIS people the rows name (by a known employee id or a personSourcedId), tracked, in one query per chunk
+    /// instead of one per row.
+    /// </summary>
+    private async Task<Dictionary<string, Person>> NamedPeopleAsync(List<StaffRow> rows, IEnumerable<string> employed, IEnumerable<string> known, CancellationToken ct)
+    {
+        var wanted = rows.Select(r => r.PersonSourcedId).OfType<string>().Concat(employed).Intersect(known, StringComparer.Ordinal).ToList();
+        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(SaveEvery))
+        {
+            foreach (var person in await db.Set<Person>().Where(p => chunk.Contains(p.SourcedId)).ToListAsync(ct))
+            {
+                people[person.SourcedId] = person;
+            }
+        }
+
+        return people;
     }
 
     private static void CountCoverage(EntityPlan plan, List<(string EmployeeId, string Site, decimal Share)> wanted, List<TechnicianCoverage> existing,

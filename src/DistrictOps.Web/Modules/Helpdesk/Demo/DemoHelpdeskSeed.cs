@@ -41,6 +41,8 @@ internal sealed class DemoHelpdeskSeed(
     /// <summary>After the demo users (0) and the demo district (10).</summary>
     public int Order => 20;
 
+    public string Title => "Technician accounts and a school year of help desk tickets";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         // Without a generated district (Demo:Students=0, as the tests run) there is nothing to link or to replay.

@@ -31,6 +31,8 @@ internal sealed class DemoProblemsSeed(AppDbContext db, ISiteDirectory sites, Ti
     /// <summary>After the help desk history (20).</summary>
     public int Order => 23;
 
+    public string Title => "Device models, a recurring issue and a known error";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (options.Value.Students <= 0

@@ -17,6 +17,8 @@ internal sealed class DemoServiceLevelSeed(AppDbContext db, ServiceLevelTracker 
 
     public int Order => 21;
 
+    public string Title => "Service-level clocks of the demo tickets";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

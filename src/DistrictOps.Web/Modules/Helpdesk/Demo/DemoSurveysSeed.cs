@@ -31,6 +31,8 @@ internal sealed class DemoSurveysSeed(AppDbContext db, TimeProvider clock, IOpti
 
     public int Order => 22;
 
+    public string Title => "Satisfaction survey answers";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (demo.Value.Students <= 0 || await db.Set<Survey>().AnyAsync(cancellationToken))

@@ -11,6 +11,8 @@ internal sealed class DemoUsersSeed(AppDbContext db, AddUserHandler addUser, IOp
 {
     public int Order => 0;
 
+    public string Title => "Demo sign-ins, one per role";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Users.AnyAsync(cancellationToken))
