@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DistrictOps.UnitTests.Architecture.Fixture.Views;
-using DistrictOps.Web;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 

@@ -35,7 +35,8 @@ public sealed class DistrictTime(IDistrictTimeZones zones, TimeProvider clock)
     {
         culture ??= CultureInfo.CurrentCulture;
         var local = TimeZoneInfo.ConvertTime(instant, zone ?? Zone);
-        return local.ToString("ddd d MMM yyyy, " + culture.DateTimeFormat.ShortTimePattern, culture);
+        // ICU writes a narrow no-break space before AM/PM; HTML encoders escape it and plain-text mail shows it badly.
+        return local.ToString("ddd d MMM yyyy, " + culture.DateTimeFormat.ShortTimePattern, culture).Replace('\u202F', ' ');
     }
 
     /// <summary>How long ago or ahead of now the instant is, in whole minutes, hours or days: "3 days ago", "in 2 h".</summary>

@@ -13,8 +13,8 @@ public sealed class DistrictTimeTests
     {
         var time = At("2026-12-08T18:14:00Z");
 
-        Assert.Equal("Sat 5 Dec 2026, 10:14 AM", Normal(time.Absolute(Utc("2026-12-05T18:14:00Z"), culture: English)));
-        Assert.Equal("sáb 5 dic 2026, 10:14", Normal(time.Absolute(Utc("2026-12-05T18:14:00Z"), culture: Spanish)));
+        Assert.Equal("Sat 5 Dec 2026, 10:14 AM", time.Absolute(Utc("2026-12-05T18:14:00Z"), culture: English));
+        Assert.Equal("sáb 5 dic 2026, 10:14", time.Absolute(Utc("2026-12-05T18:14:00Z"), culture: Spanish));
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class DistrictTimeTests
     [InlineData("2026-11-01T10:30:00Z", "Sun 1 Nov 2026, 2:30 AM")]
     public void Daylight_saving_changes_in_the_districts_zone_move_the_clock(string instant, string shown)
     {
-        Assert.Equal(shown, Normal(At(instant).Absolute(Utc(instant), culture: English)));
+        Assert.Equal(shown, At(instant).Absolute(Utc(instant), culture: English));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class DistrictTimeTests
     {
         var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
 
-        Assert.Equal("Sat 5 Dec 2026, 12:14 PM", Normal(At("2026-12-05T18:14:00Z").Absolute(Utc("2026-12-05T18:14:00Z"), chicago, English)));
+        Assert.Equal("Sat 5 Dec 2026, 12:14 PM", At("2026-12-05T18:14:00Z").Absolute(Utc("2026-12-05T18:14:00Z"), chicago, English));
     }
 
     [Theory]
@@ -79,14 +79,14 @@ public sealed class DistrictTimeTests
     }
 
     [Fact]
-    public void A_sites_zone_is_asked_for_once_per_request()
+    public async Task A_sites_zone_is_asked_for_once_per_request()
     {
         var zones = new FixedZones();
         var time = new DistrictTime(zones, new FixedClock(Utc("2026-12-05T12:00:00Z")));
         var site = Guid.NewGuid();
 
-        time.ZoneOfSiteAsync(site).GetAwaiter().GetResult();
-        var zone = time.ZoneOfSiteAsync(site).GetAwaiter().GetResult();
+        await time.ZoneOfSiteAsync(site);
+        var zone = await time.ZoneOfSiteAsync(site);
 
         Assert.Equal("America/Chicago", zone.Id);
         Assert.Equal(1, zones.SiteLookups);
@@ -95,9 +95,6 @@ public sealed class DistrictTimeTests
     internal static DistrictTime At(string now) => new(new FixedZones(), new FixedClock(Utc(now)));
 
     internal static DateTimeOffset Utc(string instant) => DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
-    // ICU puts a narrow no-break space before AM/PM; what matters here is the clock, not which space.
-    internal static string Normal(string text) => text.Replace('\u202F', ' ').Replace('\u00A0', ' ');
 
     internal sealed class FixedZones : IDistrictTimeZones
     {
