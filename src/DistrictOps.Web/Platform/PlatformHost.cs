@@ -10,6 +10,7 @@ using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
 using DistrictOps.Web.Platform.Settings;
+using DistrictOps.Web.Platform.Time;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -27,6 +28,7 @@ public static class PlatformHost
         var catalog = new ModuleCatalog(modules);
         services.AddSingleton(catalog);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<DistrictTime>();
         services.AddSettings<DemoOptions>(configuration, DemoOptions.Section);
         services.AddPlatformDatabase(configuration);
         services.AddPlatformEmail(configuration);

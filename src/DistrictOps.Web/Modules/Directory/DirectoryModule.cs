@@ -11,6 +11,7 @@ using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
 using DistrictOps.Web.Platform.Settings;
+using DistrictOps.Web.Platform.Time;
 
 namespace DistrictOps.Web.Modules.Directory;
 
@@ -35,6 +36,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<StaffImporter>();
         services.AddSettings<CalendarOptions>(configuration, CalendarOptions.Section);
         services.AddScoped<ISchoolCalendar, SchoolCalendarService>();
+        services.AddScoped<IDistrictTimeZones, CalendarTimeZones>();
         services.AddScoped<ISiteDirectory, SiteDirectory>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<SetSiteTypeHandler>();

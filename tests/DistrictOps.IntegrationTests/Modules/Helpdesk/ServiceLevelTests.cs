@@ -111,6 +111,10 @@ public sealed class ServiceLevelTests
             var alerts = await context.Set<Notification>().Where(n => n.Kind == "service-level").ToListAsync();
             Assert.Equal([world.Users[HelpdeskWorld.SiteTech]], alerts.Select(n => n.UserId));
             Assert.Equal(1, await context.Set<OutboxMessage>().CountAsync(m => m.Kind == "helpdesk.service-level"));
+
+            // The deadline, Tuesday morning in Los Angeles, as the district's clocks show it.
+            Assert.Contains("due Tue 6 Oct 2026, ", alerts.Single().Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("UTC", alerts.Single().Text, StringComparison.Ordinal);
         }
 
         // Tuesday 10:00: the 8 school hours to a first response are gone.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Time;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Reports;
 
@@ -80,18 +81,16 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? SiteId)
 }
 
 /// <summary>
-/// The district's time zone (<c>Directory:Calendar:TimeZone</c>, the one the school calendar uses): report days start and end
+/// The district's days for reports (<see cref="DistrictTime"/>, the zone the school calendar uses): report days start and end
 /// at its midnights, daylight saving included.
 /// </summary>
-public sealed class ReportClock(IConfiguration configuration, TimeProvider time)
+public sealed class ReportClock(DistrictTime time)
 {
-    public const string TimeZoneKey = "Directory:Calendar:TimeZone";
+    public TimeZoneInfo Zone => time.Zone;
 
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(configuration[TimeZoneKey] ?? "America/Los_Angeles");
+    public DateOnly Today => time.Today;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
-
-    public DateTimeOffset Now => time.GetUtcNow();
+    public DateTimeOffset Now => time.Now;
 
     /// <summary>The instant the local day starts (the first valid local time where midnight is skipped).</summary>
     public DateTimeOffset StartOf(DateOnly day) => LocalDays.StartOf(Zone, day);

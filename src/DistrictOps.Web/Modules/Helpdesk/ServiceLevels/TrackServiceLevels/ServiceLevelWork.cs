@@ -6,6 +6,7 @@ using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Email;
 using DistrictOps.Web.Platform.Jobs;
+using DistrictOps.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public sealed class ServiceLevelWork(
     IUserDirectory users,
     EmailOutbox outbox,
     TimeProvider clock,
+    DistrictTime districtTime,
     IOptions<HelpdeskOptions> options) : IScheduledWork
 {
     public const string Name = "helpdesk.service-levels";
@@ -104,7 +106,7 @@ public sealed class ServiceLevelWork(
         var accounts = (await users.FindAsync(recipients.Distinct().ToList(), cancellationToken)).ToList();
         var target = alert.Target.ToString().ToLowerInvariant();
         var percent = alert.Step switch { LadderStep.Half => 50, LadderStep.ThreeQuarters => 75, _ => 100 };
-        var due = alert.Clock.DueAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var due = alert.Clock.DueAt is { } dueAt ? districtTime.Absolute(dueAt, culture: CultureInfo.GetCultureInfo("en")) : null;
         var text = percent == 100
             ? $"{number}: the {Describe(alert.Target)} target was breached."
             : $"{number}: {percent}% of the {Describe(alert.Target)} target used{(due is null ? "" : $", due {due}")}.";

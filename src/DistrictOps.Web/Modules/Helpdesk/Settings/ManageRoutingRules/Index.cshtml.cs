@@ -23,6 +23,10 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
 
     public RoutingRuleDto? Editing { get; private set; }
 
+    /// <summary>The date the form's "Expires on" shows: rules expire at the start of that date, UTC, as <see cref="RuleForm.ToCommand"/> stores it.</summary>
+    public string? ExpiresOn(RoutingRuleDto? rule) =>
+        rule?.ExpiresAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public SimulatedRouting? Simulation { get; private set; }
