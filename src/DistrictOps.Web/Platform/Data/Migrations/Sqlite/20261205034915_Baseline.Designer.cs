@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205025059_Baseline")]
+    [Migration("20261205034915_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />

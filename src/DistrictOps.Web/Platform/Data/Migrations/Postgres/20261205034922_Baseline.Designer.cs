@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205025108_Baseline")]
+    [Migration("20261205034922_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
