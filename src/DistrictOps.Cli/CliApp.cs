@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DistrictOps.Web;
 using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Settings;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -67,7 +68,15 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyDi
         }
 
         await using var scope = host.Services.CreateAsyncScope();
-        return await body(scope.ServiceProvider, cancellationToken);
+        try
+        {
+            return await body(scope.ServiceProvider, cancellationToken);
+        }
+        catch (UnknownMigrationHistoryException e)
+        {
+            await Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Refused;
+        }
     }
 
     /// <summary>Prints each problem as <c>field: message</c> and returns the exit code for invalid input.</summary>

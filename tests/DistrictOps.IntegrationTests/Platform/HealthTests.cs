@@ -24,7 +24,7 @@ public sealed class HealthTests
     [Providers]
     public async Task Not_ready_while_migrations_are_pending_but_still_live(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateEmptyAsync(provider);
         await using var app = new DistrictOpsFactory(db, new Dictionary<string, string?>
         {
             ["Database:MigrateOnStartup"] = "false",

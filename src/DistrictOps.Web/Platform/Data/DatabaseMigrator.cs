@@ -7,6 +7,7 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
+        await RefuseUnknownHistoryAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (db.Database.IsSqlite())
         {
@@ -26,4 +27,29 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
     public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken = default) =>
         await db.Database.CanConnectAsync(cancellationToken)
         && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+
+    /// <summary>
+    /// A database whose history names migrations this version does not have was made before the migrations were
+    /// re-baselined (or by a newer version); migrating it would fail halfway with a table that already exists.
+    /// </summary>
+    private async Task RefuseUnknownHistoryAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UnknownMigrationHistoryException(unknown);
+        }
+    }
 }
+
+/// <summary>The database was migrated by another version of DistrictOps; the message says what to do, in one line.</summary>
+public sealed class UnknownMigrationHistoryException(IReadOnlyList<string> unknown) : Exception(
+    $"The database has migrations this version does not know ({string.Join(", ", unknown.Take(3))}{(unknown.Count > 3 ? ", …" : "")}): " +
+    "it was created before the migrations were re-baselined on 2026-12-05 (nothing had been released), or by a newer DistrictOps. " +
+    "Delete it (Database:SqlitePath, or drop the PostgreSQL database) and start again.");

@@ -18,7 +18,7 @@ public sealed class DirectoryAccessTests : IDisposable
     [Providers]
     public async Task Students_are_need_to_know_and_every_view_of_one_is_logged(DatabaseProvider provider)
     {
-        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", RosterPackage.SmallDistrict().WriteTo(_folder), "--apply")).Code);
         await using var app = new DistrictOpsFactory(db);
         await using var context = db.OpenContext();
@@ -59,7 +59,7 @@ public sealed class DirectoryAccessTests : IDisposable
     [Providers]
     public async Task Sites_list_with_type_grades_enrollment_and_staff(DatabaseProvider provider)
     {
-        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", RosterPackage.SmallDistrict().WriteTo(_folder), "--apply")).Code);
         await using var app = new DistrictOpsFactory(db);
         var manager = await app.ApiClientAsync("it.manager@bayview.example");
@@ -86,7 +86,7 @@ public sealed class DirectoryAccessTests : IDisposable
     [Providers]
     public async Task The_person_page_shows_a_student_to_the_help_desk_and_logs_it(DatabaseProvider provider)
     {
-        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", RosterPackage.SmallDistrict().WriteTo(_folder), "--apply")).Code);
         await using var app = new DistrictOpsFactory(db);
         await using var context = db.OpenContext();

@@ -19,7 +19,7 @@ public sealed class DirectoryContractsTests : IDisposable
     [Providers]
     public async Task Other_modules_read_each_runs_joiners_changes_and_leavers(DatabaseProvider provider)
     {
-        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         await using var app = new DistrictOpsFactory(db);
         var package = RosterPackage.SmallDistrict();
         Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", package.WriteTo(Path.Combine(_folder, "1")), "--apply")).Code);
@@ -48,7 +48,7 @@ public sealed class DirectoryContractsTests : IDisposable
     [Providers]
     public async Task An_administrator_sets_a_site_type_and_imports_keep_it(DatabaseProvider provider)
     {
-        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         await using var app = new DistrictOpsFactory(db);
         var folder = RosterPackage.SmallDistrict().WriteTo(Path.Combine(_folder, "roster"));
         Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", folder, "--apply")).Code);

@@ -16,7 +16,7 @@ public sealed class ImportOneRosterTests : IDisposable
     [Providers]
     public async Task A_plan_counts_what_would_change_and_writes_nothing(DatabaseProvider provider)
     {
-        await using var db = await MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
 
         var plan = await ImportAsync(db, RosterPackage.SmallDistrict(), "--plan");
 
@@ -33,7 +33,7 @@ public sealed class ImportOneRosterTests : IDisposable
     [Providers]
     public async Task Apply_creates_the_district_and_records_who_joined(DatabaseProvider provider)
     {
-        await using var db = await MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
 
         var applied = await ImportAsync(db, RosterPackage.SmallDistrict(), "--apply");
 
@@ -69,7 +69,7 @@ public sealed class ImportOneRosterTests : IDisposable
     [Providers]
     public async Task Importing_the_same_files_again_changes_nothing(DatabaseProvider provider)
     {
-        await using var db = await MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         var package = RosterPackage.SmallDistrict();
         await ImportAsync(db, package, "--apply");
         long[] Before(AppDbContext c) => [.. c.Set<Person>().OrderBy(p => p.SourcedId).Select(p => p.ContentHash)];
@@ -93,7 +93,7 @@ public sealed class ImportOneRosterTests : IDisposable
     [Providers]
     public async Task A_bulk_import_records_changed_fields_and_who_left(DatabaseProvider provider)
     {
-        await using var db = await MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         var package = RosterPackage.SmallDistrict();
         await ImportAsync(db, package, "--apply");
         package.Row(OneRosterSpec.Users, "s-hs-2")["email"] = "t2.tran-le@students.bayview.example";
@@ -122,7 +122,7 @@ public sealed class ImportOneRosterTests : IDisposable
     [Providers]
     public async Task A_truncated_export_is_refused_unless_allowed(DatabaseProvider provider)
     {
-        await using var db = await MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         var package = RosterPackage.SmallDistrict();
         await ImportAsync(db, package, "--apply");
         foreach (var id in new[] { "s-hs-3", "s-hs-4", "s-hs-5" })
@@ -151,7 +151,7 @@ public sealed class ImportOneRosterTests : IDisposable
     [Providers]
     public async Task An_import_that_would_empty_a_school_is_refused(DatabaseProvider provider)
     {
-        await using var db = await MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         var package = RosterPackage.SmallDistrict();
         await ImportAsync(db, package, "--apply");
         package.RemoveRows(OneRosterSpec.Users, r => r["sourcedId"].StartsWith("s-es-", StringComparison.Ordinal));
@@ -170,7 +170,7 @@ public sealed class ImportOneRosterTests : IDisposable
     [Providers]
     public async Task A_delta_changes_only_what_it_names(DatabaseProvider provider)
     {
-        await using var db = await MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         await ImportAsync(db, RosterPackage.SmallDistrict(), "--apply");
         var delta = new RosterPackage();
         foreach (var file in delta.Modes.Keys.ToList())
@@ -202,7 +202,7 @@ public sealed class ImportOneRosterTests : IDisposable
     [Providers]
     public async Task A_one_point_one_package_imports_users_with_their_orgs_and_role(DatabaseProvider provider)
     {
-        await using var db = await MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
 
         var applied = await ImportAsync(db, RosterPackage.SmallDistrict("1.1"), "--apply");
 
@@ -217,7 +217,7 @@ public sealed class ImportOneRosterTests : IDisposable
     [Providers]
     public async Task Windows_line_endings_a_byte_order_mark_and_upper_case_booleans_are_accepted(DatabaseProvider provider)
     {
-        await using var db = await MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         var package = RosterPackage.SmallDistrict();
         package.WithBomAndCrLf = true;
         package.Row(OneRosterSpec.Users, "t-es")["enabledUser"] = "TRUE";
@@ -234,12 +234,4 @@ public sealed class ImportOneRosterTests : IDisposable
         await CliRunner.RunAsync(db, ["import", "oneroster", package.WriteTo(_folder), .. options]);
 
     private static void AssertSucceeded(CliResult result) => Assert.True(result.Code == 0, $"exit {result.Code}: {result.Error}");
-
-    internal static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
-    {
-        var db = await TestDatabase.CreateAsync(provider);
-        var migrate = await CliRunner.RunAsync(db, "db", "migrate");
-        AssertSucceeded(migrate);
-        return db;
-    }
 }

@@ -114,7 +114,7 @@ public sealed class ImportStaffTests : IDisposable
 
     private async Task<TestDatabase> RosterAsync(DatabaseProvider provider)
     {
-        var db = await ImportOneRosterTests.MigratedAsync(provider);
+        var db = await TestDatabase.CreateAsync(provider);
         var roster = RosterPackage.SmallDistrict().WriteTo(Path.Combine(_root, "roster"));
         var imported = await CliRunner.RunAsync(db, "import", "oneroster", roster, "--apply");
         Assert.True(imported.Code == 0, imported.Error);

@@ -69,7 +69,7 @@ public sealed class ImportValidationTests : IDisposable
     [MemberData(nameof(Cases))]
     public async Task A_bad_file_is_reported_exactly_and_nothing_is_applied(string rule, DatabaseProvider provider)
     {
-        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         var package = RosterPackage.SmallDistrict();
         var (breakIt, expected) = BadFiles[rule];
         breakIt(package);
@@ -89,7 +89,7 @@ public sealed class ImportValidationTests : IDisposable
     [Providers]
     public async Task Errors_are_capped_with_the_total_count(DatabaseProvider provider)
     {
-        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         var package = RosterPackage.SmallDistrict();
         for (var i = 0; i < 250; i++)
         {

@@ -28,7 +28,7 @@ public sealed class SchoolCalendarTests : IDisposable
     [Providers]
     public async Task An_imported_calendar_drives_school_time_and_a_page_edit_counts_at_once(DatabaseProvider provider)
     {
-        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         await using var app = new DistrictOpsFactory(db);
         var roster = await CliRunner.RunAsync(db, "import", "oneroster", RosterPackage.SmallDistrict().WriteTo(Path.Combine(_folder, "roster")), "--apply");
         Assert.True(roster.Code == 0, roster.Error);
@@ -74,7 +74,7 @@ public sealed class SchoolCalendarTests : IDisposable
     [Providers]
     public async Task A_bad_calendar_names_the_line_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var db = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
         var ics = Path.Combine(_folder, "bad.ics");
         await File.WriteAllTextAsync(ics, Calendar.Replace("CATEGORIES:NO-SCHOOL\r\n", "", StringComparison.Ordinal));
 

@@ -6,26 +6,21 @@ using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
 
 public sealed class DemoHelpdeskSeedTests(ITestOutputHelper output)
 {
-    // A Wednesday in December of the demo school year, 10:30 in Bayview.
-    private static readonly DateTimeOffset Now = new(2026, 12, 9, 18, 30, 0, TimeSpan.Zero);
-
     [Theory]
     [Providers]
     public async Task The_demo_district_gets_linked_technicians_and_a_school_year_of_tickets_and_the_next_ticket_follows_on(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
         var started = Stopwatch.StartNew();
-        await using var app = new DistrictOpsFactory(db, new Dictionary<string, string?> { ["Demo:Students"] = "600" },
-            s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+        await using var db = await DemoWorld.CopyAsync(provider);
+        output.WriteLine($"The 600-student demo district and its help desk history (seeded once per test run, then copied): {started.Elapsed.TotalSeconds:F1} s");
+        await using var app = DemoWorld.Start(db);
         await using var scope = app.Services.CreateAsyncScope();
-        output.WriteLine($"Start with the 600-student demo district and its help desk history: {started.Elapsed.TotalSeconds:F1} s");
         var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var tickets = await context.Set<Ticket>().AsNoTracking().ToListAsync();

@@ -6,22 +6,17 @@ using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
 
 public sealed class DemoProblemsSeedTests
 {
-    // A Wednesday in December of the demo school year, 10:30 in Bayview.
-    private static readonly DateTimeOffset Now = new(2026, 12, 9, 18, 30, 0, TimeSpan.Zero);
-
     [Theory]
     [Providers]
     public async Task The_demo_gets_device_models_one_schools_ipads_as_a_recurring_issue_and_a_known_error_and_a_second_run_changes_nothing(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await using var app = new DistrictOpsFactory(db, new Dictionary<string, string?> { ["Demo:Students"] = "600" },
-            s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+        await using var db = await DemoWorld.CopyAsync(provider);
+        await using var app = DemoWorld.Start(db);
         await using var scope = app.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 

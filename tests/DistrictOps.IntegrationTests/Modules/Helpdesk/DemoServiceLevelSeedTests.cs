@@ -7,23 +7,18 @@ using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
 
 public sealed class DemoServiceLevelSeedTests(ITestOutputHelper output)
 {
-    // A Wednesday in December of the demo school year, 10:30 in Bayview.
-    private static readonly DateTimeOffset Now = new(2026, 12, 9, 18, 30, 0, TimeSpan.Zero);
-
     [Theory]
     [Providers]
     public async Task The_demo_tickets_carry_their_service_levels_and_the_job_does_not_announce_the_past(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await using var app = new DistrictOpsFactory(db, new Dictionary<string, string?> { ["Demo:Students"] = "600" },
-            s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+        await using var db = await DemoWorld.CopyAsync(provider);
+        await using var app = DemoWorld.Start(db);
         await using var scope = app.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var before = await context.Set<Ticket>().AsNoTracking().OrderBy(t => t.Id).ToListAsync();
@@ -37,7 +32,7 @@ public sealed class DemoServiceLevelSeedTests(ITestOutputHelper output)
 
         var open = before.Where(t => t.IsOpen).ToList();
         Assert.All(before, t => Assert.NotNull(t.SlaPolicyId));
-        Assert.Contains(open, t => t.ResolutionDueAt > Now);
+        Assert.Contains(open, t => t.ResolutionDueAt > DemoWorld.Now);
         Assert.Contains(open, t => t.ResolutionBreached);
         Assert.Contains(before, t => t.FirstContactResolution == true);
         Assert.Contains(before, t => t.ResolutionMinutes > 0);

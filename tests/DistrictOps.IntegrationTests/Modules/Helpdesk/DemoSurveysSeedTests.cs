@@ -4,22 +4,17 @@ using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
 
 public sealed class DemoSurveysSeedTests
 {
-    // A Wednesday in December of the demo school year, 10:30 in Bayview.
-    private static readonly DateTimeOffset Now = new(2026, 12, 9, 18, 30, 0, TimeSpan.Zero);
-
     [Theory]
     [Providers]
     public async Task The_demo_solved_tickets_have_surveys_mostly_sent_some_answered_mostly_good_and_seeding_again_adds_none(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await using var app = new DistrictOpsFactory(db, new Dictionary<string, string?> { ["Demo:Students"] = "600" },
-            s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
+        await using var db = await DemoWorld.CopyAsync(provider);
+        await using var app = DemoWorld.Start(db);
         await using var scope = app.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
@@ -32,7 +27,7 @@ public sealed class DemoSurveysSeedTests
         Assert.InRange(answered.Count / (double)sent.Count, 0.35, 0.45);
         Assert.InRange(answered.Count(s => s.Rating == SurveyRating.Good) / (double)answered.Count, 0.78, 0.92);
         Assert.Contains(answered, s => s.Comment is not null);
-        Assert.All(sent, s => Assert.True(s.SentAt <= Now && s.AnsweredAt is null || s.AnsweredAt <= Now));
+        Assert.All(sent, s => Assert.True(s.SentAt <= DemoWorld.Now && s.AnsweredAt is null || s.AnsweredAt <= DemoWorld.Now));
 
         var seed = scope.ServiceProvider.GetServices<IDemoSeed>().Single(s => s.Order == 22);
         await seed.SeedAsync(CancellationToken.None);

@@ -26,13 +26,10 @@ public sealed class HelpdeskWorld : IAsyncDisposable
     public const string Network = "network@bayview.example";
     public const string Manager = "it.manager@bayview.example";
 
-    private readonly string _root;
-
-    private HelpdeskWorld(TestDatabase db, DistrictOpsFactory app, string root)
+    private HelpdeskWorld(TestDatabase db, DistrictOpsFactory app)
     {
         Db = db;
         App = app;
-        _root = root;
     }
 
     public TestDatabase Db { get; }
@@ -47,28 +44,23 @@ public sealed class HelpdeskWorld : IAsyncDisposable
 
     public Dictionary<string, Guid> Users { get; } = [];
 
+    /// <summary>
+    /// The world on a database of its own, copied from a template built once per test process, and the app started on it
+    /// with the given settings and services.
+    /// </summary>
     public static async Task<HelpdeskWorld> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var root = System.IO.Directory.CreateTempSubdirectory("districtops-helpdesk-").FullName;
-        var db = await ImportOneRosterTests.MigratedAsync(provider);
-        var roster = await CliRunner.RunAsync(db, "import", "oneroster", RosterPackage.SmallDistrict().WriteTo(Path.Combine(root, "roster")), "--apply");
-        Assert.True(roster.Code == 0, roster.Error);
-        var hr = System.IO.Directory.CreateDirectory(Path.Combine(root, "hr")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(hr, "staff.csv"), """
-            employeeId,personSourcedId,givenName,familyName,email,positionTitle,department,siteSourcedIds,status,startDate,endDate
-            E001,t-es,Maria,Lopez,maria.lopez@bayview.example,Teacher,Harbor View Elementary,org-es-01,active,2015-08-10,
-            E900,,Ivan,Petrov,ivan.petrov@bayview.example,Desktop Technician,Information Technology,"org-es-01,org-hs-01",active,2019-01-07,
-            E902,,Sam,Ruiz,sam.ruiz@bayview.example,Desktop Technician,Information Technology,org-hs-01,active,2020-01-07,
-            E901,,Amy,Chen,amy.chen@bayview.example,Help Desk Technician,Information Technology,org-district,active,2021-03-01,
+        var db = await TestDatabase.CreateFromAsync(provider, nameof(HelpdeskWorld), BuildAsync);
+        var world = new HelpdeskWorld(db, new DistrictOpsFactory(db, settings, services));
+        await using var scope = world.App.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var sites = await context.Set<Site>().ToDictionaryAsync(s => s.SourcedId, s => s.Id);
+        (world.Elementary, world.High, world.District) = (sites["org-es-01"], sites["org-hs-01"], sites["org-district"]);
+        foreach (var user in await context.Users.ToListAsync())
+        {
+            world.Users[user.Email!] = user.Id;
+        }
 
-            """);
-        await File.WriteAllTextAsync(Path.Combine(hr, "coverage.csv"), "employeeId,siteSourcedId,share\nE900,org-es-01,1.00\nE900,org-hs-01,0.50\nE902,org-hs-01,0.50\n");
-        var staff = await CliRunner.RunAsync(db, "import", "hr", hr, "--apply");
-        Assert.True(staff.Code == 0, staff.Error);
-
-        var app = new DistrictOpsFactory(db, settings, services);
-        var world = new HelpdeskWorld(db, app, root);
-        await world.LinkAccountsAsync();
         return world;
     }
 
@@ -96,37 +88,67 @@ public sealed class HelpdeskWorld : IAsyncDisposable
         return await context.Set<TicketEvent>().Where(e => e.TicketId == ticket.Id).OrderBy(e => e.Id).ToListAsync();
     }
 
-    private async Task LinkAccountsAsync()
+    private static async Task BuildAsync(TestDatabase db)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        var root = System.IO.Directory.CreateTempSubdirectory("districtops-helpdesk-").FullName;
+        try
+        {
+            await ImportAsync(db, root);
+            await using var app = new DistrictOpsFactory(db);
+            await LinkAccountsAsync(app);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task ImportAsync(TestDatabase db, string root)
+    {
+        var roster = await CliRunner.RunAsync(db, "import", "oneroster", RosterPackage.SmallDistrict().WriteTo(Path.Combine(root, "roster")), "--apply");
+        Assert.True(roster.Code == 0, roster.Error);
+        var hr = System.IO.Directory.CreateDirectory(Path.Combine(root, "hr")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(hr, "staff.csv"), """
+            employeeId,personSourcedId,givenName,familyName,email,positionTitle,department,siteSourcedIds,status,startDate,endDate
+            E001,t-es,Maria,Lopez,maria.lopez@bayview.example,Teacher,Harbor View Elementary,org-es-01,active,2015-08-10,
+            E900,,Ivan,Petrov,ivan.petrov@bayview.example,Desktop Technician,Information Technology,"org-es-01,org-hs-01",active,2019-01-07,
+            E902,,Sam,Ruiz,sam.ruiz@bayview.example,Desktop Technician,Information Technology,org-hs-01,active,2020-01-07,
+            E901,,Amy,Chen,amy.chen@bayview.example,Help Desk Technician,Information Technology,org-district,active,2021-03-01,
+
+            """);
+        await File.WriteAllTextAsync(Path.Combine(hr, "coverage.csv"), "employeeId,siteSourcedId,share\nE900,org-es-01,1.00\nE900,org-hs-01,0.50\nE902,org-hs-01,0.50\n");
+        var staff = await CliRunner.RunAsync(db, "import", "hr", hr, "--apply");
+        Assert.True(staff.Code == 0, staff.Error);
+    }
+
+    private static async Task LinkAccountsAsync(DistrictOpsFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var sites = await db.Set<Site>().ToDictionaryAsync(s => s.SourcedId, s => s.Id);
-        (Elementary, High, District) = (sites["org-es-01"], sites["org-hs-01"], sites["org-district"]);
+        var (elementary, high) = (sites["org-es-01"], sites["org-hs-01"]);
         var addUser = scope.ServiceProvider.GetRequiredService<AddUserHandler>();
-        var added = await addUser.HandleAsync(new AddUserCommand(SecondTech, "Sam Ruiz", [Roles.SiteTechnician], [High], DistrictOpsFactory.DemoPassword));
+        var added = await addUser.HandleAsync(new AddUserCommand(SecondTech, "Sam Ruiz", [Roles.SiteTechnician], [high], DistrictOpsFactory.DemoPassword));
         Assert.True(added.Succeeded);
 
         var people = await db.Set<Person>().Where(p => p.EmployeeId != null).ToDictionaryAsync(p => p.EmployeeId!, p => p.Id);
         var links = new Dictionary<string, string> { [SiteTech] = "E900", [SecondTech] = "E902", [Teacher] = "E001", [HelpDesk] = "E901" };
-        foreach (var user in await db.Users.ToListAsync())
+        var users = await db.Users.ToDictionaryAsync(u => u.Email!);
+        foreach (var (email, employee) in links)
         {
-            Users[user.Email!] = user.Id;
-            if (links.TryGetValue(user.Email!, out var employee))
-            {
-                user.PersonId = people[employee];
-            }
+            users[email].PersonId = people[employee];
         }
 
         db.UserSites.AddRange(
-            new UserSite { UserId = Users[SiteTech], SiteId = Elementary },
-            new UserSite { UserId = Users[SiteTech], SiteId = High },
-            new UserSite { UserId = Users[Teacher], SiteId = Elementary });
+            new UserSite { UserId = users[SiteTech].Id, SiteId = elementary },
+            new UserSite { UserId = users[SiteTech].Id, SiteId = high },
+            new UserSite { UserId = users[Teacher].Id, SiteId = elementary });
         db.Set<TeamMember>().AddRange(
-            new TeamMember { TeamId = HelpdeskDefaults.HelpDeskTeam, UserId = Users[HelpDesk] },
-            new TeamMember { TeamId = HelpdeskDefaults.SiteTechnicianTeam, UserId = Users[SiteTech] },
-            new TeamMember { TeamId = HelpdeskDefaults.SiteTechnicianTeam, UserId = Users[SecondTech] },
-            new TeamMember { TeamId = HelpdeskDefaults.SeniorTechnicianTeam, UserId = Users[SeniorTech] },
-            new TeamMember { TeamId = HelpdeskDefaults.NetworkTeam, UserId = Users[Network] });
+            new TeamMember { TeamId = HelpdeskDefaults.HelpDeskTeam, UserId = users[HelpDesk].Id },
+            new TeamMember { TeamId = HelpdeskDefaults.SiteTechnicianTeam, UserId = users[SiteTech].Id },
+            new TeamMember { TeamId = HelpdeskDefaults.SiteTechnicianTeam, UserId = users[SecondTech].Id },
+            new TeamMember { TeamId = HelpdeskDefaults.SeniorTechnicianTeam, UserId = users[SeniorTech].Id },
+            new TeamMember { TeamId = HelpdeskDefaults.NetworkTeam, UserId = users[Network].Id });
         await db.SaveChangesAsync();
     }
 
@@ -134,6 +156,5 @@ public sealed class HelpdeskWorld : IAsyncDisposable
     {
         await App.DisposeAsync();
         await Db.DisposeAsync();
-        System.IO.Directory.Delete(_root, recursive: true);
     }
 }

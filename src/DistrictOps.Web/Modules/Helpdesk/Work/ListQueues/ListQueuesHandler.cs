@@ -183,7 +183,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
 
     /// <summary>
     /// Tickets whose title contains the text, case-insensitively: on PostgreSQL an ILIKE served by the pg_trgm
-    /// index, on SQLite the trigram FTS5 table <c>helpdesk_tickets_fts</c> (migration HelpdeskSearch) — except
+    /// index, on SQLite the trigram FTS5 table <c>helpdesk_tickets_fts</c> (Platform/Data/Migrations/HandWritten) — except
     /// among open tickets only, a few hundred rows the status index finds, where a plain LIKE is faster.
     /// </summary>
     private IQueryable<Ticket> Searched(string? text, bool openOnly)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261128211308_Helpdesk")]
-    partial class Helpdesk
+    [Migration("20261205034922_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1292,6 +1292,66 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Problem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeviceModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.ToTable("helpdesk_problems", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.RoundRobinCursor", b =>
                 {
                     b.Property<string>("Key")
@@ -1436,6 +1496,216 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<int>("Id"), 1000L, null, null, null, null, null);
+
+                    b.Property<string>("CategoryIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Channels")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PauseOnHold")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Priorities")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RequesterRoles")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("RestoreInstructionMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SiteIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SiteTypes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Order");
+
+                    b.ToTable("helpdesk_sla_policies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Enabled = true,
+                            Hours = "AroundTheClock",
+                            Name = "Critical outages, around the clock",
+                            Order = 10,
+                            PauseOnHold = true,
+                            Priorities = "1",
+                            RestoreInstructionMinutes = 30
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Enabled = true,
+                            Hours = "SchoolTime",
+                            Name = "District standard, school time",
+                            Order = 20,
+                            PauseOnHold = true,
+                            RestoreInstructionMinutes = 30
+                        });
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaTarget", b =>
+                {
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PolicyId", "Priority");
+
+                    b.ToTable("helpdesk_sla_targets", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            PolicyId = 1,
+                            Priority = 1,
+                            FirstResponseMinutes = 15,
+                            ResolutionMinutes = 240
+                        },
+                        new
+                        {
+                            PolicyId = 2,
+                            Priority = 1,
+                            FirstResponseMinutes = 30,
+                            ResolutionMinutes = 240
+                        },
+                        new
+                        {
+                            PolicyId = 2,
+                            Priority = 2,
+                            FirstResponseMinutes = 60,
+                            ResolutionMinutes = 480
+                        },
+                        new
+                        {
+                            PolicyId = 2,
+                            Priority = 3,
+                            FirstResponseMinutes = 240,
+                            ResolutionMinutes = 1440
+                        },
+                        new
+                        {
+                            PolicyId = 2,
+                            Priority = 4,
+                            FirstResponseMinutes = 480,
+                            ResolutionMinutes = 2400
+                        },
+                        new
+                        {
+                            PolicyId = 2,
+                            Priority = 5,
+                            FirstResponseMinutes = 1440,
+                            ResolutionMinutes = 4800
+                        });
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Survey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<bool>("Sampled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("SendAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TechnicianName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid?>("TechnicianUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "SendAfter");
+
+                    b.ToTable("helpdesk_surveys", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -1555,6 +1825,13 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<string>("DeviceModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("FirstContactResolution")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1566,14 +1843,23 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<bool>("InstructionDisrupted")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("InstructionRestoredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("MinutesSpent")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("PendingReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("ProblemId")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
@@ -1597,12 +1883,48 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("RequesterUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ResolutionBreached")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ResponseBreached")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ResponseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResponseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RestoreBreached")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RestoreDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Room")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("SlaAlertsSent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SlaCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SlaPausedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SlaPolicyId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("SolvedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1611,6 +1933,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SubmittedByName")
                         .HasMaxLength(255)
@@ -1646,11 +1971,25 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("ResolutionDueAt");
+
+                    b.HasIndex("ResponseDueAt");
+
+                    b.HasIndex("SlaCheckAt");
+
+                    b.HasIndex("SolvedAt");
+
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("RequesterPersonId", "UpdatedAt");
 
                     b.HasIndex("RequesterUserId", "UpdatedAt");
+
+                    b.HasIndex("SiteId", "CreatedAt");
+
+                    b.HasIndex("Status", "StatusChangedAt");
 
                     b.HasIndex("Status", "UpdatedAt");
 
@@ -1659,6 +1998,12 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("SiteId", "Status", "UpdatedAt");
 
                     b.HasIndex("TeamId", "Status", "UpdatedAt");
+
+                    b.HasIndex("SolvedAt", "SiteId", "TeamId", "Priority", "ResolutionMinutes")
+                        .HasDatabaseName("IX_helpdesk_tickets_Report_Solved");
+
+                    b.HasIndex("CreatedAt", "SiteId", "Channel", "TeamId", "Priority", "ResponseMinutes")
+                        .HasDatabaseName("IX_helpdesk_tickets_Report_Opened");
 
                     b.ToTable("helpdesk_tickets", (string)null);
                 });
@@ -1760,6 +2105,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("TicketId", "Id");
+
+                    b.HasIndex("At", "FromStatus", "ToStatus")
+                        .HasDatabaseName("IX_helpdesk_ticket_events_Report_Backlog")
+                        .HasFilter("\"Kind\" = 'StatusChanged' AND (CASE WHEN \"FromStatus\" IN ('New', 'Open', 'OnHold') THEN 1 WHEN \"FromStatus\" = 'Pending' THEN 2 ELSE 0 END) <> (CASE WHEN \"ToStatus\" IN ('New', 'Open', 'OnHold') THEN 1 WHEN \"ToStatus\" = 'Pending' THEN 2 ELSE 0 END)");
 
                     b.ToTable("helpdesk_ticket_events", (string)null);
                 });
@@ -1956,6 +2305,51 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("platform_email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Platform.Jobs.JobRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("Job", "StartedAt");
+
+                    b.ToTable("platform_job_runs", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2122,6 +2516,24 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaTarget", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.SlaPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Survey", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.TeamMember", b =>
                 {
                     b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Team", null)
@@ -2129,6 +2541,14 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Ticket", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.TicketAttachment", b =>

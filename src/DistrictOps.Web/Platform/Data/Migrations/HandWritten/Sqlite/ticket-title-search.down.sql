@@ -1,0 +1,4 @@
+DROP TRIGGER IF EXISTS helpdesk_tickets_fts_update;
+DROP TRIGGER IF EXISTS helpdesk_tickets_fts_delete;
+DROP TRIGGER IF EXISTS helpdesk_tickets_fts_insert;
+DROP TABLE IF EXISTS helpdesk_tickets_fts;

@@ -1,0 +1,48 @@
+using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.IntegrationTests.Platform;
+
+public sealed class DatabaseMigrationTests
+{
+    [Theory]
+    [Providers]
+    public async Task Migrating_an_empty_database_creates_the_hand_written_ticket_search_objects(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(provider);
+
+        var migrate = await CliRunner.RunAsync(db, "db", "migrate");
+
+        Assert.True(migrate.Code == 0, migrate.Error);
+        await using var context = db.OpenContext();
+        var found = await context.Database.SqlQueryRaw<string>(provider == DatabaseProvider.Sqlite
+            ? """SELECT name AS "Value" FROM sqlite_master WHERE name = 'helpdesk_tickets_fts' OR (type = 'trigger' AND tbl_name = 'helpdesk_tickets')"""
+            : """SELECT indexname AS "Value" FROM pg_indexes WHERE tablename = 'helpdesk_tickets' AND indexdef LIKE '%gin_trgm_ops%' UNION ALL SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'""")
+            .ToListAsync();
+        string[] expected = provider == DatabaseProvider.Sqlite
+            ? ["helpdesk_tickets_fts", "helpdesk_tickets_fts_delete", "helpdesk_tickets_fts_insert", "helpdesk_tickets_fts_update"]
+            : ["IX_helpdesk_tickets_Title_trgm", "pg_trgm"];
+        Assert.Equal(expected, found.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_database_migrated_before_the_baseline_is_refused_in_one_line_and_left_alone(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(provider);
+        await using (var context = db.OpenContext())
+        {
+            await context.Database.ExecuteSqlRawAsync("""CREATE TABLE "__EFMigrationsHistory" ("MigrationId" varchar(150) PRIMARY KEY, "ProductVersion" varchar(32) NOT NULL)""");
+            await context.Database.ExecuteSqlRawAsync("""INSERT INTO "__EFMigrationsHistory" VALUES ('20261128175201_Initial', '10.0.0')""");
+        }
+
+        var migrate = await CliRunner.RunAsync(db, "db", "migrate");
+
+        Assert.Equal(2, migrate.Code);
+        var line = Assert.Single(migrate.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("error: The database has migrations this version does not know (20261128175201_Initial)", line, StringComparison.Ordinal);
+        await using var after = db.OpenContext();
+        Assert.Equal(["20261128175201_Initial"], await after.Database.GetAppliedMigrationsAsync());
+    }
+}
