@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
