@@ -79,10 +79,16 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyDi
         }
     }
 
-    /// <summary>Prints each problem as <c>field: message</c> and returns the exit code for invalid input.</summary>
-    public int Invalid(IReadOnlyDictionary<string, string[]> errors)
+    /// <summary>Prints a handler's refusal on stderr, an invalid request as <c>field: message</c> lines, and returns the exit code for it.</summary>
+    public int Fail(Failure failure)
     {
-        foreach (var (field, messages) in errors)
+        if (failure.Kind != OutcomeKind.Invalid)
+        {
+            Error.WriteLine($"error: {failure.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        foreach (var (field, messages) in failure.Errors)
         {
             foreach (var message in messages)
             {

@@ -31,10 +31,10 @@ internal static class DemoCommands
                 new GenerateDemoDistrictCommand(parse.GetValue(output)!, parse.GetValue(students), parse.GetValue(seed), parse.GetValue(force)), cancellationToken);
             if (!result.Succeeded)
             {
-                return Task.FromResult(cli.Invalid(result.Errors));
+                return Task.FromResult(cli.Fail(result.Failure));
             }
 
-            var summary = result.Value!;
+            var summary = result.Value;
             cli.Out.WriteLine($"Wrote the demo district to {summary.OutputDirectory}:");
             foreach (var file in summary.Files)
             {

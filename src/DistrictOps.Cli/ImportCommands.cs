@@ -6,7 +6,10 @@ namespace DistrictOps.Cli;
 
 internal static class ImportCommands
 {
-    public static Command Build(CliContext cli)
+    public static Command Build(CliContext cli) =>
+        new("import", "Bring data in from the SIS and HR.") { OneRoster(cli), Hr(cli), Calendar(cli) };
+
+    private static Command OneRoster(CliContext cli)
     {
         var path = new Argument<string>("PATH") { Description = "A OneRoster 1.1 or 1.2 CSV package: a folder or a zip with manifest.csv at its root." };
         var (plan, apply) = PlanOrApply();
@@ -39,7 +42,11 @@ internal static class ImportCommands
                 return Report(cli, outcome);
             }, cancellationToken);
         });
+        return oneRoster;
+    }
 
+    private static Command Hr(CliContext cli)
+    {
         var hrFolder = new Argument<string>("FOLDER") { Description = "A folder with staff.csv and, optionally, coverage.csv (see the README for the columns)." };
         var (hrPlan, hrApply) = PlanOrApply();
         var hrAllowShrink = new Option<bool>("--allow-shrink") { Description = "Apply even if more than 10% of employees would leave." };
@@ -62,7 +69,11 @@ internal static class ImportCommands
                 return Report(cli, outcome);
             }, cancellationToken);
         });
+        return hr;
+    }
 
+    private static Command Calendar(CliContext cli)
+    {
         var icsFile = new Argument<string>("FILE") { Description = "The district calendar as iCalendar (.ics): INSTRUCTIONAL-YEAR, NO-SCHOOL and MINIMUM-DAY events." };
         var (calPlan, calApply) = PlanOrApply();
         var calendar = new Command("calendar", "Import the district school calendar; site-only days added on the calendar page are kept.") { icsFile, calPlan, calApply };
@@ -99,8 +110,7 @@ internal static class ImportCommands
                 return ExitCodes.Ok;
             }, cancellationToken);
         });
-
-        return new Command("import", "Bring data in from the SIS and HR.") { oneRoster, hr, calendar };
+        return calendar;
     }
 
     private static (Option<bool> Plan, Option<bool> Apply) PlanOrApply() =>

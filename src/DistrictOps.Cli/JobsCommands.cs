@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Jobs;
 
 namespace DistrictOps.Cli;
@@ -44,10 +45,7 @@ internal static class JobsCommands
             var run = await runner.RunAsync(job, "cli:" + Environment.UserName, ct);
             if (run is null)
             {
-                return cli.Invalid(new Dictionary<string, string[]>
-                {
-                    ["name"] = [$"No job is named '{job}'. Jobs: {string.Join(", ", runner.Jobs.Select(j => j.Name))}."],
-                });
+                return cli.Fail(Result.Invalid("name", $"No job is named '{job}'. Jobs: {string.Join(", ", runner.Jobs.Select(j => j.Name))}."));
             }
 
             var line = $"{run.Job}: {run.Outcome}, {run.Changed} changed. {run.Summary}";

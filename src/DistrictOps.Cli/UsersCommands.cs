@@ -2,7 +2,9 @@ using System.CommandLine;
 using DistrictOps.Web.Modules.Users.AddUser;
 using DistrictOps.Web.Modules.Users.ListUsers;
 using DistrictOps.Web.Modules.Users.ManageAccessTokens;
+using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace DistrictOps.Cli;
@@ -42,10 +44,10 @@ internal static class UsersCommands
                 new AddUserCommand(parse.GetValue(email)!, parse.GetValue(name), parse.GetValue(roles) ?? [], parse.GetValue(sites) ?? [], password), ct);
             if (!result.Succeeded)
             {
-                return cli.Invalid(result.Errors);
+                return cli.Fail(result.Failure);
             }
 
-            var r = result.Value!;
+            var r = result.Value;
             cli.Out.WriteLine(r.Created ? $"Created user {r.UserId}." : r.Changed ? $"User {r.UserId} existed; updated." : $"User {r.UserId} already has these roles and sites; nothing changed.");
             if (r.AddedRoles.Count > 0)
             {
@@ -75,8 +77,14 @@ internal static class UsersCommands
         var command = new Command("list", "List users, 50 a page.") { query, role, page };
         command.SetAction((parse, cancellationToken) => cli.RunAsync(async (services, ct) =>
         {
+            var errors = new ErrorList();
+            if (!errors.Range("page", parse.GetValue(page), 1, PageRequest.MaxPage))
+            {
+                return cli.Fail(Result.Invalid(errors));
+            }
+
             var result = await services.GetRequiredService<ListUsersHandler>()
-                .HandleAsync(new ListUsersQuery(parse.GetValue(query), parse.GetValue(role), parse.GetValue(page), null), ct);
+                .HandleAsync(new ListUsersQuery(parse.GetValue(query), parse.GetValue(role), new PageRequest(parse.GetValue(page), null)), ct);
             foreach (var user in result.Items)
             {
                 cli.Out.WriteLine($"{user.Email}\t{user.DisplayName}\t{string.Join(",", user.Roles)}{(user.LockedOut ? "\tlocked out" : "")}");
@@ -102,16 +110,16 @@ internal static class UsersCommands
             var user = await FindUserAsync(services, parse.GetValue(email)!);
             if (user is null)
             {
-                return cli.Invalid(NoSuchUser(parse.GetValue(email)!));
+                return cli.Fail(NoSuchUser(parse.GetValue(email)!));
             }
 
             var result = await services.GetRequiredService<AccessTokenHandler>().CreateAsync(user.Id, parse.GetValue(name)!, parse.GetValue(expires), ct);
             if (!result.Succeeded)
             {
-                return cli.Invalid(result.Errors);
+                return cli.Fail(result.Failure);
             }
 
-            cli.Error.WriteLine($"Created token '{result.Value!.Name}' for {user.Email}. Store it now; it is not shown again:");
+            cli.Error.WriteLine($"Created token '{result.Value.Name}' for {user.Email}. Store it now; it is not shown again:");
             cli.Out.WriteLine(result.Value.Secret);
             return ExitCodes.Ok;
         }, cancellationToken));
@@ -128,16 +136,16 @@ internal static class UsersCommands
             var user = await FindUserAsync(services, parse.GetValue(email)!);
             if (user is null)
             {
-                return cli.Invalid(NoSuchUser(parse.GetValue(email)!));
+                return cli.Fail(NoSuchUser(parse.GetValue(email)!));
             }
 
             var result = await services.GetRequiredService<AccessTokenHandler>().RevokeAsync(user.Id, parse.GetValue(name)!, ct);
             if (!result.Succeeded)
             {
-                return cli.Invalid(result.Errors);
+                return cli.Fail(result.Failure);
             }
 
-            cli.Out.WriteLine($"Revoked token '{result.Value!.Name}' of {user.Email}.");
+            cli.Out.WriteLine($"Revoked token '{result.Value.Name}' of {user.Email}.");
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
@@ -146,6 +154,6 @@ internal static class UsersCommands
     private static Task<AppUser?> FindUserAsync(IServiceProvider services, string email) =>
         services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email.Trim());
 
-    private static Dictionary<string, string[]> NoSuchUser(string email) =>
-        new() { ["email"] = [$"No user has the email '{email}'. Add one with: districtops users add --email {email} --role ROLE"] };
+    private static Failure NoSuchUser(string email) =>
+        Result.NotFound($"No user has the email '{email}'. Add one with: districtops users add --email {email} --role ROLE");
 }

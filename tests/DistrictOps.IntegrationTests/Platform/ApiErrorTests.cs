@@ -63,6 +63,35 @@ public sealed class ApiErrorTests
         await AssertProblemAsync(await browser.GetAsync("/api/v1/me"), HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [Providers]
+    public async Task Every_list_refuses_a_bad_page_by_name_on_the_api_and_on_its_page(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var app = new DistrictOpsFactory(db);
+        var admin = await app.ApiClientAsync("admin@bayview.example");
+        var browser = app.Browser();
+        await browser.SignInAsync("admin@bayview.example");
+
+        foreach (var list in (string[])["/api/v1/users", "/api/v1/directory/sites", "/api/v1/directory/people", "/api/v1/directory/imports", "/api/v1/jobs/runs"])
+        {
+            var problem = await AssertProblemAsync(await admin.GetAsync(list + "?page=0&pageSize=x"), HttpStatusCode.BadRequest);
+            Assert.StartsWith("page: expected a whole number from 1 to", problem.GetProperty("errors").GetProperty("page")[0].GetString(), StringComparison.Ordinal);
+            Assert.Equal("pageSize: expected a whole number from 1 to 500; got 'x'.", problem.GetProperty("errors").GetProperty("pageSize")[0].GetString());
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(list + "?page=1&pageSize=5")).StatusCode);
+        }
+
+        var site = await AssertProblemAsync(await admin.GetAsync("/api/v1/directory/people?site=nowhere&role=Wizard"), HttpStatusCode.BadRequest);
+        Assert.Equal("site: expected a site id; got 'nowhere'.", site.GetProperty("errors").GetProperty("site")[0].GetString());
+        Assert.StartsWith("role: expected one of ", site.GetProperty("errors").GetProperty("role")[0].GetString(), StringComparison.Ordinal);
+
+        foreach (var page in (string[])["/admin/users", "/directory/sites", "/directory/people", "/directory/imports", "/admin/jobs"])
+        {
+            var html = await browser.GetStringAsync(page + "?page=-2");
+            Assert.Contains("page: expected a whole number from 1 to 100000; got &#x27;-2&#x27;.", html, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);

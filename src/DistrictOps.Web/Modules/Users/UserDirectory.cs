@@ -32,10 +32,10 @@ internal sealed class UserDirectory(AppDbContext db, AddUserHandler addUser) : I
         var added = await addUser.HandleAsync(new AddUserCommand(account.Email, account.DisplayName, [account.Role], account.Sites, account.Password), cancellationToken);
         if (!added.Succeeded)
         {
-            return Result.Invalid<Guid>(added.Errors);
+            return added.Failure;
         }
 
-        var userId = added.Value!.UserId;
+        var userId = added.Value.UserId;
         if (account.PersonId is { } personId)
         {
             await LinkPersonAsync(userId, personId, cancellationToken);

@@ -4,6 +4,8 @@ namespace DistrictOps.Web.Platform.Auth;
 
 public sealed class AppUser : IdentityUser<Guid>
 {
+    public const int DisplayNameMaxLength = 200;
+
     public required string DisplayName { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -9,6 +9,8 @@ namespace DistrictOps.Web.Platform.Auth;
 public sealed class PersonalAccessToken
 {
     public const string SecretPrefix = "dop_";
+    public const int NameMaxLength = 100;
+    public const int MaxExpiryDays = 3650;
 
     public Guid Id { get; set; }
 
@@ -45,7 +47,7 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<PersonalAccessToken> builder)
     {
         builder.ToTable("auth_personal_access_tokens");
-        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Name).HasMaxLength(PersonalAccessToken.NameMaxLength);
         builder.Property(t => t.TokenHash).HasMaxLength(64);
         builder.Property(t => t.Hint).HasMaxLength(16);
         builder.HasIndex(t => t.TokenHash).IsUnique();
@@ -58,7 +60,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
-        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
         builder.HasMany(u => u.Sites).WithOne().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -2,15 +2,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Platform.Data;
 
-/// <summary>The list page asked for: <c>page</c> from 1, <c>pageSize</c> 50 by default and 500 at most.</summary>
+/// <summary>The list page asked for: <c>page</c> from 1 (to 100,000), <c>pageSize</c> 50 by default and 500 at most.</summary>
 public readonly record struct PageRequest
 {
     public const int DefaultSize = 50;
     public const int MaxSize = 500;
+    public const int MaxPage = 100_000;
 
     public PageRequest(int? page, int? pageSize)
     {
-        Page = Math.Max(1, page ?? 1);
+        Page = Math.Clamp(page ?? 1, 1, MaxPage);
         Size = Math.Clamp(pageSize ?? DefaultSize, 1, MaxSize);
     }
 

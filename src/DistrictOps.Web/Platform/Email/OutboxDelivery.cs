@@ -64,19 +64,9 @@ public sealed class OutboxDelivery(
         }
     }
 
-    /// <summary>Sends what is due now; returns how many messages it claimed.</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    /// <summary>Leases each due message to this node; another node that read the same ids wins none of the same.</summary>
+    private static async Task<List<long>> ClaimAsync(AppDbContext db, IReadOnlyList<long> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = clock.GetUtcNow();
-        var due = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && m.Attempts < settings.MaxAttempts)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
         var leasedUntil = now + Lease;
         var claimed = new List<long>();
         foreach (var id in due)
@@ -90,6 +80,23 @@ public sealed class OutboxDelivery(
             }
         }
 
+        return claimed;
+    }
+
+    /// <summary>Sends what is due now; returns how many messages it claimed.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = clock.GetUtcNow();
+        var due = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && m.Attempts < settings.MaxAttempts)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        var claimed = await ClaimAsync(db, due, now, cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;

@@ -1,5 +1,6 @@
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,9 +10,6 @@ namespace DistrictOps.Web.Platform.Jobs;
 [Authorize(Policy = JobsModule.Run)]
 public sealed class IndexModel(JobsOverview overview, JobRunner runner) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? PageNumber { get; set; }
-
     public IReadOnlyList<JobSummary> Jobs { get; private set; } = [];
 
     public PagedResult<JobRunRow> Runs { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
@@ -31,7 +29,11 @@ public sealed class IndexModel(JobsOverview overview, JobRunner runner) : PageMo
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Jobs = await overview.ListAsync(cancellationToken);
-        Runs = await overview.RunsAsync(null, PageNumber, null, cancellationToken);
+        var query = this.ValueOrErrors(JobRunsQuery.Read(Request.Query));
+        if (query is not null)
+        {
+            Runs = await overview.RunsAsync(query, cancellationToken);
+        }
     }
 
     public async Task<IActionResult> OnPostRunAsync(string name, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ public enum JobOutcome
 /// <summary>One run of a scheduled job: when, what it changed, and how it ended. Kept so staff can see what automations did.</summary>
 public sealed class JobRun
 {
+    public const int JobMaxLength = 100;
+
     public long Id { get; set; }
 
     public required string Job { get; set; }
@@ -38,7 +40,7 @@ internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
     {
         builder.ToTable("platform_job_runs");
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Job).HasMaxLength(100);
+        builder.Property(r => r.Job).HasMaxLength(JobRun.JobMaxLength);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Summary).HasMaxLength(2_000);
         builder.Property(r => r.TriggeredBy).HasMaxLength(255);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using DistrictOps.Web.Platform.Auth;
-using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DistrictOps.Web.Platform.Jobs;
@@ -13,8 +13,8 @@ public static class JobsApi
                 TypedResults.Ok(await overview.ListAsync(ct)))
             .WithSummary("The declared scheduled jobs: name, description, interval and the latest run.");
 
-        group.MapGet("/runs", async Task<Ok<PagedResult<JobRunRow>>> (string? job, int? page, int? pageSize, JobsOverview overview, CancellationToken ct) =>
-                TypedResults.Ok(await overview.RunsAsync(job, page, pageSize, ct)))
+        group.MapGet("/runs", async (HttpRequest request, JobsOverview overview, CancellationToken ct) =>
+                (await JobRunsQuery.Read(request.Query).ThenAsync(q => overview.RunsAsync(q, ct))).ToOk())
             .WithSummary("Job runs, newest first, optionally of one job: outcome, how many things changed, summary, who started it.");
 
         group.MapPost("/{name}/run", async Task<Results<Ok<JobRunRow>, NotFound>> (string name, ClaimsPrincipal user, JobRunner runner, CancellationToken ct) =>

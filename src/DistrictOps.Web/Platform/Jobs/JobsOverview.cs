@@ -1,8 +1,20 @@
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DistrictOps.Web.Platform.Jobs;
+
+/// <summary>The run log's filter: <c>job</c>, <c>page</c>, <c>pageSize</c>.</summary>
+public sealed record JobRunsQuery(string? Job, PageRequest Page)
+{
+    public static Result<JobRunsQuery> Read(IQueryCollection query)
+    {
+        var reader = new QueryReader(query);
+        var read = new JobRunsQuery(reader.Text("job", JobRun.JobMaxLength), reader.Paging());
+        return reader.Then(read);
+    }
+}
 
 public sealed record JobRunRow(long Id, string Job, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, JobOutcome Outcome, int Changed, string? Summary, string TriggeredBy);
 
@@ -25,15 +37,15 @@ public sealed class JobsOverview(JobRunner runner, AppDbContext db, IOptions<Job
     }
 
     /// <summary>Runs newest first, of one job or all.</summary>
-    public Task<PagedResult<JobRunRow>> RunsAsync(string? job, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    public Task<PagedResult<JobRunRow>> RunsAsync(JobRunsQuery query, CancellationToken cancellationToken = default)
     {
         var runs = db.Set<JobRun>().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(job))
+        if (query.Job is { } job)
         {
             runs = runs.Where(r => r.Job == job);
         }
 
-        return Rows(Newest(runs)).ToPagedResultAsync(new PageRequest(page, pageSize), cancellationToken);
+        return Rows(Newest(runs)).ToPagedResultAsync(query.Page, cancellationToken);
     }
 
     private static IQueryable<JobRun> Newest(IQueryable<JobRun> runs) => runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id);

@@ -15,6 +15,8 @@ public sealed class CalendarYear
 /// <summary>A date without school (holiday, break, staff day), for the whole district or one site.</summary>
 public sealed class NoSchoolDay
 {
+    public const int NameMaxLength = 128;
+
     public Guid Id { get; set; }
 
     public DateOnly Date { get; set; }

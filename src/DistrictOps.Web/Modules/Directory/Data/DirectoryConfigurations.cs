@@ -21,7 +21,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
     public void Configure(EntityTypeBuilder<Site> builder)
     {
         builder.ConfigureImported("directory_sites");
-        builder.Property(s => s.Name).HasMaxLength(255);
+        builder.Property(s => s.Name).HasMaxLength(Site.NameMaxLength);
         builder.Property(s => s.Identifier).HasMaxLength(64);
         builder.Property(s => s.OrgType).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Type).HasConversion<string>().HasMaxLength(16);
@@ -40,7 +40,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.SourceRole).HasMaxLength(32);
         foreach (var name in new[] { nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.MiddleName), nameof(Person.PreferredGivenName), nameof(Person.PreferredFamilyName), nameof(Person.Username), nameof(Person.Email), nameof(Person.PositionTitle), nameof(Person.Department) })
         {
-            builder.Property(name).HasMaxLength(255);
+            builder.Property(name).HasMaxLength(Person.NameMaxLength);
         }
 
         builder.Property(p => p.Identifier).HasMaxLength(64);
@@ -49,7 +49,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.EmployeeId).HasMaxLength(64);
         builder.Property(p => p.HrStatus).HasMaxLength(16);
         builder.Ignore(p => p.DisplayName);
-        builder.Property(p => p.SortName).HasMaxLength(512);
+        builder.Property(p => p.SortName).HasMaxLength(Person.SortNameMaxLength);
         builder.HasIndex(p => p.SortName);
         builder.HasIndex(p => new { p.Kind, p.FamilyName });
         builder.HasIndex(p => p.PrimarySiteId);
@@ -166,7 +166,7 @@ internal sealed class ImportChangeConfiguration : IEntityTypeConfiguration<Impor
     public void Configure(EntityTypeBuilder<ImportChange> builder)
     {
         builder.ToTable("directory_import_changes");
-        builder.Property(c => c.Entity).HasMaxLength(32);
+        builder.Property(c => c.Entity).HasMaxLength(ImportChange.EntityMaxLength);
         builder.Property(c => c.SourcedId).HasMaxLength(ImportedConfiguration.SourcedIdLength);
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(8);
         builder.Property(c => c.Fields).HasMaxLength(1024);
@@ -222,7 +222,7 @@ internal sealed class NoSchoolDayConfiguration : IEntityTypeConfiguration<NoScho
     public void Configure(EntityTypeBuilder<NoSchoolDay> builder)
     {
         builder.ToTable("directory_no_school_days");
-        builder.Property(d => d.Name).HasMaxLength(128);
+        builder.Property(d => d.Name).HasMaxLength(NoSchoolDay.NameMaxLength);
         builder.HasIndex(d => new { d.Date, d.SiteId });
     }
 }

@@ -40,6 +40,8 @@ public sealed class ImportRun
 /// <summary>A row of a run's change set: an entity that joined, changed (which fields) or left.</summary>
 public sealed class ImportChange
 {
+    public const int EntityMaxLength = 32;
+
     public long Id { get; set; }
 
     public Guid RunId { get; set; }

@@ -16,6 +16,10 @@ public enum PersonKind
 /// </summary>
 public sealed class Person : IImported
 {
+    /// <summary>Names, email, username, position and department.</summary>
+    public const int NameMaxLength = 255;
+    public const int SortNameMaxLength = 512;
+
     public Guid Id { get; set; }
 
     public required string SourcedId { get; set; }

@@ -25,6 +25,8 @@ public enum OrgType
 
 public sealed class Site : IImported
 {
+    public const int NameMaxLength = 255;
+
     public Guid Id { get; set; }
 
     public required string SourcedId { get; set; }

@@ -31,7 +31,7 @@ internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter import
             var generated = GenerateDemoDistrictHandler.Handle(new GenerateDemoDistrictCommand(folder, students, Force: true), cancellationToken);
             if (!generated.Succeeded)
             {
-                throw new InvalidOperationException("The demo district could not be generated: " + string.Join("; ", generated.Errors.SelectMany(e => e.Value)));
+                throw new InvalidOperationException("The demo district could not be generated: " + generated.Failure.Message);
             }
 
             var generating = stopwatch.ElapsedMilliseconds;

@@ -44,9 +44,9 @@ public static class GenerateDemoDistrictHandler
     public static Result<DemoDistrictSummary> Handle(GenerateDemoDistrictCommand command, CancellationToken cancellationToken = default)
     {
         var errors = Validate(command);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<DemoDistrictSummary>(errors);
+            return Result.Invalid(errors);
         }
 
         var directory = Path.GetFullPath(command.OutputDirectory);
@@ -96,29 +96,24 @@ public static class GenerateDemoDistrictHandler
         return summary;
     }
 
-    private static Dictionary<string, string[]> Validate(GenerateDemoDistrictCommand command)
+    private static ErrorList Validate(GenerateDemoDistrictCommand command)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (command.Students is < 1 or > MaxStudents)
+        var errors = new ErrorList();
+        errors.Range("students", command.Students, 1, MaxStudents,
+            string.Create(CultureInfo.InvariantCulture, $"Give between 1 and {MaxStudents:N0} students; {command.Students:N0} is out of range."));
+        if (errors.Required("out", command.OutputDirectory, "Give the folder to write the demo district into.") is not { } folder)
         {
-            errors["students"] = [string.Create(CultureInfo.InvariantCulture, $"Give between 1 and {MaxStudents:N0} students; {command.Students:N0} is out of range.")];
+            return errors;
         }
 
-        if (string.IsNullOrWhiteSpace(command.OutputDirectory))
+        var directory = Path.GetFullPath(folder);
+        if (File.Exists(directory))
         {
-            errors["out"] = ["Give the folder to write the demo district into."];
+            errors.Add("out", $"'{directory}' is a file; give a folder to write the demo district into.");
         }
-        else
+        else if (System.IO.Directory.Exists(directory) && System.IO.Directory.EnumerateFileSystemEntries(directory).Any() && !command.Force)
         {
-            var directory = Path.GetFullPath(command.OutputDirectory);
-            if (File.Exists(directory))
-            {
-                errors["out"] = [$"'{directory}' is a file; give a folder to write the demo district into."];
-            }
-            else if (System.IO.Directory.Exists(directory) && System.IO.Directory.EnumerateFileSystemEntries(directory).Any() && !command.Force)
-            {
-                errors["out"] = [$"The folder '{directory}' is not empty. Give a new or empty folder, or pass --force to write the demo files into it anyway."];
-            }
+            errors.Add("out", $"The folder '{directory}' is not empty. Give a new or empty folder, or pass --force to write the demo files into it anyway.");
         }
 
         return errors;

@@ -1,6 +1,7 @@
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Directory.Importing;
@@ -11,26 +12,49 @@ public sealed record ChangeRow(string Entity, string SourcedId, Guid EntityId, C
 
 public sealed record ImportRunDetail(ImportRunRow Run, IReadOnlyDictionary<string, IReadOnlyDictionary<ChangeKind, int>> Counts, PagedResult<ChangeRow> Changes);
 
+/// <summary>The change set's filter: <c>entity</c>, <c>kind</c>, <c>page</c>, <c>pageSize</c> (100 by default).</summary>
+public sealed record ImportChangesQuery(string? Entity, ChangeKind? Kind, PageRequest Page)
+{
+    public const int DefaultPageSize = 100;
+
+    public static Result<ImportChangesQuery> Read(IQueryCollection query)
+    {
+        var reader = new QueryReader(query);
+        var read = new ImportChangesQuery(reader.Text("entity", ImportChange.EntityMaxLength), reader.Enum<ChangeKind>("kind"), reader.Paging(DefaultPageSize));
+        return reader.Then(read);
+    }
+}
+
 public sealed class ImportRunsHandler(AppDbContext db)
 {
-    public async Task<PagedResult<ImportRunRow>> ListAsync(int? page, CancellationToken cancellationToken = default)
+    public const int RunsPageSize = 25;
+
+    /// <summary>The list's <c>page</c> and <c>pageSize</c> (25 by default).</summary>
+    public static Result<PageRequest> ReadPage(IQueryCollection query)
+    {
+        var reader = new QueryReader(query);
+        var page = reader.Paging(RunsPageSize);
+        return reader.Then(page);
+    }
+
+    public async Task<PagedResult<ImportRunRow>> ListAsync(PageRequest page, CancellationToken cancellationToken = default)
     {
         var runs = await db.Set<ImportRun>().AsNoTracking()
             .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
             .Select(r => new ImportRunRow(r.Id, r.Kind, r.Source, r.Description, r.RunBy, r.StartedAt, r.CompletedAt,
                 db.Set<ImportChange>().Count(c => c.RunId == r.Id)))
-            .ToPagedResultAsync(new PageRequest(page, 25), cancellationToken);
+            .ToPagedResultAsync(page, cancellationToken);
         return runs;
     }
 
-    public async Task<ImportRunDetail?> GetAsync(Guid id, string? entity, ChangeKind? kind, int? page, CancellationToken cancellationToken = default)
+    public async Task<Result<ImportRunDetail>> GetAsync(Guid id, ImportChangesQuery query, CancellationToken cancellationToken = default)
     {
         var run = await db.Set<ImportRun>().AsNoTracking().Where(r => r.Id == id)
             .Select(r => new ImportRunRow(r.Id, r.Kind, r.Source, r.Description, r.RunBy, r.StartedAt, r.CompletedAt, db.Set<ImportChange>().Count(c => c.RunId == r.Id)))
             .SingleOrDefaultAsync(cancellationToken);
         if (run is null)
         {
-            return null;
+            return Result.NotFound($"There is no import run {id}.");
         }
 
         var counts = (await db.Set<ImportChange>().Where(c => c.RunId == id).GroupBy(c => new { c.Entity, c.Kind })
@@ -38,19 +62,19 @@ public sealed class ImportRunsHandler(AppDbContext db)
             .GroupBy(c => c.Entity)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<ChangeKind, int>)g.ToDictionary(c => c.Kind, c => c.Count));
         var changes = db.Set<ImportChange>().AsNoTracking().Where(c => c.RunId == id);
-        if (!string.IsNullOrEmpty(entity))
+        if (query.Entity is { } entity)
         {
             changes = changes.Where(c => c.Entity == entity);
         }
 
-        if (kind is { } k)
+        if (query.Kind is { } k)
         {
             changes = changes.Where(c => c.Kind == k);
         }
 
         var paged = await changes.OrderBy(c => c.Id)
             .Select(c => new ChangeRow(c.Entity, c.SourcedId, c.EntityId, c.Kind, c.Fields))
-            .ToPagedResultAsync(new PageRequest(page, 100), cancellationToken);
+            .ToPagedResultAsync(query.Page, cancellationToken);
         return new ImportRunDetail(run, counts, paged);
     }
 }
@@ -59,11 +83,11 @@ internal static class ImportRunsApi
 {
     public static RouteGroupBuilder MapImportRunsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/imports", async Task<Ok<PagedResult<ImportRunRow>>> (int? page, ImportRunsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(page, ct)))
+        group.MapGet("/imports", async (HttpRequest request, ImportRunsHandler handler, CancellationToken ct) =>
+                (await ImportRunsHandler.ReadPage(request.Query).ThenAsync(page => handler.ListAsync(page, ct))).ToOk())
             .WithSummary("Applied imports, newest first.");
-        group.MapGet("/imports/{id:guid}", async Task<Results<Ok<ImportRunDetail>, NotFound>> (Guid id, string? entity, ChangeKind? kind, int? page, ImportRunsHandler handler, CancellationToken ct) =>
-                await handler.GetAsync(id, entity, kind, page, ct) is { } run ? TypedResults.Ok(run) : TypedResults.NotFound())
+        group.MapGet("/imports/{id:guid}", async (Guid id, HttpRequest request, ImportRunsHandler handler, CancellationToken ct) =>
+                (await ImportChangesQuery.Read(request.Query).ThenAsync(q => handler.GetAsync(id, q, ct))).ToOk())
             .WithSummary("An import run: who, when, from what, counts, and its change set a page at a time.");
         return group;
     }

@@ -75,27 +75,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             var roles = package.ModeOf(OneRosterSpec.Roles) != ImportFileMode.Absent ? ReadRoles(package, universe, existing[OneRosterSpec.Users].Keys, rolesErrors) : null;
             Phase(phase, "read roles");
 
-            // First walk: validate every row and classify it; nothing is written.
-            foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles))
-            {
-                if (!existing.ContainsKey(file))
-                {
-                    await CollectAsync(file);
-                    Phase(phase, "load stored rows and collect ids of " + file);
-                }
-
-                if (package.ModeOf(file) == ImportFileMode.Absent)
-                {
-                    continue;
-                }
-
-                var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
-                plans.Add(plan);
-                var fileErrors = new ImportErrorLog();
-                classifyErrors.Add(fileErrors);
-                work[file] = Classify(package, file, plan, existing[file], universe, roles, fileErrors);
-                Phase(phase, "classify " + file);
-            }
+            await ClassifyAllAsync(package, CollectAsync, new Walk(existing, universe, roles, plans, work, classifyErrors), phase);
 
             await loading;
             foreach (var plan in plans.Where(p => p.Mode == ImportFileMode.Bulk))
@@ -153,6 +133,35 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
     }
 
     private TimeSpan _cpu;
+
+    /// <summary>What the first walk reads and fills: the stored rows, the ids, the plans, the classified work and its errors per file.</summary>
+    private sealed record Walk(
+        Dictionary<string, StoredRows> Existing, IdUniverse Universe, UserRoles? Roles, List<EntityPlan> Plans, Dictionary<string, FileWork> Work, List<ImportErrorLog> Errors);
+
+    /// <summary>The first walk: validates every row and classifies it; nothing is written.</summary>
+    private async Task ClassifyAllAsync(OneRosterPackage package, Func<string, Task> collectAsync, Walk walk, Stopwatch phase)
+    {
+        foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles))
+        {
+            if (!walk.Existing.ContainsKey(file))
+            {
+                await collectAsync(file);
+                Phase(phase, "load stored rows and collect ids of " + file);
+            }
+
+            if (package.ModeOf(file) == ImportFileMode.Absent)
+            {
+                continue;
+            }
+
+            var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
+            walk.Plans.Add(plan);
+            var fileErrors = new ImportErrorLog();
+            walk.Errors.Add(fileErrors);
+            walk.Work[file] = Classify(package, file, plan, walk.Existing[file], walk.Universe, walk.Roles, fileErrors);
+            Phase(phase, "classify " + file);
+        }
+    }
 
     private void Phase(Stopwatch phase, string name)
     {

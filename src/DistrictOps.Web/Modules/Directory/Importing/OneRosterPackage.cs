@@ -92,6 +92,28 @@ public sealed class OneRosterPackage : IDisposable
         }
     }
 
+    /// <summary>The manifest's rows by property name, with their line; null when the header is wrong.</summary>
+    private Dictionary<string, (string Value, int Line)>? ReadManifestProperties(ImportErrorLog errors)
+    {
+        var properties = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
+        using var text = OpenText(OneRosterSpec.Manifest);
+        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
+        if (csv.FieldCount < 2 || csv.GetName(0) != "propertyName" || csv.GetName(1) != "value")
+        {
+            errors.Add(OneRosterSpec.Manifest, 1, 1, "expected the header 'propertyName,value'.");
+            return null;
+        }
+
+        var line = 1;
+        while (csv.Read())
+        {
+            line++;
+            properties[csv.GetString(0).Trim()] = (csv.GetString(1).Trim(), line);
+        }
+
+        return properties;
+    }
+
     private void ReadManifest(ImportErrorLog errors)
     {
         if (_folder is null && _zip is null)
@@ -105,22 +127,9 @@ public sealed class OneRosterPackage : IDisposable
             return;
         }
 
-        var properties = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
-        using (var text = OpenText(OneRosterSpec.Manifest))
-        using (var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true }))
+        if (ReadManifestProperties(errors) is not { } properties)
         {
-            if (csv.FieldCount < 2 || csv.GetName(0) != "propertyName" || csv.GetName(1) != "value")
-            {
-                errors.Add(OneRosterSpec.Manifest, 1, 1, "expected the header 'propertyName,value'.");
-                return;
-            }
-
-            var line = 1;
-            while (csv.Read())
-            {
-                line++;
-                properties[csv.GetString(0).Trim()] = (csv.GetString(1).Trim(), line);
-            }
+            return;
         }
 
         if (!properties.TryGetValue("manifest.version", out var manifestVersion) || manifestVersion.Value != "1.0")

@@ -34,14 +34,17 @@ public sealed class CalendarEditor(AppDbContext db, TimeProvider time, IEnumerab
 
     public async Task<Result<NoSchoolDay>> AddNoSchoolDayAsync(DateOnly? date, string? name, Guid? siteId, CancellationToken ct = default)
     {
+        var errors = new ErrorList();
         if (date is null)
         {
-            return Result.Invalid<NoSchoolDay>("date", "Give the date with no school, as YYYY-MM-DD.");
+            errors.Add("date", "Give the date with no school, as YYYY-MM-DD.");
         }
 
-        if (string.IsNullOrWhiteSpace(name))
+        var reason = errors.Required("name", name, "Say why there is no school, e.g. 'Staff development day'.");
+        errors.MaxLength("name", reason, NoSchoolDay.NameMaxLength, $"Say why in at most {NoSchoolDay.NameMaxLength} characters.");
+        if (errors.Any)
         {
-            return Result.Invalid<NoSchoolDay>("name", "Say why there is no school, e.g. 'Staff development day'.");
+            return Result.Invalid(errors);
         }
 
         var existing = await db.Set<NoSchoolDay>().SingleOrDefaultAsync(d => d.Date == date && d.SiteId == siteId, ct);
@@ -50,7 +53,7 @@ public sealed class CalendarEditor(AppDbContext db, TimeProvider time, IEnumerab
             return existing;
         }
 
-        var day = new NoSchoolDay { Id = Guid.CreateVersion7(time.GetUtcNow()), Date = date.Value, Name = name.Trim(), SiteId = siteId };
+        var day = new NoSchoolDay { Id = Guid.CreateVersion7(time.GetUtcNow()), Date = date!.Value, Name = reason!, SiteId = siteId };
         db.Add(day);
         await db.SaveChangesAsync(ct);
         await observers.CalendarChangedAsync(siteId, ct);
@@ -71,25 +74,25 @@ public sealed class CalendarEditor(AppDbContext db, TimeProvider time, IEnumerab
 
     public async Task<Result<SiteHours>> SetSiteHoursAsync(Guid siteId, string? timeZone, TimeOnly? start, TimeOnly? end, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string[]>();
+        if (!await db.Set<Site>().AnyAsync(s => s.Id == siteId, ct))
+        {
+            return Result.NotFound($"There is no site {siteId}.");
+        }
+
+        var errors = new ErrorList();
         if (timeZone is null || !TimeZones.Contains(timeZone))
         {
-            errors["timeZone"] = [$"Choose a time zone: {string.Join(", ", TimeZones)}."];
+            errors.Add("timeZone", $"Choose a time zone: {string.Join(", ", TimeZones)}.");
         }
 
         if (start is null || end is null || start >= end)
         {
-            errors["end"] = ["School hours need a start before the end, e.g. 07:30 to 15:00."];
+            errors.Add("end", "School hours need a start before the end, e.g. 07:30 to 15:00.");
         }
 
-        if (!await db.Set<Site>().AnyAsync(s => s.Id == siteId, ct))
+        if (errors.Any)
         {
-            errors["siteId"] = ["No such site."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Result.Invalid<SiteHours>(errors);
+            return Result.Invalid(errors);
         }
 
         var hours = await db.Set<SiteHours>().SingleOrDefaultAsync(h => h.SiteId == siteId, ct);

@@ -61,11 +61,7 @@ internal static class IcsContentLines
             if (Split(line, logical) is not { } content)
             {
                 problems.Add((line, $"'{Shorten(logical)}' is not a content line; expected NAME:VALUE or NAME;PARAMETERS:VALUE."));
-                if (current is not null)
-                {
-                    current.Unreadable = true;
-                }
-
+                current?.Unreadable = true;
                 continue;
             }
 
@@ -78,11 +74,7 @@ internal static class IcsContentLines
                     return new IcsLayout(events, problems);
                 }
 
-                if (component == "VCALENDAR")
-                {
-                    sawCalendar = true;
-                }
-
+                sawCalendar |= component == "VCALENDAR";
                 if (component == "VEVENT" && open.Count == 1)
                 {
                     current = new OpenEvent(line, first);
@@ -97,9 +89,7 @@ internal static class IcsContentLines
                 var component = content.Value.Trim().ToUpperInvariant();
                 if (open.Count == 0 || open.Peek().Name != component)
                 {
-                    problems.Add((line, open.Count == 0
-                        ? $"END:{component} closes nothing; expected a matching BEGIN:{component} before it."
-                        : $"END:{component} does not close BEGIN:{open.Peek().Name} (line {open.Peek().Line}); expected END:{open.Peek().Name}."));
+                    problems.Add((line, Mismatched(open, component)));
                     return new IcsLayout(events, problems);
                 }
 
@@ -124,18 +114,28 @@ internal static class IcsContentLines
             }
         }
 
-        if (open.Count > 0)
+        if (EndOfFileProblem(open, sawCalendar) is { } problem)
         {
-            var (name, line) = open.Peek();
-            problems.Add((line, $"BEGIN:{name} is never closed; expected END:{name} before the end of the file."));
-        }
-        else if (!sawCalendar)
-        {
-            problems.Add((null, "No BEGIN:VCALENDAR found; expected an iCalendar (.ics) file."));
+            problems.Add(problem);
         }
 
         return new IcsLayout(events, problems);
     }
+
+    private static (int? Line, string Message)? EndOfFileProblem(Stack<(string Name, int Line)> open, bool sawCalendar)
+    {
+        if (open.Count > 0)
+        {
+            var (name, line) = open.Peek();
+            return (line, $"BEGIN:{name} is never closed; expected END:{name} before the end of the file.");
+        }
+
+        return sawCalendar ? null : (null, "No BEGIN:VCALENDAR found; expected an iCalendar (.ics) file.");
+    }
+
+    private static string Mismatched(Stack<(string Name, int Line)> open, string component) => open.Count == 0
+        ? $"END:{component} closes nothing; expected a matching BEGIN:{component} before it."
+        : $"END:{component} does not close BEGIN:{open.Peek().Name} (line {open.Peek().Line}); expected END:{open.Peek().Name}.";
 
     private static IEnumerable<(int First, int Last, string Text)> Unfold(string[] physical, List<(int? Line, string Message)> problems)
     {

@@ -1,5 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Importing;
-using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,9 +11,21 @@ public sealed class RunModel(ImportRunsHandler handler) : PageModel
 {
     public ImportRunDetail? Detail { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? entity, ChangeKind? kind, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        Detail = await handler.GetAsync(id, entity, kind, pageNumber, cancellationToken);
-        return Detail is null ? NotFound() : Page();
+        var query = ImportChangesQuery.Read(Request.Query);
+        if (!query.Succeeded)
+        {
+            return BadRequest();
+        }
+
+        var detail = await handler.GetAsync(id, query.Value, cancellationToken);
+        if (!detail.Succeeded)
+        {
+            return this.Refuse(detail.Failure) ?? BadRequest();
+        }
+
+        Detail = detail.Value;
+        return Page();
     }
 }

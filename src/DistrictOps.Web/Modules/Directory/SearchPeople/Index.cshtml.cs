@@ -1,7 +1,6 @@
-using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DistrictOps.Web.Modules.Directory.SearchPeople;
@@ -9,20 +8,16 @@ namespace DistrictOps.Web.Modules.Directory.SearchPeople;
 [Authorize(Policy = DirectoryPermissions.View)]
 public sealed class IndexModel(SearchPeopleHandler handler) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Query { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public Guid? Site { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public PersonKind? Role { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? PageNumber { get; set; }
+    public SearchPeopleQuery? Filter { get; private set; }
 
     public PagedResult<PersonRow> People { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        People = await handler.HandleAsync(new SearchPeopleQuery(Query, Site, Role, PageNumber, null), User, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Filter = this.ValueOrErrors(SearchPeopleQuery.Read(Request.Query));
+        if (Filter is not null)
+        {
+            People = await handler.HandleAsync(Filter, User, cancellationToken);
+        }
+    }
 }

@@ -2,12 +2,23 @@ using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Directory.SearchPeople;
 
-public sealed record SearchPeopleQuery(string? Query, Guid? Site, PersonKind? Role, int? Page, int? PageSize);
+public sealed record SearchPeopleQuery(string? Query, Guid? Site, PersonKind? Role, PageRequest Page)
+{
+    /// <summary><c>query</c>, <c>site</c>, <c>role</c>, <c>page</c>, <c>pageSize</c>.</summary>
+    public static Result<SearchPeopleQuery> Read(IQueryCollection query)
+    {
+        var reader = new QueryReader(query);
+        var read = new SearchPeopleQuery(
+            reader.Text("query", Person.SortNameMaxLength), reader.Id("site", "a site id"), reader.Enum<PersonKind>("role"), reader.Paging());
+        return reader.Then(read);
+    }
+}
 
 public sealed record PersonRow(Guid Id, string SourcedId, string Name, PersonKind Kind, string? Identifier, string? Grades, string? Site);
 
@@ -50,7 +61,7 @@ public sealed class SearchPeopleHandler(AppDbContext db, PermissionRegistry perm
 
         var page = await people.OrderBy(p => p.SortName).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.SourcedId, p.GivenName, p.FamilyName, p.PreferredGivenName, p.Kind, p.Identifier, p.Grades, p.PrimarySiteId })
-            .ToPagedResultAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+            .ToPagedResultAsync(query.Page, cancellationToken);
         var siteIds = page.Items.Select(p => p.PrimarySiteId).OfType<Guid>().Distinct().ToList();
         var siteNames = await db.Set<Site>().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
         var rows = page.Items.Select(p => new PersonRow(p.Id, p.SourcedId, $"{p.PreferredGivenName ?? p.GivenName} {p.FamilyName}", p.Kind, p.Identifier, p.Grades,
@@ -63,9 +74,8 @@ internal static class SearchPeopleApi
 {
     public static RouteGroupBuilder MapSearchPeopleApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/people", async Task<Ok<PagedResult<PersonRow>>> (string? query, Guid? site, PersonKind? role, int? page, int? pageSize,
-                    ClaimsPrincipal user, SearchPeopleHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(new SearchPeopleQuery(query, site, role, page, pageSize), user, ct)))
+        group.MapGet("/people", async (HttpRequest request, ClaimsPrincipal user, SearchPeopleHandler handler, CancellationToken ct) =>
+                (await SearchPeopleQuery.Read(request.Query).ThenAsync(q => handler.HandleAsync(q, user, ct))).ToOk())
             .WithSummary("Search people by name (family name first), id, site and role; students only for roles that may see them.");
         return group;
     }

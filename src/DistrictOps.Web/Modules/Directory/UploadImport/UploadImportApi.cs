@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Importing;
+using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,25 +32,25 @@ internal static class UploadImportApi
         IFormFile? file, [FromForm] string? mode, [FromForm] bool? allowShrink, ClaimsPrincipal user,
         OneRosterImporter importer, ImportRunsHandler runs, CancellationToken ct)
     {
-        if (file is null || mode is not ("plan" or "apply"))
+        var problems = new ErrorList();
+        if (file is null)
         {
-            var problems = new Dictionary<string, string[]>();
-            if (file is null)
-            {
-                problems["file"] = ["Send the OneRoster zip as the multipart field 'file'."];
-            }
+            problems.Add("file", "Send the OneRoster zip as the multipart field 'file'.");
+        }
 
-            if (mode is not ("plan" or "apply"))
-            {
-                problems["mode"] = [$"mode is '{mode}'; expected plan or apply."];
-            }
+        if (mode is not ("plan" or "apply"))
+        {
+            problems.Add("mode", $"mode is '{mode}'; expected plan or apply.");
+        }
 
-            return TypedResults.ValidationProblem(problems);
+        if (problems.Any)
+        {
+            return TypedResults.ValidationProblem(problems.ToDictionary());
         }
 
         var errors = new ImportErrorLog();
         await using var content = new MemoryStream();
-        await file.CopyToAsync(content, ct);
+        await file!.CopyToAsync(content, ct);
         content.Position = 0;
         var package = OneRosterPackage.OpenZip(content, Path.GetFileName(file.FileName), errors);
         if (package is null)
@@ -62,7 +65,8 @@ internal static class UploadImportApi
             var plan = ImportPlanResponse.From(outcome.Plan);
             if (outcome.RunId is { } runId)
             {
-                return TypedResults.Created($"/api/v1/directory/imports/{runId}", await runs.GetAsync(runId, null, null, 1, ct));
+                var run = await runs.GetAsync(runId, new ImportChangesQuery(null, null, new PageRequest(1, ImportChangesQuery.DefaultPageSize)), ct);
+                return TypedResults.Created($"/api/v1/directory/imports/{runId}", run.Value);
             }
 
             if (mode == "plan")

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,13 +12,13 @@ public sealed class IndexModel(ViewPersonHandler handler) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var (view, person) = await handler.HandleAsync(id, User, "page", cancellationToken);
-        Person = person;
-        return view switch
+        var result = await handler.HandleAsync(id, User, "page", cancellationToken);
+        if (!result.Succeeded)
         {
-            PersonView.Found => Page(),
-            PersonView.Forbidden => Forbid(),
-            _ => NotFound(),
-        };
+            return this.Refuse(result.Failure) ?? NotFound();
+        }
+
+        Person = result.Value;
+        return Page();
     }
 }

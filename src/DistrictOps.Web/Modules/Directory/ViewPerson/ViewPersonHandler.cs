@@ -2,7 +2,8 @@ using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Directory.ViewPerson;
@@ -19,22 +20,15 @@ public sealed record PersonDetail(
     Guid Id, string SourcedId, string Name, PersonKind Kind, string Role, bool Active, string? Email, string? Username, string? Identifier, string? Grades,
     IReadOnlyList<PersonSiteRow> Sites, IReadOnlyList<RelatedPerson> Related, IReadOnlyList<string> Classes, DemographicsView? Demographics, HrView? Hr);
 
-public enum PersonView
-{
-    Found,
-    NotFound,
-    Forbidden,
-}
-
 /// <summary>One person's record. A student's record needs the student permission for their site, and every view is written to the access log.</summary>
 public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permissions, TimeProvider time)
 {
-    public async Task<(PersonView View, PersonDetail? Person)> HandleAsync(Guid id, ClaimsPrincipal user, string via, CancellationToken cancellationToken = default)
+    public async Task<Result<PersonDetail>> HandleAsync(Guid id, ClaimsPrincipal user, string via, CancellationToken cancellationToken = default)
     {
         var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
         {
-            return (PersonView.NotFound, null);
+            return Result.NotFound($"There is no person {id}.");
         }
 
         var sites = await (from ps in db.Set<PersonSite>()
@@ -48,7 +42,7 @@ public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permis
             var access = StudentAccess.For(user, permissions);
             if (!access.Any || (access.Sites is not null && !sites.Any(s => access.Covers(s.SiteId))))
             {
-                return (PersonView.Forbidden, null);
+                return Result.Forbidden("Your role does not include this student's or family's record.");
             }
 
             db.Add(new AccessLogEntry { At = time.GetUtcNow(), UserId = user.UserId()!.Value, PersonId = id, Via = via });
@@ -70,8 +64,8 @@ public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permis
             : null;
         var hr = person.EmployeeId is null ? null
             : new HrView(person.EmployeeId, person.PositionTitle, person.Department, person.HrStatus, person.HrStartDate, person.HrEndDate);
-        return (PersonView.Found, new PersonDetail(person.Id, person.SourcedId, person.DisplayName, person.Kind, person.SourceRole, person.LeftAt is null,
-            person.Email, person.Username, person.Identifier, person.Grades, sites, related, classes, demographics, hr));
+        return new PersonDetail(person.Id, person.SourcedId, person.DisplayName, person.Kind, person.SourceRole, person.LeftAt is null,
+            person.Email, person.Username, person.Identifier, person.Grades, sites, related, classes, demographics, hr);
     }
 
     private static List<string> Races(Demographics d) =>
@@ -89,13 +83,8 @@ internal static class ViewPersonApi
 {
     public static RouteGroupBuilder MapViewPersonApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/people/{id:guid}", async Task<Results<Ok<PersonDetail>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user, ViewPersonHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, user, "api", ct) switch
-                {
-                    (PersonView.Found, { } person) => TypedResults.Ok(person),
-                    (PersonView.Forbidden, _) => TypedResults.Forbid(),
-                    _ => TypedResults.NotFound(),
-                })
+        group.MapGet("/people/{id:guid}", async (Guid id, ClaimsPrincipal user, ViewPersonHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(id, user, "api", ct)).ToOk())
             .WithSummary("One person's record; a student's view is written to the access log.");
         return group;
     }

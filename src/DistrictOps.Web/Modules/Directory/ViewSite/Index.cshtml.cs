@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,12 +21,19 @@ public sealed class IndexModel(ViewSiteHandler handler, SetSiteTypeHandler setTy
             return Forbid();
         }
 
-        return await setType.HandleAsync(id, type, cancellationToken) is null ? NotFound() : RedirectToPage(new { id });
+        var result = await setType.HandleAsync(id, type, cancellationToken);
+        return result.Succeeded ? RedirectToPage(new { id }) : this.Refuse(result.Failure) ?? BadRequest();
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        Site = await handler.HandleAsync(id, cancellationToken);
-        return Site is null ? NotFound() : Page();
+        var result = await handler.HandleAsync(id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return this.Refuse(result.Failure) ?? NotFound();
+        }
+
+        Site = result.Value;
+        return Page();
     }
 }

@@ -1,6 +1,7 @@
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Directory.ViewSite;
@@ -17,12 +18,12 @@ public sealed class ViewSiteHandler(AppDbContext db)
 {
     public const int StaffShown = 200;
 
-    public async Task<SiteDetail?> HandleAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<Result<SiteDetail>> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var site = await db.Set<Site>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (site is null)
         {
-            return null;
+            return Result.NotFound($"There is no site {id}.");
         }
 
         var parent = site.ParentSourcedId is null ? null
@@ -47,8 +48,8 @@ internal static class ViewSiteApi
 {
     public static RouteGroupBuilder MapViewSiteApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/sites/{id:guid}", async Task<Results<Ok<SiteDetail>, NotFound>> (Guid id, ViewSiteHandler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } site ? TypedResults.Ok(site) : TypedResults.NotFound())
+        group.MapGet("/sites/{id:guid}", async (Guid id, ViewSiteHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToOk())
             .WithSummary("A site with its type, grades, enrollment and staff.");
         return group;
     }

@@ -30,8 +30,7 @@ public sealed class AddUserModel(AddUserHandler handler) : PageModel
             cancellationToken);
         if (!result.Succeeded)
         {
-            ModelState.AddHandlerErrors(result.Errors);
-            return Page();
+            return this.Refuse(result.Failure) ?? Page();
         }
 
         Done = result.Value;
@@ -40,15 +39,14 @@ public sealed class AddUserModel(AddUserHandler handler) : PageModel
         return Page();
     }
 
-    public IEnumerable<string> ErrorsFor(string key) =>
-        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+    public IEnumerable<string> ErrorsFor(string key) => PageOutcomes.ErrorsFor(this, key);
 }
 
+/// <summary>The form; <see cref="AddUserHandler"/> checks it.</summary>
 public sealed class AddUserInput
 {
-    [Required(ErrorMessage = "Enter the person's work email.")]
     [Display(Name = "Email")]
-    public string Email { get; set; } = "";
+    public string? Email { get; set; }
 
     [Display(Name = "Name")]
     public string? DisplayName { get; set; }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Users.AddUser;
 
-public sealed record AddUserCommand(string Email, string? DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<Guid> Sites, string? Password);
+public sealed record AddUserCommand(string? Email, string? DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<Guid> Sites, string? Password);
 
 /// <summary>GeneratedPassword is set when no password was given: shown once, never stored in clear.</summary>
 public sealed record AddUserResult(Guid UserId, bool Created, IReadOnlyList<string> AddedRoles, IReadOnlyList<Guid> AddedSites, string? GeneratedPassword)
@@ -25,12 +25,12 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RoleManager<Ident
     public async Task<Result<AddUserResult>> HandleAsync(AddUserCommand command, CancellationToken cancellationToken = default)
     {
         var errors = Validate(command);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<AddUserResult>(errors);
+            return Result.Invalid(errors);
         }
 
-        var email = command.Email.Trim();
+        var email = command.Email!.Trim();
         var roleNames = command.Roles.Select(r => Platform.Auth.Roles.Find(r)!.Name).Distinct().ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -51,7 +51,7 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RoleManager<Ident
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded)
             {
-                return Result.Invalid<AddUserResult>(IdentityErrors(result));
+                return Result.Invalid(IdentityErrors(result));
             }
 
             created = true;
@@ -86,34 +86,41 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RoleManager<Ident
         return new AddUserResult(user.Id, created, addedRoles, addedSites, generated);
     }
 
-    private static Dictionary<string, string[]> Validate(AddUserCommand command)
+    private static ErrorList Validate(AddUserCommand command)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         if (string.IsNullOrWhiteSpace(command.Email) || !new EmailAddressAttribute().IsValid(command.Email.Trim()))
         {
-            errors["email"] = [$"'{command.Email}' is not an email address; expected something like name@district.org."];
+            errors.Add("email", $"'{command.Email}' is not an email address; expected something like name@district.org.");
         }
 
+        errors.MaxLength("displayName", command.DisplayName, AppUser.DisplayNameMaxLength,
+            $"The name can be at most {AppUser.DisplayNameMaxLength} characters.");
+        var known = string.Join(", ", Platform.Auth.Roles.All.Select(r => r.Name));
+        var unknown = command.Roles.Where(r => Platform.Auth.Roles.Find(r) is null).ToList();
         if (command.Roles.Count == 0)
         {
-            errors["roles"] = [$"Give at least one role: {string.Join(", ", Platform.Auth.Roles.All.Select(r => r.Name))}."];
+            errors.Add("roles", $"Give at least one role: {known}.");
         }
-        else
+        else if (unknown.Count > 0)
         {
-            var unknown = command.Roles.Where(r => Platform.Auth.Roles.Find(r) is null).ToList();
-            if (unknown.Count > 0)
-            {
-                errors["roles"] = [$"Unknown role(s) {string.Join(", ", unknown.Select(r => $"'{r}'"))}; expected one of {string.Join(", ", Platform.Auth.Roles.All.Select(r => r.Name))}."];
-            }
+            errors.Add("roles", $"Unknown role(s) {string.Join(", ", unknown.Select(r => $"'{r}'"))}; expected one of {known}.");
         }
 
         return errors;
     }
 
-    private static Dictionary<string, string[]> IdentityErrors(IdentityResult result) =>
-        result.Errors
-            .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email")
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+    private static ErrorList IdentityErrors(IdentityResult result)
+    {
+        var errors = new ErrorList();
+        foreach (var error in result.Errors)
+        {
+            // Identity names its rules by code (PasswordTooShort, DuplicateEmail, …); the code says which field the rule is about.
+            errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", error.Description);
+        }
+
+        return errors;
+    }
 
     private static string GeneratePassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');

@@ -27,7 +27,7 @@ internal sealed class DemoUsersSeed(AppDbContext db, AddUserHandler addUser, IOp
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException(
-                    $"Demo account {account.Email} could not be created: {string.Join("; ", result.Errors.SelectMany(e => e.Value))}");
+                    $"Demo account {account.Email} could not be created: {result.Failure.Message}");
             }
         }
     }

@@ -1,5 +1,4 @@
-using DistrictOps.Web.Platform.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
+using DistrictOps.Web.Platform.Http;
 
 namespace DistrictOps.Web.Modules.Users.ListUsers;
 
@@ -7,8 +6,8 @@ internal static class ListUsersApi
 {
     public static RouteGroupBuilder MapListUsersApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/", async Task<Ok<PagedResult<UserRow>>> (string? query, string? role, int? page, int? pageSize, ListUsersHandler handler, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await handler.HandleAsync(new ListUsersQuery(query, role, page, pageSize), cancellationToken)))
+        group.MapGet("/", async (HttpRequest request, ListUsersHandler handler, CancellationToken cancellationToken) =>
+                (await ListUsersQuery.Read(request.Query).ThenAsync(q => handler.HandleAsync(q, cancellationToken))).ToOk())
             .WithSummary("List users, filtered by name or email and role, a page at a time.");
         return group;
     }

@@ -1,9 +1,23 @@
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Users.ListUsers;
 
-public sealed record ListUsersQuery(string? Search, string? Role, int? Page, int? PageSize);
+public sealed record ListUsersQuery(string? Search, string? Role, PageRequest Page)
+{
+    /// <summary><c>query</c>, <c>role</c>, <c>page</c>, <c>pageSize</c>.</summary>
+    public static Result<ListUsersQuery> Read(IQueryCollection query)
+    {
+        var reader = new QueryReader(query);
+        var read = new ListUsersQuery(reader.Text("query", AppUser.DisplayNameMaxLength), reader.Text("role", RoleNameMaxLength), reader.Paging());
+        return reader.Then(read);
+    }
+
+    private const int RoleNameMaxLength = 64;
+}
 
 public sealed record UserRow(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, int SiteCount, bool LockedOut);
 
@@ -30,7 +44,7 @@ public sealed class ListUsersHandler(AppDbContext db, TimeProvider time)
         var page = await users
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.LockoutEnd, Sites = u.Sites.Count })
-            .ToPagedResultAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+            .ToPagedResultAsync(query.Page, cancellationToken);
         var roles = await UserDirectory.RolesOfAsync(db, page.Items.Select(u => u.Id).ToList(), cancellationToken);
         var rows = page.Items
             .Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", roles.GetValueOrDefault(u.Id, []), u.Sites, u.LockoutEnd > now))

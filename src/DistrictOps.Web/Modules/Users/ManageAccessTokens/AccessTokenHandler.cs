@@ -12,26 +12,25 @@ public sealed record TokenRow(Guid Id, string Name, string Hint, DateTimeOffset 
 /// <summary>Creates, lists and revokes a user's personal access tokens. The secret exists only in the create result.</summary>
 public sealed class AccessTokenHandler(AppDbContext db, TimeProvider time)
 {
-    public const int MaxNameLength = 100;
-
-    public async Task<Result<CreatedToken>> CreateAsync(Guid userId, string name, int? expiresInDays, CancellationToken cancellationToken = default)
+    public async Task<Result<CreatedToken>> CreateAsync(Guid userId, string? name, int? expiresInDays, CancellationToken cancellationToken = default)
     {
-        name = name.Trim();
-        if (name.Length is 0 or > MaxNameLength)
+        var errors = new ErrorList();
+        var nameRule = $"Give the token a name of 1 to {PersonalAccessToken.NameMaxLength} characters, such as the integration that will use it.";
+        var trimmed = errors.Required("name", name, nameRule);
+        errors.MaxLength("name", trimmed, PersonalAccessToken.NameMaxLength, nameRule);
+        errors.Range("expiresInDays", expiresInDays, 1, PersonalAccessToken.MaxExpiryDays,
+            $"Expiry must be 1 to {PersonalAccessToken.MaxExpiryDays} days, or none; got {expiresInDays}.");
+        if (errors.Any)
         {
-            return Result.Invalid<CreatedToken>("name", $"Give the token a name of 1 to {MaxNameLength} characters, such as the integration that will use it.");
+            return Result.Invalid(errors);
         }
 
-        if (expiresInDays is < 1 or > 3650)
-        {
-            return Result.Invalid<CreatedToken>("expiresInDays", $"Expiry must be 1 to 3650 days, or none; got {expiresInDays}.");
-        }
-
+        name = trimmed!;
         var now = time.GetUtcNow();
         var active = await ActiveNamedAsync(userId, name, now, cancellationToken);
         if (active is not null)
         {
-            return Result.Invalid<CreatedToken>("name", $"An active token named '{name}' exists already; revoke it first or choose another name.");
+            return Result.Invalid("name", $"An active token named '{name}' exists already; revoke it first or choose another name.");
         }
 
         var secret = PersonalAccessToken.NewSecret();
@@ -56,7 +55,7 @@ public sealed class AccessTokenHandler(AppDbContext db, TimeProvider time)
         var token = await ActiveNamedAsync(userId, name.Trim(), now, cancellationToken);
         if (token is null)
         {
-            return Result.Invalid<TokenRow>("name", $"There is no active token named '{name}'.");
+            return Result.NotFound($"There is no active token named '{name}'.");
         }
 
         token.RevokedAt = now;

@@ -34,9 +34,9 @@ public sealed class IndexModel(AccessTokenHandler handler, IStringLocalizer<Shar
                 Input = new TokenInput();
                 ModelState.Clear();
             }
-            else
+            else if (this.Refuse(result.Failure) is { } refused)
             {
-                ModelState.AddHandlerErrors(result.Errors);
+                return refused;
             }
         }
 
@@ -47,20 +47,18 @@ public sealed class IndexModel(AccessTokenHandler handler, IStringLocalizer<Shar
     public async Task<IActionResult> OnPostRevokeAsync(string name, CancellationToken cancellationToken)
     {
         var result = await handler.RevokeAsync(User.UserId()!.Value, name, cancellationToken);
-        Message = result.Succeeded ? t["Token '{0}' was revoked.", name] : string.Join(" ", result.Errors.Values.SelectMany(m => m));
+        Message = result.Succeeded ? t["Token '{0}' was revoked.", name] : result.Failure.Message;
         await OnGetAsync(cancellationToken);
         return Page();
     }
 }
 
+/// <summary>The create form; <see cref="AccessTokenHandler"/> checks it.</summary>
 public sealed class TokenInput
 {
-    [Required(ErrorMessage = "Give the token a name.")]
-    [StringLength(AccessTokenHandler.MaxNameLength)]
     [Display(Name = "Token name")]
-    public string Name { get; set; } = "";
+    public string? Name { get; set; }
 
-    [Range(1, 3650, ErrorMessage = "Expiry must be 1 to 3650 days.")]
     [Display(Name = "Expires after (days)")]
     public int? ExpiresInDays { get; set; }
 }
