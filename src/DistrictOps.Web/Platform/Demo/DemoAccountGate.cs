@@ -6,7 +6,7 @@ namespace DistrictOps.Web.Platform.Demo;
 
 /// <summary>
 /// Outside demo mode the demo accounts, whose password is published on the sign-in page and in the README, may not
-/// sign in by any means: password, district sign-on, an existing cookie or an API token (ADR 0014).
+/// sign in by any means: password, district sign-on, an existing cookie or an API token (ADR 0015).
 /// </summary>
 public sealed class DemoAccountGate(IOptions<DemoOptions> options, ILogger<DemoAccountGate> logger)
 {
