@@ -23,6 +23,9 @@ public sealed class DistrictOpsFactory(TestDatabase database, IReadOnlyDictionar
         all["Demo:Password"] = DemoPassword;
         all["Demo:Students"] = "0";
         all["Jobs:Enabled"] = "false";
+        // Tests sign the same demo users in far more often than people do; the sign-in limit tests set their own.
+        all["Authentication:SignIn:PerAccountLimit"] = "10000";
+        all["Authentication:SignIn:PerAddressLimit"] = "10000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

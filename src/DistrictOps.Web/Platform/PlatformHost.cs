@@ -121,5 +121,7 @@ public static class PlatformHost
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         }
+
+        await scope.ServiceProvider.GetRequiredService<DemoAccountGate>().ReportAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,44 +23,5 @@ public sealed class LoggingTests
         Assert.Contains("RequestId=", line.Scopes, StringComparison.Ordinal);
         Assert.Contains("responded 200", line.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(sink.Lines, l => (l.Message + l.Scopes).Contains("Surname", StringComparison.Ordinal));
-    }
-
-    private sealed record LogLine(string Category, string Message, string Scopes);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
-    {
-        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
-
-        public ConcurrentQueue<LogLine> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes.Push(state);
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var scopes = new List<string>();
-                owner._scopes.ForEachScope((scope, list) =>
-                {
-                    if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
-                    {
-                        list.AddRange(pairs.Select(p => $"{p.Key}={p.Value}"));
-                    }
-
-                    list.Add(scope?.ToString() ?? "");
-                }, scopes);
-                owner.Lines.Enqueue(new LogLine(category, formatter(state, exception), string.Join(" ", scopes)));
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -42,11 +43,9 @@ public static class AuthServiceCollectionExtensions
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
@@ -60,7 +59,11 @@ public static class AuthServiceCollectionExtensions
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = AppSignInManager.ValidateSessionAsync;
         });
+        services.AddSingleton<DemoAccountGate>();
+        services.AddSettings<SignInOptions>(configuration, SignInOptions.Section);
+        services.AddSingleton<SignInThrottle>();
 
         // Pages use the Identity cookie; /api uses bearer tokens only, so a browser session cannot be
         // ridden by a cross-site request to the API (ADR 0004).

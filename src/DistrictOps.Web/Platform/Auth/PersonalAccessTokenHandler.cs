@@ -14,6 +14,7 @@ internal sealed class PersonalAccessTokenHandler(
     UrlEncoder encoder,
     AppDbContext db,
     UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
     IUserClaimsPrincipalFactory<AppUser> principals,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -39,9 +40,10 @@ internal sealed class PersonalAccessTokenHandler(
         }
 
         var user = await users.FindByIdAsync(token.UserId.ToString());
-        if (user is null || await users.IsLockedOutAsync(user))
+        // Not the interactive lockout: wrong passwords typed by anybody at the sign-in page must not stop an integration.
+        if (user is null || !await signIn.CanSignInAsync(user))
         {
-            return AuthenticateResult.Fail("The token's user is locked out or removed.");
+            return AuthenticateResult.Fail("The token's user may not sign in or was removed.");
         }
 
         if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)

@@ -50,7 +50,7 @@ public sealed class ExternalSignInModel(
 
         var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
         var user = email is null ? null : await users.FindByEmailAsync(email);
-        if (user is null || result.IsLockedOut)
+        if (user is null || result.IsLockedOut || result.IsNotAllowed)
         {
             Error = t["There is no DistrictOps account for this district account. Ask the help desk to add you."];
             return Page();

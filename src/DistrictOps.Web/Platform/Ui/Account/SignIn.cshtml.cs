@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using Microsoft.AspNetCore.Identity;
@@ -10,8 +11,10 @@ using Microsoft.Extensions.Options;
 namespace DistrictOps.Web.Platform.Ui.Account;
 
 public sealed class SignInModel(
-    SignInManager<AppUser> signIn,
+    AppSignInManager signIn,
     UserManager<AppUser> users,
+    SignInThrottle throttle,
+    DemoAccountGate demoGate,
     IOptions<DemoOptions> demo,
     IOptions<OidcOptions> oidc,
     IStringLocalizer<SharedResource> t) : PageModel
@@ -41,18 +44,24 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (throttle.TryAttempt(HttpContext.Connection.RemoteIpAddress?.ToString(), users.NormalizeEmail(Input.Email)) is { } wait)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            Error = t["Too many sign-in attempts. Try again in {0} minutes, or ask the help desk.", minutes];
+            return Page();
+        }
 
+        var result = await signIn.PasswordSignInByEmailAsync(Input.Email, Input.Password);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        Error = result.IsLockedOut
-            ? t["This account is locked after too many failed attempts. Try again in 15 minutes or ask the help desk."]
+        // Demo accounts are public knowledge; any other refusal reads like a wrong password so it does not confirm an account.
+        Error = demoGate.Refuses(users.NormalizeEmail(Input.Email))
+            ? t["Demo accounts are switched off on this installation."]
             : t["The email or password is incorrect."];
         return Page();
     }
