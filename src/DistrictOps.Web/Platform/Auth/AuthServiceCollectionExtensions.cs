@@ -80,26 +80,7 @@ public static class AuthServiceCollectionExtensions
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null);
 
-        var oidc = services.AddSettings<OidcOptions>(configuration, OidcOptions.Section);
-        if (oidc.Enabled)
-        {
-            authentication.AddOpenIdConnect(OidcScheme, oidc.DisplayName, o =>
-            {
-                o.Authority = oidc.Authority;
-                o.ClientId = oidc.ClientId;
-                o.ClientSecret = oidc.ClientSecret;
-                o.ResponseType = "code";
-                o.UsePkce = true;
-                o.SignInScheme = IdentityConstants.ExternalScheme;
-                o.CallbackPath = "/signin-oidc";
-                o.MapInboundClaims = false;
-                o.Scope.Clear();
-                foreach (var scope in oidc.Scopes)
-                {
-                    o.Scope.Add(scope);
-                }
-            });
-        }
+        AddSingleSignOn(services, configuration, authentication);
 
         var registry = new PermissionRegistry(permissions);
         services.AddSingleton(registry);
@@ -112,5 +93,31 @@ public static class AuthServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static void AddSingleSignOn(IServiceCollection services, IConfiguration configuration, AuthenticationBuilder authentication)
+    {
+        var oidc = services.AddSettings<OidcOptions>(configuration, OidcOptions.Section);
+        if (!oidc.Enabled)
+        {
+            return;
+        }
+
+        authentication.AddOpenIdConnect(OidcScheme, oidc.DisplayName, o =>
+        {
+            o.Authority = oidc.Authority;
+            o.ClientId = oidc.ClientId;
+            o.ClientSecret = oidc.ClientSecret;
+            o.ResponseType = "code";
+            o.UsePkce = true;
+            o.SignInScheme = IdentityConstants.ExternalScheme;
+            o.CallbackPath = "/signin-oidc";
+            o.MapInboundClaims = false;
+            o.Scope.Clear();
+            foreach (var scope in oidc.Scopes)
+            {
+                o.Scope.Add(scope);
+            }
+        });
     }
 }

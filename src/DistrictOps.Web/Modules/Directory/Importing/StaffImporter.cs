@@ -39,46 +39,20 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
         var coveragePlan = new EntityPlan(nameof(TechnicianCoverage), CoverageFile, ImportFileMode.Bulk);
         var sites = await db.Set<Site>().AsNoTracking().Where(s => s.LeftAt == null).ToDictionaryAsync(s => s.SourcedId, s => s.Id, ct);
         var people = await db.Set<Person>().Where(p => p.EmployeeId != null || p.ContentHash != 0)
-            .Select(p => new { p.Id, p.SourcedId, p.EmployeeId, p.HrContentHash, p.LeftAt, p.ContentHash }).ToListAsync(ct);
+            .Select(p => new KnownStaff(p.Id, p.SourcedId, p.EmployeeId, p.HrContentHash, p.ContentHash)).ToListAsync(ct);
         var byEmployee = people.Where(p => p.EmployeeId != null).ToDictionary(p => p.EmployeeId!, StringComparer.Ordinal);
         var bySourcedId = people.ToDictionary(p => p.SourcedId, StringComparer.Ordinal);
 
         var rows = ReadStaff(folder, sites, bySourcedId.Keys.ToHashSet(StringComparer.Ordinal), errors);
         var inFile = rows.Select(r => r.EmployeeId).ToHashSet(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            var known = byEmployee.GetValueOrDefault(row.EmployeeId);
-            if (known is null)
-            {
-                staffPlan.Count(PlannedChange.Add, row.EmployeeId, row.Line);
-            }
-            else if (known.HrContentHash != row.Hash)
-            {
-                staffPlan.Count(PlannedChange.Update, row.EmployeeId, row.Line);
-            }
-            else
-            {
-                staffPlan.Leave++;
-            }
-        }
-
         var leaving = byEmployee.Values.Where(p => !inFile.Contains(p.EmployeeId!) && p.HrContentHash != 0).OrderBy(p => p.EmployeeId, StringComparer.Ordinal).ToList();
-        foreach (var person in leaving)
-        {
-            staffPlan.Count(PlannedChange.Remove, person.EmployeeId!, 0);
-        }
+        CountStaff(staffPlan, rows, byEmployee, leaving);
 
         var coverage = File.Exists(Path.Combine(folder, CoverageFile))
             ? ReadCoverage(folder, sites, inFile, errors)
             : null;
         var existingCoverage = await db.Set<TechnicianCoverage>().AsNoTracking().ToListAsync(ct);
-        var refusals = new List<string>();
-        var active = byEmployee.Values.Count(p => p.HrContentHash != 0);
-        if (!options.AllowShrink && active > 0 && leaving.Count > active * options.MaxShrinkShare)
-        {
-            refusals.Add($"This HR file would end {leaving.Count:N0} of {active:N0} employees ({100.0 * leaving.Count / active:0.#}%), " +
-                $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If HR really shrank, apply again with --allow-shrink.");
-        }
+        var refusals = ShrinkRefusals(leaving.Count, byEmployee.Values.Count(p => p.HrContentHash != 0), options);
 
         var entities = coverage is null ? new List<EntityPlan> { staffPlan } : [staffPlan, coveragePlan];
         var plan = new ImportPlan(name, "HR", entities, errors.Errors, errors.Total, refusals);
@@ -107,49 +81,119 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
                 : row.PersonSourcedId is { } sid ? tracked.GetValueOrDefault(sid) ?? named[sid]
                 : tracked.GetValueOrDefault("hr-" + row.EmployeeId);
             var joined = person is null;
-            if (person is null)
-            {
-                person = new Person { Id = Guid.CreateVersion7(now), SourcedId = "hr-" + row.EmployeeId, Kind = PersonKind.Staff, SourceRole = "staff" };
-                db.Add(person);
-            }
-            else if (person.HrContentHash == row.Hash)
+            if (person?.HrContentHash == row.Hash)
             {
                 continue;
             }
 
-            var changes = new FieldChanges();
-            person.EmployeeId = changes.Set("employeeId", person.EmployeeId, row.EmployeeId);
-            person.PositionTitle = changes.Set("positionTitle", person.PositionTitle, row.Title);
-            person.Department = changes.Set("department", person.Department, row.Department);
-            person.HrStatus = changes.Set("status", person.HrStatus, row.Status);
-            person.HrStartDate = changes.Set("startDate", person.HrStartDate, row.Start);
-            person.HrEndDate = changes.Set("endDate", person.HrEndDate, row.End);
-            person.HrContentHash = row.Hash;
-            if (person.ContentHash == 0)
-            {
-                // Only HR knows this person: HR owns the name, email and sites too.
-                person.GivenName = changes.Set("givenName", person.GivenName, row.GivenName);
-                person.FamilyName = changes.Set("familyName", person.FamilyName, row.FamilyName);
-                person.Email = changes.Set("email", person.Email, row.Email);
-                person.SortName = $"{row.FamilyName} {row.GivenName}".ToUpperInvariant();
-                person.LeftAt = row.Status == "terminated" ? person.LeftAt ?? now : null;
-                if (!joined)
-                {
-                    await db.Set<PersonSite>().Where(s => s.PersonId == person.Id).ExecuteDeleteAsync(ct);
-                }
+            person ??= db.Add(new Person { Id = Guid.CreateVersion7(now), SourcedId = "hr-" + row.EmployeeId, Kind = PersonKind.Staff, SourceRole = "staff" }).Entity;
 
-                db.AddRange(row.Sites.Select(s => new PersonSite { PersonId = person.Id, SiteId = sites[s], Role = "staff" }));
-            }
-
+            var changes = await ApplyRowAsync(person, row, joined, now, sites, ct);
             db.Add(new ImportChange { RunId = runId, Entity = "Staff", EntityId = person.Id, SourcedId = row.EmployeeId, Kind = joined ? ChangeKind.Joined : ChangeKind.Changed, Fields = joined ? null : string.Join(',', changes.Names) });
             if (++written % SaveEvery == 0)
             {
                 await db.SaveChangesAsync(ct);
             }
 
-            byEmployee[row.EmployeeId] = new { person.Id, person.SourcedId, person.EmployeeId, person.HrContentHash, person.LeftAt, person.ContentHash };
+            byEmployee[row.EmployeeId] = new KnownStaff(person.Id, person.SourcedId, person.EmployeeId, person.HrContentHash, person.ContentHash);
         }
 
+        await EndLeaversAsync(runId, leaving, tracked, now, ct);
+
+        if (coverage is not null)
+        {
+            await ReplaceCoverageAsync(coveragePlan, coverage, existingCoverage, byEmployee.ToDictionary(e => e.Key, e => e.Value.Id), sites, ct);
+        }
+
+        await CompleteRunAsync(runId, entities, ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new ImportOutcome(plan, runId);
+    }
+
+    private async Task ReplaceCoverageAsync(EntityPlan plan, IEnumerable<(int Line, string EmployeeId, string Site, decimal Share)> coverage, List<TechnicianCoverage> existing, Dictionary<string, Guid> people, Dictionary<string, Guid> sites, CancellationToken ct)
+    {
+        var wanted = coverage.Select(c => (c.EmployeeId, c.Site, c.Share)).ToList();
+        CountCoverage(plan, wanted, existing, people, sites);
+        await db.Set<TechnicianCoverage>().ExecuteDeleteAsync(ct);
+        db.AddRange(wanted.Select(c => new TechnicianCoverage { PersonId = people[c.EmployeeId], SiteId = sites[c.Site], Share = c.Share }));
+    }
+
+    private async Task CompleteRunAsync(Guid runId, IEnumerable<EntityPlan> entities, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(r => r
+            .SetProperty(x => x.CompletedAt, time.GetUtcNow())
+            .SetProperty(x => x.CountsJson, JsonSerializer.Serialize(entities.ToDictionary(e => e.Entity, e => new { e.Add, e.Update, e.Remove, e.Leave }), (JsonSerializerOptions?)null)), ct);
+    }
+
+    private sealed record KnownStaff(Guid Id, string SourcedId, string? EmployeeId, long HrContentHash, long ContentHash);
+
+    private static void CountStaff(EntityPlan plan, IReadOnlyList<StaffRow> rows, Dictionary<string, KnownStaff> byEmployee, IReadOnlyList<KnownStaff> leaving)
+    {
+        foreach (var row in rows)
+        {
+            var known = byEmployee.GetValueOrDefault(row.EmployeeId);
+            if (known is null)
+            {
+                plan.Count(PlannedChange.Add, row.EmployeeId, row.Line);
+            }
+            else if (known.HrContentHash != row.Hash)
+            {
+                plan.Count(PlannedChange.Update, row.EmployeeId, row.Line);
+            }
+            else
+            {
+                plan.Leave++;
+            }
+        }
+
+        foreach (var person in leaving)
+        {
+            plan.Count(PlannedChange.Remove, person.EmployeeId!, 0);
+        }
+    }
+
+    private static List<string> ShrinkRefusals(int leaving, int active, ImportOptions options) =>
+        !options.AllowShrink && active > 0 && leaving > active * options.MaxShrinkShare
+            ?
+            [
+                $"This HR file would end {leaving:N0} of {active:N0} employees ({100.0 * leaving / active:0.#}%), " +
+                $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If HR really shrank, apply again with --allow-shrink.",
+            ]
+            : [];
+
+    private async Task<FieldChanges> ApplyRowAsync(Person person, StaffRow row, bool joined, DateTimeOffset now, Dictionary<string, Guid> sites, CancellationToken ct)
+    {
+        var changes = new FieldChanges();
+        person.EmployeeId = changes.Set("employeeId", person.EmployeeId, row.EmployeeId);
+        person.PositionTitle = changes.Set("positionTitle", person.PositionTitle, row.Title);
+        person.Department = changes.Set("department", person.Department, row.Department);
+        person.HrStatus = changes.Set("status", person.HrStatus, row.Status);
+        person.HrStartDate = changes.Set("startDate", person.HrStartDate, row.Start);
+        person.HrEndDate = changes.Set("endDate", person.HrEndDate, row.End);
+        person.HrContentHash = row.Hash;
+        if (person.ContentHash == 0)
+        {
+            // Only HR knows this person: HR owns the name, email and sites too.
+            person.GivenName = changes.Set("givenName", person.GivenName, row.GivenName);
+            person.FamilyName = changes.Set("familyName", person.FamilyName, row.FamilyName);
+            person.Email = changes.Set("email", person.Email, row.Email);
+            person.SortName = $"{row.FamilyName} {row.GivenName}".ToUpperInvariant();
+            person.LeftAt = row.Status == "terminated" ? person.LeftAt ?? now : null;
+            if (!joined)
+            {
+                await db.Set<PersonSite>().Where(s => s.PersonId == person.Id).ExecuteDeleteAsync(ct);
+            }
+
+            db.AddRange(row.Sites.Select(s => new PersonSite { PersonId = person.Id, SiteId = sites[s], Role = "staff" }));
+        }
+
+        return changes;
+    }
+
+    private async Task EndLeaversAsync(Guid runId, IReadOnlyList<KnownStaff> leaving, Dictionary<string, Person> tracked, DateTimeOffset now, CancellationToken ct)
+    {
         foreach (var gone in leaving)
         {
             var person = tracked.GetValueOrDefault(gone.SourcedId) ?? await db.Set<Person>().FindAsync([gone.Id], ct);
@@ -163,22 +207,6 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
 
             db.Add(new ImportChange { RunId = runId, Entity = "Staff", EntityId = person.Id, SourcedId = gone.EmployeeId!, Kind = ChangeKind.Left });
         }
-
-        if (coverage is not null)
-        {
-            var wanted = coverage.Select(c => (c.EmployeeId, c.Site, c.Share)).ToList();
-            CountCoverage(coveragePlan, wanted, existingCoverage, byEmployee.ToDictionary(e => e.Key, e => e.Value.Id), sites);
-            await db.Set<TechnicianCoverage>().ExecuteDeleteAsync(ct);
-            db.AddRange(wanted.Select(c => new TechnicianCoverage { PersonId = byEmployee[c.EmployeeId].Id, SiteId = sites[c.Site], Share = c.Share }));
-        }
-
-        await db.SaveChangesAsync(ct);
-        await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(r => r
-            .SetProperty(x => x.CompletedAt, time.GetUtcNow())
-            .SetProperty(x => x.CountsJson, JsonSerializer.Serialize(entities.ToDictionary(e => e.Entity, e => new { e.Add, e.Update, e.Remove, e.Leave }), (JsonSerializerOptions?)null)), ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return new ImportOutcome(plan, runId);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Importing;
-using DistrictOps.Web.Modules.Directory.ReviewImportRuns;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -4,7 +4,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.HandWritten;
 
 /// <summary>
 /// The SQL that EF cannot generate (SQLite full-text tables and triggers, PostgreSQL trigram indexes), kept as .sql files
-/// beside the generated migrations and embedded in the assembly (ADR 0014).
+/// beside the generated migrations and embedded in the assembly (ADR 0016).
 /// </summary>
 internal static class HandWrittenSql
 {
