@@ -1,5 +1,4 @@
 using DistrictOps.IntegrationTests.Infrastructure;
-using DistrictOps.IntegrationTests.Modules.Directory;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,9 @@ public sealed class BulkInsertTests
     [Providers]
     public async Task Bulk_rows_are_found_and_read_like_rows_saved_by_EF(DatabaseProvider provider)
     {
-        await using var database = await ImportOneRosterTests.MigratedAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var migrate = await CliRunner.RunAsync(database, "db", "migrate");
+        Assert.True(migrate.Code == 0, migrate.Error);
         var site = new Site { Id = Guid.CreateVersion7(), SourcedId = "org-1", Name = "Bayview High" };
         var start = new DateOnly(2026, 8, 17);
         var left = new DateTimeOffset(2026, 12, 4, 15, 30, 0, TimeSpan.Zero);
