@@ -1,13 +1,18 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace DistrictOps.Web.Platform.Data;
 
 /// <summary>
-/// Inserts many new rows without change tracking: multi-row INSERT statements built from the EF model (table,
-/// columns, value converters and parameter types), on the context's connection and transaction. For first loads
+/// Inserts many new rows without change tracking, built from the EF model (table, columns, value converters and
+/// parameter types), on the context's connection and transaction: multi-row INSERT statements on PostgreSQL, one
+/// prepared statement stepped per row on SQLite. For first loads
 /// of a district, where EF's per-entity tracking costs more than the database does. Generated keys are not read back;
 /// with InsertWithKeysAsync the rows' own key values are written instead (the caller then moves PostgreSQL's identity past them).
 /// </summary>
@@ -16,12 +21,55 @@ public static class BulkInsert
     private const int MaxParameters = 30_000;
     private const int MaxRowsPerStatement = 500;
 
+    /// <summary>The page cache of a bulk load on SQLite, in KiB (the default is 2 MiB).</summary>
+    private const string BulkLoadCacheKiB = "262144";
+
     public static Task InsertAsync<T>(this AppDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class =>
         InsertAsync(db, rows, explicitKeys: false, cancellationToken);
 
     /// <summary>Writes the rows' own ids into a generated key column (a first load that numbers its rows itself).</summary>
     public static Task InsertWithKeysAsync<T>(this AppDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default) where T : class =>
         InsertAsync(db, rows, explicitKeys: true, cancellationToken);
+
+    /// <summary>
+    /// On SQLite, widens the connection's page cache until the returned scope ends: a first load of hundreds of
+    /// thousands of rows in one transaction outgrows the default 2 MiB, and each page spilled from the cache is written
+    /// to the write-ahead log again. Call inside the load's transaction, and end the scope before committing (EF closes
+    /// the connection on commit, and the pooled connection keeps its cache). PostgreSQL: nothing to do.
+    /// </summary>
+    public static async Task<IAsyncDisposable> WidenCacheAsync(this AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return new RestoreCache(db, null);
+        }
+
+        var before = await PragmaAsync(db, "PRAGMA cache_size", cancellationToken);
+        await PragmaAsync(db, "PRAGMA cache_size = -" + BulkLoadCacheKiB, cancellationToken);
+        return new RestoreCache(db, Convert.ToString(before, CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<object?> PragmaAsync(AppDbContext db, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private sealed class RestoreCache(AppDbContext db, string? before) : IAsyncDisposable
+    {
+        private string? _before = before;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_before is { } size && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+            {
+                _before = null;
+                await PragmaAsync(db, "PRAGMA cache_size = " + size, CancellationToken.None);
+            }
+        }
+    }
 
     private static async Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows, bool explicitKeys, CancellationToken cancellationToken) where T : class
     {
@@ -36,10 +84,6 @@ public static class BulkInsert
             .Where(p => p.GetColumnName(table) is not null && (explicitKeys || !(p.ValueGenerated == ValueGenerated.OnAdd && p.IsKey() && p.ClrType == typeof(long))))
             .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToList();
-        // SQLite binds parameters by a linear name lookup, so one prepared single-row statement reused inside the
-        // transaction is fastest there; PostgreSQL wants few round trips, so many rows per statement.
-        var perStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, Math.Min(MaxRowsPerStatement, MaxParameters / columns.Count));
-
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
@@ -50,34 +94,127 @@ public static class BulkInsert
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var names = columns.Select(c => c.Column).ToList();
-        var fullStatement = Sql(table.Name, names, perStatement);
-        await using var full = connection.CreateCommand();
-        full.Transaction = transaction;
-        full.CommandText = fullStatement;
-        foreach (var chunk in rows.Chunk(perStatement))
+        if (connection is SqliteConnection sqlite)
         {
-            await using var partial = chunk.Length == perStatement ? null : connection.CreateCommand();
-            var command = partial ?? full;
-            command.Transaction = transaction;
-            command.CommandText = partial is null ? fullStatement : Sql(table.Name, names, chunk.Length);
-            command.Parameters.Clear();
-            var index = 0;
-            foreach (var row in chunk)
+            InsertSqlite(sqlite, Sql(table.Name, names, 1), columns, rows, cancellationToken);
+        }
+        else
+        {
+            // PostgreSQL wants few round trips: many rows per statement. Each statement size gets one command whose
+            // parameters are made once; the rows only replace their values.
+            var perStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, MaxParameters / columns.Count));
+            await using var full = Command(connection, transaction, Sql(table.Name, names, perStatement), columns, perStatement);
+            foreach (var chunk in rows.Chunk(perStatement))
             {
-                foreach (var (property, _, mapping) in columns)
+                await using var partial = chunk.Length == perStatement ? null : Command(connection, transaction, Sql(table.Name, names, chunk.Length), columns, chunk.Length);
+                var command = partial ?? full;
+                var index = 0;
+                foreach (var row in chunk)
                 {
-                    var value = property.GetGetter().GetClrValue(row);
-                    command.Parameters.Add(mapping.CreateParameter(command, "@p" + index++, value, property.IsNullable));
+                    foreach (var (property, _, mapping) in columns)
+                    {
+                        command.Parameters[index++].Value = ProviderValue(property, mapping, row) ?? DBNull.Value;
+                    }
                 }
-            }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);
         }
+    }
+
+    private static object? ProviderValue(IProperty property, RelationalTypeMapping mapping, object row)
+    {
+        var value = property.GetGetter().GetClrValue(row);
+        return value is not null && mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+    }
+
+    /// <summary>
+    /// One prepared single-row INSERT, stepped once per row with its values bound by position. Microsoft.Data.Sqlite
+    /// looks every parameter up by name and builds a reader for each execution, which for a first load of a district
+    /// (a million rows with their change log) cost more than SQLite's own work. The values are written as
+    /// Microsoft.Data.Sqlite writes them (see <see cref="Bind"/>), so EF reads them back unchanged.
+    /// </summary>
+    private static void InsertSqlite<T>(
+        SqliteConnection connection, string sql, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns, IReadOnlyList<T> rows,
+        CancellationToken cancellationToken) where T : class
+    {
+        var handle = connection.Handle!;
+        var blobGuids = columns.Select(c => c.Mapping.StoreType == "BLOB").ToArray();
+        var rc = raw.sqlite3_prepare_v2(handle, sql, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, handle);
+        using (statement)
+        {
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if (r % 10_000 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var (property, column, mapping) = columns[c];
+                    Bind(statement, c + 1, ProviderValue(property, mapping, rows[r]), blobGuids[c], column);
+                }
+
+                rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, handle);
+                }
+
+                _ = raw.sqlite3_reset(statement);
+            }
+        }
+    }
+
+    /// <summary>Binds a provider value the way Microsoft.Data.Sqlite does for the types EF's SQLite mappings produce.</summary>
+    private static void Bind(sqlite3_stmt statement, int index, object? value, bool blobGuid, string column)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var rc = value switch
+        {
+            null or DBNull => raw.sqlite3_bind_null(statement, index),
+            string text => raw.sqlite3_bind_text(statement, index, text),
+            bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+            byte or sbyte or short or ushort or int or uint or long => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(value, invariant)),
+            Enum => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(value, invariant)),
+            double or float => raw.sqlite3_bind_double(statement, index, Convert.ToDouble(value, invariant)),
+            byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
+            Guid guid when blobGuid => raw.sqlite3_bind_blob(statement, index, guid.ToByteArray()),
+            Guid guid => raw.sqlite3_bind_text(statement, index, guid.ToString().ToUpperInvariant()),
+            DateOnly date => raw.sqlite3_bind_text(statement, index, date.ToString("yyyy\\-MM\\-dd", invariant)),
+            DateTime instant => raw.sqlite3_bind_text(statement, index, instant.ToString("yyyy\\-MM\\-dd HH\\:mm\\:ss.FFFFFFF", invariant)),
+            decimal number => raw.sqlite3_bind_text(statement, index, number.ToString("0.0###########################", invariant)),
+            _ => throw new NotSupportedException($"Bulk insert cannot write a {value?.GetType().Name} to column {column} on SQLite."),
+        };
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new InvalidOperationException($"SQLite refused the value of column {column} (error {rc}).");
+        }
+    }
+
+    private static DbCommand Command(
+        DbConnection connection, DbTransaction transaction, string sql, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var index = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            foreach (var (property, _, mapping) in columns)
+            {
+                command.Parameters.Add(mapping.CreateParameter(command, "@p" + index++, null, property.IsNullable));
+            }
+        }
+
+        return command;
     }
 
     private static string Sql(string table, List<string> columns, int rows)

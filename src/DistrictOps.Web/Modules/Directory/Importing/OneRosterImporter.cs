@@ -616,6 +616,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         var runId = Guid.CreateVersion7(now);
         var writer = new ImportWriter(db, runId, now, existing);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var cache = await db.WidenCacheAsync(ct);
         var run = new ImportRun
         {
             Id = runId,
@@ -642,6 +643,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
         await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(r => r.SetProperty(x => x.CompletedAt, time.GetUtcNow()), ct);
         await db.SaveChangesAsync(ct);
+        await cache.DisposeAsync();
         await transaction.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.ChangeTracker.Clear();
