@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -122,6 +123,11 @@ public static class PlatformHost
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         }
 
-        await scope.ServiceProvider.GetRequiredService<DemoAccountGate>().ReportAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+        // With migrations left to `districtops db migrate`, the tables may not exist yet; the node still starts (not ready).
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoAccountGate>().ReportAsync(db, cancellationToken);
+        }
     }
 }

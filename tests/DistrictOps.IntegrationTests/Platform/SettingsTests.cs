@@ -14,7 +14,7 @@ public sealed class SettingsTests
     [Providers]
     public async Task An_out_of_range_setting_stops_the_web_app_before_it_touches_the_database(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateEmptyAsync(provider);
         await using var app = new DistrictOpsFactory(db, new Dictionary<string, string?> { ["Helpdesk:Surveys:SampleRate"] = "2" });
 
         var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
@@ -27,7 +27,7 @@ public sealed class SettingsTests
     [Providers]
     public async Task An_out_of_range_setting_stops_the_cli_with_its_name(DatabaseProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateEmptyAsync(provider);
 
         var result = await RunAsync(db, "Helpdesk:Surveys:SampleRate", "-0.5", "db", "migrate");
 
