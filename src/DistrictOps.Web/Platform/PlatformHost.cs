@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -118,16 +117,17 @@ public static class PlatformHost
     public static async Task MigrateDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
         if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
-            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await migrator.MigrateAsync(cancellationToken);
+        }
+        else if (!await migrator.IsCurrentAsync(cancellationToken))
+        {
+            // Migrations are left to `districtops db migrate` and have not run yet: the node starts, not ready.
+            return;
         }
 
-        // With migrations left to `districtops db migrate`, the tables may not exist yet; the node still starts (not ready).
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoAccountGate>().ReportAsync(db, cancellationToken);
-        }
+        await scope.ServiceProvider.GetRequiredService<DemoAccountGate>().ReportAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
     }
 }
