@@ -122,7 +122,7 @@ public sealed class ListQueuesTests
 
     [Theory]
     [Providers]
-    public async Task Filters_narrow_by_status_site_issueType_with_descendants_priority_assignee_and_age(DatabaseProvider provider)
+    public async Task Filters_narrow_by_status_site_issue_type_with_descendants_priority_assignee_and_age(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
         var t = await ArrangeAsync(world);
