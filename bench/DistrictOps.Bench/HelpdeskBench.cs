@@ -77,7 +77,7 @@ internal static partial class HelpdeskBench
                 title = $"{Problems[i % Problems.Length]} in room {100 + i}",
                 description = "Entered by the benchmark.",
                 siteId = school.Id,
-                categoryId = 1 + (i % 8),
+                issueTypeId = 1 + (i % 8),
             });
             var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
             if (response.StatusCode != HttpStatusCode.Created)
@@ -116,7 +116,7 @@ internal static partial class HelpdeskBench
             ("API all, any status, site technician", luisApi, "/api/v1/helpdesk/queues/all?status=any"),
             ("API all, any status, help desk", priyaApi, "/api/v1/helpdesk/queues/all?status=any"),
             ("API closed, help desk, page 100", priyaApi, "/api/v1/helpdesk/tickets?status=Closed&page=100"),
-            ("API filtered: site + Device + any status", priyaApi, $"/api/v1/helpdesk/tickets?status=any&site={school.Id}&category=1"),
+            ("API filtered: site + Device + any status", priyaApi, $"/api/v1/helpdesk/tickets?status=any&site={school.Id}&issueType=1"),
             ("API filtered: priority 1, older than 30 d, any status", priyaApi, "/api/v1/helpdesk/tickets?status=any&priority=1&olderThanDays=30"),
             ("API search text 'projector', open", priyaApi, "/api/v1/helpdesk/tickets?q=projector"),
             ("API search text 'projector', any status", priyaApi, "/api/v1/helpdesk/tickets?q=projector&status=any"),
@@ -178,18 +178,18 @@ internal static partial class HelpdeskBench
     }
 
     /// <summary>
-    /// Tickets over the last two years at every site, in every category: about 300 open among the newest, the rest solved or
+    /// Tickets over the last two years at every site, of every issue type: about 300 open among the newest, the rest solved or
     /// closed; thirty technicians (Luis and Priya among them) share the assignments, five teams the routing.
     /// </summary>
     private static async Task InsertTicketsAsync(BenchApp app, int count, Guid luis, Guid priya)
     {
         var random = new Random(2026);
         IReadOnlyList<SiteSummary> sites;
-        List<int> categories;
+        List<int> issueTypes;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             sites = await scope.ServiceProvider.GetRequiredService<ISiteDirectory>().ListAsync();
-            categories = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Category>().Select(c => c.Id).ToListAsync();
+            issueTypes = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<IssueType>().Select(c => c.Id).ToListAsync();
         }
 
         var technicians = Enumerable.Range(0, 28).Select(i => (Id: Guid.NewGuid(), Name: $"{GivenNames[i % 12]} {FamilyNames[(i * 5) % 12]} (tech)"))
@@ -227,7 +227,7 @@ internal static partial class HelpdeskBench
                     RequesterName = requester.Name,
                     RequesterRole = "teacher",
                     SiteId = site.Id,
-                    CategoryId = categories[random.Next(categories.Count)],
+                    IssueTypeId = issueTypes[random.Next(issueTypes.Count)],
                     Impact = (TicketImpact)random.Next(4),
                     Urgency = (TicketUrgency)random.Next(3),
                     Priority = 1 + random.Next(5),

@@ -83,13 +83,13 @@ internal static class ReportsBench
     {
         var random = new Random(2027);
         IReadOnlyList<SiteSummary> sites;
-        List<int> categories;
+        List<int> issueTypes;
         long firstId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             sites = await scope.ServiceProvider.GetRequiredService<ISiteDirectory>().ListAsync();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            categories = await db.Set<Category>().Select(c => c.Id).ToListAsync();
+            issueTypes = await db.Set<IssueType>().Select(c => c.Id).ToListAsync();
             firstId = (await db.Set<Ticket>().MaxAsync(t => (long?)t.Id) ?? 0) + 1;
             if (await db.Set<Ticket>().CountAsync() >= count)
             {
@@ -131,7 +131,7 @@ internal static class ReportsBench
                     Description = "Generated.",
                     RequesterName = "Benchmark requester",
                     SiteId = sites[random.Next(sites.Count)].Id,
-                    CategoryId = categories[random.Next(categories.Count)],
+                    IssueTypeId = issueTypes[random.Next(issueTypes.Count)],
                     Priority = priority,
                     Channel = channel,
                     TeamId = 1 + random.Next(5),
@@ -141,7 +141,7 @@ internal static class ReportsBench
                     UpdatedAt = open ? now : solved,
                     StatusChangedAt = open ? created : solved,
                     FirstResponseAt = created.AddMinutes(response * 3),
-                    SlaPolicyId = random.Next(100) < 5 ? null : priority == 1 ? 1 : 2,
+                    ServiceLevelPolicyId = random.Next(100) < 5 ? null : priority == 1 ? 1 : 2,
                     ResponseMinutes = response,
                     ResponseBreached = response > ResponseTargets[priority - 1],
                     DeviceModel = random.Next(2) == 0 ? Models[random.Next(Models.Length)] : null,

@@ -26,7 +26,7 @@ public sealed class HelpdeskNotificationsPageTests(BrowserFixture fixture)
               const response = await fetch('/api/v1/helpdesk/tickets', {
                 method: 'POST',
                 headers: { ...auth, 'content-type': 'application/json' },
-                body: JSON.stringify({ title: 'Lab printer <jammed>', description: 'Paper jam.', siteId: sites.items[0].id, categoryId: 3 }),
+                body: JSON.stringify({ title: 'Lab printer <jammed>', description: 'Paper jam.', siteId: sites.items[0].id, issueTypeId: 3 }),
               });
               return (await response.json()).number;
             }

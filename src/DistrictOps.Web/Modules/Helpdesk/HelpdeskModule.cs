@@ -77,7 +77,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<ISchoolCalendarObserver, CalendarChangeObserver>();
         services.AddScoped<RecurringIssuesHandler>();
         services.AddScoped<ProblemsHandler>();
-        services.AddScoped<SlaPoliciesHandler>();
+        services.AddScoped<ServiceLevelPoliciesHandler>();
         services.AddScoped<IDemoSeed, DemoProblemsSeed>();
         services.AddScheduledWork<PendingReminderWork>(PendingReminderWork.Name, TimeSpan.FromHours(1), "Reminds requesters once of tickets waiting on their reply for some school days.");
         services.AddScheduledWork<AutoClosePendingWork>(AutoClosePendingWork.Name, TimeSpan.FromHours(1), "Solves pending tickets whose requester did not reply some school days after the reminder.");
@@ -112,7 +112,7 @@ public sealed class HelpdeskModule : IModule
             .MapRestoreInstructionApi();
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.Manage)
             .MapRoutingRulesApi()
-            .MapSlaPoliciesApi();
+            .MapServiceLevelPoliciesApi();
         endpoints.MapGroup("/api/v1/helpdesk").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.SeeAll)
             .MapSatisfactionApi();
         endpoints.MapGroup("/api/v1/helpdesk/reports").WithTags("Helpdesk").RequireAuthorization(HelpdeskPermissions.SeeAll)

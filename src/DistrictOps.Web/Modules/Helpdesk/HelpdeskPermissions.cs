@@ -14,7 +14,7 @@ public static class HelpdeskPermissions
     /// <summary>See every ticket: the central help desk answers callers about any of them.</summary>
     public const string SeeAll = "helpdesk.all";
 
-    /// <summary>See every ticket and configure routing, categories, teams, macros and priorities.</summary>
+    /// <summary>See every ticket and configure routing, issue types, teams, macros and priorities.</summary>
     public const string Manage = "helpdesk.manage";
 
     public static readonly IReadOnlyList<string> Technicians =
@@ -25,7 +25,7 @@ public static class HelpdeskPermissions
         new(Request, "Ask for help and follow your own requests.", Roles.Staff),
         new(Work, "Work tickets in your sites' and teams' queues.", Technicians),
         new(SeeAll, "See every ticket in the district.", [Roles.HelpDesk, Roles.ItManager, Roles.DistrictAdmin]),
-        new(Manage, "See every ticket; edit routing, categories, teams, macros and the priority matrix.", [Roles.ItManager, Roles.DistrictAdmin]),
+        new(Manage, "See every ticket; edit routing, issue types, teams, macros and the priority matrix.", [Roles.ItManager, Roles.DistrictAdmin]),
     ];
 }
 

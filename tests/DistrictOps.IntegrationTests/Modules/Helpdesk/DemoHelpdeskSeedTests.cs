@@ -50,7 +50,7 @@ public sealed class DemoHelpdeskSeedTests(ITestOutputHelper output)
         Assert.Contains(tickets, t => t.RequesterPersonId == teacher.Id);
 
         var api = await app.ApiClientAsync("teacher@bayview.example");
-        var response = await api.PostAsJsonAsync("/api/v1/helpdesk/tickets", new { title = "After the demo", description = "A new one.", siteId = teacher.PrimarySiteId, categoryId = 9 });
+        var response = await api.PostAsJsonAsync("/api/v1/helpdesk/tickets", new { title = "After the demo", description = "A new one.", siteId = teacher.PrimarySiteId, issueTypeId = 9 });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         Assert.Contains($"\"number\":\"BV-{tickets.Count + 1:D6}\"", body, StringComparison.Ordinal);

@@ -31,13 +31,13 @@ public sealed class DemoServiceLevelSeedTests(ITestOutputHelper output)
         var work = await scope.ServiceProvider.GetRequiredService<ServiceLevelWork>().RunAsync(CancellationToken.None);
 
         var open = before.Where(t => t.IsOpen).ToList();
-        Assert.All(before, t => Assert.NotNull(t.SlaPolicyId));
+        Assert.All(before, t => Assert.NotNull(t.ServiceLevelPolicyId));
         Assert.Contains(open, t => t.ResolutionDueAt > DemoWorld.Now);
         Assert.Contains(open, t => t.ResolutionBreached);
         Assert.Contains(before, t => t.FirstContactResolution == true);
         Assert.Contains(before, t => t.ResolutionMinutes > 0);
         Assert.All(before.Where(t => !t.IsOpen), t => Assert.Null(t.ResolutionDueAt));
-        Assert.Equal(before.Select(t => (t.ResolutionDueAt, t.SlaCheckAt, t.SlaAlertsSent)), after.Select(t => (t.ResolutionDueAt, t.SlaCheckAt, t.SlaAlertsSent)));
+        Assert.Equal(before.Select(t => (t.ResolutionDueAt, t.ServiceLevelCheckAt, t.ServiceLevelAlertsSent)), after.Select(t => (t.ResolutionDueAt, t.ServiceLevelCheckAt, t.ServiceLevelAlertsSent)));
         Assert.Equal(0, work.Changed);
     }
 }

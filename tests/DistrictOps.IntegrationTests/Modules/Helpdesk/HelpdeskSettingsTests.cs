@@ -18,16 +18,16 @@ public sealed class HelpdeskSettingsTests
         var manager = world.App.Browser();
         await manager.SignInAsync(HelpdeskWorld.Manager);
 
-        var renamed = await manager.PostFormAsync(Page, Page + "?handler=Category&id=2", new() { ["name"] = "Tablet (1-to-1)", ["parentId"] = "1", ["active"] = "true" });
-        var loop = await manager.PostFormAsync(Page, Page + "?handler=Category&id=1", new() { ["name"] = "Device", ["parentId"] = "3", ["active"] = "true" });
-        var added = await manager.PostFormAsync(Page, Page + "?handler=Category", new() { ["name"] = "Stylus", ["parentId"] = "2", ["active"] = "true" });
+        var renamed = await manager.PostFormAsync(Page, Page + "?handler=IssueType&id=2", new() { ["name"] = "Tablet (1-to-1)", ["parentId"] = "1", ["active"] = "true" });
+        var loop = await manager.PostFormAsync(Page, Page + "?handler=IssueType&id=1", new() { ["name"] = "Device", ["parentId"] = "3", ["active"] = "true" });
+        var added = await manager.PostFormAsync(Page, Page + "?handler=IssueType", new() { ["name"] = "Stylus", ["parentId"] = "2", ["active"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, loop.StatusCode);
         Assert.Contains("cannot go under itself", await loop.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         await using var context = world.Db.OpenContext();
-        var paths = await context.Set<Category>().Where(c => c.Path.StartsWith("Device › Tablet")).Select(c => c.Path).ToListAsync();
+        var paths = await context.Set<IssueType>().Where(c => c.Path.StartsWith("Device › Tablet")).Select(c => c.Path).ToListAsync();
         Assert.Contains("Device › Tablet (1-to-1) › Won't connect to wireless", paths);
         Assert.Contains("Device › Tablet (1-to-1) › Stylus", paths);
         Assert.DoesNotContain("Device › Tablet › Broken screen", paths);
@@ -50,7 +50,7 @@ public sealed class HelpdeskSettingsTests
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync(Page, Page + "?handler=Matrix", cells)).StatusCode);
-        var ticket = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Mouse", description = "Broken.", siteId = world.District, categoryId = 8 }));
+        var ticket = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Mouse", description = "Broken.", siteId = world.District, issueTypeId = 8 }));
         Assert.Equal(2, ticket.Priority);
 
         var teacherInTeam = await manager.PostFormAsync(Page, Page + "?handler=Team&id=1", new() { ["members"] = world.Users[HelpdeskWorld.Teacher].ToString() });

@@ -13,8 +13,8 @@ public sealed class ListNotificationsTests
     public async Task Each_person_sees_only_their_own_notifications_newest_first_and_marks_them_read(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var first = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet cart", description = "No wireless.", siteId = world.Elementary, categoryId = 3 });
-        var second = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Document camera", description = "No picture.", siteId = world.Elementary, categoryId = 3 });
+        var first = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet cart", description = "No wireless.", siteId = world.Elementary, issueTypeId = 3 });
+        var second = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Document camera", description = "No picture.", siteId = world.Elementary, issueTypeId = 3 });
         var technician = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
         var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
 
@@ -45,7 +45,7 @@ public sealed class ListNotificationsTests
     public async Task The_page_lists_notifications_with_links_marks_them_all_read_and_says_what_to_do_when_there_are_none(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet <cart>", description = "No wireless.", siteId = world.Elementary, categoryId = 3 });
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet <cart>", description = "No wireless.", siteId = world.Elementary, issueTypeId = 3 });
         var browser = world.App.Browser();
         await browser.SignInAsync(HelpdeskWorld.SiteTech);
 

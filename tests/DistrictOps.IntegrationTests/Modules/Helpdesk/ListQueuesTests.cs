@@ -19,12 +19,12 @@ public sealed class ListQueuesTests
 
     private static async Task<Tickets> ArrangeAsync(HelpdeskWorld world)
     {
-        var a = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet cart won't join wireless", description = "Room 12.", siteId = world.Elementary, categoryId = 3, impact = "Class", urgency = "High", instructionDisrupted = true });
-        var b = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Broken screen in the library", description = "Cracked.", siteId = world.High, categoryId = 5 });
-        var c = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Cracked SCREEN in the gym", description = "Cracked.", siteId = world.High, categoryId = 5 });
-        var d = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Locked out of PowerSchool", description = "Password expired.", siteId = world.Elementary, categoryId = 11 });
-        var e = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Wireless security error", description = "On every laptop.", siteId = world.High, categoryId = 22 });
-        var f = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Laptop slow", description = "Slow.", siteId = world.District, categoryId = 7 });
+        var a = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet cart won't join wireless", description = "Room 12.", siteId = world.Elementary, issueTypeId = 3, impact = "Class", urgency = "High", instructionDisrupted = true });
+        var b = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Broken screen in the library", description = "Cracked.", siteId = world.High, issueTypeId = 5 });
+        var c = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Cracked SCREEN in the gym", description = "Cracked.", siteId = world.High, issueTypeId = 5 });
+        var d = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Locked out of PowerSchool", description = "Password expired.", siteId = world.Elementary, issueTypeId = 11 });
+        var e = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Wireless security error", description = "On every laptop.", siteId = world.High, issueTypeId = 22 });
+        var f = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Laptop slow", description = "Slow.", siteId = world.District, issueTypeId = 7 });
         await using var context = world.Db.OpenContext();
         var closed = await context.Set<Ticket>().SingleAsync(t => t.Id == Id(c));
         closed.Status = TicketStatus.Closed;
@@ -122,7 +122,7 @@ public sealed class ListQueuesTests
 
     [Theory]
     [Providers]
-    public async Task Filters_narrow_by_status_site_category_with_descendants_priority_assignee_and_age(DatabaseProvider provider)
+    public async Task Filters_narrow_by_status_site_issue_type_with_descendants_priority_assignee_and_age(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
         var t = await ArrangeAsync(world);
@@ -133,8 +133,8 @@ public sealed class ListQueuesTests
         Assert.Equal([t.C], await NumbersAsync(priya, "/api/v1/helpdesk/tickets?status=Closed&status=Pending"));
         Assert.Equal([t.F], await NumbersAsync(priya, $"/api/v1/helpdesk/tickets?status=closed,new&site={world.District}"));
         Assert.Equal(Sorted(t.B, t.C, t.E), await SortedNumbersAsync(priya, $"{all}&site={world.High}"));
-        Assert.Equal(Sorted(t.A, t.B, t.C, t.F), await SortedNumbersAsync(priya, $"{all}&category={HelpdeskDefaults.Device}"));
-        Assert.Equal(Sorted(t.A, t.B, t.C), await SortedNumbersAsync(priya, $"{all}&category=2"));
+        Assert.Equal(Sorted(t.A, t.B, t.C, t.F), await SortedNumbersAsync(priya, $"{all}&issueType={HelpdeskDefaults.Device}"));
+        Assert.Equal(Sorted(t.A, t.B, t.C), await SortedNumbersAsync(priya, $"{all}&issueType=2"));
         Assert.Equal([t.A], await NumbersAsync(priya, $"{all}&priority=2"));
         Assert.Equal(Sorted(t.A, t.B), await SortedNumbersAsync(priya, $"{all}&assignee={world.Users[HelpdeskWorld.SiteTech]}"));
         Assert.Equal(Sorted(t.D, t.E, t.F), await SortedNumbersAsync(priya, $"{all}&assignee=none"));
@@ -142,7 +142,7 @@ public sealed class ListQueuesTests
         var today = TimeProvider.System.GetUtcNow().UtcDateTime.Date;
         Assert.Equal([t.B], await NumbersAsync(priya, $"{all}&createdFrom={today.AddDays(-41):yyyy-MM-dd}&createdTo={today.AddDays(-39):yyyy-MM-dd}"));
         Assert.Equal(Sorted(t.A, t.C, t.D, t.E, t.F), await SortedNumbersAsync(priya, $"{all}&createdFrom={today.AddDays(-1):yyyy-MM-dd}"));
-        Assert.Equal([t.A], await NumbersAsync(priya, $"{all}&site={world.Elementary}&category={HelpdeskDefaults.Device}&assignee={world.Users[HelpdeskWorld.SiteTech]}"));
+        Assert.Equal([t.A], await NumbersAsync(priya, $"{all}&site={world.Elementary}&issueType={HelpdeskDefaults.Device}&assignee={world.Users[HelpdeskWorld.SiteTech]}"));
     }
 
     [Theory]
@@ -178,7 +178,7 @@ public sealed class ListQueuesTests
         Assert.Equal(
             ("Tablet cart won't join wireless", "New", "High", "Harbor View Elementary", "Device › Tablet › Won't connect to wireless", "Maria Lopez", "Luis Ortega", "Site technicians", true, 0),
             (row.GetProperty("title").GetString(), row.GetProperty("status").GetString(), row.GetProperty("priorityName").GetString(), row.GetProperty("site").GetString(),
-             row.GetProperty("category").GetString(), row.GetProperty("requester").GetString(), row.GetProperty("assignee").GetString(), row.GetProperty("team").GetString(),
+             row.GetProperty("issueType").GetString(), row.GetProperty("requester").GetString(), row.GetProperty("assignee").GetString(), row.GetProperty("team").GetString(),
              row.GetProperty("instructionDisrupted").GetBoolean(), row.GetProperty("ageDays").GetInt32()));
     }
 
@@ -243,7 +243,7 @@ public sealed class ListQueuesTests
         Assert.Equal(["pageSize"], await ErrorsAsync("/api/v1/helpdesk/tickets?pageSize=1000"));
         Assert.Equal(["status"], await ErrorsAsync("/api/v1/helpdesk/queues/all?status=Open,Bogus"));
         Assert.Equal(["name"], await ErrorsAsync("/api/v1/helpdesk/queues/everything"));
-        Assert.Equal(["category", "site"], await ErrorsAsync($"/api/v1/helpdesk/tickets?site={Guid.NewGuid()}&category=999"));
+        Assert.Equal(["issueType", "site"], await ErrorsAsync($"/api/v1/helpdesk/tickets?site={Guid.NewGuid()}&issueType=999"));
         Assert.Equal(
             ["assignee", "createdFrom", "dir", "olderThanDays", "page", "priority", "sort"],
             await ErrorsAsync("/api/v1/helpdesk/tickets?page=0&priority=9&assignee=bob&olderThanDays=-1&createdFrom=2026-13-01&sort=title&dir=up"));

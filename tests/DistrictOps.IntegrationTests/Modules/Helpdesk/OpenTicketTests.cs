@@ -25,7 +25,7 @@ public sealed class OpenTicketTests
             title = "Tablet cart won't join wireless",
             description = "None of the 30 tablets in room 12 connect since this morning.",
             siteId = world.Elementary,
-            categoryId = WirelessTablet,
+            issueTypeId = WirelessTablet,
             impact = "Class",
             urgency = "High",
             room = "12",
@@ -54,7 +54,7 @@ public sealed class OpenTicketTests
         var assignees = new List<string?>();
         for (var i = 0; i < 3; i++)
         {
-            var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = $"Broken screen {i}", description = "Cracked.", siteId = world.High, categoryId = 5 });
+            var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = $"Broken screen {i}", description = "Cracked.", siteId = world.High, issueTypeId = 5 });
             assignees.Add((await world.TicketAsync(number)).AssigneeName);
         }
 
@@ -67,9 +67,9 @@ public sealed class OpenTicketTests
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
 
-        var password = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Locked out", description = "Password expired.", siteId = world.Elementary, categoryId = Password }));
-        var wireless = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Security error", description = "Wireless says security error.", siteId = world.High, categoryId = WirelessSecurity }));
-        var office = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Laptop slow", description = "Slow.", siteId = world.District, categoryId = 7 }));
+        var password = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Locked out", description = "Password expired.", siteId = world.Elementary, issueTypeId = Password }));
+        var wireless = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Security error", description = "Wireless says security error.", siteId = world.High, issueTypeId = WirelessSecurity }));
+        var office = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Laptop slow", description = "Slow.", siteId = world.District, issueTypeId = 7 }));
 
         Assert.Equal((HelpdeskDefaults.SystemsTeam, (Guid?)null), (password.TeamId, password.AssigneeUserId));
         Assert.Equal((HelpdeskDefaults.NetworkTeam, (Guid?)null), (wireless.TeamId, wireless.AssigneeUserId));
@@ -83,12 +83,12 @@ public sealed class OpenTicketTests
         await using var world = await HelpdeskWorld.CreateAsync(provider);
         var client = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
 
-        var response = await client.PostAsJsonAsync("/api/v1/helpdesk/tickets", new { title = " ", description = "", siteId = Guid.NewGuid(), categoryId = 999, channel = "Phone" });
+        var response = await client.PostAsJsonAsync("/api/v1/helpdesk/tickets", new { title = " ", description = "", siteId = Guid.NewGuid(), issueTypeId = 999, channel = "Phone" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         Assert.Equal(
-            ["CategoryId", "Channel", "Description", "SiteId", "Title"],
+            ["Channel", "Description", "IssueTypeId", "SiteId", "Title"],
             errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         await using var context = world.Db.OpenContext();
         Assert.Equal(0, await context.Set<Ticket>().CountAsync());
@@ -102,7 +102,7 @@ public sealed class OpenTicketTests
         await using var context = world.Db.OpenContext();
         var maria = await context.Users.Where(u => u.Email == HelpdeskWorld.Teacher).Select(u => u.PersonId).SingleAsync();
 
-        var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Projector dead", description = "No picture.", siteId = world.Elementary, categoryId = 51, channel = "Phone", requesterPersonId = maria });
+        var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Projector dead", description = "No picture.", siteId = world.Elementary, issueTypeId = 51, channel = "Phone", requesterPersonId = maria });
 
         var ticket = await world.TicketAsync(number);
         Assert.Equal(("Maria Lopez", maria, (Guid?)null, "Priya Natarajan"), (ticket.RequesterName, ticket.RequesterPersonId, ticket.RequesterUserId, ticket.SubmittedByName));
@@ -122,8 +122,8 @@ public sealed class OpenTicketTests
         foreach (var allowed in new[] { false, true })
         {
             await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Helpdesk:SiteStaffSeeSiteTickets"] = allowed.ToString() });
-            var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Sub can't log in", description = "Substitute in room 9.", siteId = world.Elementary, categoryId = 11, channel = "WalkIn", requesterName = "Pat Substitute" });
-            var elsewhere = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Printer", description = "Jam.", siteId = world.High, categoryId = 40, channel = "Phone", requesterName = "Lee Clerk" });
+            var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Sub can't log in", description = "Substitute in room 9.", siteId = world.Elementary, issueTypeId = 11, channel = "WalkIn", requesterName = "Pat Substitute" });
+            var elsewhere = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Printer", description = "Jam.", siteId = world.High, issueTypeId = 40, channel = "Phone", requesterName = "Lee Clerk" });
 
             var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
 

@@ -55,14 +55,14 @@ public sealed class ProblemsTests
         await using var world = await CreateAsync(provider);
         var ids = await SeedClustersAsync(world);
         var manager = await world.App.ApiClientAsync(HelpdeskWorld.Manager);
-        var cluster = new { categoryId = WirelessTablet, deviceModel = IPad, siteId = world.Elementary };
+        var cluster = new { issueTypeId = WirelessTablet, deviceModel = IPad, siteId = world.Elementary };
 
         var first = await manager.PostAsJsonAsync($"{Report}/problems", cluster);
         var opened = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
         var browser = world.App.Browser();
         await browser.SignInAsync(HelpdeskWorld.Manager);
         var again = await browser.PostFormAsync("/helpdesk/problems/recurring", "/helpdesk/problems/recurring?handler=OpenProblem",
-            new() { ["categoryId"] = "3", ["deviceModel"] = IPad, ["siteId"] = world.Elementary.ToString() });
+            new() { ["issueTypeId"] = "3", ["deviceModel"] = IPad, ["siteId"] = world.Elementary.ToString() });
         var third = await manager.PostAsJsonAsync($"{Report}/problems", cluster);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -77,7 +77,7 @@ public sealed class ProblemsTests
         await using var context = world.Db.OpenContext();
         var problem = await context.Set<Problem>().SingleAsync();
         Assert.Equal(("Device › Tablet › Won't connect to wireless — iPad (9th generation) at Harbor View Elementary", WirelessTablet, IPad, world.Elementary, ProblemStatus.Open),
-            (problem.Title, problem.CategoryId, problem.DeviceModel, problem.SiteId, problem.Status));
+            (problem.Title, problem.IssueTypeId, problem.DeviceModel, problem.SiteId, problem.Status));
         var linked = await context.Set<Ticket>().Where(t => t.ProblemId == problem.Id).Select(t => t.Id).OrderBy(id => id).ToListAsync();
         Assert.Equal(ids.IPadCurrent.Append(ids.IPadOldOpen).Order(), linked);
         var events = await context.Set<TicketEvent>().Where(e => e.Kind == TicketEventKind.ProblemLinked).ToListAsync();
@@ -99,8 +99,8 @@ public sealed class ProblemsTests
         var created = await helpDesk.PostAsJsonAsync("/api/v1/helpdesk/problems", new { title = "Projectors lose signal", workaround = "Reseat the HDMI cable at the wall plate." });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
-        var elementary = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Projector", description = "No signal.", siteId = world.Elementary, categoryId = 51 });
-        var high = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Projector too", description = "No signal.", siteId = world.High, categoryId = 51 });
+        var elementary = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Projector", description = "No signal.", siteId = world.Elementary, issueTypeId = 51 });
+        var high = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Projector too", description = "No signal.", siteId = world.High, issueTypeId = 51 });
 
         Assert.Equal(HttpStatusCode.OK, (await helpDesk.PostAsJsonAsync($"/api/v1/helpdesk/problems/{id}/tickets", new { number = elementary })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await helpDesk.PostAsJsonAsync($"/api/v1/helpdesk/problems/{id}/tickets", new { number = elementary.ToLowerInvariant() })).StatusCode);
@@ -143,12 +143,12 @@ public sealed class ProblemsTests
         await using var world = await CreateAsync(provider);
         var manager = await world.App.ApiClientAsync(HelpdeskWorld.Manager);
 
-        var invalid = await manager.PostAsJsonAsync("/api/v1/helpdesk/problems", new { title = " ", status = "Fixed", categoryId = 999, siteId = Guid.NewGuid() });
+        var invalid = await manager.PostAsJsonAsync("/api/v1/helpdesk/problems", new { title = " ", status = "Fixed", issueTypeId = 999, siteId = Guid.NewGuid() });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.Equal(["CategoryId", "SiteId", "Status", "Title"],
+        Assert.Equal(["IssueTypeId", "SiteId", "Status", "Title"],
             JsonDocument.Parse(await invalid.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
 
-        var created = await manager.PostAsJsonAsync("/api/v1/helpdesk/problems", new { title = "Chromebooks lose their charger port", categoryId = 6, deviceModel = "Chromebook C340", siteId = world.High });
+        var created = await manager.PostAsJsonAsync("/api/v1/helpdesk/problems", new { title = "Chromebooks lose their charger port", issueTypeId = 6, deviceModel = "Chromebook C340", siteId = world.High });
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
         var knownError = await (await manager.PatchAsJsonAsync($"/api/v1/helpdesk/problems/{id}", new { status = "KnownError", rootCause = "A batch of bad ports." })).Content.ReadFromJsonAsync<JsonElement>();
         var resolved = await (await manager.PatchAsJsonAsync($"/api/v1/helpdesk/problems/{id}", new { status = "Resolved" })).Content.ReadFromJsonAsync<JsonElement>();
@@ -168,12 +168,12 @@ public sealed class ProblemsTests
         Assert.Equal(HttpStatusCode.OK, (await network.GetAsync("/api/v1/helpdesk/problems")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await network.PostAsJsonAsync("/api/v1/helpdesk/problems", new { title = "Mine" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await network.PatchAsJsonAsync($"/api/v1/helpdesk/problems/{id}", new { status = "Open" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await network.PostAsJsonAsync($"{Report}/problems", new { categoryId = 6, siteId = world.High })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await network.PostAsJsonAsync($"{Report}/problems", new { issueTypeId = 6, siteId = world.High })).StatusCode);
         var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
         Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("/api/v1/helpdesk/problems")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync($"/api/v1/helpdesk/problems/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync(Report)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("/api/v1/helpdesk/sla-policies")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("/api/v1/helpdesk/service-level-policies")).StatusCode);
 
         var browser = world.App.Browser();
         await browser.SignInAsync(HelpdeskWorld.Manager);
@@ -188,7 +188,7 @@ public sealed class ProblemsTests
 
     private static List<(string?, string?, string?, int, int)> Clusters(JsonElement report) =>
         report.GetProperty("items").EnumerateArray()
-            .Select(c => (c.GetProperty("category").GetString(), c.GetProperty("deviceModel").GetString(), c.GetProperty("site").GetString(), c.GetProperty("tickets").GetInt32(), c.GetProperty("previousTickets").GetInt32()))
+            .Select(c => (c.GetProperty("issueType").GetString(), c.GetProperty("deviceModel").GetString(), c.GetProperty("site").GetString(), c.GetProperty("tickets").GetInt32(), c.GetProperty("previousTickets").GetInt32()))
             .ToList();
 
     private sealed record Seeded(List<long> IPadCurrent, long IPadOldOpen);
@@ -202,9 +202,9 @@ public sealed class ProblemsTests
         await using var context = world.Db.OpenContext();
         var current = new DateTimeOffset(2026, 11, 2, 16, 0, 0, TimeSpan.Zero);
         var previous = new DateTimeOffset(2026, 10, 5, 16, 0, 0, TimeSpan.Zero);
-        Ticket New(Guid site, int category, string? model, DateTimeOffset at, TicketStatus status = TicketStatus.Solved) => new()
+        Ticket New(Guid site, int issueType, string? model, DateTimeOffset at, TicketStatus status = TicketStatus.Solved) => new()
         {
-            Title = "Seeded", Description = "Seeded.", RequesterName = "Maria Lopez", SiteId = site, CategoryId = category, DeviceModel = model,
+            Title = "Seeded", Description = "Seeded.", RequesterName = "Maria Lopez", SiteId = site, IssueTypeId = issueType, DeviceModel = model,
             Status = status, Priority = 4, CreatedAt = at, UpdatedAt = at, StatusChangedAt = at,
         };
 

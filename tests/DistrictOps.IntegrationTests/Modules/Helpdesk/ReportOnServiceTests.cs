@@ -206,9 +206,9 @@ public sealed class ReportOnServiceTests
         static DateTimeOffset At(int day, int hour, int minute = 0) => new(2026, 10, day, hour, minute, 0, TimeSpan.Zero);
         Ticket Make(string title, Guid site, TicketChannel channel, int priority, DateTimeOffset created, Guid? assignee, string? name) => new()
         {
-            Title = title, Description = "Report test.", RequesterName = "Maria Lopez", SiteId = site, CategoryId = 1, Priority = priority, Channel = channel,
+            Title = title, Description = "Report test.", RequesterName = "Maria Lopez", SiteId = site, IssueTypeId = 1, Priority = priority, Channel = channel,
             Status = TicketStatus.New, TeamId = HelpdeskDefaults.SiteTechnicianTeam, AssigneeUserId = assignee, AssigneeName = name,
-            CreatedAt = created, UpdatedAt = created, StatusChangedAt = created, SlaPolicyId = HelpdeskDefaults.DistrictStandardPolicy,
+            CreatedAt = created, UpdatedAt = created, StatusChangedAt = created, ServiceLevelPolicyId = HelpdeskDefaults.DistrictStandardPolicy,
         };
 
         var t1 = Make("Solved the same day", world.Elementary, TicketChannel.Web, 2, At(5, 16), ivan, "Ivan Petrov");
@@ -220,7 +220,7 @@ public sealed class ReportOnServiceTests
         var t4 = Make("Waiting on the teacher", world.Elementary, TicketChannel.Email, 3, At(7, 15), ivan, "Ivan Petrov");
         (t4.Status, t4.ResponseMinutes) = (TicketStatus.Pending, 70);
         var t5 = Make("Evening fix, no policy", world.Elementary, TicketChannel.DirectToTechnician, 2, At(8, 23), sam, "Sam Ruiz");
-        (t5.Status, t5.ResponseMinutes, t5.ResolutionMinutes, t5.SolvedAt, t5.SlaPolicyId, t5.FirstContactResolution) = (TicketStatus.Solved, 20, 20, At(9, 6, 30), null, true);
+        (t5.Status, t5.ResponseMinutes, t5.ResolutionMinutes, t5.SolvedAt, t5.ServiceLevelPolicyId, t5.FirstContactResolution) = (TicketStatus.Solved, 20, 20, At(9, 6, 30), null, true);
         var t6 = Make("Open since before", world.High, TicketChannel.Web, 4, At(1, 17), null, null);
         (t6.Status, t6.ResponseBreached) = (TicketStatus.Open, true);
         var t7 = Make("Opened after the range", world.Elementary, TicketChannel.Web, 3, At(10, 16), null, null);

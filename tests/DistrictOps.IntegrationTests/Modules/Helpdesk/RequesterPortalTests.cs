@@ -22,10 +22,10 @@ public sealed class RequesterPortalTests
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
         await AddOtherTeacherAsync(world);
-        var hers = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablets off the domain", description = "Trust relationship failed.", siteId = world.Elementary, categoryId = DroppedOffTheDomain });
-        var technicians = await world.OpenAsync(HelpdeskWorld.SiteTech, new { title = "My own laptop", description = "Slow.", siteId = world.Elementary, categoryId = 7 });
+        var hers = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablets off the domain", description = "Trust relationship failed.", siteId = world.Elementary, issueTypeId = DroppedOffTheDomain });
+        var technicians = await world.OpenAsync(HelpdeskWorld.SiteTech, new { title = "My own laptop", description = "Slow.", siteId = world.Elementary, issueTypeId = 7 });
         var maria = (await world.TicketAsync(hers)).RequesterPersonId!.Value;
-        var phoned = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Projector dead", description = "No picture.", siteId = world.Elementary, categoryId = 51, channel = "Phone", requesterPersonId = maria });
+        var phoned = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Projector dead", description = "No picture.", siteId = world.Elementary, issueTypeId = 51, channel = "Phone", requesterPersonId = maria });
 
         var teacher = world.App.Browser();
         await teacher.SignInAsync(HelpdeskWorld.Teacher);
@@ -79,7 +79,7 @@ public sealed class RequesterPortalTests
         {
             ["Input.SiteId"] = world.Elementary.ToString(),
             ["Input.Room"] = "12",
-            ["Input.CategoryId"] = DroppedOffTheDomain.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.IssueTypeId"] = DroppedOffTheDomain.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Title"] = "Cart tablets can't sign in",
             ["Input.Description"] = "Half the cart says the trust relationship failed.",
             ["Input.Impact"] = "Class",
@@ -124,7 +124,7 @@ public sealed class RequesterPortalTests
             ["Input.Channel"] = "Phone",
             ["Input.RequesterPersonId"] = maria.ToString(),
             ["Input.SiteId"] = world.Elementary.ToString(),
-            ["Input.CategoryId"] = "9",
+            ["Input.IssueTypeId"] = "9",
             ["Input.Title"] = "Desktop icons gone",
             ["Input.Description"] = "Called: her folders vanished after signing in.",
             ["Input.Impact"] = "Person",
@@ -155,7 +155,7 @@ public sealed class RequesterPortalTests
 
         var missingName = await technician.PostFormAsync("/helpdesk/intake", "/helpdesk/intake", new()
         {
-            ["Input.Channel"] = "DirectToTechnician", ["Input.SiteId"] = world.High.ToString(), ["Input.CategoryId"] = "40",
+            ["Input.Channel"] = "DirectToTechnician", ["Input.SiteId"] = world.High.ToString(), ["Input.IssueTypeId"] = "40",
             ["Input.Title"] = "Printer jam", ["Input.Description"] = "Jammed.",
         });
         Assert.Contains("Find the caller in the directory, or type their name.", await missingName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -164,7 +164,7 @@ public sealed class RequesterPortalTests
         var response = await technician.PostFormAsync("/helpdesk/intake", "/helpdesk/intake", new()
         {
             ["Input.Channel"] = "DirectToTechnician", ["Input.RequesterName"] = "Pat Visitor", ["Input.RequesterEmail"] = "pat@example.org",
-            ["Input.SiteId"] = world.High.ToString(), ["Input.CategoryId"] = "40", ["Input.Title"] = "Printer jam", ["Input.Description"] = "Jammed.",
+            ["Input.SiteId"] = world.High.ToString(), ["Input.IssueTypeId"] = "40", ["Input.Title"] = "Printer jam", ["Input.Description"] = "Jammed.",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var ticket = await world.TicketAsync(Uri.UnescapeDataString(response.Headers.Location!.OriginalString.Split("opened=")[1]));
@@ -178,7 +178,7 @@ public sealed class RequesterPortalTests
     public async Task The_requester_replies_from_the_portal_and_reopens_her_solved_request(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Icons gone", description = "Again.", siteId = world.Elementary, categoryId = 9 });
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Icons gone", description = "Again.", siteId = world.Elementary, issueTypeId = 9 });
         var teacher = world.App.Browser();
         await teacher.SignInAsync(HelpdeskWorld.Teacher);
         var page = $"/helpdesk/requests/{number}";

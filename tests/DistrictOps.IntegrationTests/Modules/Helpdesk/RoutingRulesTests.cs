@@ -16,7 +16,7 @@ public sealed class RoutingRulesTests
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
         var manager = await world.App.ApiClientAsync(HelpdeskWorld.Manager);
-        var sample = new { siteId = world.High, categoryId = 5, impact = "District", urgency = "High" };
+        var sample = new { siteId = world.High, issueTypeId = 5, impact = "District", urgency = "High" };
 
         var first = await manager.PostAsJsonAsync("/api/v1/helpdesk/routing-rules/simulate", sample);
         var second = await (await manager.PostAsJsonAsync("/api/v1/helpdesk/routing-rules/simulate", sample)).Content.ReadFromJsonAsync<JsonElement>();
@@ -28,7 +28,7 @@ public sealed class RoutingRulesTests
         Assert.Equal("Luis Ortega", second.GetProperty("assignee").GetString());
         var page = world.App.Browser();
         await page.SignInAsync(HelpdeskWorld.Manager);
-        var html = await page.GetStringAsync($"/helpdesk/routing?Simulate.SiteId={world.High}&Simulate.CategoryId=5");
+        var html = await page.GetStringAsync($"/helpdesk/routing?Simulate.SiteId={world.High}&Simulate.IssueTypeId=5");
         Assert.Contains("Devices, printing and classroom AV at a school go to its technician", html, StringComparison.Ordinal);
         Assert.Contains("Site technicians — Luis Ortega", html, StringComparison.Ordinal);
     }
@@ -39,17 +39,17 @@ public sealed class RoutingRulesTests
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
         var manager = await world.App.ApiClientAsync(HelpdeskWorld.Manager);
-        var rule = new { order = 25, name = "Illuminate at the high school to senior techs", siteIds = new[] { world.High }, categoryIds = new[] { 31 }, setTeamId = HelpdeskDefaults.SeniorTechnicianTeam, addTags = new[] { "Illuminate" } };
+        var rule = new { order = 25, name = "Illuminate at the high school to senior techs", siteIds = new[] { world.High }, issueTypeIds = new[] { 31 }, setTeamId = HelpdeskDefaults.SeniorTechnicianTeam, addTags = new[] { "Illuminate" } };
 
         var created = await manager.PostAsJsonAsync("/api/v1/helpdesk/routing-rules", rule);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var routed = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Illuminate down", description = "Grades won't load.", siteId = world.High, categoryId = 31 }));
+        var routed = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Illuminate down", description = "Grades won't load.", siteId = world.High, issueTypeId = 31 }));
         Assert.Equal((HelpdeskDefaults.SeniorTechnicianTeam, "illuminate"), (routed.TeamId, routed.Tags));
 
-        var disabled = await manager.PutAsJsonAsync($"/api/v1/helpdesk/routing-rules/{id}", new { order = 25, name = "Illuminate at the high school to senior techs", enabled = false, siteIds = new[] { world.High }, categoryIds = new[] { 31 }, setTeamId = HelpdeskDefaults.SeniorTechnicianTeam });
+        var disabled = await manager.PutAsJsonAsync($"/api/v1/helpdesk/routing-rules/{id}", new { order = 25, name = "Illuminate at the high school to senior techs", enabled = false, siteIds = new[] { world.High }, issueTypeIds = new[] { 31 }, setTeamId = HelpdeskDefaults.SeniorTechnicianTeam });
         Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
-        var notRouted = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Illuminate down again", description = "Same.", siteId = world.High, categoryId = 31 }));
+        var notRouted = await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Illuminate down again", description = "Same.", siteId = world.High, issueTypeId = 31 }));
         Assert.Equal(HelpdeskDefaults.HelpDeskTeam, notRouted.TeamId);
         Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/v1/helpdesk/routing-rules/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.DeleteAsync($"/api/v1/helpdesk/routing-rules/{id}")).StatusCode);
@@ -64,13 +64,13 @@ public sealed class RoutingRulesTests
 
         var response = await manager.PostAsJsonAsync("/api/v1/helpdesk/routing-rules", new
         {
-            order = 1, name = "", siteTypes = new[] { "Castle" }, categoryIds = new[] { 999 }, channels = new[] { "Pigeon" }, priorities = new[] { 9 }, requesterRoles = new[] { "wizard" },
+            order = 1, name = "", siteTypes = new[] { "Castle" }, issueTypeIds = new[] { 999 }, channels = new[] { "Pigeon" }, priorities = new[] { 9 }, requesterRoles = new[] { "wizard" },
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(
-            ["CategoryIds", "Channels", "Name", "Priorities", "RequesterRoles", "SiteTypes", "actions"],
+            ["Channels", "IssueTypeIds", "Name", "Priorities", "RequesterRoles", "SiteTypes", "actions"],
             errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         await using var context = world.Db.OpenContext();
         Assert.Equal(5, await context.Set<RoutingRule>().CountAsync());

@@ -142,7 +142,7 @@ public sealed class RunAutomationsTests
         ?? throw new InvalidOperationException($"No job {job}.");
 
     internal static object Tablet(HelpdeskWorld world) =>
-        new { title = "Tablet won't connect", description = "No wireless.", siteId = world.Elementary, categoryId = 3 };
+        new { title = "Tablet won't connect", description = "No wireless.", siteId = world.Elementary, issueTypeId = 3 };
 
     internal static async Task Ok(Task<HttpResponseMessage> request)
     {

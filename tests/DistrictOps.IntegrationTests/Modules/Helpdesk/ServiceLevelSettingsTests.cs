@@ -14,7 +14,7 @@ public sealed class ServiceLevelSettingsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Later = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private const string Api = "/api/v1/helpdesk/sla-policies";
+    private const string Api = "/api/v1/helpdesk/service-level-policies";
     private const string Page = "/helpdesk/settings/service-levels";
 
     [Theory]
@@ -22,8 +22,8 @@ public sealed class ServiceLevelSettingsTests
     public async Task A_saved_policy_round_trips_and_marks_only_open_tickets_for_recompute_and_a_deleted_one_is_gone(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider, services: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
-        var open = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet", description = "Dead.", siteId = world.Elementary, categoryId = 6 });
-        var solved = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Mouse", description = "Dead.", siteId = world.Elementary, categoryId = 8 });
+        var open = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet", description = "Dead.", siteId = world.Elementary, issueTypeId = 6 });
+        var solved = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Mouse", description = "Dead.", siteId = world.Elementary, issueTypeId = 8 });
         await MarkAllAsync(world, solvedNumber: solved);
         var manager = await world.App.ApiClientAsync(HelpdeskWorld.Manager);
 
@@ -35,7 +35,7 @@ public sealed class ServiceLevelSettingsTests
             name = "High schools during testing",
             siteTypes = new[] { "high" },
             siteIds = new[] { world.High },
-            categoryIds = new[] { HelpdeskDefaults.Device },
+            issueTypeIds = new[] { HelpdeskDefaults.Device },
             requesterRoles = new[] { "Teacher" },
             channels = new[] { "phone" },
             priorities = new[] { 3, 2 },
@@ -63,7 +63,7 @@ public sealed class ServiceLevelSettingsTests
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         await using (var context = world.Db.OpenContext())
         {
-            Assert.Equal([(1, 10, 120)], (await context.Set<SlaTarget>().Where(t => t.PolicyId == id).ToListAsync()).Select(t => (t.Priority, t.FirstResponseMinutes, t.ResolutionMinutes)));
+            Assert.Equal([(1, 10, 120)], (await context.Set<ServiceLevelTarget>().Where(t => t.PolicyId == id).ToListAsync()).Select(t => (t.Priority, t.FirstResponseMinutes, t.ResolutionMinutes)));
         }
 
         Assert.Equal(Now, await CheckAtAsync(world, open));
@@ -87,7 +87,7 @@ public sealed class ServiceLevelSettingsTests
             order = 5,
             name = " ",
             siteIds = new[] { Guid.NewGuid() },
-            categoryIds = new[] { 999 },
+            issueTypeIds = new[] { 999 },
             siteTypes = new[] { "Castle" },
             hours = "Weekends",
             restoreInstructionMinutes = 0,
@@ -98,13 +98,13 @@ public sealed class ServiceLevelSettingsTests
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal(
-            ["CategoryIds", "Hours", "Name", "RestoreInstructionMinutes", "SiteIds", "SiteTypes", "Targets[0].FirstResponseMinutes", "Targets[1].ResolutionMinutes"],
+            ["Hours", "IssueTypeIds", "Name", "RestoreInstructionMinutes", "SiteIds", "SiteTypes", "Targets[0].FirstResponseMinutes", "Targets[1].ResolutionMinutes"],
             JsonDocument.Parse(await invalid.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal(["Targets"], JsonDocument.Parse(await noTargets.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         await using (var context = world.Db.OpenContext())
         {
-            Assert.Equal(2, await context.Set<SlaPolicy>().CountAsync());
+            Assert.Equal(2, await context.Set<ServiceLevelPolicy>().CountAsync());
         }
 
         var technician = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
@@ -145,10 +145,10 @@ public sealed class ServiceLevelSettingsTests
         int id;
         await using (var context = world.Db.OpenContext())
         {
-            var policy = await context.Set<SlaPolicy>().SingleAsync(p => p.Name == "Elementary devices");
+            var policy = await context.Set<ServiceLevelPolicy>().SingleAsync(p => p.Name == "Elementary devices");
             id = policy.Id;
             Assert.Equal(("Elementary", 45, ServiceHours.SchoolTime), (policy.SiteTypes, policy.RestoreInstructionMinutes, policy.Hours));
-            Assert.Equal([(2, 120, 720), (3, 240, 1440)], (await context.Set<SlaTarget>().Where(t => t.PolicyId == id).OrderBy(t => t.Priority).ToListAsync()).Select(t => (t.Priority, t.FirstResponseMinutes, t.ResolutionMinutes)));
+            Assert.Equal([(2, 120, 720), (3, 240, 1440)], (await context.Set<ServiceLevelTarget>().Where(t => t.PolicyId == id).OrderBy(t => t.Priority).ToListAsync()).Select(t => (t.Priority, t.FirstResponseMinutes, t.ResolutionMinutes)));
         }
 
         var page = await manager.GetStringAsync(Page + $"?edit={id}");
@@ -160,8 +160,8 @@ public sealed class ServiceLevelSettingsTests
         await using (var context = world.Db.OpenContext())
         {
             Assert.Equal(["Critical outages, around the clock", "Elementary devices", "District standard, school time"],
-                await context.Set<SlaPolicy>().OrderBy(p => p.Order).Select(p => p.Name).ToListAsync());
-            Assert.False((await context.Set<SlaPolicy>().SingleAsync(p => p.Id == HelpdeskDefaults.CriticalAroundTheClockPolicy)).Enabled);
+                await context.Set<ServiceLevelPolicy>().OrderBy(p => p.Order).Select(p => p.Name).ToListAsync());
+            Assert.False((await context.Set<ServiceLevelPolicy>().SingleAsync(p => p.Id == HelpdeskDefaults.CriticalAroundTheClockPolicy)).Enabled);
         }
 
         var technician = world.App.Browser();
@@ -181,8 +181,8 @@ public sealed class ServiceLevelSettingsTests
         var solved = (await world.TicketAsync(solvedNumber)).Id;
         await using var context = world.Db.OpenContext();
         await context.Set<Ticket>().Where(t => t.Id == solved).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Solved));
-        await context.Set<Ticket>().ExecuteUpdateAsync(s => s.SetProperty(t => t.SlaCheckAt, Later));
+        await context.Set<Ticket>().ExecuteUpdateAsync(s => s.SetProperty(t => t.ServiceLevelCheckAt, Later));
     }
 
-    private static async Task<DateTimeOffset?> CheckAtAsync(HelpdeskWorld world, string number) => (await world.TicketAsync(number)).SlaCheckAt;
+    private static async Task<DateTimeOffset?> CheckAtAsync(HelpdeskWorld world, string number) => (await world.TicketAsync(number)).ServiceLevelCheckAt;
 }

@@ -35,7 +35,7 @@ public sealed class ServiceLevelTests
     }
 
     private static object Tablet(HelpdeskWorld world, bool disrupted = false) =>
-        new { title = "Tablet won't connect", description = "No wireless.", siteId = world.Elementary, categoryId = 3, instructionDisrupted = disrupted };
+        new { title = "Tablet won't connect", description = "No wireless.", siteId = world.Elementary, issueTypeId = 3, instructionDisrupted = disrupted };
 
     private static async Task<WorkDone> RunJobAsync(HelpdeskWorld world)
     {
@@ -59,20 +59,20 @@ public sealed class ServiceLevelTests
         var tech = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
 
         var opened = await world.TicketAsync(number);
-        Assert.Equal((HelpdeskDefaults.DistrictStandardPolicy, 4), (opened.SlaPolicyId, opened.Priority));
+        Assert.Equal((HelpdeskDefaults.DistrictStandardPolicy, 4), (opened.ServiceLevelPolicyId, opened.Priority));
         Assert.Equal(new DateTimeOffset(2026, 10, 6, 16, 0, 0, TimeSpan.Zero), opened.ResponseDueAt);
         Assert.Equal(new DateTimeOffset(2026, 10, 12, 16, 0, 0, TimeSpan.Zero), opened.ResolutionDueAt);
-        Assert.Equal(new DateTimeOffset(2026, 10, 5, 20, 0, 0, TimeSpan.Zero), opened.SlaCheckAt);
+        Assert.Equal(new DateTimeOffset(2026, 10, 5, 20, 0, 0, TimeSpan.Zero), opened.ServiceLevelCheckAt);
 
         clock.Advance(TimeSpan.FromHours(1));
         await Ok(tech.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{number}", new { status = "Pending" }));
         var pending = await world.TicketAsync(number);
-        Assert.Equal((MondayNine.AddHours(1), (DateTimeOffset?)null, (DateTimeOffset?)null, (DateTimeOffset?)null), (pending.SlaPausedSince, pending.ResponseDueAt, pending.ResolutionDueAt, pending.SlaCheckAt));
+        Assert.Equal((MondayNine.AddHours(1), (DateTimeOffset?)null, (DateTimeOffset?)null, (DateTimeOffset?)null), (pending.ServiceLevelPausedSince, pending.ResponseDueAt, pending.ResolutionDueAt, pending.ServiceLevelCheckAt));
 
         clock.Advance(TimeSpan.FromHours(2));
         await Ok(tech.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{number}", new { status = "Open" }));
         var resumed = await world.TicketAsync(number);
-        Assert.Null(resumed.SlaPausedSince);
+        Assert.Null(resumed.ServiceLevelPausedSince);
         Assert.Equal(new DateTimeOffset(2026, 10, 6, 18, 0, 0, TimeSpan.Zero), resumed.ResponseDueAt);
 
         await Ok(tech.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{number}", new { priority = 2 }));
@@ -83,7 +83,7 @@ public sealed class ServiceLevelTests
         await Ok(tech.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{number}/comments", new { body = "On my way." }));
         await Ok(tech.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{number}", new { status = "Solved" }));
         var solved = await world.TicketAsync(number);
-        Assert.Equal((60, 60, (DateTimeOffset?)null, (DateTimeOffset?)null), (solved.ResponseMinutes, solved.ResolutionMinutes, solved.ResolutionDueAt, solved.SlaCheckAt));
+        Assert.Equal((60, 60, (DateTimeOffset?)null, (DateTimeOffset?)null), (solved.ResponseMinutes, solved.ResolutionMinutes, solved.ResolutionDueAt, solved.ServiceLevelCheckAt));
         Assert.False(solved.FirstContactResolution);
 
         var detail = JsonDocument.Parse(await tech.GetStringAsync($"/api/v1/helpdesk/tickets/{number}")).RootElement.GetProperty("serviceLevel");
@@ -125,7 +125,7 @@ public sealed class ServiceLevelTests
         Assert.Equal((1, 0), (breach.Changed, twice.Changed));
         var ticket = await world.TicketAsync(number);
         Assert.True(ticket.ResponseBreached);
-        Assert.Equal(ServiceLevelAlerts.Response50 | ServiceLevelAlerts.Response75 | ServiceLevelAlerts.ResponseBreach, ticket.SlaAlertsSent);
+        Assert.Equal(ServiceLevelAlerts.Response50 | ServiceLevelAlerts.Response75 | ServiceLevelAlerts.ResponseBreach, ticket.ServiceLevelAlertsSent);
         await using (var context = world.Db.OpenContext())
         {
             var told = await context.Set<Notification>().Where(n => n.Kind == "service-level" && n.Text.Contains("breached")).Select(n => n.UserId).ToListAsync();
@@ -153,12 +153,12 @@ public sealed class ServiceLevelTests
             Assert.True(added.Succeeded);
         }
 
-        Assert.Equal(clock.GetUtcNow(), (await world.TicketAsync(number)).SlaCheckAt);
+        Assert.Equal(clock.GetUtcNow(), (await world.TicketAsync(number)).ServiceLevelCheckAt);
         await RunJobAsync(world);
 
         var moved = await world.TicketAsync(number);
         Assert.Equal(new DateTimeOffset(2026, 10, 7, 16, 0, 0, TimeSpan.Zero), moved.ResponseDueAt);
-        Assert.Equal(new DateTimeOffset(2026, 10, 5, 20, 0, 0, TimeSpan.Zero), moved.SlaCheckAt);
+        Assert.Equal(new DateTimeOffset(2026, 10, 5, 20, 0, 0, TimeSpan.Zero), moved.ServiceLevelCheckAt);
     }
 
     [Theory]

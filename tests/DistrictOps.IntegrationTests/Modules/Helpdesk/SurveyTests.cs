@@ -32,7 +32,7 @@ public sealed partial class SurveyTests
         await Ok(tech.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{first}", new { status = "Solved" }));
         var ticket = await world.TicketAsync(first);
         var created = await SurveyOfAsync(world, first);
-        Assert.Equal((true, Start.AddHours(24), ticket.AssigneeUserId, world.Elementary, 3), (created.Sampled, created.SendAfter, created.TechnicianUserId, created.SiteId, created.CategoryId));
+        Assert.Equal((true, Start.AddHours(24), ticket.AssigneeUserId, world.Elementary, 3), (created.Sampled, created.SendAfter, created.TechnicianUserId, created.SiteId, created.IssueTypeId));
 
         // Reopened and solved again: still one survey, due a day after the latest solve.
         clock.Advance(TimeSpan.FromHours(2));
@@ -123,11 +123,11 @@ public sealed partial class SurveyTests
         var ivan = world.Users[HelpdeskWorld.SiteTech];
         await using (var context = world.Db.OpenContext())
         {
-            Survey Make(int index, Guid tech, string name, Guid site, int category, SurveyRating? rating, int solvedDaysAgo = 1) => new()
+            Survey Make(int index, Guid tech, string name, Guid site, int issueType, SurveyRating? rating, int solvedDaysAgo = 1) => new()
             {
                 TicketId = long.Parse(numbers[index].Split('-')[1], System.Globalization.CultureInfo.InvariantCulture),
                 SolvedAt = Start.AddDays(-solvedDaysAgo), SendAfter = Start, Sampled = true, SentAt = Start,
-                TechnicianUserId = tech, TechnicianName = name, SiteId = site, CategoryId = category,
+                TechnicianUserId = tech, TechnicianName = name, SiteId = site, IssueTypeId = issueType,
                 Rating = rating, AnsweredAt = rating is null ? null : Start,
             };
 
@@ -146,8 +146,8 @@ public sealed partial class SurveyTests
         Assert.Equal("3 2 2 66.7 100", Counts(Row(report, "technicians", sam.ToString())));
         Assert.Equal("1 1 0 100 0", Counts(Row(report, "technicians", ivan.ToString())));
         Assert.Equal("1 1 0 100 0", Counts(Row(report, "sites", world.Elementary.ToString())));
-        Assert.Equal("2 2 1 100 50", Counts(Row(report, "categories", "3")));
-        Assert.Equal("2 1 1 50 100", Counts(Row(report, "categories", "9")));
+        Assert.Equal("2 2 1 100 50", Counts(Row(report, "issueTypes", "3")));
+        Assert.Equal("2 1 1 50 100", Counts(Row(report, "issueTypes", "9")));
 
         var oneSite = JsonDocument.Parse(await manager.GetStringAsync($"/api/v1/helpdesk/reports/satisfaction?from=2026-09-01&to=2026-10-31&site={world.High}")).RootElement;
         Assert.Equal("3 2 2 66.7 100", Counts(oneSite.GetProperty("overall")));

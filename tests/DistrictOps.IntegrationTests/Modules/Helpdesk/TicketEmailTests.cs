@@ -174,7 +174,7 @@ public sealed class TicketEmailTests
     };
 
     private static object Tablets(HelpdeskWorld world, string title) =>
-        new { title, description = "None of the tablets connect.", siteId = world.Elementary, categoryId = WirelessTablet };
+        new { title, description = "None of the tablets connect.", siteId = world.Elementary, issueTypeId = WirelessTablet };
 
     private static string Addressee(MimeMessage message) => message.To.Mailboxes.Single().Address;
 

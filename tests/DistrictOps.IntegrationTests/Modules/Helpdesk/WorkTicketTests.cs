@@ -101,7 +101,7 @@ public sealed class WorkTicketTests
     public async Task Assignment_goes_to_technicians_only_and_the_same_change_twice_changes_nothing(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Printer jam", description = "Jammed.", siteId = world.District, categoryId = HelpdeskDefaults.Printing });
+        var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Printer jam", description = "Jammed.", siteId = world.District, issueTypeId = HelpdeskDefaults.Printing });
         var desk = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
 
         var toTeacher = await desk.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{number}", new { assigneeUserId = world.Users[HelpdeskWorld.Teacher] });
@@ -206,7 +206,7 @@ public sealed class WorkTicketTests
     }
 
     private static object Tablet(HelpdeskWorld world) =>
-        new { title = "Tablet won't connect", description = "No wireless.", siteId = world.Elementary, categoryId = 3 };
+        new { title = "Tablet won't connect", description = "No wireless.", siteId = world.Elementary, issueTypeId = 3 };
 
     private static async Task<HttpResponseMessage> Upload(HttpClient client, string number, byte[] bytes, string name)
     {
@@ -230,7 +230,7 @@ public sealed class WorkTicketPageTests
     public async Task A_technician_works_a_ticket_from_its_page_and_a_refused_escalation_says_why(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Projector <b>dead</b>", description = "No picture.", siteId = world.Elementary, categoryId = 51 });
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Projector <b>dead</b>", description = "No picture.", siteId = world.Elementary, issueTypeId = 51 });
         var tech = world.App.Browser();
         await tech.SignInAsync(HelpdeskWorld.SiteTech);
         var page = $"/helpdesk/tickets/{number}";
@@ -238,7 +238,7 @@ public sealed class WorkTicketPageTests
         var html = await tech.GetStringAsync(page);
         var reply = await tech.PostFormAsync(page, page + "?handler=Comment", new() { ["body"] = "On my way.", ["isPublic"] = "true", ["minutes"] = "10" });
         var refused = await tech.PostFormAsync(page, page + "?handler=Escalate", new() { ["reason"] = "" });
-        var solved = await tech.PostFormAsync(page, page + "?handler=Update", new() { ["status"] = "Solved", ["teamId"] = "2", ["categoryId"] = "51", ["impact"] = "Person", ["urgency"] = "Medium", ["room"] = "4", ["assetTag"] = "" });
+        var solved = await tech.PostFormAsync(page, page + "?handler=Update", new() { ["status"] = "Solved", ["teamId"] = "2", ["issueTypeId"] = "51", ["impact"] = "Person", ["urgency"] = "Medium", ["room"] = "4", ["assetTag"] = "" });
 
         Assert.Contains("Projector &lt;b&gt;dead&lt;/b&gt;", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);

@@ -41,7 +41,7 @@ public sealed class DemoTicketHistoryTests
         Assert.Contains(tickets, t => t.Channel == TicketChannel.DirectToTechnician);
         Assert.All(tickets.Where(t => t.Channel != TicketChannel.Web), t => Assert.NotNull(t.SubmittedByUserId));
         const int FoldersAndIcons = 9, OffTheDomain = 4, WirelessSecurity = 22;
-        Assert.All([FoldersAndIcons, OffTheDomain, WirelessSecurity], category => Assert.InRange(Share(t => t.CategoryId == category), 0.07, 0.16));
+        Assert.All([FoldersAndIcons, OffTheDomain, WirelessSecurity], issueType => Assert.InRange(Share(t => t.IssueTypeId == issueType), 0.07, 0.16));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class DemoTicketHistoryTests
         var other = DemoTicketHistory.Generate(Input() with { Seed = 7 });
 
         static string Fingerprint(DemoHistory h) =>
-            string.Join('|', h.Tickets.Select(t => $"{t.CreatedAt:O},{t.CategoryId},{t.Status},{t.Channel},{t.AssigneeUserId},{t.RequesterPersonId}"));
+            string.Join('|', h.Tickets.Select(t => $"{t.CreatedAt:O},{t.IssueTypeId},{t.Status},{t.Channel},{t.AssigneeUserId},{t.RequesterPersonId}"));
         Assert.Equal(Fingerprint(first), Fingerprint(again));
         Assert.Equal(first.Events.Count, again.Events.Count);
         Assert.NotEqual(Fingerprint(first), Fingerprint(other));
@@ -145,7 +145,7 @@ public sealed class DemoTicketHistoryTests
             [HelpdeskDefaults.SystemsTeam] = [new DemoAgent(Id(803), "Grace Kim")],
             [HelpdeskDefaults.NetworkTeam] = [new DemoAgent(Id(804), "Omar Haddad")],
         };
-        return new DemoHistoryInput(sites, schedule, HelpdeskDefaults.RoutingRules, HelpdeskDefaults.Categories, HelpdeskDefaults.PriorityMatrix, teams, Now);
+        return new DemoHistoryInput(sites, schedule, HelpdeskDefaults.RoutingRules, HelpdeskDefaults.IssueTypes, HelpdeskDefaults.PriorityMatrix, teams, Now);
     }
 
     private static Guid Id(int n) => new($"00000000-0000-0000-0000-{n:D12}");

@@ -9,8 +9,8 @@ public sealed class RoutingTests
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 16, 0, 0, TimeSpan.Zero);
     private static readonly Guid School = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
 
-    private static RoutingInput Ticket(int category = 3, string siteType = "Elementary", TicketChannel channel = TicketChannel.Web, int priority = 4, string? role = "teacher") =>
-        new(School, siteType, [category, 2, 1], role, channel, priority, Now);
+    private static RoutingInput Ticket(int issueType = 3, string siteType = "Elementary", TicketChannel channel = TicketChannel.Web, int priority = 4, string? role = "teacher") =>
+        new(School, siteType, [issueType, 2, 1], role, channel, priority, Now);
 
     [Fact]
     public void The_defaults_send_a_school_device_to_the_site_technician_after_the_help_desk_rule()
@@ -69,7 +69,7 @@ public sealed class RoutingTests
     {
         RoutingRule[] rules =
         [
-            new() { Id = 1, Order = 1, Name = "disrupted class", CategoryIds = "1", RequesterRoles = "Teacher", SetPriority = 1 },
+            new() { Id = 1, Order = 1, Name = "disrupted class", IssueTypeIds = "1", RequesterRoles = "Teacher", SetPriority = 1 },
             new() { Id = 2, Order = 2, Name = "critical", Priorities = "1", AddTags = "urgent" },
         ];
 

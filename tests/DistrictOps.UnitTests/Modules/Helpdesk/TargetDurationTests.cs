@@ -48,9 +48,9 @@ public sealed class TargetDurationTests
         var other = Guid.NewGuid();
         Problem[] open =
         [
-            new() { Id = 1, Title = "District-wide", CreatedByName = "x", CategoryId = 3 },
-            new() { Id = 2, Title = "iPads here", CreatedByName = "x", CategoryId = 3, DeviceModel = "iPad (9th generation)", SiteId = site },
-            new() { Id = 3, Title = "Elsewhere", CreatedByName = "x", CategoryId = 4, SiteId = other },
+            new() { Id = 1, Title = "District-wide", CreatedByName = "x", IssueTypeId = 3 },
+            new() { Id = 2, Title = "iPads here", CreatedByName = "x", IssueTypeId = 3, DeviceModel = "iPad (9th generation)", SiteId = site },
+            new() { Id = 3, Title = "Elsewhere", CreatedByName = "x", IssueTypeId = 4, SiteId = other },
         ];
 
         Assert.Equal(2, RecurringIssuesHandler.Covering(open, 3, "ipad (9th generation)", site)?.Id);

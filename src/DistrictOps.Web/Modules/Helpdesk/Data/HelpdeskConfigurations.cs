@@ -21,7 +21,7 @@ internal static class TicketConditionsConfiguration
     {
         foreach (var list in new[]
         {
-            nameof(ITicketConditions.SiteIds), nameof(ITicketConditions.SiteTypes), nameof(ITicketConditions.CategoryIds),
+            nameof(ITicketConditions.SiteIds), nameof(ITicketConditions.SiteTypes), nameof(ITicketConditions.IssueTypeIds),
             nameof(ITicketConditions.RequesterRoles), nameof(ITicketConditions.Channels), nameof(ITicketConditions.Priorities),
         })
         {
@@ -60,10 +60,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.RequesterUserId, t.UpdatedAt });
         builder.HasIndex(t => t.UpdatedAt);
         builder.HasIndex(t => t.CreatedAt);
-        builder.HasIndex(t => t.CategoryId);
+        builder.HasIndex(t => t.IssueTypeId);
         builder.Property(t => t.DeviceModel).HasMaxLength(100);
-        builder.Property(t => t.SlaAlertsSent).HasConversion<int>();
-        builder.HasIndex(t => t.SlaCheckAt);
+        builder.Property(t => t.ServiceLevelAlertsSent).HasConversion<int>();
+        builder.HasIndex(t => t.ServiceLevelCheckAt);
         builder.HasIndex(t => t.ResponseDueAt);
         builder.HasIndex(t => t.ResolutionDueAt);
         builder.HasIndex(t => t.SolvedAt);
@@ -117,18 +117,18 @@ internal sealed class TicketAttachmentConfiguration : IEntityTypeConfiguration<T
     }
 }
 
-internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+internal sealed class IssueTypeConfiguration : IEntityTypeConfiguration<IssueType>
 {
-    public void Configure(EntityTypeBuilder<Category> builder)
+    public void Configure(EntityTypeBuilder<IssueType> builder)
     {
-        builder.ToTable("helpdesk_categories");
+        builder.ToTable("helpdesk_issue_types");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).SeededIdentity();
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.Path).HasMaxLength(400);
         builder.HasIndex(c => c.Path).IsUnique();
-        builder.HasOne<Category>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasData(HelpdeskDefaults.Categories);
+        builder.HasOne<IssueType>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasData(HelpdeskDefaults.IssueTypes);
     }
 }
 
@@ -222,11 +222,11 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     }
 }
 
-internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
+internal sealed class ServiceLevelPolicyConfiguration : IEntityTypeConfiguration<ServiceLevelPolicy>
 {
-    public void Configure(EntityTypeBuilder<SlaPolicy> builder)
+    public void Configure(EntityTypeBuilder<ServiceLevelPolicy> builder)
     {
-        builder.ToTable("helpdesk_sla_policies");
+        builder.ToTable("helpdesk_service_level_policies");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).SeededIdentity();
         builder.Property(p => p.Name).HasMaxLength(200);
@@ -234,18 +234,18 @@ internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolic
         builder.HasTicketConditions();
 
         builder.HasIndex(p => p.Order);
-        builder.HasData(HelpdeskDefaults.SlaPolicies);
+        builder.HasData(HelpdeskDefaults.ServiceLevelPolicies);
     }
 }
 
-internal sealed class SlaTargetConfiguration : IEntityTypeConfiguration<SlaTarget>
+internal sealed class ServiceLevelTargetConfiguration : IEntityTypeConfiguration<ServiceLevelTarget>
 {
-    public void Configure(EntityTypeBuilder<SlaTarget> builder)
+    public void Configure(EntityTypeBuilder<ServiceLevelTarget> builder)
     {
-        builder.ToTable("helpdesk_sla_targets");
+        builder.ToTable("helpdesk_service_level_targets");
         builder.HasKey(t => new { t.PolicyId, t.Priority });
-        builder.HasOne<SlaPolicy>().WithMany().HasForeignKey(t => t.PolicyId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasData(HelpdeskDefaults.SlaTargets);
+        builder.HasOne<ServiceLevelPolicy>().WithMany().HasForeignKey(t => t.PolicyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasData(HelpdeskDefaults.ServiceLevelTargets);
     }
 }
 

@@ -31,7 +31,7 @@ internal static class HelpdeskDefaults
         new() { Id = SystemsTeam, Name = "Systems team", Tier = 4 },
     ];
 
-    public static readonly Category[] Categories = Tree(
+    public static readonly IssueType[] IssueTypes = Tree(
         (Device, null, "Device"),
         (2, Device, "Tablet"),
         (3, 2, "Won't connect to wireless"),
@@ -83,11 +83,11 @@ internal static class HelpdeskDefaults
         new()
         {
             Id = 2, Order = 20, Name = "Devices, printing and classroom AV at a school go to its technician",
-            SiteTypes = "Elementary,Middle,High,Alternative", CategoryIds = $"{Device},{Printing},{ClassroomAv}",
+            SiteTypes = "Elementary,Middle,High,Alternative", IssueTypeIds = $"{Device},{Printing},{ClassroomAv}",
             SetTeamId = SiteTechnicianTeam, AssignSiteTechnician = true,
         },
-        new() { Id = 3, Order = 30, Name = "Accounts and email go to the systems team", CategoryIds = $"{Accounts},{Email}", SetTeamId = SystemsTeam },
-        new() { Id = 4, Order = 40, Name = "Network problems go to the network team", CategoryIds = $"{Network}", SetTeamId = NetworkTeam },
+        new() { Id = 3, Order = 30, Name = "Accounts and email go to the systems team", IssueTypeIds = $"{Accounts},{Email}", SetTeamId = SystemsTeam },
+        new() { Id = 4, Order = 40, Name = "Network problems go to the network team", IssueTypeIds = $"{Network}", SetTeamId = NetworkTeam },
         new() { Id = 5, Order = 50, Name = "A district-wide outage is critical", Priorities = "1", AddTags = "outage" },
     ];
 
@@ -98,13 +98,13 @@ internal static class HelpdeskDefaults
     /// Critical outages are timed around the clock; everything else on school time, with Incident IQ's default
     /// of about a day to respond and three days to resolve at moderate priority (a school day is 8 hours).
     /// </summary>
-    public static readonly SlaPolicy[] SlaPolicies =
+    public static readonly ServiceLevelPolicy[] ServiceLevelPolicies =
     [
         new() { Id = CriticalAroundTheClockPolicy, Order = 10, Name = "Critical outages, around the clock", Priorities = "1", Hours = ServiceHours.AroundTheClock, RestoreInstructionMinutes = 30 },
         new() { Id = DistrictStandardPolicy, Order = 20, Name = "District standard, school time", Hours = ServiceHours.SchoolTime, RestoreInstructionMinutes = 30 },
     ];
 
-    public static readonly SlaTarget[] SlaTargets =
+    public static readonly ServiceLevelTarget[] ServiceLevelTargets =
     [
         new() { PolicyId = CriticalAroundTheClockPolicy, Priority = 1, FirstResponseMinutes = 15, ResolutionMinutes = 4 * 60 },
         new() { PolicyId = DistrictStandardPolicy, Priority = 1, FirstResponseMinutes = 30, ResolutionMinutes = 4 * 60 },
@@ -136,15 +136,15 @@ internal static class HelpdeskDefaults
         },
     ];
 
-    private static Category[] Tree(params (int Id, int? Parent, string Name)[] nodes)
+    private static IssueType[] Tree(params (int Id, int? Parent, string Name)[] nodes)
     {
         var byId = nodes.ToDictionary(n => n.Id);
-        string PathOf(int id) => byId[id].Parent is { } parent ? PathOf(parent) + CategoryPath.Separator + byId[id].Name : byId[id].Name;
-        return nodes.Select((n, i) => new Category { Id = n.Id, ParentId = n.Parent, Name = n.Name, Path = PathOf(n.Id), SortOrder = i }).ToArray();
+        string PathOf(int id) => byId[id].Parent is { } parent ? PathOf(parent) + IssueTypePath.Separator + byId[id].Name : byId[id].Name;
+        return nodes.Select((n, i) => new IssueType { Id = n.Id, ParentId = n.Parent, Name = n.Name, Path = PathOf(n.Id), SortOrder = i }).ToArray();
     }
 }
 
-public static class CategoryPath
+public static class IssueTypePath
 {
     public const string Separator = " › ";
 }

@@ -10,8 +10,8 @@ public interface ITicketConditions
 
     string? SiteTypes { get; set; }
 
-    /// <summary>Category ids; a category matches its descendants too.</summary>
-    string? CategoryIds { get; set; }
+    /// <summary>Issue type ids; an issue type matches its descendants too.</summary>
+    string? IssueTypeIds { get; set; }
 
     string? RequesterRoles { get; set; }
 

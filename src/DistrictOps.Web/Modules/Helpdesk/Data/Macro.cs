@@ -15,7 +15,7 @@ public sealed class Macro
 
     public int? SetTeamId { get; set; }
 
-    public int? SetCategoryId { get; set; }
+    public int? SetIssueTypeId { get; set; }
 
     public int? SetPriority { get; set; }
 

@@ -22,7 +22,7 @@ public sealed class Problem
     public ProblemStatus Status { get; set; }
 
     /// <summary>The cluster it was opened from, when it was: issue type, device model and site.</summary>
-    public int? CategoryId { get; set; }
+    public int? IssueTypeId { get; set; }
 
     public string? DeviceModel { get; set; }
 

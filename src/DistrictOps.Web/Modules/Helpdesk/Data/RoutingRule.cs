@@ -21,7 +21,7 @@ public sealed class RoutingRule : ITicketConditions
 
     public string? SiteTypes { get; set; }
 
-    public string? CategoryIds { get; set; }
+    public string? IssueTypeIds { get; set; }
 
     public string? RequesterRoles { get; set; }
 

@@ -11,7 +11,7 @@ public enum ServiceHours
 /// An ordered service-level policy: the first enabled policy whose conditions match a ticket sets its targets.
 /// Conditions read like a routing rule's (empty matches anything; lists are comma-separated).
 /// </summary>
-public sealed class SlaPolicy : ITicketConditions
+public sealed class ServiceLevelPolicy : ITicketConditions
 {
     public int Id { get; set; }
 
@@ -25,7 +25,7 @@ public sealed class SlaPolicy : ITicketConditions
 
     public string? SiteTypes { get; set; }
 
-    public string? CategoryIds { get; set; }
+    public string? IssueTypeIds { get; set; }
 
     public string? RequesterRoles { get; set; }
 
@@ -43,7 +43,7 @@ public sealed class SlaPolicy : ITicketConditions
 }
 
 /// <summary>A policy's targets for one priority, in counted minutes.</summary>
-public sealed class SlaTarget
+public sealed class ServiceLevelTarget
 {
     public int PolicyId { get; set; }
 

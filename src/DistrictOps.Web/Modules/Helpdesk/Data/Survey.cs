@@ -41,5 +41,5 @@ public sealed class Survey
 
     public int? TeamId { get; set; }
 
-    public int CategoryId { get; set; }
+    public int IssueTypeId { get; set; }
 }

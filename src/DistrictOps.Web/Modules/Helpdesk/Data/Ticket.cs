@@ -68,7 +68,7 @@ public sealed class Ticket
 
     public string? Room { get; set; }
 
-    public int CategoryId { get; set; }
+    public int IssueTypeId { get; set; }
 
     public TicketImpact Impact { get; set; }
 
@@ -129,7 +129,7 @@ public sealed class Ticket
     // Deadlines are null while the clock is paused or once the target is met; a status move or a calendar edit
     // recomputes them. Minutes are counted school time, pauses excluded.
 
-    public int? SlaPolicyId { get; set; }
+    public int? ServiceLevelPolicyId { get; set; }
 
     public DateTimeOffset? ResponseDueAt { get; set; }
 
@@ -139,7 +139,7 @@ public sealed class Ticket
     public DateTimeOffset? RestoreDueAt { get; set; }
 
     /// <summary>Since when the clock is paused (Pending, or On hold where the policy says so).</summary>
-    public DateTimeOffset? SlaPausedSince { get; set; }
+    public DateTimeOffset? ServiceLevelPausedSince { get; set; }
 
     public bool ResponseBreached { get; set; }
 
@@ -157,10 +157,10 @@ public sealed class Ticket
     public bool? FirstContactResolution { get; set; }
 
     /// <summary>Escalation-ladder steps already notified.</summary>
-    public ServiceLevelAlerts SlaAlertsSent { get; set; }
+    public ServiceLevelAlerts ServiceLevelAlertsSent { get; set; }
 
     /// <summary>When the service-level job must look at this ticket again: the next ladder step or deadline, or now after a calendar edit.</summary>
-    public DateTimeOffset? SlaCheckAt { get; set; }
+    public DateTimeOffset? ServiceLevelCheckAt { get; set; }
 
     public bool IsOpen => Status is not (TicketStatus.Solved or TicketStatus.Closed);
 }

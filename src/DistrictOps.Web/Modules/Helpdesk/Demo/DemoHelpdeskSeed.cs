@@ -188,7 +188,7 @@ internal sealed class DemoHelpdeskSeed(
             demoSites,
             schedule,
             await db.Set<RoutingRule>().AsNoTracking().ToListAsync(cancellationToken),
-            await db.Set<Category>().AsNoTracking().ToListAsync(cancellationToken),
+            await db.Set<IssueType>().AsNoTracking().ToListAsync(cancellationToken),
             await db.Set<PriorityCell>().AsNoTracking().ToListAsync(cancellationToken),
             teams,
             clock.GetUtcNow());

@@ -43,7 +43,7 @@ internal sealed class DemoProblemsSeed(AppDbContext db, ISiteDirectory sites, Ti
             return;
         }
 
-        var categories = await db.Set<Category>().AsNoTracking().ToListAsync(cancellationToken);
+        var issueTypes = await db.Set<IssueType>().AsNoTracking().ToListAsync(cancellationToken);
         var siteList = (await sites.ListAsync(cancellationToken)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         var random = new Random(23);
         foreach (var site in siteList)
@@ -51,21 +51,21 @@ internal sealed class DemoProblemsSeed(AppDbContext db, ISiteDirectory sites, Ti
             var tablet = random.Next(Tablets.Length);
             var laptop = random.Next(Laptops.Length);
             var desktop = random.Next(Desktops.Length);
-            await ModelsAsync(site.Id, Subtree(categories, Tablet), Tablets[tablet], Tablets[(tablet + 1) % Tablets.Length], cancellationToken);
-            await ModelsAsync(site.Id, Subtree(categories, Laptop), Laptops[laptop], Laptops[(laptop + 1) % Laptops.Length], cancellationToken);
-            await ModelsAsync(site.Id, Subtree(categories, Desktop), Desktops[desktop], Desktops[(desktop + 1) % Desktops.Length], cancellationToken);
+            await ModelsAsync(site.Id, Subtree(issueTypes, Tablet), Tablets[tablet], Tablets[(tablet + 1) % Tablets.Length], cancellationToken);
+            await ModelsAsync(site.Id, Subtree(issueTypes, Laptop), Laptops[laptop], Laptops[(laptop + 1) % Laptops.Length], cancellationToken);
+            await ModelsAsync(site.Id, Subtree(issueTypes, Desktop), Desktops[desktop], Desktops[(desktop + 1) % Desktops.Length], cancellationToken);
         }
 
         var now = clock.GetUtcNow();
-        var clustered = await ClusterAsync(siteList, Subtree(categories, Tablet), now, cancellationToken);
+        var clustered = await ClusterAsync(siteList, Subtree(issueTypes, Tablet), now, cancellationToken);
         var linked = await KnownErrorAsync(now, cancellationToken);
         logger.LogInformation("Demo problems: device models on every device ticket, {Clustered} iPad tickets in the recurring cluster, {Linked} tickets linked to the known error", clustered, linked);
     }
 
     /// <summary>Most of a site's tickets of a kind name its main model, every fifth the other one it owns.</summary>
-    private async Task ModelsAsync(Guid siteId, IReadOnlyList<int> categoryIds, string main, string other, CancellationToken cancellationToken)
+    private async Task ModelsAsync(Guid siteId, IReadOnlyList<int> issueTypeIds, string main, string other, CancellationToken cancellationToken)
     {
-        var tickets = db.Set<Ticket>().Where(t => t.SiteId == siteId && categoryIds.Contains(t.CategoryId));
+        var tickets = db.Set<Ticket>().Where(t => t.SiteId == siteId && issueTypeIds.Contains(t.IssueTypeId));
         await tickets.Where(t => t.Id % 5 != 0).ExecuteUpdateAsync(s => s.SetProperty(t => t.DeviceModel, main), cancellationToken);
         await tickets.Where(t => t.Id % 5 == 0).ExecuteUpdateAsync(s => s.SetProperty(t => t.DeviceModel, other), cancellationToken);
     }
@@ -76,7 +76,7 @@ internal sealed class DemoProblemsSeed(AppDbContext db, ISiteDirectory sites, Ti
         var since = now.AddDays(-27);
         var elementary = siteList.Where(s => s.Type == "Elementary").Select(s => s.Id).ToList();
         var busiest = await db.Set<Ticket>()
-            .Where(t => t.CreatedAt >= since && elementary.Contains(t.SiteId) && tablets.Contains(t.CategoryId))
+            .Where(t => t.CreatedAt >= since && elementary.Contains(t.SiteId) && tablets.Contains(t.IssueTypeId))
             .GroupBy(t => t.SiteId).Select(g => new { Site = g.Key, Tickets = g.Count() })
             .OrderByDescending(g => g.Tickets).ThenBy(g => g.Site).FirstOrDefaultAsync(cancellationToken);
         if (busiest is null || busiest.Tickets < 3)
@@ -85,11 +85,11 @@ internal sealed class DemoProblemsSeed(AppDbContext db, ISiteDirectory sites, Ti
         }
 
         var tickets = await db.Set<Ticket>()
-            .Where(t => t.SiteId == busiest.Site && t.CreatedAt >= since && tablets.Contains(t.CategoryId))
+            .Where(t => t.SiteId == busiest.Site && t.CreatedAt >= since && tablets.Contains(t.IssueTypeId))
             .OrderBy(t => t.Id).Take(8).ToListAsync(cancellationToken);
         foreach (var ticket in tickets)
         {
-            ticket.CategoryId = WontConnectToWireless;
+            ticket.IssueTypeId = WontConnectToWireless;
             ticket.DeviceModel = ClusterModel;
             ticket.Title = "iPad keeps dropping off the wireless";
         }
@@ -103,7 +103,7 @@ internal sealed class DemoProblemsSeed(AppDbContext db, ISiteDirectory sites, Ti
     {
         var since = now.AddDays(-14);
         var tickets = await db.Set<Ticket>()
-            .Where(t => t.CategoryId == FoldersDisappeared && t.MergedIntoId == null
+            .Where(t => t.IssueTypeId == FoldersDisappeared && t.MergedIntoId == null
                 && (t.CreatedAt >= since || (t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed)))
             .OrderByDescending(t => t.CreatedAt).Take(25).ToListAsync(cancellationToken);
         if (tickets.Count == 0)
@@ -117,7 +117,7 @@ internal sealed class DemoProblemsSeed(AppDbContext db, ISiteDirectory sites, Ti
         {
             Title = "Desktop folders disappear at sign-in (folder redirection)",
             Status = ProblemStatus.KnownError,
-            CategoryId = FoldersDisappeared,
+            IssueTypeId = FoldersDisappeared,
             RootCause = "The folder redirection policy still points some classroom computers at the retired file server FS01. "
                 + "When FS01 does not answer at sign-in, Windows builds a temporary profile, so the desktop and Documents look empty.",
             Workaround = "Ask the teacher to sign out and sign in again on the wired network; the folders come back. "
@@ -140,12 +140,12 @@ internal sealed class DemoProblemsSeed(AppDbContext db, ISiteDirectory sites, Ti
         return tickets.Count;
     }
 
-    private static List<int> Subtree(IReadOnlyList<Category> categories, int root)
+    private static List<int> Subtree(IReadOnlyList<IssueType> issueTypes, int root)
     {
         var ids = new List<int> { root };
         for (var i = 0; i < ids.Count; i++)
         {
-            ids.AddRange(categories.Where(c => c.ParentId == ids[i]).Select(c => c.Id));
+            ids.AddRange(issueTypes.Where(c => c.ParentId == ids[i]).Select(c => c.Id));
         }
 
         return ids;

@@ -35,12 +35,12 @@ internal sealed class DemoServiceLevelSeed(AppDbContext db, ServiceLevelTracker 
             foreach (var (id, tracked) in await tracker.RecomputeAsync(tickets, cancellationToken))
             {
                 var ticket = tickets.First(t => t.Id == id);
-                foreach (var alert in EscalationLadder.Due(tracked.Reading, ticket.SlaAlertsSent, now))
+                foreach (var alert in EscalationLadder.Due(tracked.Reading, ticket.ServiceLevelAlertsSent, now))
                 {
-                    ticket.SlaAlertsSent |= EscalationLadder.UpTo(alert.Target, alert.Step);
+                    ticket.ServiceLevelAlertsSent |= EscalationLadder.UpTo(alert.Target, alert.Step);
                 }
 
-                ticket.SlaCheckAt = EscalationLadder.NextCheck(tracked.Reading, ticket.SlaAlertsSent);
+                ticket.ServiceLevelCheckAt = EscalationLadder.NextCheck(tracked.Reading, ticket.ServiceLevelAlertsSent);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -46,7 +46,7 @@ internal sealed class DemoSurveysSeed(AppDbContext db, TimeProvider clock, IOpti
         var solved = await db.Set<Ticket>().AsNoTracking()
             .Where(t => t.SolvedAt != null && t.MergedIntoId == null)
             .OrderBy(t => t.Id)
-            .Select(t => new { t.Id, SolvedAt = t.SolvedAt!.Value, t.Status, t.AssigneeUserId, t.AssigneeName, t.SiteId, t.TeamId, t.CategoryId, t.RequesterEmail })
+            .Select(t => new { t.Id, SolvedAt = t.SolvedAt!.Value, t.Status, t.AssigneeUserId, t.AssigneeName, t.SiteId, t.TeamId, t.IssueTypeId, t.RequesterEmail })
             .ToListAsync(cancellationToken);
         var surveys = new List<Survey>(solved.Count);
         foreach (var ticket in solved)
@@ -61,7 +61,7 @@ internal sealed class DemoSurveysSeed(AppDbContext db, TimeProvider clock, IOpti
                 TechnicianName = ticket.AssigneeName,
                 SiteId = ticket.SiteId,
                 TeamId = ticket.TeamId,
-                CategoryId = ticket.CategoryId,
+                IssueTypeId = ticket.IssueTypeId,
             };
             var answered = random.NextDouble() < 0.40;
             var good = random.NextDouble() < 0.85;

@@ -15,7 +15,7 @@ public sealed record DemoHistoryInput(
     IReadOnlyList<DemoSite> Sites,
     SchoolSchedule Schedule,
     IReadOnlyList<RoutingRule> Rules,
-    IReadOnlyList<Category> Categories,
+    IReadOnlyList<IssueType> IssueTypes,
     IReadOnlyList<PriorityCell> Matrix,
     IReadOnlyDictionary<int, IReadOnlyList<DemoAgent>> TeamMembers,
     DateTimeOffset Now,
@@ -40,7 +40,7 @@ public static class DemoTicketHistory
     private static readonly TimeSpan ClosesAfter = TimeSpan.FromDays(4);
 
     /// <summary>Leaf issue types and how often they come in; the review's recurring problems lead.</summary>
-    private static readonly (int Category, double Weight, bool QuickFix, (string Title, string Description)[] Texts)[] Issues =
+    private static readonly (int IssueType, double Weight, bool QuickFix, (string Title, string Description)[] Texts)[] Issues =
     [
         (9, 13, false, [
             ("My desktop icons are gone", "When I signed in this morning my desktop icons and my Documents folders were gone."),
@@ -136,7 +136,7 @@ public static class DemoTicketHistory
 
                 var issue = Issues[Pick(issueWeights, random)];
                 var site = sites[Pick(siteWeights, random)];
-                opened.Add(new Draft(day, created, site, issue.Category, issue.QuickFix, random.Next(issue.Texts.Length)));
+                opened.Add(new Draft(day, created, site, issue.IssueType, issue.QuickFix, random.Next(issue.Texts.Length)));
             }
 
             drafts.AddRange(opened.OrderBy(d => d.Created));
@@ -206,7 +206,7 @@ public static class DemoTicketHistory
 
     private static DemoHistory Build(DemoHistoryInput input, List<Draft> drafts, List<DateOnly> schoolDays, Random random)
     {
-        var parents = input.Categories.ToDictionary(c => c.Id, c => c.ParentId);
+        var parents = input.IssueTypes.ToDictionary(c => c.Id, c => c.ParentId);
         var cursors = new Dictionary<string, int>();
         var tickets = new List<Ticket>(drafts.Count);
         var events = new List<TicketEvent>(drafts.Count * 7);
@@ -216,7 +216,7 @@ public static class DemoTicketHistory
         long id = 0;
         foreach (var draft in drafts)
         {
-            var texts = Issues.First(i => i.Category == draft.CategoryId).Texts[draft.Text];
+            var texts = Issues.First(i => i.IssueType == draft.IssueTypeId).Texts[draft.Text];
             var requester = draft.Site.Staff[random.Next(draft.Site.Staff.Count)];
             var impact = (TicketImpact)Pick(impacts, random);
             var urgency = (TicketUrgency)Pick(urgencies, random);
@@ -253,7 +253,7 @@ public static class DemoTicketHistory
                 SubmittedByName = enteredBy?.Name,
                 SiteId = draft.Site.Id,
                 Room = random.Next(5) == 0 ? null : random.Next(8) == 0 ? "Library" : "Room " + random.Next(1, 41).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                CategoryId = draft.CategoryId,
+                IssueTypeId = draft.IssueTypeId,
                 Impact = impact,
                 Urgency = urgency,
                 Priority = Priorities.From(input.Matrix, impact, urgency),
@@ -280,7 +280,7 @@ public static class DemoTicketHistory
                 enteredBy is null ? null : $"Entered by {enteredBy.Name} ({channel})", true);
 
             var decision = Routing.Route(input.Rules, new RoutingInput(
-                ticket.SiteId, draft.Site.Type, Ancestry(draft.CategoryId, parents), ticket.RequesterRole, channel, ticket.Priority, draft.Created));
+                ticket.SiteId, draft.Site.Type, Ancestry(draft.IssueTypeId, parents), ticket.RequesterRole, channel, ticket.Priority, draft.Created));
             ticket.Priority = decision.Priority;
             ticket.TeamId = decision.TeamId ?? HelpdeskDefaults.HelpDeskTeam;
             ticket.Tags = string.Join(' ', decision.Tags);
@@ -375,10 +375,10 @@ public static class DemoTicketHistory
         return agents[next];
     }
 
-    private static List<int> Ancestry(int categoryId, Dictionary<int, int?> parents)
+    private static List<int> Ancestry(int issueTypeId, Dictionary<int, int?> parents)
     {
         var chain = new List<int>();
-        for (int? id = categoryId; id is { } current && !chain.Contains(current) && parents.ContainsKey(current); id = parents[current])
+        for (int? id = issueTypeId; id is { } current && !chain.Contains(current) && parents.ContainsKey(current); id = parents[current])
         {
             chain.Add(current);
         }
@@ -420,7 +420,7 @@ public static class DemoTicketHistory
         return copy;
     }
 
-    private sealed class Draft(int day, DateTimeOffset created, DemoSite site, int categoryId, bool quickFix, int text)
+    private sealed class Draft(int day, DateTimeOffset created, DemoSite site, int issueTypeId, bool quickFix, int text)
     {
         public int Day { get; } = day;
 
@@ -428,7 +428,7 @@ public static class DemoTicketHistory
 
         public DemoSite Site { get; } = site;
 
-        public int CategoryId { get; } = categoryId;
+        public int IssueTypeId { get; } = issueTypeId;
 
         public bool QuickFix { get; } = quickFix;
 

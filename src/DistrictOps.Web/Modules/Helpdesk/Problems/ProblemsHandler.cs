@@ -13,7 +13,7 @@ public sealed record ProblemRow(
     string Number,
     string Title,
     string Status,
-    string? Category,
+    string? IssueType,
     string? DeviceModel,
     string? Site,
     int Tickets,
@@ -30,8 +30,8 @@ public sealed record ProblemDetail(
     string? RootCause,
     string? Workaround,
     string Status,
-    int? CategoryId,
-    string? Category,
+    int? IssueTypeId,
+    string? IssueType,
     string? DeviceModel,
     Guid? SiteId,
     string? Site,
@@ -50,7 +50,7 @@ public sealed record SaveProblemCommand(
     string? RootCause = null,
     string? Workaround = null,
     string? Status = null,
-    int? CategoryId = null,
+    int? IssueTypeId = null,
     string? DeviceModel = null,
     Guid? SiteId = null);
 
@@ -84,17 +84,17 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
         var rows = await problems.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
             .Select(p => new
             {
-                p.Id, p.Title, p.Status, p.CategoryId, p.DeviceModel, p.SiteId, p.CreatedAt, p.UpdatedAt,
+                p.Id, p.Title, p.Status, p.IssueTypeId, p.DeviceModel, p.SiteId, p.CreatedAt, p.UpdatedAt,
                 Tickets = db.Set<Ticket>().Count(t => t.ProblemId == p.Id),
                 OpenTickets = db.Set<Ticket>().Count(t => t.ProblemId == p.Id && t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed),
             })
             .ToPagedResultAsync(page, cancellationToken);
-        var categories = await CategoryPathsAsync(cancellationToken);
+        var issueTypes = await IssueTypePathsAsync(cancellationToken);
         var siteNames = await SiteNamesAsync(cancellationToken);
         return new PagedResult<ProblemRow>(
             rows.Items.Select(p => new ProblemRow(
                 p.Id, ProblemNumber.Format(p.Id), p.Title, p.Status.ToString(),
-                p.CategoryId is { } c ? categories.GetValueOrDefault(c) : null, p.DeviceModel,
+                p.IssueTypeId is { } c ? issueTypes.GetValueOrDefault(c) : null, p.DeviceModel,
                 p.SiteId is { } s ? siteNames.GetValueOrDefault(s) : null,
                 p.Tickets, p.OpenTickets, p.CreatedAt, p.UpdatedAt)).ToList(),
             rows.Total, rows.Page, rows.PageSize);
@@ -113,13 +113,13 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
         var visible = await viewer.Visible(linked).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Select(t => new { t.Id, t.Title, t.Status, t.SiteId, t.CreatedAt })
             .ToListAsync(cancellationToken);
-        var categories = await CategoryPathsAsync(cancellationToken);
+        var issueTypes = await IssueTypePathsAsync(cancellationToken);
         var siteNames = await SiteNamesAsync(cancellationToken);
         var prefix = options.Value.NumberPrefix;
         var tickets = visible.Select(t => new LinkedTicket(TicketNumber.Format(prefix, t.Id), t.Title, t.Status.ToString(), siteNames.GetValueOrDefault(t.SiteId) ?? "", t.CreatedAt)).ToList();
         return new ProblemDetail(
             problem.Id, ProblemNumber.Format(problem.Id), problem.Title, problem.RootCause, problem.Workaround, problem.Status.ToString(),
-            problem.CategoryId, problem.CategoryId is { } c ? categories.GetValueOrDefault(c) : null, problem.DeviceModel,
+            problem.IssueTypeId, problem.IssueTypeId is { } c ? issueTypes.GetValueOrDefault(c) : null, problem.DeviceModel,
             problem.SiteId, problem.SiteId is { } s ? siteNames.GetValueOrDefault(s) : null,
             problem.CreatedByName, problem.CreatedAt, problem.UpdatedAt, problem.ResolvedAt,
             tickets.Select(t => t.Number).ToList(), tickets, total - tickets.Count, CanEdit(viewer));
@@ -262,9 +262,9 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
             problem.Workaround = Blank(command.Workaround);
         }
 
-        if (!partial || command.CategoryId is not null)
+        if (!partial || command.IssueTypeId is not null)
         {
-            problem.CategoryId = command.CategoryId;
+            problem.IssueTypeId = command.IssueTypeId;
         }
 
         if (!partial || command.DeviceModel is not null)
@@ -316,9 +316,9 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
             errors[nameof(command.Status)] = [StatusError(command.Status)];
         }
 
-        if (command.CategoryId is { } category && !await db.Set<Category>().AnyAsync(c => c.Id == category, cancellationToken))
+        if (command.IssueTypeId is { } issueType && !await db.Set<IssueType>().AnyAsync(c => c.Id == issueType, cancellationToken))
         {
-            errors[nameof(command.CategoryId)] = [$"There is no issue type {category}."];
+            errors[nameof(command.IssueTypeId)] = [$"There is no issue type {issueType}."];
         }
 
         if (command.SiteId is { } site && await sites.FindAsync(site, cancellationToken) is null)
@@ -329,8 +329,8 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
         return errors;
     }
 
-    private async Task<Dictionary<int, string>> CategoryPathsAsync(CancellationToken cancellationToken) =>
-        await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
+    private async Task<Dictionary<int, string>> IssueTypePathsAsync(CancellationToken cancellationToken) =>
+        await db.Set<IssueType>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
 
     private async Task<Dictionary<Guid, string>> SiteNamesAsync(CancellationToken cancellationToken) =>
         (await sites.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);

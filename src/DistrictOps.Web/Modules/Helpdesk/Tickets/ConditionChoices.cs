@@ -6,7 +6,7 @@ using DistrictOps.Web.Platform.Data;
 namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 
 /// <summary>What the condition lists of the routing-rule and service-level forms offer, and conditions said in words.</summary>
-public sealed class ConditionChoices(IReadOnlyList<SiteSummary> sites, IReadOnlyList<Category> categories)
+public sealed class ConditionChoices(IReadOnlyList<SiteSummary> sites, IReadOnlyList<IssueType> issueTypes)
 {
     public static readonly ConditionChoices None = new([], []);
 
@@ -20,10 +20,10 @@ public sealed class ConditionChoices(IReadOnlyList<SiteSummary> sites, IReadOnly
 
     public IReadOnlyList<SiteSummary> Sites => sites;
 
-    public IReadOnlyList<Category> Categories => categories;
+    public IReadOnlyList<IssueType> IssueTypes => issueTypes;
 
     public static async Task<ConditionChoices> LoadAsync(AppDbContext db, ISiteDirectory siteDirectory, CancellationToken cancellationToken) =>
-        new(await siteDirectory.ListAsync(cancellationToken), await db.ActiveCategoriesAsync(cancellationToken));
+        new(await siteDirectory.ListAsync(cancellationToken), await db.ActiveIssueTypesAsync(cancellationToken));
 
     /// <summary>"site X or Y; issue type Z", or "every ticket" when no list narrows it.</summary>
     public string Describe(IConditionLists conditions)
@@ -39,9 +39,9 @@ public sealed class ConditionChoices(IReadOnlyList<SiteSummary> sites, IReadOnly
             parts.Add("site type " + string.Join(" or ", siteTypes));
         }
 
-        if (conditions.CategoryIds is { Count: > 0 } categoryIds)
+        if (conditions.IssueTypeIds is { Count: > 0 } issueTypeIds)
         {
-            parts.Add("issue type " + string.Join(" or ", categoryIds.Select(id => Categories.FirstOrDefault(c => c.Id == id)?.Path ?? id.ToString(CultureInfo.InvariantCulture))));
+            parts.Add("issue type " + string.Join(" or ", issueTypeIds.Select(id => IssueTypes.FirstOrDefault(c => c.Id == id)?.Path ?? id.ToString(CultureInfo.InvariantCulture))));
         }
 
         if (conditions.RequesterRoles is { Count: > 0 } roles)
@@ -73,7 +73,7 @@ public abstract class ConditionsForm
 
     public List<string> SiteTypes { get; set; } = [];
 
-    public List<int> CategoryIds { get; set; } = [];
+    public List<int> IssueTypeIds { get; set; } = [];
 
     public List<string> RequesterRoles { get; set; } = [];
 

@@ -21,7 +21,7 @@ public sealed record LadderAlert(ServiceTarget Target, LadderStep Step, ServiceL
 
 /// <summary>
 /// The escalation ladder (ServiceNow's): at 50% of a target the assignee hears, at 75% the assignee and the team lead,
-/// at 100% (breach) the team lead and the IT managers. Each step is sent once per ticket (<see cref="Ticket.SlaAlertsSent"/>);
+/// at 100% (breach) the team lead and the IT managers. Each step is sent once per ticket (<see cref="Ticket.ServiceLevelAlertsSent"/>);
 /// a met target sends nothing more; when several steps came due together (the job was down), only the highest is sent and the
 /// ones below it are marked sent.
 /// </summary>

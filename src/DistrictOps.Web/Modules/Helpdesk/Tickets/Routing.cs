@@ -3,11 +3,11 @@ using DistrictOps.Web.Modules.Helpdesk.Data;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 
-/// <summary>What routing looks at: the ticket as submitted, its site's type and its category with every ancestor.</summary>
+/// <summary>What routing looks at: the ticket as submitted, its site's type and its issue type with every ancestor.</summary>
 public sealed record RoutingInput(
     Guid SiteId,
     string? SiteType,
-    IReadOnlyList<int> CategoryAndAncestors,
+    IReadOnlyList<int> IssueTypeAndAncestors,
     string? RequesterRole,
     TicketChannel Channel,
     int Priority,
@@ -95,7 +95,7 @@ public static class Routing
     public static bool Matches(ITicketConditions conditions, RoutingInput input) =>
         Holds(conditions.SiteIds, v => Guid.TryParse(v, out var id) && id == input.SiteId)
         && Holds(conditions.SiteTypes, v => string.Equals(v, input.SiteType, StringComparison.OrdinalIgnoreCase))
-        && Holds(conditions.CategoryIds, v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && input.CategoryAndAncestors.Contains(id))
+        && Holds(conditions.IssueTypeIds, v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && input.IssueTypeAndAncestors.Contains(id))
         && Holds(conditions.RequesterRoles, v => string.Equals(v, input.RequesterRole, StringComparison.OrdinalIgnoreCase))
         && Holds(conditions.Channels, v => string.Equals(v, input.Channel.ToString(), StringComparison.OrdinalIgnoreCase))
         && Holds(conditions.Priorities, v => v == input.Priority.ToString(CultureInfo.InvariantCulture));

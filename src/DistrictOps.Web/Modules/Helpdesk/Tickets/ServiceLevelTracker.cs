@@ -6,27 +6,27 @@ using Microsoft.EntityFrameworkCore;
 namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 
 /// <summary>A ticket's policy and its reading, as last computed.</summary>
-public sealed record TrackedServiceLevel(SlaPolicy Policy, ServiceLevelReading Reading);
+public sealed record TrackedServiceLevel(ServiceLevelPolicy Policy, ServiceLevelReading Reading);
 
 /// <summary>
 /// Recomputes tickets' service levels from their stored timeline (plus events added in the current unit of work) and writes
-/// the Ticket columns. Policies, targets, categories and site schedules are read once per instance (one request or job run).
+/// the Ticket columns. Policies, targets, issue types and site schedules are read once per instance (one request or job run).
 /// Called for every save that changes what the clock reads (the service-level interceptor), by the service-level job
 /// and by the demo seed; it never saves.
 /// </summary>
 public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calendar, ISiteDirectory sites, TimeProvider clock)
 {
     private readonly Dictionary<Guid, SchoolSchedule?> _schedules = [];
-    private List<SlaPolicy>? _policies;
-    private Dictionary<(int Policy, int Priority), SlaTarget>? _targets;
+    private List<ServiceLevelPolicy>? _policies;
+    private Dictionary<(int Policy, int Priority), ServiceLevelTarget>? _targets;
     private Dictionary<int, int?>? _parents;
     private Dictionary<Guid, string>? _siteTypes;
 
     /// <summary>The first enabled policy, by order, whose conditions match (as a routing rule's do), with a target for the ticket's priority.</summary>
-    public async Task<(SlaPolicy Policy, SlaTarget Target)?> MatchAsync(Ticket ticket, CancellationToken cancellationToken = default)
+    public async Task<(ServiceLevelPolicy Policy, ServiceLevelTarget Target)?> MatchAsync(Ticket ticket, CancellationToken cancellationToken = default)
     {
         await LoadAsync(cancellationToken);
-        var input = new RoutingInput(ticket.SiteId, _siteTypes!.GetValueOrDefault(ticket.SiteId), Ancestry(ticket.CategoryId), ticket.RequesterRole, ticket.Channel, ticket.Priority, clock.GetUtcNow());
+        var input = new RoutingInput(ticket.SiteId, _siteTypes!.GetValueOrDefault(ticket.SiteId), Ancestry(ticket.IssueTypeId), ticket.RequesterRole, ticket.Channel, ticket.Priority, clock.GetUtcNow());
         foreach (var policy in _policies!)
         {
             if (Routing.Matches(policy, input))
@@ -74,17 +74,17 @@ public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calenda
             var reading = ServiceLevelClock.Read(
                 new ClockPolicy(policy.Hours, policy.PauseOnHold, target.FirstResponseMinutes, target.ResolutionMinutes, policy.RestoreInstructionMinutes),
                 clockHistory, schedule, now);
-            ticket.SlaPolicyId = policy.Id;
+            ticket.ServiceLevelPolicyId = policy.Id;
             ticket.ResponseDueAt = reading.Response.Deadline;
             ticket.ResolutionDueAt = reading.Resolution.Deadline;
             ticket.RestoreDueAt = reading.Restore?.Deadline;
-            ticket.SlaPausedSince = reading.PausedSince;
+            ticket.ServiceLevelPausedSince = reading.PausedSince;
             ticket.ResponseBreached = reading.Response.Breached;
             ticket.ResolutionBreached = reading.Resolution.Breached;
             ticket.RestoreBreached = reading.Restore?.Breached ?? false;
             ticket.ResponseMinutes = reading.ResponseSchoolMinutes;
             ticket.ResolutionMinutes = reading.ResolutionSchoolMinutes;
-            ticket.SlaCheckAt = EscalationLadder.NextCheck(reading, ticket.SlaAlertsSent);
+            ticket.ServiceLevelCheckAt = EscalationLadder.NextCheck(reading, ticket.ServiceLevelAlertsSent);
             results[ticket.Id] = new TrackedServiceLevel(policy, reading);
         }
 
@@ -103,15 +103,15 @@ public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calenda
 
     private static void Clear(Ticket ticket)
     {
-        ticket.SlaPolicyId = null;
+        ticket.ServiceLevelPolicyId = null;
         ticket.ResponseDueAt = null;
         ticket.ResolutionDueAt = null;
         ticket.RestoreDueAt = null;
-        ticket.SlaPausedSince = null;
+        ticket.ServiceLevelPausedSince = null;
         ticket.ResponseBreached = false;
         ticket.ResolutionBreached = false;
         ticket.RestoreBreached = false;
-        ticket.SlaCheckAt = null;
+        ticket.ServiceLevelCheckAt = null;
     }
 
     /// <summary>The site's schedule, once per instance; null when the district has no calendar yet.</summary>
@@ -152,10 +152,10 @@ public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calenda
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id == 0 ? long.MaxValue : e.Id).ToList());
     }
 
-    private List<int> Ancestry(int categoryId)
+    private List<int> Ancestry(int issueTypeId)
     {
         var chain = new List<int>();
-        for (int? id = categoryId; id is { } current && !chain.Contains(current); id = _parents!.GetValueOrDefault(current))
+        for (int? id = issueTypeId; id is { } current && !chain.Contains(current); id = _parents!.GetValueOrDefault(current))
         {
             chain.Add(current);
         }
@@ -170,9 +170,9 @@ public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calenda
             return;
         }
 
-        _policies = await db.Set<SlaPolicy>().AsNoTracking().Where(p => p.Enabled).OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(cancellationToken);
-        _targets = await db.Set<SlaTarget>().AsNoTracking().ToDictionaryAsync(t => (t.PolicyId, t.Priority), cancellationToken);
-        _parents = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
+        _policies = await db.Set<ServiceLevelPolicy>().AsNoTracking().Where(p => p.Enabled).OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        _targets = await db.Set<ServiceLevelTarget>().AsNoTracking().ToDictionaryAsync(t => (t.PolicyId, t.Priority), cancellationToken);
+        _parents = await db.Set<IssueType>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
         _siteTypes = (await sites.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Type);
     }
 }

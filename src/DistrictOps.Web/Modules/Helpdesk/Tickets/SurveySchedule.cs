@@ -31,7 +31,7 @@ public static class SurveySchedule
         survey.TechnicianName = ticket.AssigneeName;
         survey.SiteId = ticket.SiteId;
         survey.TeamId = ticket.TeamId;
-        survey.CategoryId = ticket.CategoryId;
+        survey.IssueTypeId = ticket.IssueTypeId;
     }
 
     /// <summary>Whether the sample includes the ticket: a fixed hash of its number below the rate, so a rerun decides the same.</summary>

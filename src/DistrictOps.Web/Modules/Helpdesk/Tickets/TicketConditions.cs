@@ -13,7 +13,7 @@ public interface IConditionLists
 
     IReadOnlyList<string>? SiteTypes { get; }
 
-    IReadOnlyList<int>? CategoryIds { get; }
+    IReadOnlyList<int>? IssueTypeIds { get; }
 
     IReadOnlyList<string>? RequesterRoles { get; }
 
@@ -25,7 +25,7 @@ public interface IConditionLists
 public sealed record ConditionLists(
     IReadOnlyList<Guid> SiteIds,
     IReadOnlyList<string> SiteTypes,
-    IReadOnlyList<int> CategoryIds,
+    IReadOnlyList<int> IssueTypeIds,
     IReadOnlyList<string> RequesterRoles,
     IReadOnlyList<string> Channels,
     IReadOnlyList<int> Priorities) : IConditionLists;
@@ -40,7 +40,7 @@ public static class TicketConditions
     public static ConditionLists Read(ITicketConditions stored) => new(
         Routing.Values(stored.SiteIds).Select(Guid.Parse).ToList(),
         Routing.Values(stored.SiteTypes),
-        Routing.Values(stored.CategoryIds).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList(),
+        Routing.Values(stored.IssueTypeIds).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList(),
         Routing.Values(stored.RequesterRoles),
         Routing.Values(stored.Channels),
         Routing.Values(stored.Priorities).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList());
@@ -50,7 +50,7 @@ public static class TicketConditions
     {
         stored.SiteIds = Routing.Join(lists.SiteIds?.Select(s => s.ToString()));
         stored.SiteTypes = Routing.Join(lists.SiteTypes?.Select(t => SiteTypeNames.First(n => string.Equals(n, t, StringComparison.OrdinalIgnoreCase))));
-        stored.CategoryIds = Routing.Join(lists.CategoryIds?.Select(c => c.ToString(CultureInfo.InvariantCulture)));
+        stored.IssueTypeIds = Routing.Join(lists.IssueTypeIds?.Select(c => c.ToString(CultureInfo.InvariantCulture)));
         stored.RequesterRoles = Routing.Join(lists.RequesterRoles?.Select(r => r.ToLowerInvariant()));
         stored.Channels = Routing.Join(lists.Channels?.Select(c => Enum.Parse<TicketChannel>(c, ignoreCase: true).ToString()));
         stored.Priorities = Routing.Join(lists.Priorities?.Select(p => p.ToString(CultureInfo.InvariantCulture)));
@@ -70,10 +70,10 @@ public static class TicketConditions
             errors[nameof(lists.SiteTypes)] = [$"'{type}' is not one of {string.Join(", ", SiteTypeNames)}."];
         }
 
-        var categories = await db.Set<Category>().Select(c => c.Id).ToListAsync(cancellationToken);
-        if (lists.CategoryIds?.FirstOrDefault(c => !categories.Contains(c)) is { } category && category != 0)
+        var issueTypes = await db.Set<IssueType>().Select(c => c.Id).ToListAsync(cancellationToken);
+        if (lists.IssueTypeIds?.FirstOrDefault(c => !issueTypes.Contains(c)) is { } issueType && issueType != 0)
         {
-            errors[nameof(lists.CategoryIds)] = [$"There is no issue type {category}."];
+            errors[nameof(lists.IssueTypeIds)] = [$"There is no issue type {issueType}."];
         }
 
         if (lists.RequesterRoles?.FirstOrDefault(r => !KnownRoles.Contains(r, StringComparer.OrdinalIgnoreCase)) is { } role)

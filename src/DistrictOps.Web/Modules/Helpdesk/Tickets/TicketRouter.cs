@@ -52,7 +52,7 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
     public async Task<RoutingDecision> DecideAsync(Ticket ticket, string? siteType, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rules = await db.Set<RoutingRule>().AsNoTracking().ToListAsync(cancellationToken);
-        var ancestry = await CategoryAncestryAsync(ticket.CategoryId, cancellationToken);
+        var ancestry = await IssueTypeAncestryAsync(ticket.IssueTypeId, cancellationToken);
         return Routing.Route(rules, new RoutingInput(ticket.SiteId, siteType, ancestry, ticket.RequesterRole, ticket.Channel, ticket.Priority, now));
     }
 
@@ -84,11 +84,11 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
         return next;
     }
 
-    private async Task<IReadOnlyList<int>> CategoryAncestryAsync(int categoryId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<int>> IssueTypeAncestryAsync(int issueTypeId, CancellationToken cancellationToken)
     {
-        var parents = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
+        var parents = await db.Set<IssueType>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
         var chain = new List<int>();
-        for (int? id = categoryId; id is { } current && !chain.Contains(current) && parents.ContainsKey(current); id = parents[current])
+        for (int? id = issueTypeId; id is { } current && !chain.Contains(current) && parents.ContainsKey(current); id = parents[current])
         {
             chain.Add(current);
         }

@@ -13,7 +13,7 @@ public sealed record UpdateTicketCommand(
     Guid? AssigneeUserId = null,
     bool AssignToMe = false,
     bool Unassign = false,
-    int? CategoryId = null,
+    int? IssueTypeId = null,
     TicketImpact? Impact = null,
     TicketUrgency? Urgency = null,
     int? Priority = null,
@@ -115,17 +115,17 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
             }
         }
 
-        if (command.CategoryId is { } categoryId && categoryId != ticket.CategoryId)
+        if (command.IssueTypeId is { } issueTypeId && issueTypeId != ticket.IssueTypeId)
         {
-            var path = await db.Set<Category>().Where(c => c.Id == categoryId && c.Active).Select(c => c.Path).SingleOrDefaultAsync(cancellationToken);
+            var path = await db.Set<IssueType>().Where(c => c.Id == issueTypeId && c.Active).Select(c => c.Path).SingleOrDefaultAsync(cancellationToken);
             if (path is null)
             {
-                errors[nameof(command.CategoryId)] = [$"There is no active issue type {categoryId}."];
+                errors[nameof(command.IssueTypeId)] = [$"There is no active issue type {issueTypeId}."];
             }
             else
             {
                 changes.Add($"issue type → {path}");
-                ticket.CategoryId = categoryId;
+                ticket.IssueTypeId = issueTypeId;
             }
         }
 

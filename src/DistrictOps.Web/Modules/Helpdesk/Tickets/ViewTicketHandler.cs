@@ -25,8 +25,8 @@ public sealed record TicketDetail(
     Guid SiteId,
     string SiteName,
     string? Room,
-    int CategoryId,
-    string Category,
+    int IssueTypeId,
+    string IssueType,
     Guid? RequesterPersonId,
     string RequesterName,
     string? RequesterEmail,
@@ -73,7 +73,7 @@ public sealed class ViewTicketHandler(AppDbContext db, ISiteDirectory sites, Tim
             .ToListAsync(cancellationToken);
         var attachments = await db.Set<TicketAttachment>().AsNoTracking().Where(a => a.TicketId == id).OrderBy(a => a.Id)
             .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt)).ToListAsync(cancellationToken);
-        var category = await db.Set<Category>().AsNoTracking().Where(c => c.Id == ticket.CategoryId).Select(c => c.Path).SingleOrDefaultAsync(cancellationToken);
+        var issueType = await db.Set<IssueType>().AsNoTracking().Where(c => c.Id == ticket.IssueTypeId).Select(c => c.Path).SingleOrDefaultAsync(cancellationToken);
         var team = ticket.TeamId is null ? null : await db.Set<Team>().AsNoTracking().Where(t => t.Id == ticket.TeamId).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken);
         var site = await sites.FindAsync(ticket.SiteId, cancellationToken);
         var prefix = options.Value.NumberPrefix;
@@ -84,7 +84,7 @@ public sealed class ViewTicketHandler(AppDbContext db, ISiteDirectory sites, Tim
         return new TicketDetail(
             ticket.Id, TicketNumber.Format(prefix, ticket.Id), ticket.Title, ticket.Description, ticket.Status.ToString(),
             ticket.Priority, Priorities.Name(ticket.Priority), ticket.Impact.ToString(), ticket.Urgency.ToString(), ticket.InstructionDisrupted,
-            ticket.Channel.ToString(), ticket.SiteId, site?.Name ?? "", ticket.Room, ticket.CategoryId, category ?? "",
+            ticket.Channel.ToString(), ticket.SiteId, site?.Name ?? "", ticket.Room, ticket.IssueTypeId, issueType ?? "",
             ticket.RequesterPersonId, ticket.RequesterName, canWork ? ticket.RequesterEmail : null, ticket.SubmittedByName,
             ticket.TeamId, team, ticket.AssigneeUserId, ticket.AssigneeName, ticket.AssetTag,
             Routing.Tags(ticket.Tags), ticket.MergedIntoId is { } merged ? TicketNumber.Format(prefix, merged) : null,

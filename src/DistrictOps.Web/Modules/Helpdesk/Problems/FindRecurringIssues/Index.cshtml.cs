@@ -32,7 +32,7 @@ public sealed class IndexModel(RecurringIssuesHandler handler, ViewerFactory vie
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostOpenProblemAsync(int categoryId, string? deviceModel, Guid siteId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostOpenProblemAsync(int issueTypeId, string? deviceModel, Guid siteId, CancellationToken cancellationToken)
     {
         var viewer = await viewers.ForAsync(User, cancellationToken);
         if (!ProblemsHandler.CanEdit(viewer))
@@ -40,7 +40,7 @@ public sealed class IndexModel(RecurringIssuesHandler handler, ViewerFactory vie
             return Forbid();
         }
 
-        var result = await handler.OpenProblemAsync(new OpenProblemFromClusterCommand(categoryId, deviceModel, siteId, From, To), viewer, cancellationToken);
+        var result = await handler.OpenProblemAsync(new OpenProblemFromClusterCommand(issueTypeId, deviceModel, siteId, From, To), viewer, cancellationToken);
         if (result.Succeeded)
         {
             Saved = result.Value!.Created ? "Problem record opened; the cluster's open and recent tickets are linked to it." : "An open problem record already covers these tickets: here it is.";

@@ -14,8 +14,8 @@ public sealed record RecurringIssuesQuery(string? From = null, string? To = null
 
 /// <summary>One cluster: tickets of one issue type, one device model (null: none given) at one site.</summary>
 public sealed record RecurringIssue(
-    int CategoryId,
-    string Category,
+    int IssueTypeId,
+    string IssueType,
     string? DeviceModel,
     Guid SiteId,
     string Site,
@@ -34,7 +34,7 @@ public sealed record RecurringIssuesReport(
     int MinimumTickets,
     IReadOnlyList<RecurringIssue> Items);
 
-public sealed record OpenProblemFromClusterCommand(int CategoryId, string? DeviceModel, Guid SiteId, string? From = null, string? To = null);
+public sealed record OpenProblemFromClusterCommand(int IssueTypeId, string? DeviceModel, Guid SiteId, string? From = null, string? To = null);
 
 public sealed record ProblemFromCluster(long ProblemId, string Number, bool Created, int LinkedTickets);
 
@@ -88,10 +88,10 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
         }
 
         var clusters = await tickets.Where(t => t.MergedIntoId == null)
-            .GroupBy(t => new { t.CategoryId, t.DeviceModel, t.SiteId })
+            .GroupBy(t => new { t.IssueTypeId, t.DeviceModel, t.SiteId })
             .Select(g => new
             {
-                g.Key.CategoryId,
+                g.Key.IssueTypeId,
                 g.Key.DeviceModel,
                 g.Key.SiteId,
                 Tickets = g.Sum(t => t.CreatedAt >= start ? 1 : 0),
@@ -101,21 +101,21 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
             .Where(g => g.Tickets >= minimum)
             .ToListAsync(cancellationToken);
 
-        var categories = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
+        var issueTypes = await db.Set<IssueType>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
         var siteNames = (await sites.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
         var open = await OpenProblemsAsync(cancellationToken);
         var items = clusters
             .Select(c =>
             {
-                var problem = Covering(open, c.CategoryId, c.DeviceModel, c.SiteId);
+                var problem = Covering(open, c.IssueTypeId, c.DeviceModel, c.SiteId);
                 return new RecurringIssue(
-                    c.CategoryId, categories.GetValueOrDefault(c.CategoryId) ?? c.CategoryId.ToString(CultureInfo.InvariantCulture), c.DeviceModel,
+                    c.IssueTypeId, issueTypes.GetValueOrDefault(c.IssueTypeId) ?? c.IssueTypeId.ToString(CultureInfo.InvariantCulture), c.DeviceModel,
                     c.SiteId, siteNames.GetValueOrDefault(c.SiteId) ?? c.SiteId.ToString(), c.Tickets, c.Previous, c.Linked,
                     problem?.Id, problem is null ? null : ProblemNumber.Format(problem.Id));
             })
             .OrderByDescending(c => c.Tickets)
             .ThenByDescending(c => c.Tickets - c.PreviousTickets)
-            .ThenBy(c => c.Category, StringComparer.Ordinal)
+            .ThenBy(c => c.IssueType, StringComparer.Ordinal)
             .ThenBy(c => c.Site, StringComparer.Ordinal)
             .ThenBy(c => c.DeviceModel ?? "", StringComparer.Ordinal)
             .Take(MaxClusters)
@@ -136,10 +136,10 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
 
         var errors = new Dictionary<string, string[]>();
         var period = Period(command.From, command.To, errors);
-        var category = await db.Set<Category>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CategoryId, cancellationToken);
-        if (category is null)
+        var issueType = await db.Set<IssueType>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.IssueTypeId, cancellationToken);
+        if (issueType is null)
         {
-            errors[nameof(command.CategoryId)] = [$"There is no issue type {command.CategoryId}."];
+            errors[nameof(command.IssueTypeId)] = [$"There is no issue type {command.IssueTypeId}."];
         }
 
         var site = await sites.FindAsync(command.SiteId, cancellationToken);
@@ -159,18 +159,18 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
             return Result.Invalid<ProblemFromCluster>(errors);
         }
 
-        if (Covering(await OpenProblemsAsync(cancellationToken), command.CategoryId, model, command.SiteId) is { } existing)
+        if (Covering(await OpenProblemsAsync(cancellationToken), command.IssueTypeId, model, command.SiteId) is { } existing)
         {
             return new ProblemFromCluster(existing.Id, ProblemNumber.Format(existing.Id), Created: false, LinkedTickets: 0);
         }
 
         var now = clock.GetUtcNow();
-        var title = $"{category!.Path}{(model is null ? "" : $" — {model}")} at {site!.Name}";
+        var title = $"{issueType!.Path}{(model is null ? "" : $" — {model}")} at {site!.Name}";
         var problem = new Problem
         {
             Title = title.Length > 200 ? title[..199] + "…" : title,
             Status = ProblemStatus.Open,
-            CategoryId = category.Id,
+            IssueTypeId = issueType.Id,
             DeviceModel = model,
             SiteId = site.Id,
             CreatedByUserId = viewer.UserId,
@@ -182,7 +182,7 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
         await db.SaveChangesAsync(cancellationToken);
 
         var recent = Instant(period!.Value.From);
-        var cluster = db.Set<Ticket>().Where(t => t.CategoryId == command.CategoryId && t.SiteId == command.SiteId && t.ProblemId == null && t.MergedIntoId == null
+        var cluster = db.Set<Ticket>().Where(t => t.IssueTypeId == command.IssueTypeId && t.SiteId == command.SiteId && t.ProblemId == null && t.MergedIntoId == null
             && (t.CreatedAt >= recent || (t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed)));
         cluster = model is null ? cluster.Where(t => t.DeviceModel == null) : cluster.Where(t => t.DeviceModel == model);
         var tickets = await cluster.ToListAsync(cancellationToken);
@@ -196,8 +196,8 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
     }
 
     /// <summary>An open problem covers a cluster when it is about the same issue type and names no other model and no other site.</summary>
-    internal static Problem? Covering(IEnumerable<Problem> open, int categoryId, string? deviceModel, Guid siteId) =>
-        open.Where(p => p.CategoryId == categoryId
+    internal static Problem? Covering(IEnumerable<Problem> open, int issueTypeId, string? deviceModel, Guid siteId) =>
+        open.Where(p => p.IssueTypeId == issueTypeId
                 && (p.DeviceModel is null || string.Equals(p.DeviceModel, deviceModel, StringComparison.OrdinalIgnoreCase))
                 && (p.SiteId is null || p.SiteId == siteId))
             .OrderByDescending(p => (p.DeviceModel is null ? 0 : 2) + (p.SiteId is null ? 0 : 1))
@@ -206,7 +206,7 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
 
     private async Task<List<Problem>> OpenProblemsAsync(CancellationToken cancellationToken) =>
         await db.Set<Problem>().AsNoTracking()
-            .Where(p => (p.Status == ProblemStatus.Open || p.Status == ProblemStatus.KnownError) && p.CategoryId != null)
+            .Where(p => (p.Status == ProblemStatus.Open || p.Status == ProblemStatus.KnownError) && p.IssueTypeId != null)
             .ToListAsync(cancellationToken);
 
     private (DateOnly From, DateOnly To)? Period(string? fromText, string? toText, Dictionary<string, string[]> errors)

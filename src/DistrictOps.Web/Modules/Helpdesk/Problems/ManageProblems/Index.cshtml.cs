@@ -23,7 +23,7 @@ public sealed class IndexModel(ProblemsHandler handler, ViewerFactory viewers, A
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public IReadOnlyList<IssueType> IssueTypes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class IndexModel(ProblemsHandler handler, ViewerFactory viewers, A
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(string? title, string? rootCause, string? workaround, int? categoryId, string? deviceModel, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCreateAsync(string? title, string? rootCause, string? workaround, int? issueTypeId, string? deviceModel, CancellationToken cancellationToken)
     {
         var viewer = await viewers.ForAsync(User, cancellationToken);
         if (!ProblemsHandler.CanEdit(viewer))
@@ -39,7 +39,7 @@ public sealed class IndexModel(ProblemsHandler handler, ViewerFactory viewers, A
             return Forbid();
         }
 
-        var created = await handler.CreateAsync(new SaveProblemCommand(title, rootCause, workaround, nameof(ProblemStatus.Open), categoryId, deviceModel), viewer, cancellationToken);
+        var created = await handler.CreateAsync(new SaveProblemCommand(title, rootCause, workaround, nameof(ProblemStatus.Open), issueTypeId, deviceModel), viewer, cancellationToken);
         if (created.Succeeded)
         {
             TempData["Saved"] = "Problem record opened.";
@@ -55,7 +55,7 @@ public sealed class IndexModel(ProblemsHandler handler, ViewerFactory viewers, A
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         CanEdit = ProblemsHandler.CanEdit(await viewers.ForAsync(User, cancellationToken));
-        Categories = await db.ActiveCategoriesAsync(cancellationToken);
+        IssueTypes = await db.ActiveIssueTypesAsync(cancellationToken);
         var result = await handler.ListAsync(Status, new PageRequest(PageNumber, PageRequest.DefaultSize), cancellationToken);
         if (result.Succeeded)
         {

@@ -31,7 +31,7 @@ public static class ReportExports
         "Service-level attainment",
         [new("Group"), new("Name"), new("Response targets", ExportKind.Number), new("Response met", ExportKind.Number), new("Response met %", ExportKind.Number),
             new("Resolution targets", ExportKind.Number), new("Resolution met", ExportKind.Number), new("Resolution met %", ExportKind.Number)],
-        new[] { ("All", (IEnumerable<AttainmentRow>)[report.Overall]), ("Site", report.BySite), ("Team", report.ByTeam), ("Technician", report.ByTechnician), ("Category", report.ByCategory) }
+        new[] { ("All", (IEnumerable<AttainmentRow>)[report.Overall]), ("Site", report.BySite), ("Team", report.ByTeam), ("Technician", report.ByTechnician), ("Issue type", report.ByIssueType) }
             .SelectMany(g => g.Item2.Select(r => Row(g.Item1, r.Label, r.Response.Of, r.Response.Count, r.Response.Percent, r.Resolution.Of, r.Resolution.Count, r.Resolution.Percent)))
             .ToList());
 

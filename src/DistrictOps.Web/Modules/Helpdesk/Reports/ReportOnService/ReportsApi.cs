@@ -12,7 +12,7 @@ public static class ReportsApi
         Map(group, "backlog", (h, f, ct) => h.BacklogAsync(f, ct), "Open and pending tickets at the end of each day (district time zone).");
         Map(group, "volume", (h, f, ct) => h.VolumeAsync(f, ct), "Tickets opened each day, by channel.");
         Map(group, "response-times", (h, f, ct) => h.ResponseTimesAsync(f, ct), "First response and resolution in counted school minutes: median and 90th percentile, overall and per site, team and priority.");
-        Map(group, "attainment", (h, f, ct) => h.AttainmentAsync(f, ct), "Share of response and resolution targets met, by site, team, technician and category.");
+        Map(group, "attainment", (h, f, ct) => h.AttainmentAsync(f, ct), "Share of response and resolution targets met, by site, team, technician and issue type.");
         Map(group, "resolution-rates", (h, f, ct) => h.ResolutionRatesAsync(f, ct), "Same-day, first-contact, bypass (direct to technician) and reopen rates, overall and per site.");
         Map(group, "workload", (h, f, ct) => h.WorkloadAsync(f, ct), "Tickets per technician (assigned, solved) and per 100 devices per site.");
         return group;

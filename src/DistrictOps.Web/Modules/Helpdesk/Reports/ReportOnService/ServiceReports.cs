@@ -25,10 +25,10 @@ public sealed record TimeRow(string Key, string Label, TimeFigures Response, Tim
 /// <summary>Counted school minutes; null when no ticket counts.</summary>
 public sealed record TimeFigures(int Count, double? Median, double? P90);
 
-/// <summary>Share of service-level targets met (not breached), for response and resolution, overall and per site, team, technician and category.</summary>
+/// <summary>Share of service-level targets met (not breached), for response and resolution, overall and per site, team, technician and issue type.</summary>
 public sealed record AttainmentReport(
     ReportRange Range, AttainmentRow Overall, IReadOnlyList<AttainmentRow> BySite, IReadOnlyList<AttainmentRow> ByTeam,
-    IReadOnlyList<AttainmentRow> ByTechnician, IReadOnlyList<AttainmentRow> ByCategory);
+    IReadOnlyList<AttainmentRow> ByTechnician, IReadOnlyList<AttainmentRow> ByIssueType);
 
 public sealed record AttainmentRow(string Key, string Label, Share Response, Share Resolution);
 

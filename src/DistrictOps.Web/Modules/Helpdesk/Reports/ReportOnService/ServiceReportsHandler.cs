@@ -138,8 +138,8 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
         const string resolution = $"({solved}) OR (t.\"SolvedAt\" IS NULL AND t.\"ResolutionBreached\" AND {opened})";
         var groups = await GroupedAsync(
             period,
-            $"t.\"SlaPolicyId\" IS NOT NULL AND (({opened}) OR ({solved}))",
-            ["SiteId", "TeamId", "AssigneeUserId", "CategoryId"],
+            $"t.\"ServiceLevelPolicyId\" IS NOT NULL AND (({opened}) OR ({solved}))",
+            ["SiteId", "TeamId", "AssigneeUserId", "IssueTypeId"],
             $"""
             SUM(CASE WHEN {response} THEN 1 ELSE 0 END), SUM(CASE WHEN ({response}) AND NOT t."ResponseBreached" THEN 1 ELSE 0 END),
             SUM(CASE WHEN {resolution} THEN 1 ELSE 0 END), SUM(CASE WHEN ({resolution}) AND NOT t."ResolutionBreached" THEN 1 ELSE 0 END),
@@ -150,7 +150,7 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
 
         var sites = await SitesAsync(cancellationToken);
         var teams = await db.Set<Team>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var categories = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
+        var issueTypes = await db.Set<IssueType>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
         List<AttainmentRow> Rows(int grouping, Func<Grouped, string> label) =>
             groups.Where(g => g.Grouping == grouping)
                 .Select(g => new AttainmentRow(g.Key ?? "none", label(g), new Share((int)g.Long(1), (int)g.Long(0)), new Share((int)g.Long(3), (int)g.Long(2))))
@@ -164,7 +164,7 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
             bySite,
             Rows(1, g => g.Key is { } t && teams.TryGetValue(int.Parse(t, CultureInfo.InvariantCulture), out var name) ? name : "No team"),
             Rows(2, g => g.Key is null ? "Unassigned" : g.Values[4] as string ?? g.Key),
-            Rows(3, g => categories.GetValueOrDefault(int.Parse(g.Key!, CultureInfo.InvariantCulture)) ?? g.Key!));
+            Rows(3, g => issueTypes.GetValueOrDefault(int.Parse(g.Key!, CultureInfo.InvariantCulture)) ?? g.Key!));
     }
 
     public async Task<ResolutionRatesReport> ResolutionRatesAsync(ReportFilter filter, CancellationToken cancellationToken = default)

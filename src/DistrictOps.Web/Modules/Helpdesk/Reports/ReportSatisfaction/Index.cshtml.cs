@@ -61,7 +61,7 @@ public sealed class IndexModel(SatisfactionHandler handler, ISiteDirectory sites
             new("Group"), new("Name"), new("Sent", ExportKind.Number), new("Answered", ExportKind.Number), new("Good", ExportKind.Number),
             new("Bad", ExportKind.Number), new("Response rate %", ExportKind.Number), new("Good %", ExportKind.Number),
         ],
-        new[] { ("All", (IReadOnlyList<SatisfactionRow>)[report.Overall]), ("Technician", report.Technicians), ("Site", report.Sites), ("Issue type", report.Categories) }
+        new[] { ("All", (IReadOnlyList<SatisfactionRow>)[report.Overall]), ("Technician", report.Technicians), ("Site", report.Sites), ("Issue type", report.IssueTypes) }
             .SelectMany(g => g.Item2.Select(r => (IReadOnlyList<object?>)[g.Item1, r.Name, r.Sent, r.Answered, r.Good, r.Bad, r.ResponseRatePercent, r.GoodPercent]))
             .ToList());
 }

@@ -20,7 +20,7 @@ public sealed record SatisfactionReport(
     SatisfactionRow Overall,
     IReadOnlyList<SatisfactionRow> Technicians,
     IReadOnlyList<SatisfactionRow> Sites,
-    IReadOnlyList<SatisfactionRow> Categories);
+    IReadOnlyList<SatisfactionRow> IssueTypes);
 
 /// <summary>
 /// Satisfaction survey results for tickets solved in a date range (days in the district's time zone, both ends included, read like every other report's filter), overall and per
@@ -52,19 +52,19 @@ public sealed class SatisfactionHandler(AppDbContext db, ISiteDirectory sites, R
         var bySite = await sent.GroupBy(s => s.SiteId)
             .Select(g => new Counts<Guid>(g.Key, null, g.Count(), g.Count(s => s.AnsweredAt != null), g.Count(s => s.Rating == SurveyRating.Good), g.Count(s => s.Rating == SurveyRating.Bad)))
             .ToListAsync(cancellationToken);
-        var byCategory = await sent.GroupBy(s => s.CategoryId)
+        var byIssueType = await sent.GroupBy(s => s.IssueTypeId)
             .Select(g => new Counts<int>(g.Key, null, g.Count(), g.Count(s => s.AnsweredAt != null), g.Count(s => s.Rating == SurveyRating.Good), g.Count(s => s.Rating == SurveyRating.Bad)))
             .ToListAsync(cancellationToken);
 
         var siteNames = siteList.ToDictionary(s => s.Id, s => s.Name);
-        var categoryIds = byCategory.Select(c => c.Key).ToList();
-        var categoryNames = await db.Set<Category>().AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
+        var issueTypeIds = byIssueType.Select(c => c.Key).ToList();
+        var issueTypeNames = await db.Set<IssueType>().AsNoTracking().Where(c => issueTypeIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
 
-        var overall = Row("all", "All surveys", byCategory.Sum(c => c.Sent), byCategory.Sum(c => c.Answered), byCategory.Sum(c => c.Good), byCategory.Sum(c => c.Bad));
+        var overall = Row("all", "All surveys", byIssueType.Sum(c => c.Sent), byIssueType.Sum(c => c.Answered), byIssueType.Sum(c => c.Good), byIssueType.Sum(c => c.Bad));
         return new SatisfactionReport(from, to, site, overall,
             Ordered(byTechnician.Select(c => Row(c.Key?.ToString() ?? "unassigned", c.Name ?? "Unassigned", c))),
             Ordered(bySite.Select(c => Row(c.Key.ToString(), siteNames.GetValueOrDefault(c.Key, "Unknown site"), c))),
-            Ordered(byCategory.Select(c => Row(c.Key.ToString(CultureInfo.InvariantCulture), categoryNames.GetValueOrDefault(c.Key, "Unknown issue type"), c))));
+            Ordered(byIssueType.Select(c => Row(c.Key.ToString(CultureInfo.InvariantCulture), issueTypeNames.GetValueOrDefault(c.Key, "Unknown issue type"), c))));
     }
 
     private sealed record Counts<TKey>(TKey Key, string? Name, int Sent, int Answered, int Good, int Bad);

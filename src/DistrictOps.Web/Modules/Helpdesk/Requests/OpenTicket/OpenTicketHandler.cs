@@ -16,7 +16,7 @@ public sealed record OpenTicketCommand(
     string Title,
     string Description,
     Guid SiteId,
-    int CategoryId,
+    int IssueTypeId,
     TicketImpact Impact = TicketImpact.Person,
     TicketUrgency Urgency = TicketUrgency.Medium,
     bool InstructionDisrupted = false,
@@ -100,10 +100,10 @@ public sealed class OpenTicketHandler(
             Error(nameof(command.SiteId), "Choose the site where the problem is.");
         }
 
-        var category = await db.Set<Category>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CategoryId && c.Active, cancellationToken);
-        if (category is null)
+        var issueType = await db.Set<IssueType>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.IssueTypeId && c.Active, cancellationToken);
+        if (issueType is null)
         {
-            Error(nameof(command.CategoryId), "Choose what kind of problem it is.");
+            Error(nameof(command.IssueTypeId), "Choose what kind of problem it is.");
         }
 
         PersonSummary? requester = null;
@@ -133,7 +133,7 @@ public sealed class OpenTicketHandler(
             Description = description,
             SiteId = site!.Id,
             Room = Blank(command.Room),
-            CategoryId = category!.Id,
+            IssueTypeId = issueType!.Id,
             Impact = command.Impact,
             Urgency = command.Urgency,
             Priority = Priorities.From(matrix, command.Impact, command.Urgency),

@@ -22,7 +22,7 @@ public class TicketForm
 
     [Required(ErrorMessage = "Choose what kind of problem it is.")]
     [Display(Name = "What kind of problem is it?")]
-    public int? CategoryId { get; set; }
+    public int? IssueTypeId { get; set; }
 
     [Required(ErrorMessage = "Say in a few words what is wrong.")]
     [StringLength(200, ErrorMessage = "The title can be at most 200 characters.")]
@@ -41,12 +41,12 @@ public class TicketForm
     public bool InstructionDisrupted { get; set; }
 
     public OpenTicketCommand ToCommand(TicketChannel channel = TicketChannel.Web, Guid? requesterPersonId = null, string? requesterName = null, string? requesterEmail = null) =>
-        new(Title ?? "", Description ?? "", SiteId ?? Guid.Empty, CategoryId ?? 0, Impact, Urgency, InstructionDisrupted, channel, Room,
+        new(Title ?? "", Description ?? "", SiteId ?? Guid.Empty, IssueTypeId ?? 0, Impact, Urgency, InstructionDisrupted, channel, Room,
             requesterPersonId, requesterName, requesterEmail);
 }
 
 /// <summary>What the ticket form offers: the sites, and the issue types grouped under their top-level type.</summary>
-public sealed record TicketChoices(IReadOnlyList<SelectListItem> Sites, IReadOnlyList<SelectListItem> Categories)
+public sealed record TicketChoices(IReadOnlyList<SelectListItem> Sites, IReadOnlyList<SelectListItem> IssueTypes)
 {
     public const string Key = nameof(TicketChoices);
 
@@ -72,9 +72,9 @@ public sealed class TicketChoicesLoader(AppDbContext db, ISiteDirectory sites, I
     {
         var siteItems = (await sites.ListAsync(cancellationToken)).Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToList();
         siteItems.Insert(0, new SelectListItem("", ""));
-        var categories = await db.Set<Category>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var byId = categories.ToDictionary(c => c.Id);
-        Category Root(Category c)
+        var issueTypes = await db.Set<IssueType>().AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var byId = issueTypes.ToDictionary(c => c.Id);
+        IssueType Root(IssueType c)
         {
             var seen = new HashSet<int>();
             while (c.ParentId is { } parent && byId.TryGetValue(parent, out var up) && seen.Add(c.Id))
@@ -87,16 +87,16 @@ public sealed class TicketChoicesLoader(AppDbContext db, ISiteDirectory sites, I
 
         var groups = new Dictionary<int, SelectListGroup>();
         var items = new List<SelectListItem> { new("", "") };
-        foreach (var category in categories)
+        foreach (var issueType in issueTypes)
         {
-            var root = Root(category);
+            var root = Root(issueType);
             if (!groups.TryGetValue(root.Id, out var group))
             {
                 groups[root.Id] = group = new SelectListGroup { Name = root.Name };
             }
 
-            var text = category.Id == root.Id ? category.Name : category.Path[(root.Path.Length + CategoryPath.Separator.Length)..];
-            items.Add(new SelectListItem(text, category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Group = group });
+            var text = issueType.Id == root.Id ? issueType.Name : issueType.Path[(root.Path.Length + IssueTypePath.Separator.Length)..];
+            items.Add(new SelectListItem(text, issueType.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Group = group });
         }
 
         return new TicketChoices(siteItems, items);

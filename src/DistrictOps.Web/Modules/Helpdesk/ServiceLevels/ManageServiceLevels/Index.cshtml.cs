@@ -10,13 +10,13 @@ namespace DistrictOps.Web.Modules.Helpdesk.ServiceLevels.ManageServiceLevels;
 
 /// <summary>The service-level policies in order, in words, with their targets; a form to add or change one.</summary>
 [Authorize(Policy = HelpdeskPermissions.Manage)]
-public sealed class IndexModel(SlaPoliciesHandler handler, AppDbContext db, ISiteDirectory siteDirectory) : PageModel
+public sealed class IndexModel(ServiceLevelPoliciesHandler handler, AppDbContext db, ISiteDirectory siteDirectory) : PageModel
 {
-    public IReadOnlyList<SlaPolicyDto> Policies { get; private set; } = [];
+    public IReadOnlyList<ServiceLevelPolicyDto> Policies { get; private set; } = [];
 
     public ConditionChoices Choices { get; private set; } = ConditionChoices.None;
 
-    public SlaPolicyDto? Editing { get; private set; }
+    public ServiceLevelPolicyDto? Editing { get; private set; }
 
     /// <summary>What was typed, shown again when the form is refused.</summary>
     public PolicyForm? Posted { get; private set; }
@@ -107,10 +107,10 @@ public sealed class IndexModel(SlaPoliciesHandler handler, AppDbContext db, ISit
 
         public List<string?> Resolution { get; set; } = [];
 
-        public SaveSlaPolicyCommand ToCommand(List<string> errors)
+        public SaveServiceLevelPolicyCommand ToCommand(List<string> errors)
         {
             var day = DayMinutes(Hours);
-            var targets = new List<SlaTargetDto>();
+            var targets = new List<ServiceLevelTargetDto>();
             for (var priority = 1; priority <= 5; priority++)
             {
                 var response = Response.ElementAtOrDefault(priority - 1);
@@ -128,7 +128,7 @@ public sealed class IndexModel(SlaPoliciesHandler handler, AppDbContext db, ISit
                     continue;
                 }
 
-                targets.Add(new SlaTargetDto(priority, responseMinutes.Value, resolutionMinutes.Value));
+                targets.Add(new ServiceLevelTargetDto(priority, responseMinutes.Value, resolutionMinutes.Value));
             }
 
             int? restore = null;
@@ -137,7 +137,7 @@ public sealed class IndexModel(SlaPoliciesHandler handler, AppDbContext db, ISit
                 errors.Add("Write the restore-instruction target as minutes or hours, such as 30 or 1h, or leave it empty.");
             }
 
-            return new SaveSlaPolicyCommand(Order, Name, Enabled, SiteIds, SiteTypes, CategoryIds, RequesterRoles, Channels, Priorities, Hours, PauseOnHold, restore, targets);
+            return new SaveServiceLevelPolicyCommand(Order, Name, Enabled, SiteIds, SiteTypes, IssueTypeIds, RequesterRoles, Channels, Priorities, Hours, PauseOnHold, restore, targets);
         }
     }
 }

@@ -20,6 +20,6 @@ internal sealed class CalendarChangeObserver(AppDbContext db, TimeProvider clock
             open = open.Where(t => t.SiteId == site);
         }
 
-        return open.ExecuteUpdateAsync(s => s.SetProperty(t => t.SlaCheckAt, now), cancellationToken);
+        return open.ExecuteUpdateAsync(s => s.SetProperty(t => t.ServiceLevelCheckAt, now), cancellationToken);
     }
 }

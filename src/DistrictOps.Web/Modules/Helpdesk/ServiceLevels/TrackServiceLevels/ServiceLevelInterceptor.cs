@@ -12,13 +12,13 @@ namespace DistrictOps.Web.Modules.Helpdesk.ServiceLevels.TrackServiceLevels;
 /// status, priority, site, issue type, channel, requester role, first response, instruction flag or restore time changed,
 /// or that gains a status, assignment or escalation event in this unit of work, is recomputed by
 /// <see cref="ServiceLevelTracker"/> in the same transaction. A handler written tomorrow cannot forget it.
-/// Bulk inserts and ExecuteUpdate bypass it: they set <see cref="Ticket.SlaCheckAt"/> (or the demo seed recomputes).
+/// Bulk inserts and ExecuteUpdate bypass it: they set <see cref="Ticket.ServiceLevelCheckAt"/> (or the demo seed recomputes).
 /// </summary>
 internal sealed class ServiceLevelInterceptor(IServiceProvider services) : SaveChangesInterceptor
 {
     private static readonly string[] ClockInputs =
     [
-        nameof(Ticket.Status), nameof(Ticket.Priority), nameof(Ticket.SiteId), nameof(Ticket.CategoryId), nameof(Ticket.Channel),
+        nameof(Ticket.Status), nameof(Ticket.Priority), nameof(Ticket.SiteId), nameof(Ticket.IssueTypeId), nameof(Ticket.Channel),
         nameof(Ticket.RequesterRole), nameof(Ticket.FirstResponseAt), nameof(Ticket.InstructionDisrupted), nameof(Ticket.InstructionRestoredAt),
         nameof(Ticket.CreatedAt),
     ];

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace DistrictOps.Web.Modules.Helpdesk.ServiceLevels.TrackServiceLevels;
 
 /// <summary>
-/// The <c>helpdesk.service-levels</c> job: every ticket whose <see cref="Ticket.SlaCheckAt"/> has come is recomputed from its
+/// The <c>helpdesk.service-levels</c> job: every ticket whose <see cref="Ticket.ServiceLevelCheckAt"/> has come is recomputed from its
 /// history, and the ladder steps it reached are sent once — an in-app notification and an email to each recipient, and an
 /// internal ServiceLevel event on the timeline. Idempotent: sent steps are flagged on the ticket and its next check moves
 /// past now, so a second run finds nothing.
@@ -41,7 +41,7 @@ public sealed class ServiceLevelWork(
         while (true)
         {
             var batch = await db.Set<Ticket>()
-                .Where(t => t.SlaCheckAt != null && t.SlaCheckAt <= now && t.Id > after)
+                .Where(t => t.ServiceLevelCheckAt != null && t.ServiceLevelCheckAt <= now && t.Id > after)
                 .OrderBy(t => t.Id).Take(batchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
@@ -57,10 +57,10 @@ public sealed class ServiceLevelWork(
                     continue;
                 }
 
-                foreach (var alert in EscalationLadder.Due(tracked.Reading, ticket.SlaAlertsSent, now))
+                foreach (var alert in EscalationLadder.Due(tracked.Reading, ticket.ServiceLevelAlertsSent, now))
                 {
                     await SendAsync(ticket, alert, cancellationToken);
-                    ticket.SlaAlertsSent |= EscalationLadder.UpTo(alert.Target, alert.Step);
+                    ticket.ServiceLevelAlertsSent |= EscalationLadder.UpTo(alert.Target, alert.Step);
                     alerts++;
                     if (alert is { Target: ServiceTarget.Resolution, Step: LadderStep.Breach } && options.Value.ServiceLevels.AutoEscalateOnBreach
                         && await EscalateAsync(ticket, now, cancellationToken))
@@ -69,7 +69,7 @@ public sealed class ServiceLevelWork(
                     }
                 }
 
-                ticket.SlaCheckAt = EscalationLadder.NextCheck(tracked.Reading, ticket.SlaAlertsSent);
+                ticket.ServiceLevelCheckAt = EscalationLadder.NextCheck(tracked.Reading, ticket.ServiceLevelAlertsSent);
             }
 
             recomputed += batch.Count;

@@ -45,9 +45,9 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
     {
         await LoadAsync(cancellationToken);
         Editing = edit is { } id ? Rules.FirstOrDefault(r => r.Id == id) : null;
-        if (Simulate.SiteId is { } site && Simulate.CategoryId is { } category)
+        if (Simulate.SiteId is { } site && Simulate.IssueTypeId is { } issueType)
         {
-            var result = await handler.SimulateAsync(new SimulateRoutingCommand(site, category, Simulate.Impact, Simulate.Urgency, Simulate.Channel, Simulate.RequesterRole), cancellationToken);
+            var result = await handler.SimulateAsync(new SimulateRoutingCommand(site, issueType, Simulate.Impact, Simulate.Urgency, Simulate.Channel, Simulate.RequesterRole), cancellationToken);
             Simulation = result.Value;
             SimulationErrors = result.Errors.SelectMany(e => e.Value).ToList();
         }
@@ -124,7 +124,7 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
     {
         public Guid? SiteId { get; set; }
 
-        public int? CategoryId { get; set; }
+        public int? IssueTypeId { get; set; }
 
         public TicketImpact Impact { get; set; } = TicketImpact.Person;
 
@@ -159,7 +159,7 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
 
         public SaveRoutingRuleCommand ToCommand() => new(
             Order, Name, Enabled, ExpiresOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) is { } at ? new DateTimeOffset(at) : null,
-            SiteIds, SiteTypes, CategoryIds, RequesterRoles, Channels, Priorities,
+            SiteIds, SiteTypes, IssueTypeIds, RequesterRoles, Channels, Priorities,
             SetTeamId, AssignSiteTechnician, SetAssigneeUserId, SetPriority, Routing.Tags(AddTags), StopProcessing);
     }
 }

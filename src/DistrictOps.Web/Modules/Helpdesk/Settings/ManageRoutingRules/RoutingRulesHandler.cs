@@ -17,7 +17,7 @@ public sealed record RoutingRuleDto(
     DateTimeOffset? ExpiresAt,
     IReadOnlyList<Guid> SiteIds,
     IReadOnlyList<string> SiteTypes,
-    IReadOnlyList<int> CategoryIds,
+    IReadOnlyList<int> IssueTypeIds,
     IReadOnlyList<string> RequesterRoles,
     IReadOnlyList<string> Channels,
     IReadOnlyList<int> Priorities,
@@ -35,7 +35,7 @@ public sealed record SaveRoutingRuleCommand(
     DateTimeOffset? ExpiresAt = null,
     IReadOnlyList<Guid>? SiteIds = null,
     IReadOnlyList<string>? SiteTypes = null,
-    IReadOnlyList<int>? CategoryIds = null,
+    IReadOnlyList<int>? IssueTypeIds = null,
     IReadOnlyList<string>? RequesterRoles = null,
     IReadOnlyList<string>? Channels = null,
     IReadOnlyList<int>? Priorities = null,
@@ -49,7 +49,7 @@ public sealed record SaveRoutingRuleCommand(
 /// <summary>A sample ticket for the simulator.</summary>
 public sealed record SimulateRoutingCommand(
     Guid SiteId,
-    int CategoryId,
+    int IssueTypeId,
     TicketImpact Impact = TicketImpact.Person,
     TicketUrgency Urgency = TicketUrgency.Medium,
     TicketChannel Channel = TicketChannel.Web,
@@ -117,9 +117,9 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
             errors[nameof(command.SiteId)] = ["Choose a site."];
         }
 
-        if (!await db.Set<Category>().AnyAsync(c => c.Id == command.CategoryId, cancellationToken))
+        if (!await db.Set<IssueType>().AnyAsync(c => c.Id == command.IssueTypeId, cancellationToken))
         {
-            errors[nameof(command.CategoryId)] = ["Choose an issue type."];
+            errors[nameof(command.IssueTypeId)] = ["Choose an issue type."];
         }
 
         if (errors.Count > 0)
@@ -130,7 +130,7 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
         var matrix = await db.Set<PriorityCell>().AsNoTracking().ToListAsync(cancellationToken);
         var sample = new Ticket
         {
-            Title = "", Description = "", RequesterName = "", SiteId = site!.Id, CategoryId = command.CategoryId,
+            Title = "", Description = "", RequesterName = "", SiteId = site!.Id, IssueTypeId = command.IssueTypeId,
             Channel = command.Channel, RequesterRole = command.RequesterRole?.ToLowerInvariant(),
             Priority = Priorities.From(matrix, command.Impact, command.Urgency),
         };
@@ -190,7 +190,7 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
         var when = TicketConditions.Read(r);
         return new(
             r.Id, r.Order, r.Name, r.Enabled, r.ExpiresAt,
-            when.SiteIds, when.SiteTypes, when.CategoryIds, when.RequesterRoles, when.Channels, when.Priorities,
+            when.SiteIds, when.SiteTypes, when.IssueTypeIds, when.RequesterRoles, when.Channels, when.Priorities,
             r.SetTeamId, r.AssignSiteTechnician, r.SetAssigneeUserId, r.SetPriority, Routing.Tags(r.AddTags), r.StopProcessing);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Settings.ManageSettings;
 
-public sealed record CategoryNode(int Id, int? ParentId, string Name, string Path, bool Active, int Depth, int Tickets);
+public sealed record IssueTypeNode(int Id, int? ParentId, string Name, string Path, bool Active, int Depth, int Tickets);
 
 public sealed record TeamSettings(int Id, string Name, int Tier, int? EscalatesToTeamId, Guid? LeadUserId, IReadOnlyList<Guid> Members);
 
@@ -16,69 +16,69 @@ public sealed record TeamSettings(int Id, string Name, int Tier, int? EscalatesT
 /// </summary>
 public sealed class HelpdeskSettingsHandler(AppDbContext db, IUserDirectory users)
 {
-    public async Task<IReadOnlyList<CategoryNode>> CategoriesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IssueTypeNode>> IssueTypesAsync(CancellationToken cancellationToken = default)
     {
-        var all = await db.Set<Category>().AsNoTracking().OrderBy(c => c.Path).ToListAsync(cancellationToken);
-        var counts = await db.Set<Ticket>().GroupBy(t => t.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return all.Select(c => new CategoryNode(c.Id, c.ParentId, c.Name, c.Path, c.Active, c.Path.Split(CategoryPath.Separator).Length - 1, counts.GetValueOrDefault(c.Id))).ToList();
+        var all = await db.Set<IssueType>().AsNoTracking().OrderBy(c => c.Path).ToListAsync(cancellationToken);
+        var counts = await db.Set<Ticket>().GroupBy(t => t.IssueTypeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return all.Select(c => new IssueTypeNode(c.Id, c.ParentId, c.Name, c.Path, c.Active, c.Path.Split(IssueTypePath.Separator).Length - 1, counts.GetValueOrDefault(c.Id))).ToList();
     }
 
     /// <summary>Adds an issue type under a parent (or at the top), or renames, moves or retires one; the paths below follow.</summary>
-    public async Task<Result<CategoryNode>> SaveCategoryAsync(int? id, string? name, int? parentId, bool active, CancellationToken cancellationToken = default)
+    public async Task<Result<IssueTypeNode>> SaveIssueTypeAsync(int? id, string? name, int? parentId, bool active, CancellationToken cancellationToken = default)
     {
-        var all = await db.Set<Category>().ToListAsync(cancellationToken);
-        var category = id is { } existing ? all.SingleOrDefault(c => c.Id == existing) : null;
-        if (id is not null && category is null)
+        var all = await db.Set<IssueType>().ToListAsync(cancellationToken);
+        var issueType = id is { } existing ? all.SingleOrDefault(c => c.Id == existing) : null;
+        if (id is not null && issueType is null)
         {
-            return Result.Invalid<CategoryNode>("id", $"There is no issue type {id}.");
+            return Result.Invalid<IssueTypeNode>("id", $"There is no issue type {id}.");
         }
 
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > 100 || name.Contains('›'))
         {
-            return Result.Invalid<CategoryNode>("name", "Name the issue type in up to 100 characters, without ›.");
+            return Result.Invalid<IssueTypeNode>("name", "Name the issue type in up to 100 characters, without ›.");
         }
 
         var parent = parentId is { } p ? all.SingleOrDefault(c => c.Id == p) : null;
         if (parentId is not null && parent is null)
         {
-            return Result.Invalid<CategoryNode>("parentId", $"There is no issue type {parentId}.");
+            return Result.Invalid<IssueTypeNode>("parentId", $"There is no issue type {parentId}.");
         }
 
         for (var ancestor = parent; ancestor is not null; ancestor = all.SingleOrDefault(c => c.Id == ancestor.ParentId))
         {
-            if (ancestor.Id == category?.Id)
+            if (ancestor.Id == issueType?.Id)
             {
-                return Result.Invalid<CategoryNode>("parentId", "An issue type cannot go under itself or one of its own.");
+                return Result.Invalid<IssueTypeNode>("parentId", "An issue type cannot go under itself or one of its own.");
             }
         }
 
-        var path = parent is null ? name : parent.Path + CategoryPath.Separator + name;
-        if (all.Any(c => c.Path == path && c.Id != category?.Id))
+        var path = parent is null ? name : parent.Path + IssueTypePath.Separator + name;
+        if (all.Any(c => c.Path == path && c.Id != issueType?.Id))
         {
-            return Result.Invalid<CategoryNode>("name", $"“{path}” already exists.");
+            return Result.Invalid<IssueTypeNode>("name", $"“{path}” already exists.");
         }
 
-        if (category is null)
+        if (issueType is null)
         {
-            category = new Category { Name = name, Path = path, ParentId = parentId, Active = active, SortOrder = all.Count };
-            db.Set<Category>().Add(category);
+            issueType = new IssueType { Name = name, Path = path, ParentId = parentId, Active = active, SortOrder = all.Count };
+            db.Set<IssueType>().Add(issueType);
         }
         else
         {
-            var oldPath = category.Path;
-            category.Name = name;
-            category.ParentId = parentId;
-            category.Active = active;
-            category.Path = path;
-            foreach (var below in all.Where(c => c.Path.StartsWith(oldPath + CategoryPath.Separator, StringComparison.Ordinal)))
+            var oldPath = issueType.Path;
+            issueType.Name = name;
+            issueType.ParentId = parentId;
+            issueType.Active = active;
+            issueType.Path = path;
+            foreach (var below in all.Where(c => c.Path.StartsWith(oldPath + IssueTypePath.Separator, StringComparison.Ordinal)))
             {
                 below.Path = path + below.Path[oldPath.Length..];
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new CategoryNode(category.Id, category.ParentId, category.Name, category.Path, category.Active, path.Split(CategoryPath.Separator).Length - 1, 0);
+        return new IssueTypeNode(issueType.Id, issueType.ParentId, issueType.Name, issueType.Path, issueType.Active, path.Split(IssueTypePath.Separator).Length - 1, 0);
     }
 
     public async Task<IReadOnlyList<PriorityCell>> MatrixAsync(CancellationToken cancellationToken = default) =>

@@ -11,7 +11,7 @@ namespace DistrictOps.Web.Modules.Helpdesk.Settings.ManageSettings;
 [Authorize(Policy = HelpdeskPermissions.Manage)]
 public sealed class IndexModel(HelpdeskSettingsHandler handler, IUserDirectory users, AppDbContext db) : PageModel
 {
-    public IReadOnlyList<CategoryNode> Categories { get; private set; } = [];
+    public IReadOnlyList<IssueTypeNode> IssueTypes { get; private set; } = [];
 
     public IReadOnlyList<PriorityCell> Matrix { get; private set; } = [];
 
@@ -21,7 +21,7 @@ public sealed class IndexModel(HelpdeskSettingsHandler handler, IUserDirectory u
 
     public IReadOnlyList<UserSummary> Technicians { get; private set; } = [];
 
-    public CategoryNode? EditingCategory { get; private set; }
+    public IssueTypeNode? EditingIssueType { get; private set; }
 
     public Macro? EditingMacro { get; private set; }
 
@@ -30,15 +30,15 @@ public sealed class IndexModel(HelpdeskSettingsHandler handler, IUserDirectory u
     [TempData]
     public string? Saved { get; set; }
 
-    public async Task OnGetAsync(int? category, int? macro, CancellationToken cancellationToken)
+    public async Task OnGetAsync(int? issueType, int? macro, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        EditingCategory = Categories.FirstOrDefault(c => c.Id == category);
+        EditingIssueType = IssueTypes.FirstOrDefault(c => c.Id == issueType);
         EditingMacro = Macros.FirstOrDefault(m => m.Id == macro);
     }
 
-    public async Task<IActionResult> OnPostCategoryAsync(int? id, string? name, int? parentId, bool active, CancellationToken ct) =>
-        await DoneAsync("categories", await handler.SaveCategoryAsync(id, name, parentId, active, ct), "Issue type saved.", ct);
+    public async Task<IActionResult> OnPostIssueTypeAsync(int? id, string? name, int? parentId, bool active, CancellationToken ct) =>
+        await DoneAsync("issue-types", await handler.SaveIssueTypeAsync(id, name, parentId, active, ct), "Issue type saved.", ct);
 
     public async Task<IActionResult> OnPostMatrixAsync(CancellationToken ct)
     {
@@ -80,7 +80,7 @@ public sealed class IndexModel(HelpdeskSettingsHandler handler, IUserDirectory u
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Categories = await handler.CategoriesAsync(cancellationToken);
+        IssueTypes = await handler.IssueTypesAsync(cancellationToken);
         Matrix = await handler.MatrixAsync(cancellationToken);
         Teams = await handler.TeamsAsync(cancellationToken);
         Macros = await handler.MacrosAsync(cancellationToken);

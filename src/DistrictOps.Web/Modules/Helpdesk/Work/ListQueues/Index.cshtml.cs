@@ -35,7 +35,7 @@ public sealed class IndexModel(
 
     public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
 
-    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public IReadOnlyList<IssueType> IssueTypes { get; private set; } = [];
 
     public IReadOnlyList<UserSummary> Assignees { get; private set; } = [];
 
@@ -78,7 +78,7 @@ public sealed class IndexModel(
         var viewer = await viewers.ForAsync(User, cancellationToken);
         Counts = await handler.CountAsync(viewer, cancellationToken);
         Sites = await siteDirectory.ListAsync(cancellationToken);
-        Categories = await db.ActiveCategoriesAsync(cancellationToken);
+        IssueTypes = await db.ActiveIssueTypesAsync(cancellationToken);
         var technicians = await db.Set<TeamMember>().AsNoTracking().Select(m => m.UserId).Distinct().ToListAsync(cancellationToken);
         Assignees = await users.FindAsync(technicians, cancellationToken);
         Teams = await db.TeamsByTierAsync(cancellationToken);

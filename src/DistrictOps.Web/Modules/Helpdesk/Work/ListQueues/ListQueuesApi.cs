@@ -62,8 +62,8 @@ public sealed class TicketListQuery
     [FromQuery(Name = "site")]
     public string? Site { get; init; }
 
-    [FromQuery(Name = "category")]
-    public string? Category { get; init; }
+    [FromQuery(Name = "issueType")]
+    public string? IssueType { get; init; }
 
     [FromQuery(Name = "priority")]
     public string? Priority { get; init; }
@@ -93,5 +93,5 @@ public sealed class TicketListQuery
     public string? PageSize { get; init; }
 
     public TicketListParameters ToParameters() =>
-        new(Q, Status, Site, Category, Priority, Assignee, OlderThanDays, CreatedFrom, CreatedTo, Sort, Dir, Page, PageSize);
+        new(Q, Status, Site, IssueType, Priority, Assignee, OlderThanDays, CreatedFrom, CreatedTo, Sort, Dir, Page, PageSize);
 }

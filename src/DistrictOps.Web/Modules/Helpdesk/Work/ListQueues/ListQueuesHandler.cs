@@ -39,8 +39,8 @@ public sealed record TicketRow(
     string PriorityName,
     Guid SiteId,
     string Site,
-    int CategoryId,
-    string Category,
+    int IssueTypeId,
+    string IssueType,
     string Requester,
     Guid? AssigneeUserId,
     string? Assignee,
@@ -68,7 +68,7 @@ public sealed record QueueCount(string Name, string Title, int Count, string? Ex
 
 /// <summary>
 /// The technicians' queues and the ticket list behind them. Every query starts from what the viewer may see;
-/// names of sites, categories and teams are looked up from their small lists, never joined in SQL.
+/// names of sites, issue types and teams are looked up from their small lists, never joined in SQL.
 /// </summary>
 public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, TimeProvider clock, IOptions<HelpdeskOptions> options)
 {
@@ -86,12 +86,12 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
             return Result.Invalid<QueueList>("name", $"Unknown queue '{queueName}': use {string.Join(", ", Queue.Every.Select(q => q.Name))}.");
         }
 
-        var categories = await db.Set<Category>().AsNoTracking().ToListAsync(cancellationToken);
+        var issueTypes = await db.Set<IssueType>().AsNoTracking().ToListAsync(cancellationToken);
         var siteList = await sites.ListAsync(cancellationToken);
         var errors = new Dictionary<string, string[]>();
-        if (filter.Category is { } category && categories.All(c => c.Id != category))
+        if (filter.IssueType is { } issueType && issueTypes.All(c => c.Id != issueType))
         {
-            errors["category"] = ["No category has this id."];
+            errors["issueType"] = ["No issue type has this id."];
         }
 
         if (filter.Site is { } site && siteList.All(s => s.Id != site))
@@ -111,21 +111,21 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
             return new QueueList(queue.Name, queue.Title, explanation, [], 0, filter.Page, filter.PageSize);
         }
 
-        var filtered = Filtered(scoped, filter, categories);
+        var filtered = Filtered(scoped, filter, issueTypes);
         var cap = options.Value.ListCountCap;
         var total = await filtered.Take(cap + 1).CountAsync(cancellationToken);
         var page = await (queue.Name == Queue.BreachingSoon ? NearestDeadlineFirst(filtered) : Sorted(filtered, filter))
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(t => new
             {
-                t.Id, t.Title, t.Status, t.Priority, t.SiteId, t.CategoryId, t.RequesterName, t.AssigneeUserId, t.AssigneeName, t.TeamId,
+                t.Id, t.Title, t.Status, t.Priority, t.SiteId, t.IssueTypeId, t.RequesterName, t.AssigneeUserId, t.AssigneeName, t.TeamId,
                 t.CreatedAt, t.UpdatedAt, t.InstructionDisrupted,
-                t.ResponseDueAt, t.ResolutionDueAt, t.ResponseBreached, t.ResolutionBreached, t.SlaPausedSince,
+                t.ResponseDueAt, t.ResolutionDueAt, t.ResponseBreached, t.ResolutionBreached, t.ServiceLevelPausedSince,
             })
             .ToListAsync(cancellationToken);
 
         var siteNames = siteList.ToDictionary(s => s.Id, s => s.Name);
-        var categoryPaths = categories.ToDictionary(c => c.Id, c => c.Path);
+        var issueTypePaths = issueTypes.ToDictionary(c => c.Id, c => c.Path);
         var teamIds = page.Select(t => t.TeamId).OfType<int>().Distinct().ToList();
         var teamNames = teamIds.Count == 0
             ? []
@@ -134,11 +134,11 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
         var prefix = options.Value.NumberPrefix;
         var rows = page.Select(t => new TicketRow(
                 t.Id, TicketNumber.Format(prefix, t.Id), t.Title, t.Status.ToString(), t.Priority, Priorities.Name(t.Priority),
-                t.SiteId, siteNames.GetValueOrDefault(t.SiteId, ""), t.CategoryId, categoryPaths.GetValueOrDefault(t.CategoryId, ""),
+                t.SiteId, siteNames.GetValueOrDefault(t.SiteId, ""), t.IssueTypeId, issueTypePaths.GetValueOrDefault(t.IssueTypeId, ""),
                 t.RequesterName, t.AssigneeUserId, t.AssigneeName, t.TeamId, t.TeamId is { } team ? teamNames.GetValueOrDefault(team) : null,
                 t.CreatedAt, Math.Max(0, (int)(now - t.CreatedAt).TotalDays), t.UpdatedAt, t.InstructionDisrupted,
                 t.ResponseDueAt is { } response && (t.ResolutionDueAt is null || response < t.ResolutionDueAt) ? response : t.ResolutionDueAt,
-                t.ResponseBreached || t.ResolutionBreached, t.SlaPausedSince))
+                t.ResponseBreached || t.ResolutionBreached, t.ServiceLevelPausedSince))
             .ToList();
         return new QueueList(queue.Name, queue.Title, explanation, rows, total > cap ? Math.Max(cap, ((filter.Page - 1) * filter.PageSize) + rows.Count) : total, filter.Page, filter.PageSize, total > cap);
     }
@@ -201,7 +201,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
             : db.Set<Ticket>().AsNoTracking().Where(t => EF.Functions.ILike(t.Title, pattern));
     }
 
-    private IQueryable<Ticket> Filtered(IQueryable<Ticket> tickets, TicketFilter filter, IReadOnlyList<Category> categories)
+    private IQueryable<Ticket> Filtered(IQueryable<Ticket> tickets, TicketFilter filter, IReadOnlyList<IssueType> issueTypes)
     {
         if (filter.Number is { } number)
         {
@@ -219,10 +219,10 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
             tickets = tickets.Where(t => t.SiteId == site);
         }
 
-        if (filter.Category is { } category)
+        if (filter.IssueType is { } issueType)
         {
-            var withDescendants = Descendants(categories, category);
-            tickets = tickets.Where(t => withDescendants.Contains(t.CategoryId));
+            var withDescendants = Descendants(issueTypes, issueType);
+            tickets = tickets.Where(t => withDescendants.Contains(t.IssueTypeId));
         }
 
         if (filter.Priority is { } priority)
@@ -260,9 +260,9 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
         return tickets;
     }
 
-    private static List<int> Descendants(IReadOnlyList<Category> categories, int root)
+    private static List<int> Descendants(IReadOnlyList<IssueType> issueTypes, int root)
     {
-        var children = categories.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value, c => c.Id);
+        var children = issueTypes.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value, c => c.Id);
         var found = new List<int> { root };
         for (var i = 0; i < found.Count; i++)
         {

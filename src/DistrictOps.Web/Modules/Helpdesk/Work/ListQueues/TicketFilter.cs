@@ -22,7 +22,7 @@ public enum TicketSort
 public sealed record TicketFilter(
     IReadOnlyList<TicketStatus>? Statuses = null,
     Guid? Site = null,
-    int? Category = null,
+    int? IssueType = null,
     int? Priority = null,
     Guid? Assignee = null,
     bool Unassigned = false,
@@ -48,7 +48,7 @@ public sealed record TicketFilter(
 /// <summary>
 /// The list's query string, as text so that every bad value is reported by name instead of failing the binding:
 /// <c>q</c>, <c>status</c> (repeated or comma-separated; <c>open</c>, <c>any</c> or a status), <c>site</c>,
-/// <c>category</c> (with its descendants), <c>priority</c> (1–5), <c>assignee</c> (a user id or <c>none</c>),
+/// <c>issueType</c> (with its descendants), <c>priority</c> (1–5), <c>assignee</c> (a user id or <c>none</c>),
 /// <c>olderThanDays</c>, <c>createdFrom</c>/<c>createdTo</c> (YYYY-MM-DD), <c>sort</c> (updated, created,
 /// priority, number), <c>dir</c> (asc, desc), <c>page</c>, <c>pageSize</c>.
 /// </summary>
@@ -56,7 +56,7 @@ public sealed record TicketListParameters(
     string? Q = null,
     string[]? Status = null,
     string? Site = null,
-    string? Category = null,
+    string? IssueType = null,
     string? Priority = null,
     string? Assignee = null,
     string? OlderThanDays = null,
@@ -71,7 +71,7 @@ public sealed record TicketListParameters(
     {
         string? One(string name) => query.TryGetValue(name, out var v) && !StringValues.IsNullOrEmpty(v) ? v.ToString() : null;
         return new TicketListParameters(
-            One("q"), query.TryGetValue("status", out var status) ? status.OfType<string>().ToArray() : null, One("site"), One("category"),
+            One("q"), query.TryGetValue("status", out var status) ? status.OfType<string>().ToArray() : null, One("site"), One("issueType"),
             One("priority"), One("assignee"), One("olderThanDays"), One("createdFrom"), One("createdTo"), One("sort"), One("dir"),
             One("page"), One("pageSize"));
     }
@@ -79,7 +79,7 @@ public sealed record TicketListParameters(
     public Result<TicketFilter> Parse(string numberPrefix) =>
         (this with
         {
-            Site = Blank(Site), Category = Blank(Category), Priority = Blank(Priority), Assignee = Blank(Assignee), OlderThanDays = Blank(OlderThanDays),
+            Site = Blank(Site), IssueType = Blank(IssueType), Priority = Blank(Priority), Assignee = Blank(Assignee), OlderThanDays = Blank(OlderThanDays),
             CreatedFrom = Blank(CreatedFrom), CreatedTo = Blank(CreatedTo), Sort = Blank(Sort), Dir = Blank(Dir), Page = Blank(Page), PageSize = Blank(PageSize),
         }).ParseFilledIn(numberPrefix);
 
@@ -130,15 +130,15 @@ public sealed record TicketListParameters(
             }
         }
 
-        if (Category is not null)
+        if (IssueType is not null)
         {
-            if (int.TryParse(Category, NumberStyles.None, CultureInfo.InvariantCulture, out var category))
+            if (int.TryParse(IssueType, NumberStyles.None, CultureInfo.InvariantCulture, out var issueType))
             {
-                filter = filter with { Category = category };
+                filter = filter with { IssueType = issueType };
             }
             else
             {
-                Error("category", "The category must be a category id.");
+                Error("issueType", "The issue type must be an issue type id.");
             }
         }
 

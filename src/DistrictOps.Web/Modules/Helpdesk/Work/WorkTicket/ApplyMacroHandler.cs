@@ -18,7 +18,7 @@ public sealed class ApplyMacroHandler(AppDbContext db, CommentHandler comment, U
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changes = new UpdateTicketCommand(Status: macro.SetStatus, TeamId: macro.SetTeamId, CategoryId: macro.SetCategoryId, Priority: macro.SetPriority, AddTags: macro.AddTags);
+        var changes = new UpdateTicketCommand(Status: macro.SetStatus, TeamId: macro.SetTeamId, IssueTypeId: macro.SetIssueTypeId, Priority: macro.SetPriority, AddTags: macro.AddTags);
         var updated = await update.HandleAsync(id, changes, viewer, cancellationToken);
         if (!updated.Succeeded)
         {

@@ -24,7 +24,7 @@ public sealed class IndexModel(
 
     public IReadOnlyList<Team> Teams { get; private set; } = [];
 
-    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public IReadOnlyList<IssueType> IssueTypes { get; private set; } = [];
 
     public IReadOnlyList<Macro> Macros { get; private set; } = [];
 
@@ -120,7 +120,7 @@ public sealed class IndexModel(
 
         Ticket = ticket;
         Teams = await db.TeamsByTierAsync(cancellationToken);
-        Categories = await db.ActiveCategoriesAsync(cancellationToken);
+        IssueTypes = await db.ActiveIssueTypesAsync(cancellationToken);
         Macros = await db.Set<Macro>().AsNoTracking().Where(m => m.Active).OrderBy(m => m.Name).ToListAsync(cancellationToken);
         Technicians = await users.TechniciansAsync(cancellationToken);
         return true;
@@ -135,7 +135,7 @@ public sealed class IndexModel(
 
         public Guid? AssigneeUserId { get; set; }
 
-        public int? CategoryId { get; set; }
+        public int? IssueTypeId { get; set; }
 
         public TicketImpact? Impact { get; set; }
 
@@ -150,6 +150,6 @@ public sealed class IndexModel(
         public string? AddTags { get; set; }
 
         public UpdateTicketCommand ToCommand() =>
-            new(Status, TeamId, AssigneeUserId, CategoryId: CategoryId, Impact: Impact, Urgency: Urgency, Priority: Priority, Room: Room ?? "", AssetTag: AssetTag ?? "", AddTags: AddTags);
+            new(Status, TeamId, AssigneeUserId, IssueTypeId: IssueTypeId, Impact: Impact, Urgency: Urgency, Priority: Priority, Room: Room ?? "", AssetTag: AssetTag ?? "", AddTags: AddTags);
     }
 }

@@ -8,7 +8,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.HandWritten;
 [Migration(Id)]
 internal sealed class SqliteTicketTitleSearch : Migration
 {
-    public const string Id = "20261205034923_TicketTitleSearch";
+    public const string Id = "20261205053103_TicketTitleSearch";
 
     protected override void Up(MigrationBuilder migrationBuilder) => HandWrittenSql.Apply(migrationBuilder, "Sqlite/ticket-title-search.sql");
 

@@ -796,7 +796,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("directory_technician_coverage", (string)null);
                 });
 
-            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Category", b =>
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.IssueType", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -831,7 +831,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Path")
                         .IsUnique();
 
-                    b.ToTable("helpdesk_categories", (string)null);
+                    b.ToTable("helpdesk_issue_types", (string)null);
 
                     b.HasData(
                         new
@@ -1110,7 +1110,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int?>("SetCategoryId")
+                    b.Property<int?>("SetIssueTypeId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("SetPriority")
@@ -1297,9 +1297,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int?>("CategoryId")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1314,6 +1311,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("DeviceModel")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("IssueTypeId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1379,10 +1379,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<bool>("AssignSiteTechnician")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("CategoryIds")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<string>("Channels")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1392,6 +1388,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssueTypeIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1450,8 +1450,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         {
                             Id = 2,
                             AssignSiteTechnician = true,
-                            CategoryIds = "1,40,50",
                             Enabled = true,
+                            IssueTypeIds = "1,40,50",
                             Name = "Devices, printing and classroom AV at a school go to its technician",
                             Order = 20,
                             SetTeamId = 2,
@@ -1462,8 +1462,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         {
                             Id = 3,
                             AssignSiteTechnician = false,
-                            CategoryIds = "10,33",
                             Enabled = true,
+                            IssueTypeIds = "10,33",
                             Name = "Accounts and email go to the systems team",
                             Order = 30,
                             SetTeamId = 5,
@@ -1473,8 +1473,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         {
                             Id = 4,
                             AssignSiteTechnician = false,
-                            CategoryIds = "20",
                             Enabled = true,
+                            IssueTypeIds = "20",
                             Name = "Network problems go to the network team",
                             Order = 40,
                             SetTeamId = 4,
@@ -1493,7 +1493,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaPolicy", b =>
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ServiceLevelPolicy", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1501,10 +1501,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
                     NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<int>("Id"), 1000L, null, null, null, null, null);
-
-                    b.Property<string>("CategoryIds")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Channels")
                         .HasMaxLength(2000)
@@ -1517,6 +1513,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("IssueTypeIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1552,7 +1552,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Order");
 
-                    b.ToTable("helpdesk_sla_policies", (string)null);
+                    b.ToTable("helpdesk_service_level_policies", (string)null);
 
                     b.HasData(
                         new
@@ -1578,7 +1578,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaTarget", b =>
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ServiceLevelTarget", b =>
                 {
                     b.Property<int>("PolicyId")
                         .HasColumnType("integer");
@@ -1594,7 +1594,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("PolicyId", "Priority");
 
-                    b.ToTable("helpdesk_sla_targets", (string)null);
+                    b.ToTable("helpdesk_service_level_targets", (string)null);
 
                     b.HasData(
                         new
@@ -1652,12 +1652,12 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("IssueTypeId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Rating")
                         .HasMaxLength(8)
@@ -1803,9 +1803,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("AssigneeUserId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1842,6 +1839,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("InstructionRestoredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("IssueTypeId")
+                        .HasColumnType("integer");
 
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("bigint");
@@ -1908,20 +1908,20 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("ServiceLevelAlertsSent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ServiceLevelCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ServiceLevelPausedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ServiceLevelPolicyId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uuid");
-
-                    b.Property<int>("SlaAlertsSent")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("SlaCheckAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("SlaPausedSince")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("SlaPolicyId")
-                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("SolvedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1964,9 +1964,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("IssueTypeId");
 
                     b.HasIndex("ProblemId");
 
@@ -1974,7 +1974,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ResponseDueAt");
 
-                    b.HasIndex("SlaCheckAt");
+                    b.HasIndex("ServiceLevelCheckAt");
 
                     b.HasIndex("SolvedAt");
 
@@ -2505,17 +2505,17 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Category", b =>
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.IssueType", b =>
                 {
-                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Category", null)
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.IssueType", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaTarget", b =>
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ServiceLevelTarget", b =>
                 {
-                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.SlaPolicy", null)
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.ServiceLevelPolicy", null)
                         .WithMany()
                         .HasForeignKey("PolicyId")
                         .OnDelete(DeleteBehavior.Cascade)

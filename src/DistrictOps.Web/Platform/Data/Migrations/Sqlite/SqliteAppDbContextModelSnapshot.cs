@@ -787,7 +787,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("directory_technician_coverage", (string)null);
                 });
 
-            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Category", b =>
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.IssueType", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -820,7 +820,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Path")
                         .IsUnique();
 
-                    b.ToTable("helpdesk_categories", (string)null);
+                    b.ToTable("helpdesk_issue_types", (string)null);
 
                     b.HasData(
                         new
@@ -1097,7 +1097,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("SetCategoryId")
+                    b.Property<int?>("SetIssueTypeId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SetPriority")
@@ -1280,9 +1280,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("CategoryId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1297,6 +1294,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("DeviceModel")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("IssueTypeId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
@@ -1360,10 +1360,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("AssignSiteTechnician")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("CategoryIds")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Channels")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1373,6 +1369,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssueTypeIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1431,8 +1431,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         {
                             Id = 2,
                             AssignSiteTechnician = true,
-                            CategoryIds = "1,40,50",
                             Enabled = true,
+                            IssueTypeIds = "1,40,50",
                             Name = "Devices, printing and classroom AV at a school go to its technician",
                             Order = 20,
                             SetTeamId = 2,
@@ -1443,8 +1443,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         {
                             Id = 3,
                             AssignSiteTechnician = false,
-                            CategoryIds = "10,33",
                             Enabled = true,
+                            IssueTypeIds = "10,33",
                             Name = "Accounts and email go to the systems team",
                             Order = 30,
                             SetTeamId = 5,
@@ -1454,8 +1454,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         {
                             Id = 4,
                             AssignSiteTechnician = false,
-                            CategoryIds = "20",
                             Enabled = true,
+                            IssueTypeIds = "20",
                             Name = "Network problems go to the network team",
                             Order = 40,
                             SetTeamId = 4,
@@ -1474,16 +1474,12 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaPolicy", b =>
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ServiceLevelPolicy", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'");
-
-                    b.Property<string>("CategoryIds")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Channels")
                         .HasMaxLength(2000)
@@ -1495,6 +1491,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("Hours")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssueTypeIds")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1531,7 +1531,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Order");
 
-                    b.ToTable("helpdesk_sla_policies", (string)null);
+                    b.ToTable("helpdesk_service_level_policies", (string)null);
 
                     b.HasData(
                         new
@@ -1557,7 +1557,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaTarget", b =>
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ServiceLevelTarget", b =>
                 {
                     b.Property<int>("PolicyId")
                         .HasColumnType("INTEGER");
@@ -1573,7 +1573,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("PolicyId", "Priority");
 
-                    b.ToTable("helpdesk_sla_targets", (string)null);
+                    b.ToTable("helpdesk_service_level_targets", (string)null);
 
                     b.HasData(
                         new
@@ -1629,12 +1629,12 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("AnsweredAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("IssueTypeId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Rating")
                         .HasMaxLength(8)
@@ -1776,9 +1776,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("AssigneeUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1814,6 +1811,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("InstructionRestoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueTypeId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MergedIntoId")
@@ -1881,20 +1881,20 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ServiceLevelAlertsSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ServiceLevelCheckAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ServiceLevelPausedSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServiceLevelPolicyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SiteId")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("SlaAlertsSent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SlaCheckAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SlaPausedSince")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SlaPolicyId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("SolvedAt")
                         .HasColumnType("INTEGER");
@@ -1937,9 +1937,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("IssueTypeId");
 
                     b.HasIndex("ProblemId");
 
@@ -1947,7 +1947,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ResponseDueAt");
 
-                    b.HasIndex("SlaCheckAt");
+                    b.HasIndex("ServiceLevelCheckAt");
 
                     b.HasIndex("SolvedAt");
 
@@ -2464,17 +2464,17 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.Category", b =>
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.IssueType", b =>
                 {
-                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Category", null)
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.IssueType", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.SlaTarget", b =>
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ServiceLevelTarget", b =>
                 {
-                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.SlaPolicy", null)
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.ServiceLevelPolicy", null)
                         .WithMany()
                         .HasForeignKey("PolicyId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,7 +1,7 @@
 namespace DistrictOps.Web.Modules.Helpdesk.Data;
 
 /// <summary>A node in the editable tree of issue types; <see cref="Path"/> is the names from the root, joined by " › ".</summary>
-public sealed class Category
+public sealed class IssueType
 {
     public int Id { get; set; }
 

@@ -375,7 +375,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "helpdesk_categories",
+                name: "helpdesk_issue_types",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -389,11 +389,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_helpdesk_categories", x => x.Id);
+                    table.PrimaryKey("PK_helpdesk_issue_types", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_helpdesk_categories_helpdesk_categories_ParentId",
+                        name: "FK_helpdesk_issue_types_helpdesk_issue_types_ParentId",
                         column: x => x.ParentId,
-                        principalTable: "helpdesk_categories",
+                        principalTable: "helpdesk_issue_types",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -410,7 +410,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     IsPublic = table.Column<bool>(type: "boolean", nullable: false),
                     SetStatus = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     SetTeamId = table.Column<int>(type: "integer", nullable: true),
-                    SetCategoryId = table.Column<int>(type: "integer", nullable: true),
+                    SetIssueTypeId = table.Column<int>(type: "integer", nullable: true),
                     SetPriority = table.Column<int>(type: "integer", nullable: true),
                     AddTags = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     Active = table.Column<bool>(type: "boolean", nullable: false)
@@ -461,7 +461,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     RootCause = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     Workaround = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CategoryId = table.Column<int>(type: "integer", nullable: true),
+                    IssueTypeId = table.Column<int>(type: "integer", nullable: true),
                     DeviceModel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     SiteId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -500,7 +500,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SiteIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     SiteTypes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CategoryIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IssueTypeIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     RequesterRoles = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Channels = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Priorities = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
@@ -517,7 +517,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "helpdesk_sla_policies",
+                name: "helpdesk_service_level_policies",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -528,7 +528,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     SiteIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     SiteTypes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CategoryIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IssueTypeIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     RequesterRoles = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Channels = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Priorities = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
@@ -538,7 +538,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_helpdesk_sla_policies", x => x.Id);
+                    table.PrimaryKey("PK_helpdesk_service_level_policies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -803,7 +803,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     SubmittedByName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     SiteId = table.Column<Guid>(type: "uuid", nullable: false),
                     Room = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    IssueTypeId = table.Column<int>(type: "integer", nullable: false),
                     Impact = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Urgency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Priority = table.Column<int>(type: "integer", nullable: false),
@@ -828,19 +828,19 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     DeviceModel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     InstructionRestoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ProblemId = table.Column<long>(type: "bigint", nullable: true),
-                    SlaPolicyId = table.Column<int>(type: "integer", nullable: true),
+                    ServiceLevelPolicyId = table.Column<int>(type: "integer", nullable: true),
                     ResponseDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ResolutionDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RestoreDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SlaPausedSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ServiceLevelPausedSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ResponseBreached = table.Column<bool>(type: "boolean", nullable: false),
                     ResolutionBreached = table.Column<bool>(type: "boolean", nullable: false),
                     RestoreBreached = table.Column<bool>(type: "boolean", nullable: false),
                     ResponseMinutes = table.Column<int>(type: "integer", nullable: true),
                     ResolutionMinutes = table.Column<int>(type: "integer", nullable: true),
                     FirstContactResolution = table.Column<bool>(type: "boolean", nullable: true),
-                    SlaAlertsSent = table.Column<int>(type: "integer", nullable: false),
-                    SlaCheckAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ServiceLevelAlertsSent = table.Column<int>(type: "integer", nullable: false),
+                    ServiceLevelCheckAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -854,7 +854,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "helpdesk_sla_targets",
+                name: "helpdesk_service_level_targets",
                 columns: table => new
                 {
                     PolicyId = table.Column<int>(type: "integer", nullable: false),
@@ -864,11 +864,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_helpdesk_sla_targets", x => new { x.PolicyId, x.Priority });
+                    table.PrimaryKey("PK_helpdesk_service_level_targets", x => new { x.PolicyId, x.Priority });
                     table.ForeignKey(
-                        name: "FK_helpdesk_sla_targets_helpdesk_sla_policies_PolicyId",
+                        name: "FK_helpdesk_service_level_targets_helpdesk_service_level_polic~",
                         column: x => x.PolicyId,
-                        principalTable: "helpdesk_sla_policies",
+                        principalTable: "helpdesk_service_level_policies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -909,7 +909,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     TechnicianName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     SiteId = table.Column<Guid>(type: "uuid", nullable: false),
                     TeamId = table.Column<int>(type: "integer", nullable: true),
-                    CategoryId = table.Column<int>(type: "integer", nullable: false)
+                    IssueTypeId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -978,7 +978,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.InsertData(
-                table: "helpdesk_categories",
+                table: "helpdesk_issue_types",
                 columns: new[] { "Id", "Active", "Name", "ParentId", "Path", "SortOrder" },
                 values: new object[,]
                 {
@@ -993,7 +993,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.InsertData(
                 table: "helpdesk_macros",
-                columns: new[] { "Id", "Active", "AddTags", "Body", "IsPublic", "Name", "SetCategoryId", "SetPriority", "SetStatus", "SetTeamId" },
+                columns: new[] { "Id", "Active", "AddTags", "Body", "IsPublic", "Name", "SetIssueTypeId", "SetPriority", "SetStatus", "SetTeamId" },
                 values: new object[,]
                 {
                     { 1, true, null, "Thanks for letting us know. So we can help, could you tell us the device's asset tag and what you see on the screen?", true, "Need more information", null, null, "Pending", null },
@@ -1022,23 +1022,23 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.InsertData(
                 table: "helpdesk_routing_rules",
-                columns: new[] { "Id", "AddTags", "AssignSiteTechnician", "CategoryIds", "Channels", "Enabled", "ExpiresAt", "Name", "Order", "Priorities", "RequesterRoles", "SetAssigneeUserId", "SetPriority", "SetTeamId", "SiteIds", "SiteTypes", "StopProcessing" },
+                columns: new[] { "Id", "AddTags", "AssignSiteTechnician", "Channels", "Enabled", "ExpiresAt", "IssueTypeIds", "Name", "Order", "Priorities", "RequesterRoles", "SetAssigneeUserId", "SetPriority", "SetTeamId", "SiteIds", "SiteTypes", "StopProcessing" },
                 values: new object[,]
                 {
-                    { 1, null, false, null, null, true, null, "Everything starts at the help desk", 10, null, null, null, null, 1, null, null, false },
-                    { 2, null, true, "1,40,50", null, true, null, "Devices, printing and classroom AV at a school go to its technician", 20, null, null, null, null, 2, null, "Elementary,Middle,High,Alternative", false },
-                    { 3, null, false, "10,33", null, true, null, "Accounts and email go to the systems team", 30, null, null, null, null, 5, null, null, false },
-                    { 4, null, false, "20", null, true, null, "Network problems go to the network team", 40, null, null, null, null, 4, null, null, false },
-                    { 5, "outage", false, null, null, true, null, "A district-wide outage is critical", 50, "1", null, null, null, null, null, null, false }
+                    { 1, null, false, null, true, null, null, "Everything starts at the help desk", 10, null, null, null, null, 1, null, null, false },
+                    { 2, null, true, null, true, null, "1,40,50", "Devices, printing and classroom AV at a school go to its technician", 20, null, null, null, null, 2, null, "Elementary,Middle,High,Alternative", false },
+                    { 3, null, false, null, true, null, "10,33", "Accounts and email go to the systems team", 30, null, null, null, null, 5, null, null, false },
+                    { 4, null, false, null, true, null, "20", "Network problems go to the network team", 40, null, null, null, null, 4, null, null, false },
+                    { 5, "outage", false, null, true, null, null, "A district-wide outage is critical", 50, "1", null, null, null, null, null, null, false }
                 });
 
             migrationBuilder.InsertData(
-                table: "helpdesk_sla_policies",
-                columns: new[] { "Id", "CategoryIds", "Channels", "Enabled", "Hours", "Name", "Order", "PauseOnHold", "Priorities", "RequesterRoles", "RestoreInstructionMinutes", "SiteIds", "SiteTypes" },
+                table: "helpdesk_service_level_policies",
+                columns: new[] { "Id", "Channels", "Enabled", "Hours", "IssueTypeIds", "Name", "Order", "PauseOnHold", "Priorities", "RequesterRoles", "RestoreInstructionMinutes", "SiteIds", "SiteTypes" },
                 values: new object[,]
                 {
-                    { 1, null, null, true, "AroundTheClock", "Critical outages, around the clock", 10, true, "1", null, 30, null, null },
-                    { 2, null, null, true, "SchoolTime", "District standard, school time", 20, true, null, null, 30, null, null }
+                    { 1, null, true, "AroundTheClock", null, "Critical outages, around the clock", 10, true, "1", null, 30, null, null },
+                    { 2, null, true, "SchoolTime", null, "District standard, school time", 20, true, null, null, 30, null, null }
                 });
 
             migrationBuilder.InsertData(
@@ -1054,7 +1054,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.InsertData(
-                table: "helpdesk_categories",
+                table: "helpdesk_issue_types",
                 columns: new[] { "Id", "Active", "Name", "ParentId", "Path", "SortOrder" },
                 values: new object[,]
                 {
@@ -1076,7 +1076,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.InsertData(
-                table: "helpdesk_sla_targets",
+                table: "helpdesk_service_level_targets",
                 columns: new[] { "PolicyId", "Priority", "FirstResponseMinutes", "ResolutionMinutes" },
                 values: new object[,]
                 {
@@ -1089,7 +1089,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.InsertData(
-                table: "helpdesk_categories",
+                table: "helpdesk_issue_types",
                 columns: new[] { "Id", "Active", "Name", "ParentId", "Path", "SortOrder" },
                 values: new object[,]
                 {
@@ -1303,13 +1303,13 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 column: "SiteId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_categories_ParentId",
-                table: "helpdesk_categories",
+                name: "IX_helpdesk_issue_types_ParentId",
+                table: "helpdesk_issue_types",
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_categories_Path",
-                table: "helpdesk_categories",
+                name: "IX_helpdesk_issue_types_Path",
+                table: "helpdesk_issue_types",
                 column: "Path",
                 unique: true);
 
@@ -1335,8 +1335,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 column: "Order");
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_sla_policies_Order",
-                table: "helpdesk_sla_policies",
+                name: "IX_helpdesk_service_level_policies_Order",
+                table: "helpdesk_service_level_policies",
                 column: "Order");
 
             migrationBuilder.CreateIndex(
@@ -1388,14 +1388,14 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 columns: new[] { "AssigneeUserId", "Status", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_tickets_CategoryId",
-                table: "helpdesk_tickets",
-                column: "CategoryId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_helpdesk_tickets_CreatedAt",
                 table: "helpdesk_tickets",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpdesk_tickets_IssueTypeId",
+                table: "helpdesk_tickets",
+                column: "IssueTypeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_helpdesk_tickets_ProblemId",
@@ -1433,6 +1433,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 column: "ResponseDueAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_helpdesk_tickets_ServiceLevelCheckAt",
+                table: "helpdesk_tickets",
+                column: "ServiceLevelCheckAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_helpdesk_tickets_SiteId_CreatedAt",
                 table: "helpdesk_tickets",
                 columns: new[] { "SiteId", "CreatedAt" });
@@ -1441,11 +1446,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 name: "IX_helpdesk_tickets_SiteId_Status_UpdatedAt",
                 table: "helpdesk_tickets",
                 columns: new[] { "SiteId", "Status", "UpdatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_tickets_SlaCheckAt",
-                table: "helpdesk_tickets",
-                column: "SlaCheckAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_helpdesk_tickets_SolvedAt",
@@ -1564,7 +1564,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 name: "directory_technician_coverage");
 
             migrationBuilder.DropTable(
-                name: "helpdesk_categories");
+                name: "helpdesk_issue_types");
 
             migrationBuilder.DropTable(
                 name: "helpdesk_macros");
@@ -1582,7 +1582,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 name: "helpdesk_routing_rules");
 
             migrationBuilder.DropTable(
-                name: "helpdesk_sla_targets");
+                name: "helpdesk_service_level_targets");
 
             migrationBuilder.DropTable(
                 name: "helpdesk_surveys");
@@ -1615,7 +1615,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 name: "directory_import_runs");
 
             migrationBuilder.DropTable(
-                name: "helpdesk_sla_policies");
+                name: "helpdesk_service_level_policies");
 
             migrationBuilder.DropTable(
                 name: "helpdesk_teams");

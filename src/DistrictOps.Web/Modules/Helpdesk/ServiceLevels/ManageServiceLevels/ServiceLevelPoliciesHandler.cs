@@ -7,76 +7,76 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Helpdesk.ServiceLevels.ManageServiceLevels;
 
-public sealed record SlaTargetDto(int Priority, int FirstResponseMinutes, int ResolutionMinutes);
+public sealed record ServiceLevelTargetDto(int Priority, int FirstResponseMinutes, int ResolutionMinutes);
 
 /// <summary>A service-level policy as the API and the settings page read and write it: conditions as arrays, targets per priority.</summary>
-public sealed record SlaPolicyDto(
+public sealed record ServiceLevelPolicyDto(
     int Id,
     int Order,
     string Name,
     bool Enabled,
     IReadOnlyList<Guid> SiteIds,
     IReadOnlyList<string> SiteTypes,
-    IReadOnlyList<int> CategoryIds,
+    IReadOnlyList<int> IssueTypeIds,
     IReadOnlyList<string> RequesterRoles,
     IReadOnlyList<string> Channels,
     IReadOnlyList<int> Priorities,
     string Hours,
     bool PauseOnHold,
     int? RestoreInstructionMinutes,
-    IReadOnlyList<SlaTargetDto> Targets) : IConditionLists;
+    IReadOnlyList<ServiceLevelTargetDto> Targets) : IConditionLists;
 
-public sealed record SaveSlaPolicyCommand(
+public sealed record SaveServiceLevelPolicyCommand(
     int Order,
     string? Name,
     bool Enabled = true,
     IReadOnlyList<Guid>? SiteIds = null,
     IReadOnlyList<string>? SiteTypes = null,
-    IReadOnlyList<int>? CategoryIds = null,
+    IReadOnlyList<int>? IssueTypeIds = null,
     IReadOnlyList<string>? RequesterRoles = null,
     IReadOnlyList<string>? Channels = null,
     IReadOnlyList<int>? Priorities = null,
     string? Hours = nameof(ServiceHours.SchoolTime),
     bool PauseOnHold = true,
     int? RestoreInstructionMinutes = null,
-    IReadOnlyList<SlaTargetDto>? Targets = null) : IConditionLists;
+    IReadOnlyList<ServiceLevelTargetDto>? Targets = null) : IConditionLists;
 
 /// <summary>
 /// Lists, saves, reorders and deletes service-level policies, with the same conditions as routing rules.
-/// Every change marks the open tickets for the service-level job to recompute (SlaCheckAt = now).
+/// Every change marks the open tickets for the service-level job to recompute (ServiceLevelCheckAt = now).
 /// </summary>
-public sealed class SlaPoliciesHandler(AppDbContext db, ISiteDirectory sites, TimeProvider clock)
+public sealed class ServiceLevelPoliciesHandler(AppDbContext db, ISiteDirectory sites, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<SlaPolicyDto>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ServiceLevelPolicyDto>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var policies = await db.Set<SlaPolicy>().AsNoTracking().OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(cancellationToken);
-        var targets = (await db.Set<SlaTarget>().AsNoTracking().ToListAsync(cancellationToken)).ToLookup(t => t.PolicyId);
+        var policies = await db.Set<ServiceLevelPolicy>().AsNoTracking().OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        var targets = (await db.Set<ServiceLevelTarget>().AsNoTracking().ToListAsync(cancellationToken)).ToLookup(t => t.PolicyId);
         return policies.Select(p => ToDto(p, targets[p.Id])).ToList();
     }
 
-    public async Task<SlaPolicyDto?> FindAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<ServiceLevelPolicyDto?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
-        var policy = await db.Set<SlaPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return policy is null ? null : ToDto(policy, await db.Set<SlaTarget>().AsNoTracking().Where(t => t.PolicyId == id).ToListAsync(cancellationToken));
+        var policy = await db.Set<ServiceLevelPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return policy is null ? null : ToDto(policy, await db.Set<ServiceLevelTarget>().AsNoTracking().Where(t => t.PolicyId == id).ToListAsync(cancellationToken));
     }
 
     /// <summary>Creates a policy (id null) or replaces one with its targets.</summary>
-    public async Task<Result<SlaPolicyDto>> SaveAsync(int? id, SaveSlaPolicyCommand command, CancellationToken cancellationToken = default)
+    public async Task<Result<ServiceLevelPolicyDto>> SaveAsync(int? id, SaveServiceLevelPolicyCommand command, CancellationToken cancellationToken = default)
     {
-        SlaPolicy? policy = null;
-        if (id is { } existing && (policy = await db.Set<SlaPolicy>().SingleOrDefaultAsync(p => p.Id == existing, cancellationToken)) is null)
+        ServiceLevelPolicy? policy = null;
+        if (id is { } existing && (policy = await db.Set<ServiceLevelPolicy>().SingleOrDefaultAsync(p => p.Id == existing, cancellationToken)) is null)
         {
-            return Result.Invalid<SlaPolicyDto>("id", $"There is no service-level policy {existing}.");
+            return Result.Invalid<ServiceLevelPolicyDto>("id", $"There is no service-level policy {existing}.");
         }
 
         var errors = await ValidateAsync(command, cancellationToken);
         if (errors.Count > 0)
         {
-            return Result.Invalid<SlaPolicyDto>(errors);
+            return Result.Invalid<ServiceLevelPolicyDto>(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        policy ??= db.Set<SlaPolicy>().Add(new SlaPolicy { Name = "" }).Entity;
+        policy ??= db.Set<ServiceLevelPolicy>().Add(new ServiceLevelPolicy { Name = "" }).Entity;
         policy.Order = command.Order;
         policy.Name = command.Name!.Trim();
         policy.Enabled = command.Enabled;
@@ -86,12 +86,12 @@ public sealed class SlaPoliciesHandler(AppDbContext db, ISiteDirectory sites, Ti
         policy.RestoreInstructionMinutes = command.RestoreInstructionMinutes;
         await db.SaveChangesAsync(cancellationToken);
 
-        await db.Set<SlaTarget>().Where(t => t.PolicyId == policy.Id).ExecuteDeleteAsync(cancellationToken);
-        var targets = (command.Targets ?? []).Select(t => new SlaTarget
+        await db.Set<ServiceLevelTarget>().Where(t => t.PolicyId == policy.Id).ExecuteDeleteAsync(cancellationToken);
+        var targets = (command.Targets ?? []).Select(t => new ServiceLevelTarget
         {
             PolicyId = policy.Id, Priority = t.Priority, FirstResponseMinutes = t.FirstResponseMinutes, ResolutionMinutes = t.ResolutionMinutes,
         }).ToList();
-        db.Set<SlaTarget>().AddRange(targets);
+        db.Set<ServiceLevelTarget>().AddRange(targets);
         await db.SaveChangesAsync(cancellationToken);
         await MarkOpenTicketsAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -100,7 +100,7 @@ public sealed class SlaPoliciesHandler(AppDbContext db, ISiteDirectory sites, Ti
 
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
-        var deleted = await db.Set<SlaPolicy>().Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
+        var deleted = await db.Set<ServiceLevelPolicy>().Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
         if (deleted)
         {
             await MarkOpenTicketsAsync(cancellationToken);
@@ -112,7 +112,7 @@ public sealed class SlaPoliciesHandler(AppDbContext db, ISiteDirectory sites, Ti
     /// <summary>Swaps the policy with its neighbour before (up) or after it; the orders are renumbered 10, 20, 30 … on the way.</summary>
     public async Task<bool> MoveAsync(int id, bool up, CancellationToken cancellationToken = default)
     {
-        var policies = await db.Set<SlaPolicy>().OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        var policies = await db.Set<ServiceLevelPolicy>().OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         var index = policies.FindIndex(p => p.Id == id);
         var other = up ? index - 1 : index + 1;
         if (index < 0 || other < 0 || other >= policies.Count)
@@ -133,7 +133,7 @@ public sealed class SlaPoliciesHandler(AppDbContext db, ISiteDirectory sites, Ti
 
     public async Task<bool> EnableAsync(int id, bool enabled, CancellationToken cancellationToken = default)
     {
-        var changed = await db.Set<SlaPolicy>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Enabled, enabled), cancellationToken) == 1;
+        var changed = await db.Set<ServiceLevelPolicy>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Enabled, enabled), cancellationToken) == 1;
         if (changed)
         {
             await MarkOpenTicketsAsync(cancellationToken);
@@ -147,10 +147,10 @@ public sealed class SlaPoliciesHandler(AppDbContext db, ISiteDirectory sites, Ti
     {
         var now = clock.GetUtcNow();
         return db.Set<Ticket>().Where(t => t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.SlaCheckAt, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ServiceLevelCheckAt, now), cancellationToken);
     }
 
-    private async Task<Dictionary<string, string[]>> ValidateAsync(SaveSlaPolicyCommand command, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string[]>> ValidateAsync(SaveServiceLevelPolicyCommand command, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Trim().Length > 200)
@@ -206,13 +206,13 @@ public sealed class SlaPoliciesHandler(AppDbContext db, ISiteDirectory sites, Ti
         return errors;
     }
 
-    private static SlaPolicyDto ToDto(SlaPolicy p, IEnumerable<SlaTarget> targets)
+    private static ServiceLevelPolicyDto ToDto(ServiceLevelPolicy p, IEnumerable<ServiceLevelTarget> targets)
     {
         var when = TicketConditions.Read(p);
         return new(
             p.Id, p.Order, p.Name, p.Enabled,
-            when.SiteIds, when.SiteTypes, when.CategoryIds, when.RequesterRoles, when.Channels, when.Priorities,
+            when.SiteIds, when.SiteTypes, when.IssueTypeIds, when.RequesterRoles, when.Channels, when.Priorities,
             p.Hours.ToString(), p.PauseOnHold, p.RestoreInstructionMinutes,
-            targets.OrderBy(t => t.Priority).Select(t => new SlaTargetDto(t.Priority, t.FirstResponseMinutes, t.ResolutionMinutes)).ToList());
+            targets.OrderBy(t => t.Priority).Select(t => new ServiceLevelTargetDto(t.Priority, t.FirstResponseMinutes, t.ResolutionMinutes)).ToList());
     }
 }

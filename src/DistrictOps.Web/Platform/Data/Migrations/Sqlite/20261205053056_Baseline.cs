@@ -374,7 +374,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "helpdesk_categories",
+                name: "helpdesk_issue_types",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -387,11 +387,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_helpdesk_categories", x => x.Id);
+                    table.PrimaryKey("PK_helpdesk_issue_types", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_helpdesk_categories_helpdesk_categories_ParentId",
+                        name: "FK_helpdesk_issue_types_helpdesk_issue_types_ParentId",
                         column: x => x.ParentId,
-                        principalTable: "helpdesk_categories",
+                        principalTable: "helpdesk_issue_types",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -407,7 +407,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
                     SetStatus = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     SetTeamId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SetCategoryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SetIssueTypeId = table.Column<int>(type: "INTEGER", nullable: true),
                     SetPriority = table.Column<int>(type: "INTEGER", nullable: true),
                     AddTags = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false)
@@ -458,7 +458,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     RootCause = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     Workaround = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IssueTypeId = table.Column<int>(type: "INTEGER", nullable: true),
                     DeviceModel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SiteId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -496,7 +496,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SiteIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SiteTypes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CategoryIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IssueTypeIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     RequesterRoles = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Channels = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Priorities = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -513,7 +513,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "helpdesk_sla_policies",
+                name: "helpdesk_service_level_policies",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -523,7 +523,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     SiteIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SiteTypes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CategoryIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IssueTypeIds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     RequesterRoles = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Channels = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Priorities = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -533,7 +533,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_helpdesk_sla_policies", x => x.Id);
+                    table.PrimaryKey("PK_helpdesk_service_level_policies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -797,7 +797,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     SubmittedByName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Room = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueTypeId = table.Column<int>(type: "INTEGER", nullable: false),
                     Impact = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Urgency = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Priority = table.Column<int>(type: "INTEGER", nullable: false),
@@ -822,19 +822,19 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     DeviceModel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     InstructionRestoredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ProblemId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SlaPolicyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ServiceLevelPolicyId = table.Column<int>(type: "INTEGER", nullable: true),
                     ResponseDueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ResolutionDueAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RestoreDueAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SlaPausedSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    ServiceLevelPausedSince = table.Column<long>(type: "INTEGER", nullable: true),
                     ResponseBreached = table.Column<bool>(type: "INTEGER", nullable: false),
                     ResolutionBreached = table.Column<bool>(type: "INTEGER", nullable: false),
                     RestoreBreached = table.Column<bool>(type: "INTEGER", nullable: false),
                     ResponseMinutes = table.Column<int>(type: "INTEGER", nullable: true),
                     ResolutionMinutes = table.Column<int>(type: "INTEGER", nullable: true),
                     FirstContactResolution = table.Column<bool>(type: "INTEGER", nullable: true),
-                    SlaAlertsSent = table.Column<int>(type: "INTEGER", nullable: false),
-                    SlaCheckAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ServiceLevelAlertsSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceLevelCheckAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -848,7 +848,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "helpdesk_sla_targets",
+                name: "helpdesk_service_level_targets",
                 columns: table => new
                 {
                     PolicyId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -858,11 +858,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_helpdesk_sla_targets", x => new { x.PolicyId, x.Priority });
+                    table.PrimaryKey("PK_helpdesk_service_level_targets", x => new { x.PolicyId, x.Priority });
                     table.ForeignKey(
-                        name: "FK_helpdesk_sla_targets_helpdesk_sla_policies_PolicyId",
+                        name: "FK_helpdesk_service_level_targets_helpdesk_service_level_policies_PolicyId",
                         column: x => x.PolicyId,
-                        principalTable: "helpdesk_sla_policies",
+                        principalTable: "helpdesk_service_level_policies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -903,7 +903,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     TechnicianName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
                     TeamId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false)
+                    IssueTypeId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -972,7 +972,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.InsertData(
-                table: "helpdesk_categories",
+                table: "helpdesk_issue_types",
                 columns: new[] { "Id", "Active", "Name", "ParentId", "Path", "SortOrder" },
                 values: new object[,]
                 {
@@ -987,7 +987,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.InsertData(
                 table: "helpdesk_macros",
-                columns: new[] { "Id", "Active", "AddTags", "Body", "IsPublic", "Name", "SetCategoryId", "SetPriority", "SetStatus", "SetTeamId" },
+                columns: new[] { "Id", "Active", "AddTags", "Body", "IsPublic", "Name", "SetIssueTypeId", "SetPriority", "SetStatus", "SetTeamId" },
                 values: new object[,]
                 {
                     { 1, true, null, "Thanks for letting us know. So we can help, could you tell us the device's asset tag and what you see on the screen?", true, "Need more information", null, null, "Pending", null },
@@ -1016,23 +1016,23 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.InsertData(
                 table: "helpdesk_routing_rules",
-                columns: new[] { "Id", "AddTags", "AssignSiteTechnician", "CategoryIds", "Channels", "Enabled", "ExpiresAt", "Name", "Order", "Priorities", "RequesterRoles", "SetAssigneeUserId", "SetPriority", "SetTeamId", "SiteIds", "SiteTypes", "StopProcessing" },
+                columns: new[] { "Id", "AddTags", "AssignSiteTechnician", "Channels", "Enabled", "ExpiresAt", "IssueTypeIds", "Name", "Order", "Priorities", "RequesterRoles", "SetAssigneeUserId", "SetPriority", "SetTeamId", "SiteIds", "SiteTypes", "StopProcessing" },
                 values: new object[,]
                 {
-                    { 1, null, false, null, null, true, null, "Everything starts at the help desk", 10, null, null, null, null, 1, null, null, false },
-                    { 2, null, true, "1,40,50", null, true, null, "Devices, printing and classroom AV at a school go to its technician", 20, null, null, null, null, 2, null, "Elementary,Middle,High,Alternative", false },
-                    { 3, null, false, "10,33", null, true, null, "Accounts and email go to the systems team", 30, null, null, null, null, 5, null, null, false },
-                    { 4, null, false, "20", null, true, null, "Network problems go to the network team", 40, null, null, null, null, 4, null, null, false },
-                    { 5, "outage", false, null, null, true, null, "A district-wide outage is critical", 50, "1", null, null, null, null, null, null, false }
+                    { 1, null, false, null, true, null, null, "Everything starts at the help desk", 10, null, null, null, null, 1, null, null, false },
+                    { 2, null, true, null, true, null, "1,40,50", "Devices, printing and classroom AV at a school go to its technician", 20, null, null, null, null, 2, null, "Elementary,Middle,High,Alternative", false },
+                    { 3, null, false, null, true, null, "10,33", "Accounts and email go to the systems team", 30, null, null, null, null, 5, null, null, false },
+                    { 4, null, false, null, true, null, "20", "Network problems go to the network team", 40, null, null, null, null, 4, null, null, false },
+                    { 5, "outage", false, null, true, null, null, "A district-wide outage is critical", 50, "1", null, null, null, null, null, null, false }
                 });
 
             migrationBuilder.InsertData(
-                table: "helpdesk_sla_policies",
-                columns: new[] { "Id", "CategoryIds", "Channels", "Enabled", "Hours", "Name", "Order", "PauseOnHold", "Priorities", "RequesterRoles", "RestoreInstructionMinutes", "SiteIds", "SiteTypes" },
+                table: "helpdesk_service_level_policies",
+                columns: new[] { "Id", "Channels", "Enabled", "Hours", "IssueTypeIds", "Name", "Order", "PauseOnHold", "Priorities", "RequesterRoles", "RestoreInstructionMinutes", "SiteIds", "SiteTypes" },
                 values: new object[,]
                 {
-                    { 1, null, null, true, "AroundTheClock", "Critical outages, around the clock", 10, true, "1", null, 30, null, null },
-                    { 2, null, null, true, "SchoolTime", "District standard, school time", 20, true, null, null, 30, null, null }
+                    { 1, null, true, "AroundTheClock", null, "Critical outages, around the clock", 10, true, "1", null, 30, null, null },
+                    { 2, null, true, "SchoolTime", null, "District standard, school time", 20, true, null, null, 30, null, null }
                 });
 
             migrationBuilder.InsertData(
@@ -1048,7 +1048,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.InsertData(
-                table: "helpdesk_categories",
+                table: "helpdesk_issue_types",
                 columns: new[] { "Id", "Active", "Name", "ParentId", "Path", "SortOrder" },
                 values: new object[,]
                 {
@@ -1070,7 +1070,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.InsertData(
-                table: "helpdesk_sla_targets",
+                table: "helpdesk_service_level_targets",
                 columns: new[] { "PolicyId", "Priority", "FirstResponseMinutes", "ResolutionMinutes" },
                 values: new object[,]
                 {
@@ -1083,7 +1083,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.InsertData(
-                table: "helpdesk_categories",
+                table: "helpdesk_issue_types",
                 columns: new[] { "Id", "Active", "Name", "ParentId", "Path", "SortOrder" },
                 values: new object[,]
                 {
@@ -1297,13 +1297,13 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 column: "SiteId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_categories_ParentId",
-                table: "helpdesk_categories",
+                name: "IX_helpdesk_issue_types_ParentId",
+                table: "helpdesk_issue_types",
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_categories_Path",
-                table: "helpdesk_categories",
+                name: "IX_helpdesk_issue_types_Path",
+                table: "helpdesk_issue_types",
                 column: "Path",
                 unique: true);
 
@@ -1329,8 +1329,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 column: "Order");
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_sla_policies_Order",
-                table: "helpdesk_sla_policies",
+                name: "IX_helpdesk_service_level_policies_Order",
+                table: "helpdesk_service_level_policies",
                 column: "Order");
 
             migrationBuilder.CreateIndex(
@@ -1382,14 +1382,14 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "AssigneeUserId", "Status", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_tickets_CategoryId",
-                table: "helpdesk_tickets",
-                column: "CategoryId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_helpdesk_tickets_CreatedAt",
                 table: "helpdesk_tickets",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpdesk_tickets_IssueTypeId",
+                table: "helpdesk_tickets",
+                column: "IssueTypeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_helpdesk_tickets_ProblemId",
@@ -1427,6 +1427,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 column: "ResponseDueAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_helpdesk_tickets_ServiceLevelCheckAt",
+                table: "helpdesk_tickets",
+                column: "ServiceLevelCheckAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_helpdesk_tickets_SiteId_CreatedAt",
                 table: "helpdesk_tickets",
                 columns: new[] { "SiteId", "CreatedAt" });
@@ -1435,11 +1440,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_helpdesk_tickets_SiteId_Status_UpdatedAt",
                 table: "helpdesk_tickets",
                 columns: new[] { "SiteId", "Status", "UpdatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_helpdesk_tickets_SlaCheckAt",
-                table: "helpdesk_tickets",
-                column: "SlaCheckAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_helpdesk_tickets_SolvedAt",
@@ -1558,7 +1558,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 name: "directory_technician_coverage");
 
             migrationBuilder.DropTable(
-                name: "helpdesk_categories");
+                name: "helpdesk_issue_types");
 
             migrationBuilder.DropTable(
                 name: "helpdesk_macros");
@@ -1576,7 +1576,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 name: "helpdesk_routing_rules");
 
             migrationBuilder.DropTable(
-                name: "helpdesk_sla_targets");
+                name: "helpdesk_service_level_targets");
 
             migrationBuilder.DropTable(
                 name: "helpdesk_surveys");
@@ -1609,7 +1609,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 name: "directory_import_runs");
 
             migrationBuilder.DropTable(
-                name: "helpdesk_sla_policies");
+                name: "helpdesk_service_level_policies");
 
             migrationBuilder.DropTable(
                 name: "helpdesk_teams");
