@@ -38,6 +38,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<ISchoolCalendar, SchoolCalendarService>();
         services.AddScoped<IDistrictTimeZones, CalendarTimeZones>();
         services.AddScoped<ISiteDirectory, SiteDirectory>();
+        services.AddScoped<StudentAccessLog>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<SetSiteTypeHandler>();
         services.AddScoped<IDirectoryChanges, DirectoryChanges>();

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ public sealed class IndexModel(ViewPersonHandler handler) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(id, User, "page", cancellationToken);
+        var result = await handler.HandleAsync(id, DirectoryReader.Of(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
             return this.Refuse(result.Failure) ?? NotFound();
