@@ -4,6 +4,7 @@ using System.Text.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.IntegrationTests.Modules.Helpdesk;
 using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.IntegrationTests.Modules.Directory;
