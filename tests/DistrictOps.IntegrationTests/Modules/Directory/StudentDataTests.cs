@@ -20,7 +20,7 @@ public sealed class StudentDataTests
     public async Task The_intake_look_up_shows_a_student_only_to_roles_that_may_see_them_and_logs_it(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var student = await PersonAsync(world, "s-es-1");
+        var student = await world.PersonIdAsync("s-es-1");
         var network = world.App.Browser();
         await network.SignInAsync(HelpdeskWorld.Network);
         var helpdesk = world.App.Browser();
@@ -41,8 +41,8 @@ public sealed class StudentDataTests
     public async Task A_students_id_as_requester_is_no_person_to_a_role_without_the_student_permission(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var elementaryStudent = await PersonAsync(world, "s-es-2");
-        var highStudent = await PersonAsync(world, "s-hs-2");
+        var elementaryStudent = await world.PersonIdAsync("s-es-2");
+        var highStudent = await world.PersonIdAsync("s-hs-2");
         object Call(Guid requester) => new { title = "Chromebook will not charge", description = "No light.", siteId = world.Elementary, categoryId = 5, channel = "Phone", requesterPersonId = requester };
 
         var network = await world.App.ApiClientAsync(HelpdeskWorld.Network);
@@ -97,7 +97,7 @@ public sealed class StudentDataTests
     public async Task Staff_HR_fields_are_shown_only_to_roles_that_hold_the_HR_permission(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var maria = await PersonAsync(world, "t-es");
+        var maria = await world.PersonIdAsync("t-es");
         var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
         var dataServices = await world.App.ApiClientAsync("data.services@bayview.example");
         var browser = world.App.Browser();
@@ -116,12 +116,6 @@ public sealed class StudentDataTests
         Assert.DoesNotContain("E001", page, StringComparison.Ordinal);
         Assert.DoesNotContain("2015-08-10", page, StringComparison.Ordinal);
         Assert.Equal((0, 1), (byIdHidden.GetProperty("total").GetInt32(), byIdShown.GetProperty("total").GetInt32()));
-    }
-
-    private static async Task<Guid> PersonAsync(HelpdeskWorld world, string sourcedId)
-    {
-        await using var context = world.Db.OpenContext();
-        return await context.Set<Person>().Where(p => p.SourcedId == sourcedId).Select(p => p.Id).SingleAsync();
     }
 
     private static async Task<List<AccessLogEntry>> LogAsync(HelpdeskWorld world)
