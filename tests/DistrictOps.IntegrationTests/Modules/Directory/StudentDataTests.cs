@@ -43,7 +43,7 @@ public sealed class StudentDataTests
         await using var world = await HelpdeskWorld.CreateAsync(provider);
         var elementaryStudent = await world.PersonIdAsync("s-es-2");
         var highStudent = await world.PersonIdAsync("s-hs-2");
-        object Call(Guid requester) => new { title = "Chromebook will not charge", description = "No light.", siteId = world.Elementary, categoryId = 5, channel = "Phone", requesterPersonId = requester };
+        object Call(Guid requester) => new { title = "Chromebook will not charge", description = "No light.", siteId = world.Elementary, issueTypeId = 5, channel = "Phone", requesterPersonId = requester };
 
         var network = await world.App.ApiClientAsync(HelpdeskWorld.Network);
         var asStudent = await network.PostAsJsonAsync("/api/v1/helpdesk/tickets", Call(elementaryStudent));
