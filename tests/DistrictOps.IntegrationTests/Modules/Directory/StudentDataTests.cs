@@ -64,6 +64,31 @@ public sealed class StudentDataTests
 
     [Theory]
     [Providers]
+    public async Task A_ticket_shows_a_student_requesters_name_and_email_only_to_roles_that_may_see_them(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var student = await world.PersonIdAsync("s-es-3");
+        var number = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Login fails", description = "Password rejected.", siteId = world.Elementary, issueTypeId = 5, channel = "Phone", requesterPersonId = student });
+        var manager = await world.App.ApiClientAsync(HelpdeskWorld.Manager);
+        var helpdesk = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
+        var browser = world.App.Browser();
+        await browser.SignInAsync(HelpdeskWorld.Manager);
+
+        var hidden = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/helpdesk/tickets/{number}");
+        var hiddenRow = Assert.Single((await manager.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/tickets")).GetProperty("items").EnumerateArray());
+        var page = await browser.GetStringAsync($"/helpdesk/tickets/{number}");
+        var queue = await browser.GetStringAsync("/helpdesk/queues/all");
+        var shown = await helpdesk.GetFromJsonAsync<JsonElement>($"/api/v1/helpdesk/tickets/{number}");
+
+        Assert.Equal(("A student or family member", JsonValueKind.Null), (hidden.GetProperty("requesterName").GetString(), hidden.GetProperty("requesterEmail").ValueKind));
+        Assert.Equal("A student or family member", hiddenRow.GetProperty("requester").GetString());
+        Assert.DoesNotContain("Kid3 Garcia", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kid3 Garcia", queue, StringComparison.Ordinal);
+        Assert.Equal("Kid3 Garcia", shown.GetProperty("requesterName").GetString());
+    }
+
+    [Theory]
+    [Providers]
     public async Task Every_list_or_search_that_shows_students_is_logged_with_its_query_and_count_never_their_names(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);

@@ -62,6 +62,12 @@ public interface IPeopleDirectory
     /// <summary>Current staff (not students or guardians) whose name starts with, or whose email, phone or employee id is, <paramref name="query"/>.</summary>
     Task<IReadOnlyList<PersonSummary>> SearchStaffAsync(string query, int take = 20, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether <paramref name="user"/> may be shown the name of a student or guardian of <paramref name="siteId"/>, for modules
+    /// that keep a copy of a name (a ticket's requester). Writes nothing to the access log.
+    /// </summary>
+    bool MayShowFamily(ClaimsPrincipal user, Guid siteId);
+
     /// <summary>Every current staff member (teachers, administrators, aides, HR-only staff), by name: demo data, staffing.</summary>
     Task<IReadOnlyList<PersonSummary>> CurrentStaffAsync(CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
@@ -27,6 +28,8 @@ internal sealed class PeopleDirectory(AppDbContext db, PermissionRegistry permis
 
         return found;
     }
+
+    public bool MayShowFamily(ClaimsPrincipal user, Guid siteId) => StudentAccess.For(user, permissions).Covers(siteId);
 
     public async Task<IReadOnlyList<PersonSummary>> SearchStaffAsync(string query, int take = 20, CancellationToken cancellationToken = default)
     {
