@@ -35,6 +35,32 @@ public sealed class DirectoryPagesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_administrator_finds_who_has_seen_a_students_record_and_every_page_passes_the_accessibility_check()
+    {
+        var page = await fixture.NewPageAsync();
+        await ShellTests.SignInAsync(page, "admin@bayview.example");
+
+        await page.GotoAsync("/directory/people?role=Student");
+        var firstStudent = page.Locator("tbody tr td a").First;
+        var name = await firstStudent.InnerTextAsync();
+        await firstStudent.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Who has seen this record" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Access log");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync(name);
+        var row = page.Locator("tbody tr").First;
+        await Assertions.Expect(row).ToContainTextAsync("Dana Reyes");
+        await Assertions.Expect(row.Locator("time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("Z$"));
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync("2000-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nobody was shown a student record here" })).ToBeVisibleAsync();
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Data_services_sees_the_demo_import_and_the_upload_page()
     {
         var page = await fixture.NewPageAsync(width: 360, height: 740);

@@ -1,6 +1,7 @@
 using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Directory.ListSites;
+using DistrictOps.Web.Modules.Directory.ReviewAccessLog;
 using DistrictOps.Web.Modules.Directory.ManageCalendar;
 using DistrictOps.Web.Modules.Directory.SearchPeople;
 using DistrictOps.Web.Modules.Directory.Demo;
@@ -27,6 +28,7 @@ public sealed class DirectoryModule : IModule
         new("Sites", "/directory/sites", DirectoryPermissions.View, "Schools and offices with their type, grades, enrollment and staff."),
         new("People", "/directory/people", DirectoryPermissions.View, "Find staff, and students and families where your role allows."),
         new("Calendar", "/directory/calendar", DirectoryPermissions.View, "Instructional days, days without school and each site's hours."),
+        new("Access log", "/directory/access-log", DirectoryPermissions.AccessLog, "Who was shown student and guardian records, and when."),
         new("Imports", "/directory/imports", DirectoryPermissions.Import, "Bring in the SIS roster, review the plan, apply it, and see what changed."),
     ];
 
@@ -38,6 +40,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<ISchoolCalendar, SchoolCalendarService>();
         services.AddScoped<IDistrictTimeZones, CalendarTimeZones>();
         services.AddScoped<ISiteDirectory, SiteDirectory>();
+        services.AddScoped<StudentAccessLog>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<SetSiteTypeHandler>();
         services.AddScoped<IDirectoryChanges, DirectoryChanges>();
@@ -47,6 +50,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<ViewSiteHandler>();
         services.AddScoped<SearchPeopleHandler>();
         services.AddScoped<ViewPersonHandler>();
+        services.AddScoped<AccessLogHandler>();
         services.AddScoped<ImportRunsHandler>();
         services.AddScoped<UploadImportHandler>();
         services.AddScoped<IDemoSeed, DemoDistrictSeed>();
@@ -62,5 +66,7 @@ public sealed class DirectoryModule : IModule
         endpoints.MapGroup("/api/v1/directory").WithTags("Directory").RequireAuthorization(DirectoryPermissions.Import)
             .MapImportRunsApi()
             .MapUploadImportApi();
+        endpoints.MapGroup("/api/v1/directory").WithTags("Directory").RequireAuthorization(DirectoryPermissions.AccessLog)
+            .MapAccessLogApi();
     }
 }

@@ -81,6 +81,13 @@ public sealed class HelpdeskWorld : IAsyncDisposable
         return await context.Set<Ticket>().SingleAsync(t => t.Id == id);
     }
 
+    /// <summary>The Directory id of the person with this source id (<c>s-es-1</c>, <c>t-es</c>).</summary>
+    public async Task<Guid> PersonIdAsync(string sourcedId)
+    {
+        await using var context = Db.OpenContext();
+        return await context.Set<Person>().Where(p => p.SourcedId == sourcedId).Select(p => p.Id).SingleAsync();
+    }
+
     public async Task<List<TicketEvent>> EventsAsync(string number)
     {
         var ticket = await TicketAsync(number);

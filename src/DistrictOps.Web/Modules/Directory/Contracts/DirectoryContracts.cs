@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace DistrictOps.Web.Modules.Directory.Contracts;
 
 public sealed record SiteSummary(Guid Id, string SourcedId, string Name, string Type, int Enrollment);
@@ -29,20 +31,42 @@ public interface IDirectoryChanges
     Task<IReadOnlyList<(long ChangeId, DirectoryChange Change)>> ChangesAsync(Guid runId, string entity, long afterChangeId = 0, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A staff member, student or guardian as other modules see them: no demographics, no roster.</summary>
+/// <summary>A staff member, student or guardian as other modules see them: no demographics, no roster, no HR fields but the employee id a caller gives.</summary>
 public sealed record PersonSummary(Guid Id, string SourcedId, string Name, string Kind, string? Email, string? Phone, Guid? PrimarySiteId, string? EmployeeId, string? PositionTitle);
 
-/// <summary>People lookups for other modules: a ticket's requester, a caller on the phone, a technician.</summary>
+/// <summary>
+/// Who asks the Directory for people, and through which request: the student rule is applied to <see cref="User"/>, and
+/// the access log records the user and <see cref="Path"/> (the request path, without its query string).
+/// </summary>
+public sealed record DirectoryReader(ClaimsPrincipal User, string Path)
+{
+    public static DirectoryReader Of(HttpContext context) => new(context.User, context.Request.Path.Value ?? "");
+
+    /// <summary>"api" for the JSON API, else "page".</summary>
+    public string Via => Path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) ? "api" : "page";
+}
+
+/// <summary>
+/// People lookups for other modules: a ticket's requester, a caller on the phone, a technician. Whatever returns a person
+/// to show applies the one student rule for the <see cref="DirectoryReader"/>: students and guardians only to holders of
+/// the student permission (site-scoped roles at their sites), as if absent otherwise, and every one returned is written
+/// to the access log.
+/// </summary>
 public interface IPeopleDirectory
 {
-    Task<PersonSummary?> FindAsync(Guid personId, CancellationToken cancellationToken = default);
+    /// <summary>The person, or null when there is none or <paramref name="reader"/> may not see them.</summary>
+    Task<PersonSummary?> FindAsync(Guid personId, DirectoryReader reader, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<Guid> personIds, DirectoryReader reader, CancellationToken cancellationToken = default);
 
     /// <summary>Current staff (not students or guardians) whose name starts with, or whose email, phone or employee id is, <paramref name="query"/>.</summary>
     Task<IReadOnlyList<PersonSummary>> SearchStaffAsync(string query, int take = 20, CancellationToken cancellationToken = default);
 
-    Task<PersonSummary?> FindByEmployeeIdAsync(string employeeId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Whether <paramref name="user"/> may be shown the name of a student or guardian of <paramref name="siteId"/>, for modules
+    /// that keep a copy of a name (a ticket's requester). Writes nothing to the access log.
+    /// </summary>
+    bool MayShowFamily(ClaimsPrincipal user, Guid siteId);
 
     /// <summary>Every current staff member (teachers, administrators, aides, HR-only staff), by name: demo data, staffing.</summary>
     Task<IReadOnlyList<PersonSummary>> CurrentStaffAsync(CancellationToken cancellationToken = default);

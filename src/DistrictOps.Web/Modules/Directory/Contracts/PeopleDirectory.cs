@@ -1,16 +1,35 @@
+using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Directory.Contracts;
 
-internal sealed class PeopleDirectory(AppDbContext db) : IPeopleDirectory
+internal sealed class PeopleDirectory(AppDbContext db, PermissionRegistry permissions, StudentAccessLog accessLog) : IPeopleDirectory
 {
-    public async Task<PersonSummary?> FindAsync(Guid personId, CancellationToken cancellationToken = default) =>
-        (await FindManyAsync([personId], cancellationToken)).SingleOrDefault();
+    public async Task<PersonSummary?> FindAsync(Guid personId, DirectoryReader reader, CancellationToken cancellationToken = default) =>
+        (await FindManyAsync([personId], reader, cancellationToken)).SingleOrDefault();
 
-    public async Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default) =>
-        await Summaries(db.Set<Person>().Where(p => personIds.Contains(p.Id))).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<Guid> personIds, DirectoryReader reader, CancellationToken cancellationToken = default)
+    {
+        var visible = StudentAccess.For(reader.User, permissions).Visible(db.Set<Person>().Where(p => personIds.Contains(p.Id)), db.Set<PersonSite>());
+        var found = await Summaries(visible).ToListAsync(cancellationToken);
+        var family = found.Where(p => p.Kind is nameof(PersonKind.Student) or nameof(PersonKind.Guardian)).ToList();
+        foreach (var person in family)
+        {
+            accessLog.Viewed(reader, person.Id);
+        }
+
+        if (family.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return found;
+    }
+
+    public bool MayShowFamily(ClaimsPrincipal user, Guid siteId) => StudentAccess.For(user, permissions).Covers(siteId);
 
     public async Task<IReadOnlyList<PersonSummary>> SearchStaffAsync(string query, int take = 20, CancellationToken cancellationToken = default)
     {
@@ -26,9 +45,6 @@ internal sealed class PeopleDirectory(AppDbContext db) : IPeopleDirectory
             .Where(p => p.SortName.StartsWith(upper) || p.Email == lower || p.Phone == term || p.EmployeeId == term);
         return await Summaries(staff.OrderBy(p => p.SortName).ThenBy(p => p.Id).Take(take)).ToListAsync(cancellationToken);
     }
-
-    public async Task<PersonSummary?> FindByEmployeeIdAsync(string employeeId, CancellationToken cancellationToken = default) =>
-        await Summaries(db.Set<Person>().Where(p => p.EmployeeId == employeeId)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PersonSummary>> CurrentStaffAsync(CancellationToken cancellationToken = default) =>
         await Summaries(db.Set<Person>().Where(p => p.LeftAt == null && p.Kind != PersonKind.Student && p.Kind != PersonKind.Guardian)

@@ -181,8 +181,22 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
     {
         builder.ToTable("directory_access_log");
         builder.Property(a => a.Via).HasMaxLength(16);
+        builder.Property(a => a.Path).HasMaxLength(AccessLogEntry.PathMaxLength);
+        builder.Property(a => a.Query).HasMaxLength(AccessLogEntry.QueryMaxLength);
         builder.HasIndex(a => new { a.PersonId, a.At });
         builder.HasIndex(a => new { a.UserId, a.At });
+        builder.HasIndex(a => a.At);
+    }
+}
+
+internal sealed class AccessLogListingConfiguration : IEntityTypeConfiguration<AccessLogListing>
+{
+    public void Configure(EntityTypeBuilder<AccessLogListing> builder)
+    {
+        builder.ToTable("directory_access_log_listings");
+        builder.HasKey(l => new { l.EntryId, l.PersonId });
+        builder.HasIndex(l => l.PersonId);
+        builder.HasOne<AccessLogEntry>().WithMany(e => e.Listings).HasForeignKey(l => l.EntryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

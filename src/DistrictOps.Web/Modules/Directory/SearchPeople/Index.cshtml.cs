@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ public sealed class IndexModel(SearchPeopleHandler handler) : PageModel
         Filter = this.ValueOrErrors(SearchPeopleQuery.Read(Request.Query));
         if (Filter is not null)
         {
-            People = await handler.HandleAsync(Filter, User, cancellationToken);
+            People = await handler.HandleAsync(Filter, DirectoryReader.Of(HttpContext), cancellationToken);
         }
     }
 }

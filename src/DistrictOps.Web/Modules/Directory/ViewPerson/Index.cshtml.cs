@@ -1,3 +1,5 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +8,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DistrictOps.Web.Modules.Directory.ViewPerson;
 
 [Authorize(Policy = DirectoryPermissions.View)]
-public sealed class IndexModel(ViewPersonHandler handler) : PageModel
+public sealed class IndexModel(ViewPersonHandler handler, PermissionRegistry permissions) : PageModel
 {
+    public bool ReviewsAccess => permissions.Grants(User, DirectoryPermissions.AccessLog);
+
     public PersonDetail? Person { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(id, User, "page", cancellationToken);
+        var result = await handler.HandleAsync(id, DirectoryReader.Of(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
             return this.Refuse(result.Failure) ?? NotFound();

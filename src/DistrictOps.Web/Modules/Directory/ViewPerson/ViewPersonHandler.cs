@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
@@ -14,17 +14,22 @@ public sealed record PersonSiteRow(Guid SiteId, string Site, string Role);
 
 public sealed record DemographicsView(DateOnly? BirthDate, string? Sex, bool? HispanicOrLatino, IReadOnlyList<string> Races);
 
+/// <summary>Position and department are directory information; the rest only for <see cref="DirectoryPermissions.StaffHr"/>, null otherwise.</summary>
 public sealed record HrView(string? EmployeeId, string? PositionTitle, string? Department, string? Status, DateOnly? StartDate, DateOnly? EndDate);
 
 public sealed record PersonDetail(
     Guid Id, string SourcedId, string Name, PersonKind Kind, string Role, bool Active, string? Email, string? Username, string? Identifier, string? Grades,
     IReadOnlyList<PersonSiteRow> Sites, IReadOnlyList<RelatedPerson> Related, IReadOnlyList<string> Classes, DemographicsView? Demographics, HrView? Hr);
 
-/// <summary>One person's record. A student's record needs the student permission for their site, and every view is written to the access log.</summary>
-public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permissions, TimeProvider time)
+/// <summary>
+/// One person's record. A student's or guardian's record needs the student permission for their site, and every view is
+/// written to the access log; a staff member's HR fields need the HR permission.
+/// </summary>
+public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permissions, StudentAccessLog accessLog)
 {
-    public async Task<Result<PersonDetail>> HandleAsync(Guid id, ClaimsPrincipal user, string via, CancellationToken cancellationToken = default)
+    public async Task<Result<PersonDetail>> HandleAsync(Guid id, DirectoryReader reader, CancellationToken cancellationToken = default)
     {
+        var user = reader.User;
         var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (person is null)
         {
@@ -45,7 +50,7 @@ public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permis
                 return Result.Forbidden("Your role does not include this student's or family's record.");
             }
 
-            db.Add(new AccessLogEntry { At = time.GetUtcNow(), UserId = user.UserId()!.Value, PersonId = id, Via = via });
+            accessLog.Viewed(reader, id);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -63,7 +68,9 @@ public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permis
                 .Select(d => new DemographicsView(d.BirthDate, d.Sex, d.HispanicOrLatinoEthnicity, Races(d))).SingleOrDefaultAsync(cancellationToken)
             : null;
         var hr = person.EmployeeId is null ? null
-            : new HrView(person.EmployeeId, person.PositionTitle, person.Department, person.HrStatus, person.HrStartDate, person.HrEndDate);
+            : permissions.Grants(user, DirectoryPermissions.StaffHr)
+                ? new HrView(person.EmployeeId, person.PositionTitle, person.Department, person.HrStatus, person.HrStartDate, person.HrEndDate)
+                : new HrView(null, person.PositionTitle, person.Department, null, null, null);
         return new PersonDetail(person.Id, person.SourcedId, person.DisplayName, person.Kind, person.SourceRole, person.LeftAt is null,
             person.Email, person.Username, person.Identifier, person.Grades, sites, related, classes, demographics, hr);
     }
@@ -83,9 +90,9 @@ internal static class ViewPersonApi
 {
     public static RouteGroupBuilder MapViewPersonApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/people/{id:guid}", async (Guid id, ClaimsPrincipal user, ViewPersonHandler handler, CancellationToken ct) =>
-                (await handler.HandleAsync(id, user, "api", ct)).ToOk())
-            .WithSummary("One person's record; a student's view is written to the access log.");
+        group.MapGet("/people/{id:guid}", async (Guid id, HttpContext context, ViewPersonHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(id, DirectoryReader.Of(context), ct)).ToOk())
+            .WithSummary("One person's record; a student's view is written to the access log, and HR fields need the HR permission.");
         return group;
     }
 }

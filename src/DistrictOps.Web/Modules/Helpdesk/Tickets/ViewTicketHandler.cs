@@ -81,11 +81,12 @@ public sealed class ViewTicketHandler(AppDbContext db, ISiteDirectory sites, Tim
         var serviceLevel = canWork && (await serviceLevels.RecomputeAsync([ticket], cancellationToken)).TryGetValue(ticket.Id, out var tracked)
             ? ServiceLevelView.From(tracked)
             : null;
+        var requester = viewer.RequesterName(ticket.RequesterName, ticket.RequesterRole, ticket.SiteId);
         return new TicketDetail(
             ticket.Id, TicketNumber.Format(prefix, ticket.Id), ticket.Title, ticket.Description, ticket.Status.ToString(),
             ticket.Priority, Priorities.Name(ticket.Priority), ticket.Impact.ToString(), ticket.Urgency.ToString(), ticket.InstructionDisrupted,
             ticket.Channel.ToString(), ticket.SiteId, site?.Name ?? "", ticket.Room, ticket.IssueTypeId, issueType ?? "",
-            ticket.RequesterPersonId, ticket.RequesterName, canWork ? ticket.RequesterEmail : null, ticket.SubmittedByName,
+            ticket.RequesterPersonId, requester, canWork && requester == ticket.RequesterName ? ticket.RequesterEmail : null, ticket.SubmittedByName,
             ticket.TeamId, team, ticket.AssigneeUserId, ticket.AssigneeName, ticket.AssetTag,
             Routing.Tags(ticket.Tags), ticket.MergedIntoId is { } merged ? TicketNumber.Format(prefix, merged) : null,
             ticket.MinutesSpent, ticket.CreatedAt, ticket.UpdatedAt, ticket.FirstResponseAt, ticket.SolvedAt, ticket.ClosedAt,

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
@@ -22,8 +23,18 @@ public sealed record Viewer(
     bool Manages,
     IReadOnlyList<Guid> Sites,
     IReadOnlyList<int> Teams,
-    bool SeesSiteRequests)
+    bool SeesSiteRequests,
+    Func<Guid, bool>? ShowsFamilyAt = null)
 {
+    public const string HiddenRequester = "A student or family member";
+
+    /// <summary>
+    /// A ticket's requester as this viewer may see them: a student's or guardian's copied name only under the Directory's student
+    /// rule (at the ticket's site for site-scoped roles), otherwise <see cref="HiddenRequester"/>.
+    /// </summary>
+    public string RequesterName(string name, string? requesterRole, Guid siteId) =>
+        requesterRole is "student" or "guardian" && ShowsFamilyAt?.Invoke(siteId) != true ? HiddenRequester : name;
+
     private Func<Ticket, bool>? canSee;
 
     /// <summary>
@@ -56,7 +67,7 @@ public sealed record Viewer(
     public bool CanWork(Ticket t) => Works && CanSee(t);
 }
 
-public sealed class ViewerFactory(AppDbContext db, PermissionRegistry permissions, IOptions<HelpdeskOptions> options)
+public sealed class ViewerFactory(AppDbContext db, PermissionRegistry permissions, IPeopleDirectory people, IOptions<HelpdeskOptions> options)
 {
     public async Task<Viewer> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -73,6 +84,7 @@ public sealed class ViewerFactory(AppDbContext db, PermissionRegistry permission
             permissions.Grants(user, HelpdeskPermissions.Manage),
             user.SiteIds(),
             teams,
-            options.Value.SiteStaffSeeSiteTickets);
+            options.Value.SiteStaffSeeSiteTickets,
+            site => people.MayShowFamily(user, site));
     }
 }

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ public sealed class NewModel(OpenTicketHandler handler, ViewerFactory viewers, T
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Input.SiteId = await choices.HomeSiteAsync(User, cancellationToken);
+        Input.SiteId = await choices.HomeSiteAsync(DirectoryReader.Of(HttpContext), cancellationToken);
         await LoadChoicesAsync(cancellationToken);
     }
 
@@ -23,7 +24,7 @@ public sealed class NewModel(OpenTicketHandler handler, ViewerFactory viewers, T
     {
         if (ModelState.IsValid)
         {
-            var result = await handler.HandleAsync(Input.ToCommand(), await viewers.ForAsync(User, cancellationToken), cancellationToken);
+            var result = await handler.HandleAsync(Input.ToCommand(), await viewers.ForAsync(User, cancellationToken), DirectoryReader.Of(HttpContext), cancellationToken);
             if (result.Succeeded)
             {
                 return Redirect($"/helpdesk/requests/{result.Value!.Number}");

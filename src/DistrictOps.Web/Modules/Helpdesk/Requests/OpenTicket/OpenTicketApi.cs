@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,9 +9,9 @@ public static class OpenTicketApi
     public static RouteGroupBuilder MapOpenTicketApi(this RouteGroupBuilder group)
     {
         group.MapPost("/tickets", async Task<Results<Created<OpenedTicket>, ValidationProblem>> (
-                OpenTicketCommand command, ClaimsPrincipal user, ViewerFactory viewers, OpenTicketHandler handler, CancellationToken ct) =>
+                OpenTicketCommand command, HttpContext context, ViewerFactory viewers, OpenTicketHandler handler, CancellationToken ct) =>
             {
-                var result = await handler.HandleAsync(command, await viewers.ForAsync(user, ct), ct);
+                var result = await handler.HandleAsync(command, await viewers.ForAsync(context.User, ct), DirectoryReader.Of(context), ct);
                 return result.Succeeded
                     ? TypedResults.Created($"/api/v1/helpdesk/tickets/{result.Value!.Number}", result.Value)
                     : TypedResults.ValidationProblem(result.Errors);

@@ -38,7 +38,7 @@ public sealed class OpenTicketHandler(
     TimeProvider clock,
     IOptions<HelpdeskOptions> options)
 {
-    public async Task<Result<OpenedTicket>> HandleAsync(OpenTicketCommand command, Viewer actor, CancellationToken cancellationToken = default)
+    public async Task<Result<OpenedTicket>> HandleAsync(OpenTicketCommand command, Viewer actor, DirectoryReader reader, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [message];
@@ -109,7 +109,7 @@ public sealed class OpenTicketHandler(
         PersonSummary? requester = null;
         if (command.RequesterPersonId is { } requesterId)
         {
-            requester = await people.FindAsync(requesterId, cancellationToken);
+            requester = await people.FindAsync(requesterId, reader, cancellationToken);
             if (requester is null)
             {
                 Error(nameof(command.RequesterPersonId), "No person in the directory has this id.");
@@ -117,7 +117,7 @@ public sealed class OpenTicketHandler(
         }
         else if (!onBehalf && actor.PersonId is { } self)
         {
-            requester = await people.FindAsync(self, cancellationToken);
+            requester = await people.FindAsync(self, reader, cancellationToken);
         }
 
         if (errors.Count > 0)

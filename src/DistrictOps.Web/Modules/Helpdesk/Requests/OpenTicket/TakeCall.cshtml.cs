@@ -46,7 +46,7 @@ public sealed class TakeCallModel(OpenTicketHandler handler, ViewerFactory viewe
             Matches = await people.SearchStaffAsync(Caller, 20, cancellationToken);
         }
 
-        if (Person is { } personId && await people.FindAsync(personId, cancellationToken) is { } chosen)
+        if (Person is { } personId && await people.FindAsync(personId, DirectoryReader.Of(HttpContext), cancellationToken) is { } chosen)
         {
             Chosen = chosen;
             Input.RequesterPersonId = chosen.Id;
@@ -58,11 +58,7 @@ public sealed class TakeCallModel(OpenTicketHandler handler, ViewerFactory viewe
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Input.RequesterPersonId is { } personId)
-        {
-            Chosen = await people.FindAsync(personId, cancellationToken);
-        }
-        else if (string.IsNullOrWhiteSpace(Input.RequesterName))
+        if (Input.RequesterPersonId is null && string.IsNullOrWhiteSpace(Input.RequesterName))
         {
             ModelState.AddModelError("Input.RequesterName", "Find the caller in the directory, or type their name.");
         }
@@ -71,13 +67,19 @@ public sealed class TakeCallModel(OpenTicketHandler handler, ViewerFactory viewe
         {
             var command = Input.ToCommand(Input.Channel, Input.RequesterPersonId, Input.RequesterPersonId is null ? Input.RequesterName : null,
                 Input.RequesterPersonId is null ? Input.RequesterEmail : null);
-            var result = await handler.HandleAsync(command, await viewers.ForAsync(User, cancellationToken), cancellationToken);
+            var result = await handler.HandleAsync(command, await viewers.ForAsync(User, cancellationToken), DirectoryReader.Of(HttpContext), cancellationToken);
             if (result.Succeeded)
             {
                 return Redirect($"/helpdesk/intake?opened={Uri.EscapeDataString(result.Value!.Number)}");
             }
 
             ModelState.AddHandlerErrors(result.Errors);
+        }
+
+        // Looked up only to show the form again, so a ticket opened for a student is one access-log row, not two.
+        if (Input.RequesterPersonId is { } personId)
+        {
+            Chosen = await people.FindAsync(personId, DirectoryReader.Of(HttpContext), cancellationToken);
         }
 
         await LoadChoicesAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Auth;
@@ -103,13 +102,13 @@ public sealed class TicketChoicesLoader(AppDbContext db, ISiteDirectory sites, I
     }
 
     /// <summary>Where the signed-in person most likely is: their directory person's primary site, else their first site.</summary>
-    public async Task<Guid?> HomeSiteAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<Guid?> HomeSiteAsync(DirectoryReader reader, CancellationToken cancellationToken = default)
     {
-        if (user.PersonId() is { } personId && await people.FindAsync(personId, cancellationToken) is { PrimarySiteId: { } primary })
+        if (reader.User.PersonId() is { } personId && await people.FindAsync(personId, reader, cancellationToken) is { PrimarySiteId: { } primary })
         {
             return primary;
         }
 
-        return user.SiteIds() is [var first, ..] ? first : null;
+        return reader.User.SiteIds() is [var first, ..] ? first : null;
     }
 }

@@ -118,7 +118,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(t => new
             {
-                t.Id, t.Title, t.Status, t.Priority, t.SiteId, t.IssueTypeId, t.RequesterName, t.AssigneeUserId, t.AssigneeName, t.TeamId,
+                t.Id, t.Title, t.Status, t.Priority, t.SiteId, t.IssueTypeId, t.RequesterName, t.RequesterRole, t.AssigneeUserId, t.AssigneeName, t.TeamId,
                 t.CreatedAt, t.UpdatedAt, t.InstructionDisrupted,
                 t.ResponseDueAt, t.ResolutionDueAt, t.ResponseBreached, t.ResolutionBreached, t.ServiceLevelPausedSince,
             })
@@ -135,7 +135,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
         var rows = page.Select(t => new TicketRow(
                 t.Id, TicketNumber.Format(prefix, t.Id), t.Title, t.Status.ToString(), t.Priority, Priorities.Name(t.Priority),
                 t.SiteId, siteNames.GetValueOrDefault(t.SiteId, ""), t.IssueTypeId, issueTypePaths.GetValueOrDefault(t.IssueTypeId, ""),
-                t.RequesterName, t.AssigneeUserId, t.AssigneeName, t.TeamId, t.TeamId is { } team ? teamNames.GetValueOrDefault(team) : null,
+                viewer.RequesterName(t.RequesterName, t.RequesterRole, t.SiteId), t.AssigneeUserId, t.AssigneeName, t.TeamId, t.TeamId is { } team ? teamNames.GetValueOrDefault(team) : null,
                 t.CreatedAt, Math.Max(0, (int)(now - t.CreatedAt).TotalDays), t.UpdatedAt, t.InstructionDisrupted,
                 t.ResponseDueAt is { } response && (t.ResolutionDueAt is null || response < t.ResolutionDueAt) ? response : t.ResolutionDueAt,
                 t.ResponseBreached || t.ResolutionBreached, t.ServiceLevelPausedSince))

@@ -83,8 +83,20 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -96,11 +108,28 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("PersonId", "At");
 
                     b.HasIndex("UserId", "At");
 
                     b.ToTable("directory_access_log", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AccessLogListing", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EntryId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("directory_access_log_listings", (string)null);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.CalendarYear", b =>
@@ -2496,6 +2525,15 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("auth_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AccessLogListing", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Directory.Data.AccessLogEntry", null)
+                        .WithMany("Listings")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ImportChange", b =>
                 {
                     b.HasOne("DistrictOps.Web.Modules.Directory.Data.ImportRun", null)
@@ -2633,6 +2671,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AccessLogEntry", b =>
+                {
+                    b.Navigation("Listings");
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Platform.Auth.AppUser", b =>

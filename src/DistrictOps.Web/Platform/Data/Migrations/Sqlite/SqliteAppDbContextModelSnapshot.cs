@@ -76,8 +76,20 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
@@ -89,11 +101,28 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("PersonId", "At");
 
                     b.HasIndex("UserId", "At");
 
                     b.ToTable("directory_access_log", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AccessLogListing", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("directory_access_log_listings", (string)null);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.CalendarYear", b =>
@@ -2455,6 +2484,15 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("auth_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AccessLogListing", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Directory.Data.AccessLogEntry", null)
+                        .WithMany("Listings")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ImportChange", b =>
                 {
                     b.HasOne("DistrictOps.Web.Modules.Directory.Data.ImportRun", null)
@@ -2592,6 +2630,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AccessLogEntry", b =>
+                {
+                    b.Navigation("Listings");
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Platform.Auth.AppUser", b =>
