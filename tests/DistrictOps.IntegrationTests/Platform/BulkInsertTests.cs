@@ -13,9 +13,7 @@ public sealed class BulkInsertTests
     [Providers]
     public async Task Bulk_rows_are_found_and_read_like_rows_saved_by_EF(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var migrate = await CliRunner.RunAsync(database, "db", "migrate");
-        Assert.True(migrate.Code == 0, migrate.Error);
+        await using var database = await MigratedAsync(provider);
         var site = new Site { Id = Guid.CreateVersion7(), SourcedId = "org-1", Name = "Bayview High" };
         var start = new DateOnly(2026, 8, 17);
         var left = new DateTimeOffset(2026, 12, 4, 15, 30, 0, TimeSpan.Zero);
@@ -60,9 +58,7 @@ public sealed class BulkInsertTests
     [Providers]
     public async Task A_load_into_an_empty_table_ends_with_the_same_indexes_and_a_failed_one_leaves_nothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var migrate = await CliRunner.RunAsync(database, "db", "migrate");
-        Assert.True(migrate.Code == 0, migrate.Error);
+        await using var database = await MigratedAsync(provider);
         Person Make(string sourcedId) => new() { Id = Guid.CreateVersion7(), SourcedId = sourcedId, GivenName = "Ana", FamilyName = "Silva", SortName = "Silva, Ana" };
         await using var context = database.OpenContext();
         await context.Database.OpenConnectionAsync();
@@ -103,6 +99,14 @@ public sealed class BulkInsertTests
         }
 
         Assert.Equal(before, during);
+    }
+
+    private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var migrate = await CliRunner.RunAsync(database, "db", "migrate");
+        Assert.True(migrate.Code == 0, migrate.Error);
+        return database;
     }
 
     /// <summary>Each index of the people table as its definition (SQLite keeps none for its primary key's index: then its name).</summary>
