@@ -2,6 +2,7 @@ using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DistrictOps.IntegrationTests.Platform;
 
@@ -12,9 +13,7 @@ public sealed class BulkInsertTests
     [Providers]
     public async Task Bulk_rows_are_found_and_read_like_rows_saved_by_EF(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var migrate = await CliRunner.RunAsync(database, "db", "migrate");
-        Assert.True(migrate.Code == 0, migrate.Error);
+        await using var database = await MigratedAsync(provider);
         var site = new Site { Id = Guid.CreateVersion7(), SourcedId = "org-1", Name = "Bayview High" };
         var start = new DateOnly(2026, 8, 17);
         var left = new DateTimeOffset(2026, 12, 4, 15, 30, 0, TimeSpan.Zero);
@@ -53,5 +52,78 @@ public sealed class BulkInsertTests
         object Values(Person p) => new { p.Kind, p.EnabledUser, p.GivenName, p.FamilyName, p.MiddleName, p.Grades, p.PrimarySiteId, p.ContentHash, p.LeftAt, p.HrStartDate, p.HrEndDate };
         Assert.Equal(Values(found[1]), Values(found[0]));
         Assert.Equal(Values(saved), Values(found[0]));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_load_into_an_empty_table_ends_with_the_same_indexes_and_a_failed_one_leaves_nothing(DatabaseProvider provider)
+    {
+        await using var database = await MigratedAsync(provider);
+        Person Make(string sourcedId) => new() { Id = Guid.CreateVersion7(), SourcedId = sourcedId, GivenName = "Ana", FamilyName = "Silva", SortName = "Silva, Ana" };
+        await using var context = database.OpenContext();
+        await context.Database.OpenConnectionAsync();
+        var before = await IndexesAsync(context);
+        Assert.Contains(before, i => i.Contains("SourcedId", StringComparison.Ordinal));
+
+        await using (var failing = await context.Database.BeginTransactionAsync())
+        {
+            // The unique index on SourcedId is created again after the rows: the repeat is refused then, and the rollback keeps the indexes.
+            await Assert.ThrowsAnyAsync<Exception>(() => context.LoadWithoutIndexesAsync([typeof(Person)], () => context.InsertAsync([Make("p-1"), Make("p-1")])));
+        }
+
+        Assert.Equal(before, await IndexesAsync(context));
+        Assert.Equal(0, await context.Set<Person>().CountAsync());
+
+        var during = new List<string>();
+        await using (var transaction = await context.Database.BeginTransactionAsync())
+        {
+            await context.LoadWithoutIndexesAsync([typeof(Person)], async () =>
+            {
+                await context.InsertAsync([Make("p-1"), Make("p-2")]);
+                during.AddRange(await IndexesAsync(context));
+            });
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(before, await IndexesAsync(context));
+        Assert.Equal(2, await context.Set<Person>().CountAsync(p => p.SourcedId == "p-1" || p.SourcedId == "p-2"));
+        // SQLite drops what it can (only its primary key's index stays); PostgreSQL keeps every index.
+        var kept = provider == DatabaseProvider.Sqlite ? before.Where(i => !i.StartsWith("CREATE", StringComparison.Ordinal)).ToList() : before;
+        Assert.Equal(kept, during);
+        Assert.NotEmpty(kept);
+
+        await using (var second = await context.Database.BeginTransactionAsync())
+        {
+            during.Clear();
+            await context.LoadWithoutIndexesAsync([typeof(Person)], async () => during.AddRange(await IndexesAsync(context)));
+        }
+
+        Assert.Equal(before, during);
+    }
+
+    private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var migrate = await CliRunner.RunAsync(database, "db", "migrate");
+        Assert.True(migrate.Code == 0, migrate.Error);
+        return database;
+    }
+
+    /// <summary>Each index of the people table as its definition (SQLite keeps none for its primary key's index: then its name).</summary>
+    private static async Task<List<string>> IndexesAsync(AppDbContext context)
+    {
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = context.Database.IsSqlite()
+            ? "SELECT COALESCE(sql, name) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'directory_people' ORDER BY name"
+            : "SELECT indexdef FROM pg_indexes WHERE tablename = 'directory_people' ORDER BY indexname";
+        var indexes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            indexes.Add(reader.GetString(0));
+        }
+
+        return indexes;
     }
 }

@@ -59,7 +59,7 @@ public sealed class DemoSeedingTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
         Assert.Contains("role=\"alert\"", html, StringComparison.Ordinal);
         Assert.Contains("Setting up the demo district failed: the test seed broke", html, StringComparison.Ordinal);
-        Assert.Contains("<li>Failing test seed: failed</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>Failing test seed: stopped here</li>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);

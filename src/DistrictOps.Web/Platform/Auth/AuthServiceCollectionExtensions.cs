@@ -4,6 +4,7 @@ using DistrictOps.Web.Platform.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DistrictOps.Web.Platform.Auth;
 
@@ -48,6 +49,7 @@ public static class AuthServiceCollectionExtensions
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<AppUser>, DemoPasswordHasher>());
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -44,16 +44,82 @@ public static class BulkInsert
             return new RestoreCache(db, null);
         }
 
-        var before = await PragmaAsync(db, "PRAGMA cache_size", cancellationToken);
-        await PragmaAsync(db, "PRAGMA cache_size = -" + BulkLoadCacheKiB, cancellationToken);
+        var before = await ScalarAsync(db, "PRAGMA cache_size", [], cancellationToken);
+        await ScalarAsync(db, "PRAGMA cache_size = -" + BulkLoadCacheKiB, [], cancellationToken);
         return new RestoreCache(db, Convert.ToString(before, CultureInfo.InvariantCulture));
     }
 
-    private static async Task<object?> PragmaAsync(AppDbContext db, string sql, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="load"/> with the secondary indexes of those of <paramref name="entities"/>' tables that are
+    /// empty dropped, then creates them again from their stored definitions. Inserting each row of a first load into
+    /// every index of its table (the people have seven) cost more than writing the rows; an index created over the loaded
+    /// table is sorted once and packed. Call inside the load's transaction: other connections never see the tables without
+    /// their indexes, and if <paramref name="load"/> throws the indexes are not created again, so the caller must let the
+    /// transaction roll back (which restores them). Nothing in <paramref name="load"/> may need those indexes. PostgreSQL:
+    /// the load just runs.
+    /// </summary>
+    public static async Task LoadWithoutIndexesAsync(this AppDbContext db, IReadOnlyList<Type> entities, Func<Task> load, CancellationToken cancellationToken = default)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
+        if (!db.Database.IsSqlite())
+        {
+            await load();
+            return;
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Indexes are dropped for a load only inside its transaction.");
+        }
+
+        var dropped = new List<(string Name, string Sql)>();
+        foreach (var type in entities)
+        {
+            var table = db.Model.FindEntityType(type)?.GetTableName() ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+            if (await ScalarAsync(db, $"SELECT EXISTS (SELECT 1 FROM \"{table}\")", [], cancellationToken) is 1L)
+            {
+                continue;
+            }
+
+            // Indexes SQLite makes for a PRIMARY KEY or UNIQUE constraint have no SQL and cannot be dropped; they stay.
+            await using var command = Command(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL", [("$table", table)]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                dropped.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in dropped)
+        {
+            await ScalarAsync(db, $"DROP INDEX \"{name}\"", [], cancellationToken);
+        }
+
+        await load();
+        foreach (var (_, sql) in dropped)
+        {
+            await ScalarAsync(db, sql, [], cancellationToken);
+        }
+    }
+
+    private static DbCommand Command(AppDbContext db, string sql, IReadOnlyList<(string Name, object Value)> parameters)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static async Task<object?> ScalarAsync(AppDbContext db, string sql, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(db, sql, parameters);
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
@@ -66,7 +132,7 @@ public static class BulkInsert
             if (_before is { } size && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
             {
                 _before = null;
-                await PragmaAsync(db, "PRAGMA cache_size = " + size, CancellationToken.None);
+                await ScalarAsync(db, "PRAGMA cache_size = " + size, [], CancellationToken.None);
             }
         }
     }

@@ -97,8 +97,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 return new ImportOutcome(result, null);
             }
 
-            var runId = await WriteAsync(package, result, work, existing, universe, roles, options, cancellationToken);
-            Phase(phase, "write");
+            var runId = await WriteAsync(package, result, work, existing, universe, roles, options, phase, cancellationToken);
             return new ImportOutcome(result, runId);
         }
         finally
@@ -610,7 +609,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
     private async Task<Guid> WriteAsync(
         OneRosterPackage package, ImportPlan plan, Dictionary<string, FileWork> work, Dictionary<string, StoredRows> existing,
-        IdUniverse universe, UserRoles? roles, ImportOptions options, CancellationToken ct)
+        IdUniverse universe, UserRoles? roles, ImportOptions options, Stopwatch phase, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var runId = Guid.CreateVersion7(now);
@@ -631,10 +630,15 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
-        foreach (var entityPlan in plan.Entities)
+        await db.LoadWithoutIndexesAsync(FirstLoadTables, async () =>
         {
-            await writer.WriteFileAsync(package, entityPlan, work[entityPlan.File], universe, roles, ct);
-        }
+            foreach (var entityPlan in plan.Entities)
+            {
+                await writer.WriteFileAsync(package, entityPlan, work[entityPlan.File], universe, roles, ct);
+                Phase(phase, "write " + entityPlan.File);
+            }
+        }, ct);
+        Phase(phase, "create the indexes of the first load");
 
         if (plan.Entities.Any(e => e.Add + e.Update + e.Remove > 0))
         {
@@ -644,13 +648,25 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(r => r.SetProperty(x => x.CompletedAt, time.GetUtcNow()), ct);
         await db.SaveChangesAsync(ct);
         await cache.DisposeAsync();
+        Phase(phase, "write enrollment counts of the sites");
         await transaction.CommitAsync(ct);
+        Phase(phase, "commit");
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.ChangeTracker.Clear();
         logger.LogInformation("Import run {RunId} applied: {Counts}", runId,
             string.Join("; ", plan.Entities.Select(e => $"{e.Entity} +{e.Add} ~{e.Update} -{e.Remove}")));
         return runId;
     }
+
+    /// <summary>
+    /// The tables the write fills; while one is empty (a district's first import) its indexes are built after its rows.
+    /// The write looks rows up only by primary key (which stays) or reads whole tables.
+    /// </summary>
+    private static readonly Type[] FirstLoadTables =
+    [
+        typeof(Site), typeof(AcademicSession), typeof(Course), typeof(ClassSection), typeof(Person), typeof(PersonSite), typeof(GuardianLink),
+        typeof(Data.Demographics), typeof(Enrollment), typeof(ImportChange),
+    ];
 
     private sealed class ImportWriter(AppDbContext db, Guid runId, DateTimeOffset now, Dictionary<string, StoredRows> existing)
     {

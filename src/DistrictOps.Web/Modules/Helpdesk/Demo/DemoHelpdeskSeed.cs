@@ -197,8 +197,11 @@ internal sealed class DemoHelpdeskSeed(
     private async Task WriteAsync(DemoHistory history, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.InsertWithKeysAsync(history.Tickets, cancellationToken);
-        await db.InsertAsync(history.Events, cancellationToken);
+        await db.LoadWithoutIndexesAsync([typeof(Ticket), typeof(TicketEvent)], async () =>
+        {
+            await db.InsertWithKeysAsync(history.Tickets, cancellationToken);
+            await db.InsertAsync(history.Events, cancellationToken);
+        }, cancellationToken);
         if (history.Tickets.Count > 0 && db.Database.IsNpgsql())
         {
             // PostgreSQL's identity does not move past explicitly written ids; SQLite continues after the largest by itself.
