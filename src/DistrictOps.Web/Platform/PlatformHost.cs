@@ -48,7 +48,7 @@ public static class PlatformHost
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
         builder.Services.AddPlatformCore(builder.Configuration, modules);
-        builder.Services.AddApiProblemDetails();
+        builder.Services.AddApiProblemDetails(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddPlatformHealth();
@@ -74,6 +74,7 @@ public static class PlatformHost
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Error");
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Culture");
                 o.Conventions.AllowAnonymousToPage("/Platform/Demo/SettingUp/Index");
+                o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
@@ -94,6 +95,7 @@ public static class PlatformHost
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseApiProblemDetails();
         app.UsePageErrors();
+        app.UseRequestSizeLimit();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseDemoSettingUpGate();

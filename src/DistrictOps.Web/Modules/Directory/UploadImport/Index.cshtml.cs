@@ -6,12 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DistrictOps.Web.Modules.Directory.UploadImport;
 
 [Authorize(Policy = DirectoryPermissions.Import)]
-[RequestSizeLimit(MaxUpload)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 public sealed class IndexModel(UploadImportHandler handler) : PageModel
 {
-    public const long MaxUpload = 512L * 1024 * 1024;
-
     public ImportPlan? Plan { get; private set; }
 
     public Guid? UploadId { get; private set; }
