@@ -62,7 +62,8 @@ public static partial class ClientErrors
         app.Use(async (context, next) =>
         {
             var max = context.RequestServices.GetRequiredService<IOptions<HttpOptions>>().Value.MaxRequestBytes;
-            if (context.Request.ContentLength > max)
+            // The error page is reached by running the pipeline again for the same request: let it through then.
+            if (context.Request.ContentLength > max && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 if (context.IsApiRequest())

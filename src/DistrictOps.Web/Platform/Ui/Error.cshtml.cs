@@ -22,9 +22,10 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t, IOptions<Http
 
     public string RequestId => HttpContext.TraceIdentifier;
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    // From the route only: a re-executed POST may carry a body too large to read.
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {

@@ -17,19 +17,18 @@ internal sealed class UnknownHandlerFilter : IPageFilter
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         var http = context.HttpContext;
-        if (context.HandlerMethod is not null
-            || http.Features.Get<IStatusCodeReExecuteFeature>() is not null
-            || http.Features.Get<IExceptionHandlerPathFeature>() is not null)
+        if (http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerPathFeature>() is not null)
         {
             return;
         }
 
-        var named = context.RouteData.Values.ContainsKey("handler") || http.Request.Query.ContainsKey("handler");
-        if (named)
+        // Razor Pages falls back to the unnamed handler when the named one does not exist.
+        var named = context.RouteData.Values.TryGetValue("handler", out var routed) ? routed?.ToString() : http.Request.Query["handler"].ToString();
+        if (!string.IsNullOrEmpty(named) && !string.Equals(context.HandlerMethod?.Name, named, StringComparison.OrdinalIgnoreCase))
         {
             context.Result = new NotFoundResult();
         }
-        else if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        else if (context.HandlerMethod is null && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
         {
             context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
         }
