@@ -1,6 +1,9 @@
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Jobs;
+using DistrictOps.Web.Platform.Uploads;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Directory.UploadImport;
@@ -19,7 +22,7 @@ public sealed class UploadImportHandler(AppDbContext db, OneRosterImporter impor
         var upload = new ImportUpload
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Name = Path.GetFileName(name),
+            Name = UploadNames.Clean(name, "roster", ".zip"),
             Content = buffer.ToArray(),
             UploadedAt = time.GetUtcNow(),
             UploadedBy = uploadedBy,
@@ -63,5 +66,27 @@ public sealed class UploadImportHandler(AppDbContext db, OneRosterImporter impor
             : apply
                 ? await importer.ApplyAsync(package, errors, options, cancellationToken)
                 : await importer.PlanAsync(package, errors, options, cancellationToken);
+    }
+}
+
+/// <summary>The <c>Directory:Uploads</c> section: how long a checked upload waits for its apply.</summary>
+public sealed class ImportUploadOptions
+{
+    public const string Section = "Directory:Uploads";
+
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
+}
+
+/// <summary>Deletes uploads planned and never applied once they are older than the retention: they hold a whole roster.</summary>
+public sealed class PurgeImportUploadsWork(AppDbContext db, TimeProvider time, IOptions<ImportUploadOptions> options) : IScheduledWork
+{
+    public const string Name = "directory.purge-uploads";
+
+    public async Task<WorkDone> RunAsync(CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow() - options.Value.Retention;
+        var purged = await db.Set<ImportUpload>().Where(u => u.UploadedAt < before).ExecuteDeleteAsync(cancellationToken);
+        return new WorkDone(purged, $"{purged} upload(s) older than {options.Value.Retention} deleted.");
     }
 }
