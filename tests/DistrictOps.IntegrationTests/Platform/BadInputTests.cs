@@ -10,20 +10,7 @@ namespace DistrictOps.IntegrationTests.Platform;
 /// <summary>Bad input is a 4xx that names what was wrong, in Development as in Production, never a 500.</summary>
 public sealed class BadInputTests
 {
-    public static TheoryData<string, DatabaseProvider> Environments()
-    {
-        var data = new TheoryData<string, DatabaseProvider>();
-        foreach (var environment in (string[])["Development", "Production"])
-        {
-            data.Add(environment, DatabaseProvider.Sqlite);
-            if (TestDatabase.PostgresServer is not null || TestDatabase.RunningInCi)
-            {
-                data.Add(environment, DatabaseProvider.Postgres);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, DatabaseProvider> Environments() => ProviderCases.Each(["Development", "Production"]);
 
     [Theory]
     [MemberData(nameof(Environments))]

@@ -20,7 +20,7 @@ public sealed class UploadTests
     public async Task An_attachment_is_named_by_its_content_without_bidi_controls_and_downloads_with_nosniff(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet won't connect", description = "No wireless.", siteId = world.Elementary, categoryId = 3 });
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet won't connect", description = "No wireless.", siteId = world.Elementary, issueTypeId = 3 });
         var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
 
         var file = new ByteArrayContent(Png);

@@ -17,20 +17,7 @@ public sealed class MalformedCsvTests : IDisposable
 
     public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string, DatabaseProvider> Cases()
-    {
-        var data = new TheoryData<string, DatabaseProvider>();
-        foreach (var name in Breaks.Keys)
-        {
-            data.Add(name, DatabaseProvider.Sqlite);
-            if (TestDatabase.PostgresServer is not null || TestDatabase.RunningInCi)
-            {
-                data.Add(name, DatabaseProvider.Postgres);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, DatabaseProvider> Cases() => ProviderCases.Each(Breaks.Keys);
 
     private static readonly Dictionary<string, (string Row, string Message)> Breaks = new()
     {
