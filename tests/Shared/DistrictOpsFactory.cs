@@ -17,7 +17,7 @@ public sealed class DistrictOpsFactory(TestDatabase database, IReadOnlyDictionar
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
         var all = Database.Settings();
         all["Demo:Seed"] = "true";
         all["Demo:Password"] = DemoPassword;
@@ -43,6 +43,9 @@ public sealed class DistrictOpsFactory(TestDatabase database, IReadOnlyDictionar
     }
 
     public DatabaseProvider Provider => Database.Provider;
+
+    /// <summary>The host environment; behaviour that differs by environment is tested under Development and Production.</summary>
+    public string Environment { get; init; } = "Testing";
 
     /// <summary>
     /// Whether starting the app waits until the background demo seeding is done (so the demo accounts exist) and fails

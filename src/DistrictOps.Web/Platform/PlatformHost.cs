@@ -13,6 +13,7 @@ using DistrictOps.Web.Platform.Settings;
 using DistrictOps.Web.Platform.Time;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
@@ -48,8 +49,10 @@ public static class PlatformHost
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
         builder.Services.AddPlatformCore(builder.Configuration, modules);
-        builder.Services.AddApiProblemDetails();
+        builder.Services.AddApiProblemDetails(builder.Configuration);
         builder.Services.AddOpenApi();
+        // Secure whenever the request came over HTTPS, also through the proxy (ASPNETCORE_FORWARDEDHEADERS_ENABLED, docs/deploy.md).
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddPlatformHealth();
         builder.Services.AddSingleton<DemoSeedProgress>();
@@ -74,6 +77,7 @@ public static class PlatformHost
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Error");
                 o.Conventions.AllowAnonymousToPage("/Platform/Ui/Culture");
                 o.Conventions.AllowAnonymousToPage("/Platform/Demo/SettingUp/Index");
+                o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
@@ -92,8 +96,10 @@ public static class PlatformHost
         }
 
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseSecurityHeaders();
         app.UseApiProblemDetails();
         app.UsePageErrors();
+        app.UseRequestSizeLimit();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseDemoSettingUpGate();
@@ -102,7 +108,17 @@ public static class PlatformHost
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapOpenApi().AllowAnonymous();
+        var openApi = app.MapOpenApi();
+        if (app.Services.GetRequiredService<IOptions<HttpOptions>>().Value.OpenApiAnonymous ?? !app.Environment.IsProduction())
+        {
+            openApi.AllowAnonymous();
+        }
+        else
+        {
+            // Signed in on a page or with an API token.
+            openApi.RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, PersonalAccessTokenHandler.SchemeName).RequireAuthenticatedUser());
+        }
+
         app.MapPlatformHealth();
         app.MapRazorPages();
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)

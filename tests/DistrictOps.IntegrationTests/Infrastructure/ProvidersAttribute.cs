@@ -20,3 +20,22 @@ public sealed class ProvidersAttribute : DataAttribute
         }
     }
 }
+
+public static class ProviderCases
+{
+    /// <summary>Each value once per provider, as <see cref="ProvidersAttribute"/> gives the providers.</summary>
+    public static TheoryData<string, DatabaseProvider> Each(IEnumerable<string> values)
+    {
+        var providers = new ProvidersAttribute().GetData(null!).Select(row => (DatabaseProvider)row[0]).ToList();
+        var data = new TheoryData<string, DatabaseProvider>();
+        foreach (var value in values)
+        {
+            foreach (var provider in providers)
+            {
+                data.Add(value, provider);
+            }
+        }
+
+        return data;
+    }
+}

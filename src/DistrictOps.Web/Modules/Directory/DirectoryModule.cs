@@ -10,6 +10,7 @@ using DistrictOps.Web.Modules.Directory.UploadImport;
 using DistrictOps.Web.Modules.Directory.ViewPerson;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
+using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
 using DistrictOps.Web.Platform.Settings;
 using DistrictOps.Web.Platform.Time;
@@ -53,6 +54,8 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<AccessLogHandler>();
         services.AddScoped<ImportRunsHandler>();
         services.AddScoped<UploadImportHandler>();
+        services.AddSettings<ImportUploadOptions>(configuration, ImportUploadOptions.Section);
+        services.AddScheduledWork<PurgeImportUploadsWork>(PurgeImportUploadsWork.Name, TimeSpan.FromHours(1), "Deletes import uploads checked and never applied, after Directory:Uploads:Retention.");
         services.AddScoped<IDemoSeed, DemoDistrictSeed>();
     }
 

@@ -6,9 +6,11 @@ namespace DistrictOps.Web.Platform.Export;
 /// <summary>
 /// RFC 4180 CSV (comma, CRLF, fields quoted when they hold a comma, quote or line break, quotes doubled), UTF-8 with a BOM
 /// so spreadsheet programs read accents. Text that a spreadsheet would run as a formula (starting with = + - @, tab or
-/// carriage return) gets a leading apostrophe; numbers are written as numbers, invariant culture, dates as YYYY-MM-DD.
+/// carriage return) gets a leading apostrophe, as does such text after a semicolon, where a spreadsheet set to split on
+/// semicolons starts a new cell (and a field holding one is quoted); numbers are written as numbers, invariant culture,
+/// dates as YYYY-MM-DD.
 /// </summary>
-public static class CsvExport
+public static partial class CsvExport
 {
     public static byte[] Write(ExportTable table)
     {
@@ -39,8 +41,12 @@ public static class CsvExport
             text = "'" + text;
         }
 
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        text = FormulaAfterSemicolon().Replace(text, ";'");
+        return text.AsSpan().IndexOfAny(",;\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@";(?=[ \t\r]*[=+\-@\t\r])")]
+    private static partial System.Text.RegularExpressions.Regex FormulaAfterSemicolon();
 
     private static void Line(StringBuilder csv, IEnumerable<string> fields)
     {

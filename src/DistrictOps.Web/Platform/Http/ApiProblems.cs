@@ -1,3 +1,7 @@
+using DistrictOps.Web.Platform.Settings;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace DistrictOps.Web.Platform.Http;
 
 public static class ApiProblems
@@ -16,14 +20,26 @@ public static class ApiProblems
     public static IApplicationBuilder UsePageErrors(this IApplicationBuilder app) =>
         app.UseWhen(c => !c.IsApiRequest(), pages =>
         {
-            pages.UseExceptionHandler("/error");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                StatusCodeSelector = e => ClientErrors.StatusOf(e) ?? StatusCodes.Status500InternalServerError,
+            });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
 
-    public static IServiceCollection AddApiProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+    public static IServiceCollection AddApiProblemDetails(this IServiceCollection services, IConfiguration configuration)
+    {
+        var http = services.AddSettings<HttpOptions>(configuration, HttpOptions.Section);
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = http.MaxRequestBytes);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = http.MaxRequestBytes);
+        // Binding failures throw in every environment (not only Development), so each one becomes a 400 naming its field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ApiClientErrorHandler>();
+        return services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
             c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier;
         });
+    }
 }

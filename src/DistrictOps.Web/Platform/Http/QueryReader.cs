@@ -106,6 +106,17 @@ public sealed class QueryReader(IQueryCollection query)
     public PageRequest Paging(int defaultSize = PageRequest.DefaultSize) =>
         new(WholeNumber("page", 1, PageRequest.MaxPage), WholeNumber("pageSize", 1, PageRequest.MaxSize) ?? defaultSize);
 
+    /// <summary>A reader over values a caller has already picked out of a query (a list's bound parameters).</summary>
+    public static QueryReader Of(params (string Name, string? Value)[] values) =>
+        new(new QueryCollection(values.Where(v => v.Value is not null).ToDictionary(v => v.Name, v => new StringValues(v.Value), StringComparer.OrdinalIgnoreCase)));
+
+    /// <summary>Only the paging of a list that has no other query to read.</summary>
+    public static Result<PageRequest> ReadPaging(IQueryCollection query, int defaultSize = PageRequest.DefaultSize)
+    {
+        var reader = new QueryReader(query);
+        return reader.Then(reader.Paging(defaultSize));
+    }
+
     /// <summary>The problems found, or the value read when there are none.</summary>
     public Result<T> Then<T>(T value) => Errors.Any ? Result.Invalid(Errors) : value;
 

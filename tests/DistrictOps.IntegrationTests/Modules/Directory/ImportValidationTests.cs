@@ -13,20 +13,7 @@ public sealed class ImportValidationTests : IDisposable
 
     public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string, DatabaseProvider> Cases()
-    {
-        var data = new TheoryData<string, DatabaseProvider>();
-        foreach (var name in BadFiles.Keys)
-        {
-            data.Add(name, DatabaseProvider.Sqlite);
-            if (TestDatabase.PostgresServer is not null || TestDatabase.RunningInCi)
-            {
-                data.Add(name, DatabaseProvider.Postgres);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, DatabaseProvider> Cases() => ProviderCases.Each(BadFiles.Keys);
 
     private static readonly Dictionary<string, (Action<RosterPackage> Break, string Expected)> BadFiles = new()
     {

@@ -109,6 +109,31 @@ public sealed partial class SurveyTests
 
     [Theory]
     [Providers]
+    public async Task A_sent_survey_cannot_be_answered_once_its_ticket_is_reopened(DatabaseProvider provider)
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var world = await HelpdeskWorld.CreateAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var tech = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
+        var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        await Ok(tech.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{number}", new { status = "Solved" }));
+        clock.Advance(TimeSpan.FromHours(25));
+        Assert.Equal(1, (await RunAsync(world, SendSurveysWork.Name)).Changed);
+        var link = (await SurveyLinksAsync(world, number))[0];
+        var anonymous = world.App.Browser();
+        var antiforgery = await anonymous.AntiforgeryTokenAsync(link);
+
+        await Ok(teacher.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{number}/reopen", new { reason = "Broken again." }));
+        var answer = await anonymous.PostAsync(link, Form(antiforgery, "good", null));
+
+        Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
+        Assert.Contains("This request was reopened", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await anonymous.GetAsync(link)).StatusCode);
+        Assert.Null((await SurveyOfAsync(world, number)).AnsweredAt);
+    }
+
+    [Theory]
+    [Providers]
     public async Task Results_group_by_technician_site_and_issue_type_for_leads_only(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(Start);

@@ -33,6 +33,14 @@ public sealed class ExportTests
             text);
     }
 
+    [Theory]
+    [InlineData("Lab;=cmd|' /C calc'!A0", "\"Lab;'=cmd|' /C calc'!A0\"")]
+    [InlineData("a; +1", "\"a;' +1\"")]
+    [InlineData("a;@x;-y", "\"a;'@x;'-y\"")]
+    [InlineData("rooms 3;4", "\"rooms 3;4\"")]
+    public void A_formula_after_a_semicolon_is_defused_for_spreadsheets_that_split_on_semicolons(string text, string expected) =>
+        Assert.Equal(expected, CsvExport.Field(text));
+
     [Fact]
     public void Negative_numbers_stay_numbers_and_a_dash_in_text_is_defused()
     {

@@ -9,6 +9,8 @@ namespace DistrictOps.Web.Modules.Directory.Importing;
 /// </summary>
 internal sealed class CsvFile : IDisposable
 {
+    internal const int RecordLimit = 1 << 16;
+
     private readonly TextReader _text;
     private readonly CsvDataReader _csv;
     private readonly Dictionary<string, int> _ordinals;
@@ -31,7 +33,18 @@ internal sealed class CsvFile : IDisposable
     public static CsvFile? Open(OneRosterPackage package, string file, IReadOnlyList<string> columns, ImportErrorLog errors)
     {
         var text = package.OpenText(file);
-        var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
+        CsvDataReader csv;
+        try
+        {
+            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = RecordLimit });
+        }
+        catch (CsvFormatException e)
+        {
+            text.Dispose();
+            errors.Add(file, 1, e.FieldOrdinal + 1, Malformed(e));
+            return null;
+        }
+
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         var ok = true;
         for (var i = 0; i < csv.FieldCount; i++)
@@ -71,14 +84,34 @@ internal sealed class CsvFile : IDisposable
 
     public bool Read()
     {
-        if (!_csv.Read())
+        try
         {
+            if (!_csv.Read())
+            {
+                return false;
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            // The reader cannot find where the next record starts, so the rest of the file is not read.
+            _errors.Add(Name, Line + 1, e.FieldOrdinal + 1, Malformed(e));
             return false;
         }
 
         Line++;
         return true;
     }
+
+    /// <summary>
+    /// The message for a file that is not CSV where it breaks. A record longer than <see cref="RecordLimit"/> characters
+    /// is refused rather than read into memory: it is almost always a missing closing quote.
+    /// </summary>
+    internal static string Malformed(CsvFormatException e) => e switch
+    {
+        CsvRecordTooLargeException => $"the record is longer than {RecordLimit / 1024} KB; is a closing quote missing?",
+        CsvInvalidCharacterException => "a quoted value has no closing quote.",
+        _ => "this is not valid CSV.",
+    };
 
     public int Column(string name) => _ordinals.TryGetValue(name, out var i) ? i + 1 : 0;
 

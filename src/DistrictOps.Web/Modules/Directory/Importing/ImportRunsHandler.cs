@@ -86,7 +86,7 @@ internal static class ImportRunsApi
         group.MapGet("/imports", async (HttpRequest request, ImportRunsHandler handler, CancellationToken ct) =>
                 (await ImportRunsHandler.ReadPage(request.Query).ThenAsync(page => handler.ListAsync(page, ct))).ToOk())
             .WithSummary("Applied imports, newest first.");
-        group.MapGet("/imports/{id:guid}", async (Guid id, HttpRequest request, ImportRunsHandler handler, CancellationToken ct) =>
+        group.MapGet("/imports/{id}", async (Guid id, HttpRequest request, ImportRunsHandler handler, CancellationToken ct) =>
                 (await ImportChangesQuery.Read(request.Query).ThenAsync(q => handler.GetAsync(id, q, ct))).ToOk())
             .WithSummary("An import run: who, when, from what, counts, and its change set a page at a time.");
         return group;

@@ -97,18 +97,26 @@ public sealed class OneRosterPackage : IDisposable
     {
         var properties = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
         using var text = OpenText(OneRosterSpec.Manifest);
-        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
-        if (csv.FieldCount < 2 || csv.GetName(0) != "propertyName" || csv.GetName(1) != "value")
-        {
-            errors.Add(OneRosterSpec.Manifest, 1, 1, "expected the header 'propertyName,value'.");
-            return null;
-        }
-
         var line = 1;
-        while (csv.Read())
+        try
         {
-            line++;
-            properties[csv.GetString(0).Trim()] = (csv.GetString(1).Trim(), line);
+            using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = CsvFile.RecordLimit });
+            if (csv.FieldCount < 2 || csv.GetName(0) != "propertyName" || csv.GetName(1) != "value")
+            {
+                errors.Add(OneRosterSpec.Manifest, 1, 1, "expected the header 'propertyName,value'.");
+                return null;
+            }
+
+            while (csv.Read())
+            {
+                line++;
+                properties[csv.GetString(0).Trim()] = (csv.GetString(1).Trim(), line);
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            errors.Add(OneRosterSpec.Manifest, line + 1, e.FieldOrdinal + 1, CsvFile.Malformed(e));
+            return null;
         }
 
         return properties;

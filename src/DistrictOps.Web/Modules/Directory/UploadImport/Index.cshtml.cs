@@ -6,12 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DistrictOps.Web.Modules.Directory.UploadImport;
 
 [Authorize(Policy = DirectoryPermissions.Import)]
-[RequestSizeLimit(MaxUpload)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 public sealed class IndexModel(UploadImportHandler handler) : PageModel
 {
-    public const long MaxUpload = 512L * 1024 * 1024;
-
     public ImportPlan? Plan { get; private set; }
 
     public Guid? UploadId { get; private set; }
@@ -31,14 +27,13 @@ public sealed class IndexModel(UploadImportHandler handler) : PageModel
         }
 
         await using var stream = package.OpenReadStream();
-        UploadId = await handler.SaveAsync(package.FileName, stream, User.Identity?.Name ?? "", cancellationToken);
-        Plan = (await handler.RunAsync(UploadId.Value, apply: false, new ImportOptions(), cancellationToken))!.Plan;
+        (Plan, UploadId) = await handler.PlanAsync(package.FileName, stream, User.Identity?.Name ?? "", cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostApplyAsync(Guid uploadId, bool allowShrink, CancellationToken cancellationToken)
     {
-        var outcome = await handler.RunAsync(uploadId, apply: true, new ImportOptions(allowShrink, RunBy: User.Identity?.Name ?? ""), cancellationToken);
+        var outcome = await handler.ApplyAsync(uploadId, new ImportOptions(allowShrink, RunBy: User.Identity?.Name ?? ""), cancellationToken);
         if (outcome is null)
         {
             Message = "That upload was applied already or has expired; send the package again.";

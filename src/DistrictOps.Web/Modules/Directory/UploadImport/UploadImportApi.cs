@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -51,7 +52,7 @@ internal static class UploadImportApi
         await using var content = new MemoryStream();
         await file!.CopyToAsync(content, ct);
         content.Position = 0;
-        var package = OneRosterPackage.OpenZip(content, Path.GetFileName(file.FileName), errors);
+        var package = OneRosterPackage.OpenZip(content, UploadNames.Clean(file.FileName, "roster", ".zip"), errors);
         if (package is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [errors.Errors[0].ToString()] });

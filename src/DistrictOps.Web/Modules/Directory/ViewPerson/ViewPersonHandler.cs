@@ -90,7 +90,7 @@ internal static class ViewPersonApi
 {
     public static RouteGroupBuilder MapViewPersonApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/people/{id:guid}", async (Guid id, HttpContext context, ViewPersonHandler handler, CancellationToken ct) =>
+        group.MapGet("/people/{id}", async (Guid id, HttpContext context, ViewPersonHandler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(id, DirectoryReader.Of(context), ct)).ToOk())
             .WithSummary("One person's record; a student's view is written to the access log, and HR fields need the HR permission.");
         return group;

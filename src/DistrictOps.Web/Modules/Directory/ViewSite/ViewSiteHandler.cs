@@ -48,7 +48,7 @@ internal static class ViewSiteApi
 {
     public static RouteGroupBuilder MapViewSiteApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/sites/{id:guid}", async (Guid id, ViewSiteHandler handler, CancellationToken ct) =>
+        group.MapGet("/sites/{id}", async (Guid id, ViewSiteHandler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(id, ct)).ToOk())
             .WithSummary("A site with its type, grades, enrollment and staff.");
         return group;

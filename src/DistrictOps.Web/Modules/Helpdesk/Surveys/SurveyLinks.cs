@@ -9,6 +9,9 @@ public enum SurveyLinkProblem
 {
     Invalid,
     Expired,
+
+    /// <summary>The ticket was reopened after the survey was sent: the answer would rate a solution that did not hold.</summary>
+    TicketReopened,
 }
 
 /// <summary>

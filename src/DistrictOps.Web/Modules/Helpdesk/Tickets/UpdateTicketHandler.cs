@@ -54,9 +54,15 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
 
     public async Task<Result<IReadOnlyList<TicketChanged>>> BulkAsync(BulkUpdateCommand command, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        if (command.Numbers.Count is 0 or > 500)
+        // JSON leaves a missing list or object null whatever the record says.
+        if (command.Numbers is null || command.Numbers.Count is 0 or > 500)
         {
-            return Result.Invalid<IReadOnlyList<TicketChanged>>(nameof(command.Numbers), "Choose from 1 to 500 tickets.");
+            return Result.Invalid<IReadOnlyList<TicketChanged>>("numbers", "Choose from 1 to 500 tickets.");
+        }
+
+        if (command.Changes is null)
+        {
+            return Result.Invalid<IReadOnlyList<TicketChanged>>("changes", "Say what to change (changes).");
         }
 
         var errors = new Dictionary<string, string[]>();

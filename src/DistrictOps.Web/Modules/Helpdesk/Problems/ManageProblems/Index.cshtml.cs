@@ -1,6 +1,7 @@
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,9 +14,6 @@ public sealed class IndexModel(ProblemsHandler handler, ViewerFactory viewers, A
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? PageNumber { get; set; }
 
     public PagedResult<ProblemRow> Problems { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
@@ -56,7 +54,7 @@ public sealed class IndexModel(ProblemsHandler handler, ViewerFactory viewers, A
     {
         CanEdit = ProblemsHandler.CanEdit(await viewers.ForAsync(User, cancellationToken));
         IssueTypes = await db.ActiveIssueTypesAsync(cancellationToken);
-        var result = await handler.ListAsync(Status, new PageRequest(PageNumber, PageRequest.DefaultSize), cancellationToken);
+        var result = await QueryReader.ReadPaging(Request.Query).ThenAsync(page => handler.ListAsync(Status, page, cancellationToken));
         if (result.Succeeded)
         {
             Problems = result.Value!;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Problems.ManageProblems;
@@ -11,11 +12,8 @@ public static class ProblemsApi
     public static RouteGroupBuilder MapProblemsApi(this RouteGroupBuilder group)
     {
         var problems = group.MapGroup("/problems").RequireAuthorization(HelpdeskPermissions.Work);
-        problems.MapGet("/", async Task<Results<Ok<PagedResult<ProblemRow>>, ValidationProblem>> (string? status, int? page, int? pageSize, ProblemsHandler handler, CancellationToken ct) =>
-            {
-                var result = await handler.ListAsync(status, new PageRequest(page, pageSize), ct);
-                return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors);
-            })
+        problems.MapGet("/", async Task<Results<Ok<PagedResult<ProblemRow>>, ValidationProblem, ProblemHttpResult>> (string? status, HttpRequest request, ProblemsHandler handler, CancellationToken ct) =>
+                (await QueryReader.ReadPaging(request.Query).ThenAsync(page => handler.ListAsync(status, page, ct))).ToOk())
             .WithSummary("Problem records, most recently changed first; status filters (Open, KnownError, Resolved, Closed).");
         problems.MapPost("/", async (SaveProblemCommand command, ClaimsPrincipal user, ViewerFactory viewers, ProblemsHandler handler, CancellationToken ct) =>
                 Respond(await handler.CreateAsync(command, await viewers.ForAsync(user, ct), ct), created: true))

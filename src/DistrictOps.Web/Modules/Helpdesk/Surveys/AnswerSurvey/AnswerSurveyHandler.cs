@@ -39,10 +39,12 @@ public sealed class AnswerSurveyHandler(AppDbContext db, SurveyLinks links, Time
         }
 
         var survey = await db.Set<Survey>().AsNoTracking().Where(s => s.Id == id && s.SentAt != null)
-            .Select(s => new { s.Id, s.TicketId, s.Rating, s.AnsweredAt })
+            .Select(s => new { s.Id, s.TicketId, s.Rating, s.AnsweredAt, Solved = db.Set<Ticket>().Any(t => t.Id == s.TicketId && (t.Status == TicketStatus.Solved || t.Status == TicketStatus.Closed)) })
             .SingleOrDefaultAsync(cancellationToken);
         return survey is null
             ? new SurveyLookup(null, SurveyLinkProblem.Invalid)
+            : survey.AnsweredAt is null && !survey.Solved
+            ? new SurveyLookup(null, SurveyLinkProblem.TicketReopened)
             : new SurveyLookup(new SurveyView(survey.Id, TicketNumber.Format(options.Value.NumberPrefix, survey.TicketId), survey.Rating, survey.AnsweredAt), null);
     }
 
@@ -81,7 +83,9 @@ public sealed class AnswerSurveyHandler(AppDbContext db, SurveyLinks links, Time
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var recorded = await db.Set<Survey>().Where(s => s.Id == survey.SurveyId && s.AnsweredAt == null)
+        var recorded = await db.Set<Survey>()
+            .Where(s => s.Id == survey.SurveyId && s.AnsweredAt == null
+                && db.Set<Ticket>().Any(t => t.Id == s.TicketId && (t.Status == TicketStatus.Solved || t.Status == TicketStatus.Closed)))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Rating, parsed)
                 .SetProperty(x => x.Comment, text)

@@ -74,7 +74,12 @@ public sealed class IndexModel(AnswerSurveyHandler handler, TimeProvider clock) 
         }
 
         var page = Page();
-        page.StatusCode = Problem == SurveyLinkProblem.Expired ? StatusCodes.Status400BadRequest : StatusCodes.Status404NotFound;
+        page.StatusCode = Problem switch
+        {
+            SurveyLinkProblem.Expired => StatusCodes.Status400BadRequest,
+            SurveyLinkProblem.TicketReopened => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status404NotFound,
+        };
         return page;
     }
 }

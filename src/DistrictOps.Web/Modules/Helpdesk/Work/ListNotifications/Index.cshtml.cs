@@ -1,5 +1,7 @@
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
+using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,9 +11,6 @@ namespace DistrictOps.Web.Modules.Helpdesk.Work.ListNotifications;
 [Authorize(Policy = HelpdeskPermissions.Request)]
 public sealed class IndexModel(ListNotificationsHandler handler, PermissionRegistry permissions, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? PageNumber { get; set; }
-
     public PagedResult<NotificationRow> Notifications { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
     public int Unread { get; private set; }
@@ -22,7 +21,14 @@ public sealed class IndexModel(ListNotificationsHandler handler, PermissionRegis
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.UserId()!.Value;
-        Notifications = await handler.ListAsync(userId, permissions.Grants(User, HelpdeskPermissions.Work), PageNumber, null, cancellationToken);
+        var paging = QueryReader.ReadPaging(Request.Query);
+        if (!paging.Succeeded)
+        {
+            this.Refuse(paging.Failure, prefix: "");
+            return;
+        }
+
+        Notifications = await handler.ListAsync(userId, permissions.Grants(User, HelpdeskPermissions.Work), paging.Value, cancellationToken);
         Unread = await handler.UnreadCountAsync(userId, cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,13 +21,13 @@ public sealed record MarkedRead(int Marked);
 /// <summary>The signed-in person's own notifications, newest first; nobody reads or marks anyone else's.</summary>
 public sealed class ListNotificationsHandler(AppDbContext db, IOptions<HelpdeskOptions> options)
 {
-    public async Task<PagedResult<NotificationRow>> ListAsync(Guid userId, bool technician, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    public async Task<PagedResult<NotificationRow>> ListAsync(Guid userId, bool technician, PageRequest page, CancellationToken cancellationToken = default)
     {
         var rows = await db.Set<Notification>().AsNoTracking()
             .Where(n => n.UserId == userId)
             .OrderByDescending(n => n.Id)
             .Select(n => new { n.Id, n.TicketId, n.Kind, n.Text, n.At, Unread = n.ReadAt == null })
-            .ToPagedResultAsync(new PageRequest(page, pageSize), cancellationToken);
+            .ToPagedResultAsync(page, cancellationToken);
         var prefix = options.Value.NumberPrefix;
         return new PagedResult<NotificationRow>(
             rows.Items.Select(n =>
@@ -63,9 +64,9 @@ internal static class ListNotificationsApi
 {
     public static RouteGroupBuilder MapListNotificationsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/notifications", async Task<Ok<PagedResult<NotificationRow>>> (
-                int? page, int? pageSize, ClaimsPrincipal user, PermissionRegistry permissions, ListNotificationsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(user.UserId()!.Value, permissions.Grants(user, HelpdeskPermissions.Work), page, pageSize, ct)))
+        group.MapGet("/notifications", async Task<Results<Ok<PagedResult<NotificationRow>>, ValidationProblem, ProblemHttpResult>> (
+                HttpRequest request, ClaimsPrincipal user, PermissionRegistry permissions, ListNotificationsHandler handler, CancellationToken ct) =>
+                (await QueryReader.ReadPaging(request.Query).ThenAsync(page => handler.ListAsync(user.UserId()!.Value, permissions.Grants(user, HelpdeskPermissions.Work), page, ct))).ToOk())
             .WithSummary("Your own help desk notifications, newest first, with unread ones marked.");
         group.MapPost("/notifications/read", async Task<Ok<MarkedRead>> (
                 MarkNotificationsRead? command, ClaimsPrincipal user, ListNotificationsHandler handler, TimeProvider clock, CancellationToken ct) =>

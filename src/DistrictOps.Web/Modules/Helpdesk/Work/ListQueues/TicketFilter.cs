@@ -3,6 +3,7 @@ using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Work.ListQueues;
@@ -226,29 +227,14 @@ public sealed record TicketListParameters(
             }
         }
 
-        if (Page is not null)
+        var paging = QueryReader.Of(("page", Page), ("pageSize", PageSize));
+        var page = paging.Paging();
+        foreach (var (field, messages) in paging.Errors.ToDictionary())
         {
-            if (int.TryParse(Page, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1)
-            {
-                filter = filter with { Page = page };
-            }
-            else
-            {
-                Error("page", "The page must be a whole number from 1.");
-            }
+            errors[field] = messages;
         }
 
-        if (PageSize is not null)
-        {
-            if (int.TryParse(PageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= PageRequest.MaxSize)
-            {
-                filter = filter with { PageSize = size };
-            }
-            else
-            {
-                Error("pageSize", $"The page size must be 1 to {PageRequest.MaxSize}.");
-            }
-        }
+        filter = filter with { Page = page.Page, PageSize = page.Size };
 
         return errors.Count == 0 ? filter : Result.Invalid<TicketFilter>(errors);
 

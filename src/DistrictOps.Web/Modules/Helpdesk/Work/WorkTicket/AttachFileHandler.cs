@@ -3,6 +3,7 @@ using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -93,14 +94,13 @@ public sealed class AttachFileHandler(AppDbContext db, TicketFinder finder, Time
             ? null
             : await db.Set<TicketAttachment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.TicketId == ticketId, cancellationToken);
 
-    private static string SafeName(string? fileName, string type)
-    {
-        var name = new string(Path.GetFileName(fileName ?? "").Where(c => !char.IsControl(c) && c is not ('"' or '\\' or '/')).ToArray()).Trim();
-        if (name.Length == 0)
+    private static string SafeName(string? fileName, string type) =>
+        UploadNames.Clean(fileName, "attachment", type switch
         {
-            name = "attachment" + type switch { "application/pdf" => ".pdf", "image/png" => ".png", "image/jpeg" => ".jpg", "image/gif" => ".gif", _ => ".webp" };
-        }
-
-        return name.Length <= 255 ? name : name[^255..];
-    }
+            "application/pdf" => [".pdf"],
+            "image/png" => [".png"],
+            "image/jpeg" => [".jpg", ".jpeg"],
+            "image/gif" => [".gif"],
+            _ => [".webp"],
+        });
 }
