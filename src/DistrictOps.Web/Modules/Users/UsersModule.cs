@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Users.AddUser;
 using DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Modules.Users.EditUser;
 using DistrictOps.Web.Modules.Users.GetCurrentUser;
 using DistrictOps.Web.Modules.Users.ListUsers;
 using DistrictOps.Web.Modules.Users.ManageAccessTokens;
@@ -19,7 +20,7 @@ public sealed class UsersModule : IModule
 
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
-        new("Users", "/admin/users", UsersPermissions.Manage, "Add staff accounts and give them roles and sites."),
+        new("Users", "/admin/users", UsersPermissions.Manage, "Add staff accounts, change their roles and sites, disable them."),
         new("Access tokens", "/account/tokens", UsersPermissions.OwnTokens, "Create and revoke tokens for the DistrictOps API."),
     ];
 
@@ -27,6 +28,9 @@ public sealed class UsersModule : IModule
     {
         services.AddScoped<AddUserHandler>();
         services.AddScoped<ListUsersHandler>();
+        services.AddScoped<UserDetailHandler>();
+        services.AddScoped<ChangeAccessHandler>();
+        services.AddScoped<AccountStatusHandler>();
         services.AddScoped<AccessTokenHandler>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IDemoSeed, DemoUsersSeed>();
@@ -37,6 +41,7 @@ public sealed class UsersModule : IModule
         endpoints.MapGroup("/api/v1").WithTags("Users").RequireAuthorization().MapCurrentUserApi();
         endpoints.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(UsersPermissions.Manage)
             .MapListUsersApi()
-            .MapAddUserApi();
+            .MapAddUserApi()
+            .MapEditUserApi();
     }
 }
