@@ -4,6 +4,7 @@ using DistrictOps.Web.Modules.Users.EditUser;
 using DistrictOps.Web.Modules.Users.GetCurrentUser;
 using DistrictOps.Web.Modules.Users.ListUsers;
 using DistrictOps.Web.Modules.Users.ManageAccessTokens;
+using DistrictOps.Web.Modules.Users.ReviewAccountHistory;
 using DistrictOps.Web.Modules.Users.Demo;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
@@ -31,6 +32,8 @@ public sealed class UsersModule : IModule
         services.AddScoped<UserDetailHandler>();
         services.AddScoped<ChangeAccessHandler>();
         services.AddScoped<AccountStatusHandler>();
+        services.AddScoped<AccountAudit>();
+        services.AddScoped<AccountHistoryHandler>();
         services.AddScoped<AccessTokenHandler>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IDemoSeed, DemoUsersSeed>();
@@ -42,6 +45,7 @@ public sealed class UsersModule : IModule
         endpoints.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(UsersPermissions.Manage)
             .MapListUsersApi()
             .MapAddUserApi()
-            .MapEditUserApi();
+            .MapEditUserApi()
+            .MapAccountHistoryApi();
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
+using DistrictOps.Web.Modules.Users.Data;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
@@ -21,7 +22,7 @@ public sealed record AddUserResult(Guid UserId, bool Created, IReadOnlyList<stri
 /// command twice changes nothing the second time. Roles and sites are never taken away here (<c>EditUser</c> does). The
 /// actor may give only roles within their own (<see cref="GrantRules"/>) and never to themselves.
 /// </summary>
-public sealed class AddUserHandler(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, AppDbContext db, PermissionRegistry permissions, TimeProvider time)
+public sealed class AddUserHandler(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, AppDbContext db, PermissionRegistry permissions, AccountAudit audit, TimeProvider time)
 {
     public async Task<Result<AddUserResult>> HandleAsync(AddUserCommand command, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -86,6 +87,13 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RoleManager<Ident
         var existingSites = await db.UserSites.Where(s => s.UserId == user.Id).Select(s => s.SiteId).ToListAsync(cancellationToken);
         var addedSites = command.Sites.Distinct().Except(existingSites).ToList();
         db.UserSites.AddRange(addedSites.Select(s => new UserSite { UserId = user.Id, SiteId = s }));
+        if (created)
+        {
+            audit.Record(actor, user.Id, AccountChange.Created);
+        }
+
+        audit.Record(actor, user.Id, AccountChange.RoleGranted, addedRoles);
+        audit.Record(actor, user.Id, AccountChange.SiteGranted, addedSites.Select(s => s.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         if (addedSites.Count > 0)
         {

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Users.Data;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
@@ -16,7 +17,7 @@ public sealed record AccountStatus(Guid UserId, DateTimeOffset? DisabledAt, bool
 /// Nobody disables or enables themselves, an account holding a role beyond the actor's own, or the last enabled
 /// district administrator. Doing it twice changes nothing the second time.
 /// </summary>
-public sealed class AccountStatusHandler(UserManager<AppUser> users, AppDbContext db, PermissionRegistry permissions, TimeProvider time)
+public sealed class AccountStatusHandler(UserManager<AppUser> users, AppDbContext db, PermissionRegistry permissions, AccountAudit audit, TimeProvider time)
 {
     public Task<Result<AccountStatus>> DisableAsync(Guid userId, Actor actor, CancellationToken cancellationToken = default) =>
         SetAsync(userId, actor, disable: true, cancellationToken);
@@ -54,11 +55,14 @@ public sealed class AccountStatusHandler(UserManager<AppUser> users, AppDbContex
         }
 
         user.DisabledAt = disable ? time.GetUtcNow() : null;
+        audit.Record(actor, user.Id, disable ? AccountChange.Disabled : AccountChange.Enabled);
         var saved = await users.UpdateSecurityStampAsync(user);
         if (!saved.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", saved.Errors.Select(e => e.Description)));
         }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return new AccountStatus(user.Id, user.DisabledAt, Changed: true);

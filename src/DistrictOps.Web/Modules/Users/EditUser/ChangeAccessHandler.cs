@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Users.Data;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
@@ -41,7 +42,8 @@ public sealed class ChangeAccessHandler(
     RoleManager<IdentityRole<Guid>> roles,
     AppDbContext db,
     PermissionRegistry permissions,
-    ISiteDirectory siteDirectory)
+    ISiteDirectory siteDirectory,
+    AccountAudit audit)
 {
     public async Task<Result<AccessChange>> HandleAsync(ChangeAccessCommand command, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -84,14 +86,14 @@ public sealed class ChangeAccessHandler(
         var change = new AccessChange(user.Id, addedRoles, removedRoles, addedSites, removedSites);
         if (change.Changed)
         {
-            await ApplyAsync(user, change, cancellationToken);
+            await ApplyAsync(user, change, actor, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         return change;
     }
 
-    private async Task ApplyAsync(AppUser user, AccessChange change, CancellationToken cancellationToken)
+    private async Task ApplyAsync(AppUser user, AccessChange change, Actor actor, CancellationToken cancellationToken)
     {
         foreach (var role in change.AddedRoles)
         {
@@ -105,6 +107,10 @@ public sealed class ChangeAccessHandler(
         Succeeded(await users.RemoveFromRolesAsync(user, change.RemovedRoles));
         db.UserSites.AddRange(change.AddedSites.Select(s => new UserSite { UserId = user.Id, SiteId = s }));
         await db.UserSites.Where(s => s.UserId == user.Id && change.RemovedSites.Contains(s.SiteId)).ExecuteDeleteAsync(cancellationToken);
+        audit.Record(actor, user.Id, AccountChange.RoleGranted, change.AddedRoles);
+        audit.Record(actor, user.Id, AccountChange.RoleRemoved, change.RemovedRoles);
+        audit.Record(actor, user.Id, AccountChange.SiteGranted, change.AddedSites.Select(s => s.ToString()));
+        audit.Record(actor, user.Id, AccountChange.SiteRemoved, change.RemovedSites.Select(s => s.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         Succeeded(await users.UpdateSecurityStampAsync(user));
     }
