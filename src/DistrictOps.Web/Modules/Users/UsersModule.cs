@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Users.AddUser;
+using DistrictOps.Web.Modules.Users.ChangePassword;
 using DistrictOps.Web.Modules.Users.Contracts;
 using DistrictOps.Web.Modules.Users.EditUser;
 using DistrictOps.Web.Modules.Users.GetCurrentUser;
@@ -33,6 +34,7 @@ public sealed class UsersModule : IModule
         services.AddScoped<ChangeAccessHandler>();
         services.AddScoped<AccountStatusHandler>();
         services.AddScoped<AccountAudit>();
+        services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<AccountHistoryHandler>();
         services.AddScoped<AccessTokenHandler>();
         services.AddScoped<IUserDirectory, UserDirectory>();

@@ -13,6 +13,7 @@ public enum AccountChange
     SiteRemoved,
     Disabled,
     Enabled,
+    PasswordChanged,
 }
 
 /// <summary>

@@ -56,11 +56,7 @@ public sealed class AccountStatusHandler(UserManager<AppUser> users, AppDbContex
 
         user.DisabledAt = disable ? time.GetUtcNow() : null;
         audit.Record(actor, user.Id, disable ? AccountChange.Disabled : AccountChange.Enabled);
-        var saved = await users.UpdateSecurityStampAsync(user);
-        if (!saved.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", saved.Errors.Select(e => e.Description)));
-        }
+        ChangeAccessHandler.Succeeded(await users.UpdateSecurityStampAsync(user));
 
         await db.SaveChangesAsync(cancellationToken);
 

@@ -154,7 +154,7 @@ public sealed class ChangeAccessHandler(
     private static List<string> Canonical(IEnumerable<string> names) => names.Select(r => Roles.Find(r)!.Name).Distinct().ToList();
 
     /// <summary>Identity's role and stamp updates fail only on a concurrent change to the same account: let the request fail.</summary>
-    private static void Succeeded(IdentityResult result)
+    internal static void Succeeded(IdentityResult result)
     {
         if (!result.Succeeded)
         {
