@@ -1,5 +1,7 @@
 using System.CommandLine;
+using DistrictOps.Web.Modules.Users;
 using DistrictOps.Web.Modules.Users.AddUser;
+using DistrictOps.Web.Modules.Users.EditUser;
 using DistrictOps.Web.Modules.Users.ListUsers;
 using DistrictOps.Web.Modules.Users.ManageAccessTokens;
 using DistrictOps.Web.Platform;
@@ -15,6 +17,9 @@ internal static class UsersCommands
         new("users", "Sign-in accounts, roles and API tokens.")
         {
             Add(cli),
+            Remove(cli),
+            Disable(cli),
+            Enable(cli),
             List(cli),
             Token(cli),
             RevokeToken(cli),
@@ -41,7 +46,7 @@ internal static class UsersCommands
         {
             var password = parse.GetValue(passwordStdin) ? (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') : null;
             var result = await services.GetRequiredService<AddUserHandler>().HandleAsync(
-                new AddUserCommand(parse.GetValue(email)!, parse.GetValue(name), parse.GetValue(roles) ?? [], parse.GetValue(sites) ?? [], password), ct);
+                new AddUserCommand(parse.GetValue(email)!, parse.GetValue(name), parse.GetValue(roles) ?? [], parse.GetValue(sites) ?? [], password), Actor.Operator, ct);
             if (!result.Succeeded)
             {
                 return cli.Fail(result.Failure);
@@ -69,6 +74,72 @@ internal static class UsersCommands
         return command;
     }
 
+    private static Command Remove(CliContext cli)
+    {
+        var email = EmailOption();
+        var roles = new Option<string[]>("--role") { Description = "A role to take away (repeat for several)." };
+        var sites = new Option<Guid[]>("--site") { Description = "A site id to take out of the user's scope (repeat for several)." };
+        var command = new Command("remove", "Take roles and sites away from a user; their sessions end. Running it twice changes nothing.")
+        {
+            email, roles, sites,
+        };
+        command.SetAction((parse, cancellationToken) => cli.RunAsync(async (services, ct) =>
+        {
+            var user = await FindUserAsync(services, parse.GetValue(email)!);
+            if (user is null)
+            {
+                return cli.Fail(NoSuchUser(parse.GetValue(email)!));
+            }
+
+            var result = await services.GetRequiredService<ChangeAccessHandler>().HandleAsync(
+                new ChangeAccessCommand(user.Id, [], parse.GetValue(roles) ?? [], [], parse.GetValue(sites) ?? []), Actor.Operator, ct);
+            if (!result.Succeeded)
+            {
+                return cli.Fail(result.Failure);
+            }
+
+            var r = result.Value;
+            cli.Out.WriteLine(r.Changed
+                ? $"Removed from {user.Email}: roles {string.Join(", ", r.RemovedRoles)}; sites {string.Join(", ", r.RemovedSites)}."
+                : $"{user.Email} has none of these roles or sites; nothing changed.");
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Disable(CliContext cli) =>
+        StatusCommand(cli, "disable", "Disable a user: every session ends and every API token stops at once.",
+            (handler, id, ct) => handler.DisableAsync(id, Actor.Operator, ct));
+
+    private static Command Enable(CliContext cli) =>
+        StatusCommand(cli, "enable", "Enable a disabled user again.",
+            (handler, id, ct) => handler.EnableAsync(id, Actor.Operator, ct));
+
+    private static Command StatusCommand(CliContext cli, string name, string description, Func<AccountStatusHandler, Guid, CancellationToken, Task<Result<AccountStatus>>> change)
+    {
+        var email = EmailOption();
+        var command = new Command(name, description) { email };
+        command.SetAction((parse, cancellationToken) => cli.RunAsync(async (services, ct) =>
+        {
+            var user = await FindUserAsync(services, parse.GetValue(email)!);
+            if (user is null)
+            {
+                return cli.Fail(NoSuchUser(parse.GetValue(email)!));
+            }
+
+            var result = await change(services.GetRequiredService<AccountStatusHandler>(), user.Id, ct);
+            if (!result.Succeeded)
+            {
+                return cli.Fail(result.Failure);
+            }
+
+            var state = result.Value.Disabled ? "disabled" : "enabled";
+            cli.Out.WriteLine(result.Value.Changed ? $"{user.Email} is {state}." : $"{user.Email} was already {state}; nothing changed.");
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
+
     private static Command List(CliContext cli)
     {
         var query = new Option<string?>("--query") { Description = "Part of a name or email." };
@@ -87,7 +158,7 @@ internal static class UsersCommands
                 .HandleAsync(new ListUsersQuery(parse.GetValue(query), parse.GetValue(role), new PageRequest(parse.GetValue(page), null)), ct);
             foreach (var user in result.Items)
             {
-                cli.Out.WriteLine($"{user.Email}\t{user.DisplayName}\t{string.Join(",", user.Roles)}{(user.LockedOut ? "\tlocked out" : "")}");
+                cli.Out.WriteLine($"{user.Email}\t{user.DisplayName}\t{string.Join(",", user.Roles)}{(user.Disabled ? "\tdisabled" : "")}");
             }
 
             cli.Out.WriteLine($"Page {result.Page} of {result.PageCount}, {result.Total} user(s).");

@@ -29,7 +29,9 @@ internal sealed class UserDirectory(AppDbContext db, AddUserHandler addUser) : I
 
     public async Task<Result<Guid>> EnsureAccountAsync(AccountRequest account, CancellationToken cancellationToken = default)
     {
-        var added = await addUser.HandleAsync(new AddUserCommand(account.Email, account.DisplayName, [account.Role], account.Sites, account.Password), cancellationToken);
+        var added = await addUser.HandleAsync(
+            new AddUserCommand(account.Email, account.DisplayName, [account.Role], account.Sites, account.Password),
+            Actor.Job("Accounts other modules need"), cancellationToken);
         if (!added.Succeeded)
         {
             return added.Failure;

@@ -1,8 +1,11 @@
 using DistrictOps.Web.Modules.Users.AddUser;
+using DistrictOps.Web.Modules.Users.ChangePassword;
 using DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Modules.Users.EditUser;
 using DistrictOps.Web.Modules.Users.GetCurrentUser;
 using DistrictOps.Web.Modules.Users.ListUsers;
 using DistrictOps.Web.Modules.Users.ManageAccessTokens;
+using DistrictOps.Web.Modules.Users.ReviewAccountHistory;
 using DistrictOps.Web.Modules.Users.Demo;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
@@ -19,7 +22,7 @@ public sealed class UsersModule : IModule
 
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
-        new("Users", "/admin/users", UsersPermissions.Manage, "Add staff accounts and give them roles and sites."),
+        new("Users", "/admin/users", UsersPermissions.Manage, "Add staff accounts, change their roles and sites, disable them."),
         new("Access tokens", "/account/tokens", UsersPermissions.OwnTokens, "Create and revoke tokens for the DistrictOps API."),
     ];
 
@@ -27,6 +30,12 @@ public sealed class UsersModule : IModule
     {
         services.AddScoped<AddUserHandler>();
         services.AddScoped<ListUsersHandler>();
+        services.AddScoped<UserDetailHandler>();
+        services.AddScoped<ChangeAccessHandler>();
+        services.AddScoped<AccountStatusHandler>();
+        services.AddScoped<AccountAudit>();
+        services.AddScoped<ChangePasswordHandler>();
+        services.AddScoped<AccountHistoryHandler>();
         services.AddScoped<AccessTokenHandler>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IDemoSeed, DemoUsersSeed>();
@@ -37,6 +46,8 @@ public sealed class UsersModule : IModule
         endpoints.MapGroup("/api/v1").WithTags("Users").RequireAuthorization().MapCurrentUserApi();
         endpoints.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(UsersPermissions.Manage)
             .MapListUsersApi()
-            .MapAddUserApi();
+            .MapAddUserApi()
+            .MapEditUserApi()
+            .MapAccountHistoryApi();
     }
 }

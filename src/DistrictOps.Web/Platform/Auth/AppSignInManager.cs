@@ -13,6 +13,7 @@ namespace DistrictOps.Web.Platform.Auth;
 /// Sign-in with the district's rules: an account the demo gate refuses cannot sign in (password, SSO or token), an unknown
 /// email costs the same password hashing as a known one, and a wrong password never locks the account, because a lockout
 /// would let anybody at the sign-in page shut a colleague out; the <see cref="SignInThrottle"/> limits guessing instead.
+/// A disabled account (<see cref="AppUser.DisabledAt"/>) cannot sign in either.
 /// </summary>
 public sealed class AppSignInManager(
     UserManager<AppUser> userManager,
@@ -28,7 +29,7 @@ public sealed class AppSignInManager(
     private static string? s_unknownAccountHash;
 
     public override async Task<bool> CanSignInAsync(AppUser user) =>
-        !demo.Refuses(user.NormalizedEmail) && await base.CanSignInAsync(user);
+        user.DisabledAt is null && !demo.Refuses(user.NormalizedEmail) && await base.CanSignInAsync(user);
 
     public async Task<SignInResult> PasswordSignInByEmailAsync(string email, string password)
     {
@@ -58,10 +59,11 @@ public sealed class AppSignInManager(
             ? null
             : await services.GetRequiredService<AppDbContext>().Users.AsNoTracking()
                 .Where(u => u.Id == userId)
-                .Select(u => new { u.SecurityStamp, u.NormalizedEmail })
+                .Select(u => new { u.SecurityStamp, u.NormalizedEmail, u.DisabledAt })
                 .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
         if (account is null
             || account.SecurityStamp != context.Principal!.FindFirstValue(stampClaim)
+            || account.DisabledAt is not null
             || services.GetRequiredService<DemoAccountGate>().Refuses(account.NormalizedEmail))
         {
             context.RejectPrincipal();

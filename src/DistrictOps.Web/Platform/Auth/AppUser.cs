@@ -13,6 +13,9 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>The Directory person this account belongs to (matched by source id, never by name), if any.</summary>
     public Guid? PersonId { get; set; }
 
+    /// <summary>When the account was disabled: it may not sign in by any means, and its API tokens do not work, until enabled again.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
     public List<UserSite> Sites { get; } = [];
 }
 

@@ -33,6 +33,13 @@ public sealed class PermissionRegistry
 
     public bool Grants(ClaimsPrincipal user, string permission) =>
         _byName.TryGetValue(permission, out var p) && p.GrantedTo.Any(user.IsInRole);
+
+    /// <summary>The permissions these roles give together.</summary>
+    public IReadOnlySet<string> HeldBy(IEnumerable<string> roles)
+    {
+        var names = roles.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return _byName.Values.Where(p => p.GrantedTo.Any(names.Contains)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+    }
 }
 
 public sealed class PermissionRequirement(string permission) : IAuthorizationRequirement

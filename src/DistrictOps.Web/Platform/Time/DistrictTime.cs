@@ -19,6 +19,13 @@ public sealed class DistrictTime(IDistrictTimeZones zones, TimeProvider clock)
 
     public DateTimeOffset InDistrict(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The instant (UTC) a district day begins, for filters that take days.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     public async Task<TimeZoneInfo> ZoneOfSiteAsync(Guid siteId, CancellationToken cancellationToken = default)
     {
         if (!_siteZones.TryGetValue(siteId, out var zone))

@@ -32,6 +32,22 @@ public static class PageOutcomes
     }
 
     /// <summary>
+    /// As <see cref="Refuse"/>, except that an action refused on a page the person may open (granting a role they do not
+    /// hold) is explained above the form with 403, instead of sending them to the access-denied page that cannot say why.
+    /// </summary>
+    public static IActionResult? RefuseOnPage(this PageModel page, Failure failure, string prefix = "Input.")
+    {
+        if (failure.Kind != OutcomeKind.Forbidden)
+        {
+            return page.Refuse(failure, prefix);
+        }
+
+        page.ModelState.AddModelError(string.Empty, failure.Message);
+        page.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return null;
+    }
+
+    /// <summary>
     /// For a page that reads its query string: the value read, or null after its problems were put in
     /// ModelState by parameter name, for the page's validation summary.
     /// </summary>

@@ -3,6 +3,7 @@ using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.IntegrationTests.Modules.Directory;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Users;
 using DistrictOps.Web.Modules.Users.AddUser;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
@@ -135,7 +136,7 @@ public sealed class HelpdeskWorld : IAsyncDisposable
         var sites = await db.Set<Site>().ToDictionaryAsync(s => s.SourcedId, s => s.Id);
         var (elementary, high) = (sites["org-es-01"], sites["org-hs-01"]);
         var addUser = scope.ServiceProvider.GetRequiredService<AddUserHandler>();
-        var added = await addUser.HandleAsync(new AddUserCommand(SecondTech, "Sam Ruiz", [Roles.SiteTechnician], [high], DistrictOpsFactory.DemoPassword));
+        var added = await addUser.HandleAsync(new AddUserCommand(SecondTech, "Sam Ruiz", [Roles.SiteTechnician], [high], DistrictOpsFactory.DemoPassword), Actor.Operator);
         Assert.True(added.Succeeded);
 
         var people = await db.Set<Person>().Where(p => p.EmployeeId != null).ToDictionaryAsync(p => p.EmployeeId!, p => p.Id);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Users;
 using DistrictOps.Web.Modules.Users.AddUser;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
@@ -218,7 +219,7 @@ public sealed class RequesterPortalTests
     {
         await using var scope = world.App.Services.CreateAsyncScope();
         var added = await scope.ServiceProvider.GetRequiredService<AddUserHandler>().HandleAsync(
-            new AddUserCommand(OtherTeacher, "Tom Other", [Roles.SiteStaff], [world.Elementary], DistrictOpsFactory.DemoPassword));
+            new AddUserCommand(OtherTeacher, "Tom Other", [Roles.SiteStaff], [world.Elementary], DistrictOpsFactory.DemoPassword), Actor.Operator);
         Assert.True(added.Succeeded);
     }
 }

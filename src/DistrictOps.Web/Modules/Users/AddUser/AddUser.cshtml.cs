@@ -27,10 +27,11 @@ public sealed class AddUserModel(AddUserHandler handler) : PageModel
 
         var result = await handler.HandleAsync(
             new AddUserCommand(Input.Email, Input.DisplayName, Input.Roles, [], string.IsNullOrEmpty(Input.Password) ? null : Input.Password),
+            Actor.Of(User),
             cancellationToken);
         if (!result.Succeeded)
         {
-            return this.Refuse(result.Failure) ?? Page();
+            return this.RefuseOnPage(result.Failure) ?? Page();
         }
 
         Done = result.Value;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DistrictOps.Web.Platform.Http;
 
 namespace DistrictOps.Web.Modules.Users.AddUser;
@@ -14,14 +15,15 @@ internal static class AddUserApi
             .Produces<AddUserResponse>(StatusCodes.Status201Created)
             .Produces<AddUserResponse>()
             .ProducesValidationProblem()
-            .WithSummary("Add a user, or give an existing user (same email) the roles and sites they lack.");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Add a user, or give an existing user (same email) the roles and sites they lack; only roles within the caller's own, never to the caller.");
         return group;
     }
 
-    private static async Task<IResult> HandleAsync(AddUserRequest request, AddUserHandler handler, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(AddUserRequest request, ClaimsPrincipal user, AddUserHandler handler, CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(
-            new AddUserCommand(request.Email, request.DisplayName, request.Roles ?? [], request.Sites ?? [], request.Password), cancellationToken);
+            new AddUserCommand(request.Email, request.DisplayName, request.Roles ?? [], request.Sites ?? [], request.Password), Actor.Of(user), cancellationToken);
         if (!result.Succeeded)
         {
             return result.Failure.ToProblem();

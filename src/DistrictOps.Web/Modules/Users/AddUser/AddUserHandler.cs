@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
+using DistrictOps.Web.Modules.Users.Data;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
@@ -18,11 +19,12 @@ public sealed record AddUserResult(Guid UserId, bool Created, IReadOnlyList<stri
 
 /// <summary>
 /// Adds a user, or gives an existing user (same email) the roles and sites they lack: running the same
-/// command twice changes nothing the second time. Roles and sites are never taken away here.
+/// command twice changes nothing the second time. Roles and sites are never taken away here (<c>EditUser</c> does). The
+/// actor may give only roles within their own (<see cref="GrantRules"/>) and never to themselves.
 /// </summary>
-public sealed class AddUserHandler(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, AppDbContext db, TimeProvider time)
+public sealed class AddUserHandler(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, AppDbContext db, PermissionRegistry permissions, AccountAudit audit, TimeProvider time)
 {
-    public async Task<Result<AddUserResult>> HandleAsync(AddUserCommand command, CancellationToken cancellationToken = default)
+    public async Task<Result<AddUserResult>> HandleAsync(AddUserCommand command, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = Validate(command);
         if (errors.Any)
@@ -32,9 +34,19 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RoleManager<Ident
 
         var email = command.Email!.Trim();
         var roleNames = command.Roles.Select(r => Platform.Auth.Roles.Find(r)!.Name).Distinct().ToList();
+        if (GrantRules.RefuseRoles(permissions, actor, roleNames) is { } beyondTheirOwn)
+        {
+            return beyondTheirOwn;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var user = await users.FindByEmailAsync(email);
+        if (user is not null && GrantRules.RefuseSelf(actor, user.Id) is { } ownAccount)
+        {
+            return ownAccount;
+        }
+
         string? generated = null;
         var created = false;
         if (user is null)
@@ -75,6 +87,13 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RoleManager<Ident
         var existingSites = await db.UserSites.Where(s => s.UserId == user.Id).Select(s => s.SiteId).ToListAsync(cancellationToken);
         var addedSites = command.Sites.Distinct().Except(existingSites).ToList();
         db.UserSites.AddRange(addedSites.Select(s => new UserSite { UserId = user.Id, SiteId = s }));
+        if (created)
+        {
+            audit.Record(actor, user.Id, AccountChange.Created);
+        }
+
+        audit.Record(actor, user.Id, AccountChange.RoleGranted, addedRoles);
+        audit.Record(actor, user.Id, AccountChange.SiteGranted, addedSites.Select(s => s.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         if (addedSites.Count > 0)
         {

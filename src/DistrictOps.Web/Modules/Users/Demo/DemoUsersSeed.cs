@@ -23,7 +23,7 @@ internal sealed class DemoUsersSeed(AppDbContext db, AddUserHandler addUser, IOp
         foreach (var account in DemoAccounts.All)
         {
             var result = await addUser.HandleAsync(
-                new AddUserCommand(account.Email, account.DisplayName, [account.Role], [], options.Value.Password), cancellationToken);
+                new AddUserCommand(account.Email, account.DisplayName, [account.Role], [], options.Value.Password), Actor.Job(Title), cancellationToken);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException(

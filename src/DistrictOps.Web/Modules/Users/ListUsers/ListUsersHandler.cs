@@ -19,9 +19,9 @@ public sealed record ListUsersQuery(string? Search, string? Role, PageRequest Pa
     private const int RoleNameMaxLength = 64;
 }
 
-public sealed record UserRow(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, int SiteCount, bool LockedOut);
+public sealed record UserRow(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, int SiteCount, bool Disabled);
 
-public sealed class ListUsersHandler(AppDbContext db, TimeProvider time)
+public sealed class ListUsersHandler(AppDbContext db)
 {
     public async Task<PagedResult<UserRow>> HandleAsync(ListUsersQuery query, CancellationToken cancellationToken = default)
     {
@@ -40,14 +40,13 @@ public sealed class ListUsersHandler(AppDbContext db, TimeProvider time)
             users = users.Where(u => inRole.Contains(u.Id));
         }
 
-        var now = time.GetUtcNow();
         var page = await users
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.LockoutEnd, Sites = u.Sites.Count })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.DisabledAt, Sites = u.Sites.Count })
             .ToPagedResultAsync(query.Page, cancellationToken);
         var roles = await UserDirectory.RolesOfAsync(db, page.Items.Select(u => u.Id).ToList(), cancellationToken);
         var rows = page.Items
-            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", roles.GetValueOrDefault(u.Id, []), u.Sites, u.LockoutEnd > now))
+            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", roles.GetValueOrDefault(u.Id, []), u.Sites, u.DisabledAt != null))
             .ToList();
         return new PagedResult<UserRow>(rows, page.Total, page.Page, page.PageSize);
     }

@@ -2139,6 +2139,48 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("helpdesk_ticket_events", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Users.Data.AccountEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ActorUserId", "Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("users_account_events", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Platform.Auth.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2153,6 +2195,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")

@@ -2108,6 +2108,46 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("helpdesk_ticket_events", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Users.Data.AccountEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ActorUserId", "Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("users_account_events", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Platform.Auth.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2122,6 +2162,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DisabledAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
