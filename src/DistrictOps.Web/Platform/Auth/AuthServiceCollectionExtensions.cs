@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Settings;
@@ -23,6 +24,20 @@ public sealed class OidcOptions
     public string DisplayName { get; set; } = "District account";
 
     public string[] Scopes { get; set; } = ["openid", "profile", "email"];
+
+    /// <summary>
+    /// Links an account by an email the provider does not mark verified. Only for a provider where the district
+    /// issues every address itself (its own tenant), because elsewhere anyone can claim a staff member's email.
+    /// </summary>
+    public bool TrustUnverifiedEmail { get; set; }
+
+    /// <summary>The email that may link the provider's account to a DistrictOps user, or null when none may.</summary>
+    public string? LinkableEmail(ClaimsPrincipal principal)
+    {
+        var email = principal.FindFirstValue("email") ?? principal.FindFirstValue(ClaimTypes.Email);
+        var verified = string.Equals(principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase);
+        return string.IsNullOrWhiteSpace(email) || !(verified || TrustUnverifiedEmail) ? null : email;
+    }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }

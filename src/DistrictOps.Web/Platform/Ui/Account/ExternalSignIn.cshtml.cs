@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using DistrictOps.Web.Platform.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +9,8 @@ namespace DistrictOps.Web.Platform.Ui.Account;
 
 /// <summary>
 /// District single sign-on. Nobody is created here: the identity provider's account is linked to the
-/// DistrictOps user that already has its email, on first sign-in, and to nobody else after that.
+/// DistrictOps user that already has its email (one the provider says it verified), on first sign-in, and to
+/// nobody else after that.
 /// </summary>
 public sealed class ExternalSignInModel(
     SignInManager<AppUser> signIn,
@@ -48,7 +48,7 @@ public sealed class ExternalSignInModel(
             return LocalRedirect(target);
         }
 
-        var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
+        var email = oidc.Value.LinkableEmail(info.Principal);
         var user = email is null ? null : await users.FindByEmailAsync(email);
         if (user is null || result.IsLockedOut || result.IsNotAllowed)
         {
