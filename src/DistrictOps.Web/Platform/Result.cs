@@ -71,9 +71,6 @@ public sealed class Result<T>
     [MemberNotNullWhen(false, nameof(Failure))]
     public bool Succeeded => Failure is null;
 
-    // TRANSITION: removed once every module reads Failure.
-    public IReadOnlyDictionary<string, string[]> Errors => Failure is null ? new Dictionary<string, string[]>() : Failure.Kind == OutcomeKind.Invalid ? Failure.Errors : new Dictionary<string, string[]> { [Failure.Kind.ToString()] = [Failure.Message] };
-
     /// <summary>Runs the next step on the value; a failure passes through untouched.</summary>
     public async Task<Result<TNext>> ThenAsync<TNext>(Func<T, Task<TNext>> next) => Succeeded ? await next(Value) : Failure;
 
@@ -101,9 +98,4 @@ public static class Result
     public static Failure Invalid(IReadOnlyDictionary<string, string[]> errors) => Failure.InvalidFields(errors);
 
     public static Failure Invalid(ErrorList errors) => Failure.InvalidFields(errors.ToDictionary());
-
-    // TRANSITION
-    public static Result<T> Invalid<T>(string field, string message) => Invalid(field, message);
-
-    public static Result<T> Invalid<T>(IReadOnlyDictionary<string, string[]> errors) => Invalid(errors);
 }

@@ -12,32 +12,12 @@ public sealed class MethodLengthTests
 
     private static readonly string Src = Path.Combine(DistrictOpsHome.Resolve(), "src");
 
-    /// <summary>Methods still over the limit, as "path:Type.Method"; each entry is a debt to pay, never a place to add one.</summary>
-    // Helpdesk was not migrated to the outcome kinds in issue 10 item 1 in time; these go when it is.
-    private static readonly HashSet<string> KnownOffenders = new(StringComparer.Ordinal)
-    {
-        "DistrictOps.Web/Modules/Helpdesk/Work/ListQueues/TicketFilter.cs:TicketListParameters.ParseFilledIn",
-        "DistrictOps.Web/Modules/Helpdesk/Requests/OpenTicket/OpenTicketHandler.cs:OpenTicketHandler.HandleAsync",
-        "DistrictOps.Web/Modules/Helpdesk/Demo/DemoTicketHistory.cs:DemoTicketHistory.Build",
-        "DistrictOps.Web/Modules/Helpdesk/Tickets/UpdateTicketHandler.cs:UpdateTicketHandler.ApplyAsync",
-    };
-
     [Fact]
     public void No_method_in_src_is_over_80_lines()
     {
-        var offenders = LongMethods().Where(m => !KnownOffenders.Contains(m.Name)).Select(m => $"{m.Name} ({m.Lines} lines)").ToList();
+        var offenders = LongMethods().Select(m => $"{m.Name} ({m.Lines} lines)").ToList();
 
         Assert.True(offenders.Count == 0, $"Split these into well-named steps of at most {MaxLines} lines:\n" + string.Join("\n", offenders));
-    }
-
-    [Fact]
-    public void The_known_offenders_are_still_long_so_the_list_only_shrinks()
-    {
-        var stillLong = LongMethods().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-
-        var paid = KnownOffenders.Where(o => !stillLong.Contains(o)).ToList();
-
-        Assert.True(paid.Count == 0, "Remove these from the known offenders; they are short now:\n" + string.Join("\n", paid));
     }
 
     [Fact]

@@ -21,11 +21,13 @@ public sealed class HelpdeskSettingsTests
         var renamed = await manager.PostFormAsync(Page, Page + "?handler=IssueType&id=2", new() { ["name"] = "Tablet (1-to-1)", ["parentId"] = "1", ["active"] = "true" });
         var loop = await manager.PostFormAsync(Page, Page + "?handler=IssueType&id=1", new() { ["name"] = "Device", ["parentId"] = "3", ["active"] = "true" });
         var added = await manager.PostFormAsync(Page, Page + "?handler=IssueType", new() { ["name"] = "Stylus", ["parentId"] = "2", ["active"] = "true" });
+        var missing = await manager.PostFormAsync(Page, Page + "?handler=IssueType&id=999", new() { ["name"] = "Nothing", ["active"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, loop.StatusCode);
         Assert.Contains("cannot go under itself", await loop.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         await using var context = world.Db.OpenContext();
         var paths = await context.Set<IssueType>().Where(c => c.Path.StartsWith("Device › Tablet")).Select(c => c.Path).ToListAsync();
         Assert.Contains("Device › Tablet (1-to-1) › Won't connect to wireless", paths);

@@ -106,9 +106,14 @@ public sealed class ProblemsTests
         Assert.Equal(HttpStatusCode.OK, (await helpDesk.PostAsJsonAsync($"/api/v1/helpdesk/problems/{id}/tickets", new { number = elementary.ToLowerInvariant() })).StatusCode);
         var both = await helpDesk.PostAsJsonAsync($"/api/v1/helpdesk/problems/{id}/tickets", new { number = high });
         var unknown = await helpDesk.PostAsJsonAsync($"/api/v1/helpdesk/problems/{id}/tickets", new { number = "BV-999999" });
+        var other = await helpDesk.PostAsJsonAsync("/api/v1/helpdesk/problems", new { title = "Projector bulbs" });
+        var otherId = JsonDocument.Parse(await other.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var taken = await helpDesk.PostAsJsonAsync($"/api/v1/helpdesk/problems/{otherId}/tickets", new { number = high });
 
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(["number"], JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Contains($"is already part of PRB-{id:D6}", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var detail = JsonDocument.Parse(await both.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal([high, elementary], detail.GetProperty("ticketNumbers").EnumerateArray().Select(n => n.GetString()));
         Assert.Equal([TicketEventKind.ProblemLinked], (await world.EventsAsync(elementary)).Where(e => e.Kind == TicketEventKind.ProblemLinked).Select(e => e.Kind));

@@ -53,6 +53,9 @@ public sealed class RoutingRulesTests
         Assert.Equal(HelpdeskDefaults.HelpDeskTeam, notRouted.TeamId);
         Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/v1/helpdesk/routing-rules/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.DeleteAsync($"/api/v1/helpdesk/routing-rules/{id}")).StatusCode);
+        var gone = await manager.PutAsJsonAsync($"/api/v1/helpdesk/routing-rules/{id}", rule);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains($"There is no routing rule {id}.", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

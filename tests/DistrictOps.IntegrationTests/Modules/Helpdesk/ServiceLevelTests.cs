@@ -180,7 +180,7 @@ public sealed class ServiceLevelTests
 
         Assert.True(JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("changed").GetBoolean());
         Assert.False(JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("changed").GetBoolean());
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
         var ticket = await world.TicketAsync(number);
         Assert.Equal((MondayNine.AddMinutes(20), (DateTimeOffset?)null, false), (ticket.InstructionRestoredAt, ticket.RestoreDueAt, ticket.RestoreBreached));
         Assert.Single(await world.EventsAsync(number), e => e.Kind == TicketEventKind.InstructionRestored);

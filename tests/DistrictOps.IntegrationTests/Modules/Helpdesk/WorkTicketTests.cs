@@ -40,7 +40,7 @@ public sealed class WorkTicketTests
         Assert.Contains("Which room is the cart in now?", bodies);
         Assert.DoesNotContain("Checked the access point: it was unplugged.", bodies);
         var note = await teacher.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{number}/comments", new { body = "secret", isPublic = false });
-        Assert.Equal(HttpStatusCode.BadRequest, note.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, note.StatusCode);
         await using var context = world.Db.OpenContext();
         Assert.Equal(1, await context.Set<Notification>().CountAsync(n => n.UserId == world.Users[HelpdeskWorld.Teacher] && n.Kind == "reply"));
         Assert.Equal(1, await context.Set<Notification>().CountAsync(n => n.UserId == world.Users[HelpdeskWorld.SiteTech] && n.Kind == "reply"));
@@ -67,7 +67,7 @@ public sealed class WorkTicketTests
 
         var reopened = await world.TicketAsync(first);
         Assert.Equal((TicketStatus.Open, 1, (DateTimeOffset?)null), (reopened.Status, reopened.ReopenCount, reopened.SolvedAt));
-        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Contains("more than 14 days ago", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(TicketStatus.Solved, (await world.TicketAsync(second)).Status);
         var statuses = (await world.EventsAsync(first)).Where(e => e.Kind == TicketEventKind.StatusChanged).Select(e => (e.FromStatus, e.ToStatus));
@@ -135,7 +135,7 @@ public sealed class WorkTicketTests
 
         Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
         Assert.False((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetBoolean());
-        Assert.Equal(HttpStatusCode.BadRequest, reverse.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, reverse.StatusCode);
         var merged = await world.TicketAsync(duplicate);
         Assert.Equal((TicketStatus.Closed, (await world.TicketAsync(original)).Id), (merged.Status, merged.MergedIntoId));
         Assert.Single(await world.EventsAsync(original), e => e.Kind == TicketEventKind.Merged);
@@ -203,6 +203,46 @@ public sealed class WorkTicketTests
         Assert.Equal(TicketStatus.Pending, ticket.Status);
         Assert.NotNull(ticket.FirstResponseAt);
         Assert.Contains(await world.EventsAsync(number), e => e.Kind == TicketEventKind.PublicReply && e.Body!.StartsWith("Thanks for letting us know.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Each_ticket_action_answers_a_missing_ticket_404_a_forbidden_one_403_and_a_ticket_in_the_wrong_state_409(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var duplicate = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var tech = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
+        var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
+        const string Missing = "/api/v1/helpdesk/tickets/BV-999999";
+
+        foreach (var response in new[]
+        {
+            await tech.PatchAsJsonAsync(Missing, new { status = "Open" }),
+            await tech.PostAsJsonAsync(Missing + "/comments", new { body = "Hello?" }),
+            await tech.PostAsJsonAsync(Missing + "/escalate", new { reason = "Needs tier 3." }),
+            await tech.PostAsJsonAsync(Missing + "/reopen", new { reason = "Back." }),
+            await tech.PostAsJsonAsync(Missing + "/merge", new { into = number }),
+            await tech.PostAsync(Missing + "/instruction-restored", null),
+            await tech.PostAsync(Missing + "/macros/1", null),
+            await tech.PostAsync($"/api/v1/helpdesk/tickets/{number}/macros/999", null),
+        })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{number}/escalate", new { reason = "Faster, please." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{duplicate}/merge", new { into = number })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{number}", new { status = "Solved" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await tech.PostAsync($"/api/v1/helpdesk/tickets/{number}/instruction-restored", null)).StatusCode);
+
+        await Ok(tech.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{duplicate}/merge", new { into = number }));
+        var closed = await teacher.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{duplicate}/comments", new { body = "Still broken." });
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        Assert.Contains("This ticket is closed.", await closed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await tech.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{duplicate}/escalate", new { reason = "Needs tier 3." })).StatusCode);
+        Assert.Equal(TicketStatus.New, (await world.TicketAsync(number)).Status);
     }
 
     private static object Tablet(HelpdeskWorld world) =>

@@ -138,7 +138,7 @@ internal sealed class DemoHelpdeskSeed(
             var ensured = await users.EnsureAccountAsync(new AccountRequest(email, name, role, scope, options.Value.Password, person?.Id), cancellationToken);
             if (!ensured.Succeeded)
             {
-                throw new InvalidOperationException($"Demo account {email} could not be set up: {string.Join("; ", ensured.Errors.SelectMany(e => e.Value))}");
+                throw new InvalidOperationException($"Demo account {email} could not be set up: {string.Join("; ", ensured.Failure.Messages)}");
             }
 
             var userId = ensured.Value;

@@ -204,117 +204,33 @@ public static class DemoTicketHistory
         return Instant(date, hours.Start, zone).AddMinutes(random.NextDouble() * hours.Length.TotalMinutes);
     }
 
+    /// <summary>Each draft becomes a ticket and its timeline; the random draws happen in one fixed order, so a seed always gives the same history.</summary>
     private static DemoHistory Build(DemoHistoryInput input, List<Draft> drafts, List<DateOnly> schoolDays, Random random)
     {
         var parents = input.IssueTypes.ToDictionary(c => c.Id, c => c.ParentId);
         var cursors = new Dictionary<string, int>();
         var tickets = new List<Ticket>(drafts.Count);
         var events = new List<TicketEvent>(drafts.Count * 7);
-        var impacts = Cumulative([70, 22, 7, 1]);
-        var urgencies = Cumulative([20, 60, 20]);
-        var channels = Cumulative([80, 18, 1, 1]);
+        var mix = new Mix(Cumulative([70, 22, 7, 1]), Cumulative([20, 60, 20]), Cumulative([80, 18, 1, 1]));
         long id = 0;
         foreach (var draft in drafts)
         {
-            var texts = Issues.First(i => i.IssueType == draft.IssueTypeId).Texts[draft.Text];
-            var requester = draft.Site.Staff[random.Next(draft.Site.Staff.Count)];
-            var impact = (TicketImpact)Pick(impacts, random);
-            var urgency = (TicketUrgency)Pick(urgencies, random);
-            var channel = Pick(channels, random) switch
-            {
-                0 => TicketChannel.Web,
-                1 => TicketChannel.Phone,
-                2 => TicketChannel.WalkIn,
-                _ => TicketChannel.DirectToTechnician,
-            };
-            var helpDesk = input.TeamMembers.GetValueOrDefault(HelpdeskDefaults.HelpDeskTeam) ?? [];
-            DemoAgent? enteredBy = channel switch
-            {
-                TicketChannel.Web => null,
-                TicketChannel.DirectToTechnician when draft.Site.Technicians.Count > 0 => draft.Site.Technicians[random.Next(draft.Site.Technicians.Count)],
-                _ => helpDesk.Count > 0 ? helpDesk[random.Next(helpDesk.Count)] : null,
-            };
-            if (enteredBy is null)
-            {
-                channel = TicketChannel.Web;
-            }
-
-            var ticket = new Ticket
-            {
-                Id = ++id,
-                Title = texts.Title,
-                Description = texts.Description,
-                RequesterPersonId = requester.PersonId,
-                RequesterUserId = enteredBy is null ? requester.UserId : null,
-                RequesterName = requester.Name,
-                RequesterEmail = requester.Email,
-                RequesterRole = requester.Role,
-                SubmittedByUserId = enteredBy?.UserId,
-                SubmittedByName = enteredBy?.Name,
-                SiteId = draft.Site.Id,
-                Room = random.Next(5) == 0 ? null : random.Next(8) == 0 ? "Library" : "Room " + random.Next(1, 41).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                IssueTypeId = draft.IssueTypeId,
-                Impact = impact,
-                Urgency = urgency,
-                Priority = Priorities.From(input.Matrix, impact, urgency),
-                InstructionDisrupted = impact is TicketImpact.Class or TicketImpact.Site && (urgency == TicketUrgency.High || random.Next(4) == 0),
-                Status = TicketStatus.New,
-                Channel = channel,
-                CreatedAt = draft.Created,
-                UpdatedAt = draft.Created,
-                StatusChangedAt = draft.Created,
-            };
+            var (ticket, requester, enteredBy) = NewTicket(input, draft, ++id, mix, random);
             tickets.Add(ticket);
+            var timeline = new Timeline(ticket);
+            timeline.Add(TicketEventKind.Created, draft.Created, enteredBy?.UserId ?? requester.UserId, enteredBy?.Name ?? requester.Name,
+                enteredBy is null ? null : $"Entered by {enteredBy.Name} ({ticket.Channel})", true);
 
-            var timeline = new List<TicketEvent>();
-            void Add(TicketEventKind kind, DateTimeOffset at, Guid? actorId, string actor, string? body, bool isPublic, TicketStatus? from = null, TicketStatus? to = null) =>
-                timeline.Add(new TicketEvent { TicketId = ticket.Id, At = at, Kind = kind, ActorUserId = actorId, ActorName = actor, Body = body, IsPublic = isPublic, FromStatus = from, ToStatus = to });
-            void Move(TicketStatus to, DateTimeOffset at, DemoAgent? actor, string? why = null)
-            {
-                Add(TicketEventKind.StatusChanged, at, actor?.UserId, actor?.Name ?? "DistrictOps", why, true, ticket.Status, to);
-                ticket.Status = to;
-                ticket.StatusChangedAt = at;
-            }
-
-            Add(TicketEventKind.Created, draft.Created, enteredBy?.UserId ?? requester.UserId, enteredBy?.Name ?? requester.Name,
-                enteredBy is null ? null : $"Entered by {enteredBy.Name} ({channel})", true);
-
-            var decision = Routing.Route(input.Rules, new RoutingInput(
-                ticket.SiteId, draft.Site.Type, Ancestry(draft.IssueTypeId, parents), ticket.RequesterRole, channel, ticket.Priority, draft.Created));
-            ticket.Priority = decision.Priority;
-            ticket.TeamId = decision.TeamId ?? HelpdeskDefaults.HelpDeskTeam;
-            ticket.Tags = string.Join(' ', decision.Tags);
-            foreach (var rule in decision.Fired)
-            {
-                Add(TicketEventKind.RuleApplied, draft.Created, null, "Routing", $"Rule “{rule.Name}” applied: {rule.Actions}.", false);
-            }
-
-            DemoAgent? assignee = null;
-            if (decision.AssignSiteTechnician && draft.Site.Technicians.Count > 0)
-            {
-                assignee = Next(cursors, $"site:{draft.Site.Id}", draft.Site.Technicians);
-                Add(TicketEventKind.Assigned, draft.Created, null, "Routing", $"Assigned to {assignee.Name}.", false);
-            }
-
-            var resolved = draft.Resolved;
+            var assignee = Route(input, draft, timeline, parents, cursors);
             var firstResponse = draft.Created.AddMinutes(2 + random.NextDouble() * 58);
-            if (resolved is { } solvedAt && firstResponse >= solvedAt)
+            if (draft.Resolved is { } solvedAt && firstResponse >= solvedAt)
             {
                 firstResponse = draft.Created + (solvedAt - draft.Created) / 2;
             }
 
             if (firstResponse <= input.Now)
             {
-                var members = input.TeamMembers.GetValueOrDefault(ticket.TeamId.Value) ?? [];
-                if (assignee is null && members.Count > 0)
-                {
-                    assignee = Next(cursors, $"team:{ticket.TeamId}", members);
-                    Add(TicketEventKind.Assigned, firstResponse, assignee.UserId, assignee.Name, $"Assigned to {assignee.Name}.", false);
-                }
-
-                Add(TicketEventKind.PublicReply, firstResponse, assignee?.UserId, assignee?.Name ?? "Help desk", Acknowledgements[random.Next(Acknowledgements.Length)], true);
-                Move(TicketStatus.Open, firstResponse, assignee);
-                ticket.FirstResponseAt = firstResponse;
+                assignee = Respond(input, timeline, firstResponse, assignee, cursors, random);
             }
 
             if (assignee is not null)
@@ -323,49 +239,154 @@ public static class DemoTicketHistory
                 ticket.AssigneeName = assignee.Name;
             }
 
-            var lastWork = resolved ?? input.Now;
-            if (ticket.Status == TicketStatus.Open && lastWork - firstResponse > TimeSpan.FromHours(20))
+            Wait(timeline, firstResponse, draft.Resolved ?? input.Now, draft.Resolved is not null, assignee, requester, random);
+            if (draft.Resolved is { } solved)
             {
-                var roll = random.NextDouble();
-                var waitingAt = firstResponse + (lastWork - firstResponse) * (0.2 + random.NextDouble() * 0.5);
-                if (roll < 0.3)
-                {
-                    Add(TicketEventKind.PublicReply, waitingAt, assignee?.UserId, assignee?.Name ?? "Help desk",
-                        "Could you tell us the device's asset tag and when you are in the room, so we can come by?", true);
-                    Move(TicketStatus.Pending, waitingAt, assignee);
-                    if (resolved is not null)
-                    {
-                        var answeredAt = waitingAt + (lastWork - waitingAt) * 0.3;
-                        Add(TicketEventKind.PublicReply, answeredAt, requester.UserId, requester.Name, "It is the cart in my room; I am here all day.", true);
-                        Move(TicketStatus.Open, answeredAt, null);
-                    }
-                }
-                else if (roll < 0.45)
-                {
-                    Add(TicketEventKind.InternalNote, waitingAt, assignee?.UserId, assignee?.Name ?? "Help desk", "Part ordered; waiting for delivery.", false);
-                    Move(TicketStatus.OnHold, waitingAt, assignee);
-                }
+                Solve(timeline, solved, assignee, input.Now, random);
             }
 
-            if (resolved is { } solved)
-            {
-                var solver = assignee;
-                Add(TicketEventKind.PublicReply, solved, solver?.UserId, solver?.Name ?? "Help desk", Resolutions[random.Next(Resolutions.Length)], true);
-                Move(TicketStatus.Solved, solved, solver);
-                ticket.SolvedAt = solved;
-                ticket.MinutesSpent = 5 + random.Next(0, 24) * 5;
-                if (solved + ClosesAfter <= input.Now)
-                {
-                    Move(TicketStatus.Closed, solved + ClosesAfter, null, "Closed automatically four days after it was solved.");
-                    ticket.ClosedAt = solved + ClosesAfter;
-                }
-            }
-
-            ticket.UpdatedAt = timeline[^1].At;
-            events.AddRange(timeline);
+            ticket.UpdatedAt = timeline.Events[^1].At;
+            events.AddRange(timeline.Events);
         }
 
         return new DemoHistory(tickets, events, cursors, schoolDays);
+    }
+
+    private static (Ticket Ticket, DemoRequester Requester, DemoAgent? EnteredBy) NewTicket(DemoHistoryInput input, Draft draft, long id, Mix mix, Random random)
+    {
+        var texts = Issues.First(i => i.IssueType == draft.IssueTypeId).Texts[draft.Text];
+        var requester = draft.Site.Staff[random.Next(draft.Site.Staff.Count)];
+        var impact = (TicketImpact)Pick(mix.Impacts, random);
+        var urgency = (TicketUrgency)Pick(mix.Urgencies, random);
+        var channel = Pick(mix.Channels, random) switch
+        {
+            0 => TicketChannel.Web,
+            1 => TicketChannel.Phone,
+            2 => TicketChannel.WalkIn,
+            _ => TicketChannel.DirectToTechnician,
+        };
+        var helpDesk = input.TeamMembers.GetValueOrDefault(HelpdeskDefaults.HelpDeskTeam) ?? [];
+        DemoAgent? enteredBy = channel switch
+        {
+            TicketChannel.Web => null,
+            TicketChannel.DirectToTechnician when draft.Site.Technicians.Count > 0 => draft.Site.Technicians[random.Next(draft.Site.Technicians.Count)],
+            _ => helpDesk.Count > 0 ? helpDesk[random.Next(helpDesk.Count)] : null,
+        };
+        if (enteredBy is null)
+        {
+            channel = TicketChannel.Web;
+        }
+
+        var ticket = new Ticket
+        {
+            Id = id,
+            Title = texts.Title,
+            Description = texts.Description,
+            RequesterPersonId = requester.PersonId,
+            RequesterUserId = enteredBy is null ? requester.UserId : null,
+            RequesterName = requester.Name,
+            RequesterEmail = requester.Email,
+            RequesterRole = requester.Role,
+            SubmittedByUserId = enteredBy?.UserId,
+            SubmittedByName = enteredBy?.Name,
+            SiteId = draft.Site.Id,
+            Room = random.Next(5) == 0 ? null : random.Next(8) == 0 ? "Library" : "Room " + random.Next(1, 41).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            IssueTypeId = draft.IssueTypeId,
+            Impact = impact,
+            Urgency = urgency,
+            Priority = Priorities.From(input.Matrix, impact, urgency),
+            InstructionDisrupted = impact is TicketImpact.Class or TicketImpact.Site && (urgency == TicketUrgency.High || random.Next(4) == 0),
+            Status = TicketStatus.New,
+            Channel = channel,
+            CreatedAt = draft.Created,
+            UpdatedAt = draft.Created,
+            StatusChangedAt = draft.Created,
+        };
+        return (ticket, requester, enteredBy);
+    }
+
+    /// <summary>The routing rules as they ran when the ticket came in; the site's technician when a rule asks for one.</summary>
+    private static DemoAgent? Route(DemoHistoryInput input, Draft draft, Timeline timeline, Dictionary<int, int?> parents, Dictionary<string, int> cursors)
+    {
+        var ticket = timeline.Ticket;
+        var decision = Routing.Route(input.Rules, new RoutingInput(
+            ticket.SiteId, draft.Site.Type, Ancestry(draft.IssueTypeId, parents), ticket.RequesterRole, ticket.Channel, ticket.Priority, draft.Created));
+        ticket.Priority = decision.Priority;
+        ticket.TeamId = decision.TeamId ?? HelpdeskDefaults.HelpDeskTeam;
+        ticket.Tags = string.Join(' ', decision.Tags);
+        foreach (var rule in decision.Fired)
+        {
+            timeline.Add(TicketEventKind.RuleApplied, draft.Created, null, "Routing", $"Rule “{rule.Name}” applied: {rule.Actions}.", false);
+        }
+
+        if (!decision.AssignSiteTechnician || draft.Site.Technicians.Count == 0)
+        {
+            return null;
+        }
+
+        var assignee = Next(cursors, $"site:{draft.Site.Id}", draft.Site.Technicians);
+        timeline.Add(TicketEventKind.Assigned, draft.Created, null, "Routing", $"Assigned to {assignee.Name}.", false);
+        return assignee;
+    }
+
+    /// <summary>The team's next technician takes an unassigned ticket and acknowledges it.</summary>
+    private static DemoAgent? Respond(DemoHistoryInput input, Timeline timeline, DateTimeOffset at, DemoAgent? assignee, Dictionary<string, int> cursors, Random random)
+    {
+        var ticket = timeline.Ticket;
+        var members = input.TeamMembers.GetValueOrDefault(ticket.TeamId!.Value) ?? [];
+        if (assignee is null && members.Count > 0)
+        {
+            assignee = Next(cursors, $"team:{ticket.TeamId}", members);
+            timeline.Add(TicketEventKind.Assigned, at, assignee.UserId, assignee.Name, $"Assigned to {assignee.Name}.", false);
+        }
+
+        timeline.Add(TicketEventKind.PublicReply, at, assignee?.UserId, assignee?.Name ?? "Help desk", Acknowledgements[random.Next(Acknowledgements.Length)], true);
+        timeline.Move(TicketStatus.Open, at, assignee);
+        ticket.FirstResponseAt = at;
+        return assignee;
+    }
+
+    /// <summary>A ticket worked for more than 20 hours sometimes waits on the requester (Pending) or on a part (On hold).</summary>
+    private static void Wait(Timeline timeline, DateTimeOffset firstResponse, DateTimeOffset lastWork, bool resolved, DemoAgent? assignee, DemoRequester requester, Random random)
+    {
+        if (timeline.Ticket.Status != TicketStatus.Open || lastWork - firstResponse <= TimeSpan.FromHours(20))
+        {
+            return;
+        }
+
+        var roll = random.NextDouble();
+        var waitingAt = firstResponse + (lastWork - firstResponse) * (0.2 + random.NextDouble() * 0.5);
+        if (roll < 0.3)
+        {
+            timeline.Add(TicketEventKind.PublicReply, waitingAt, assignee?.UserId, assignee?.Name ?? "Help desk",
+                "Could you tell us the device's asset tag and when you are in the room, so we can come by?", true);
+            timeline.Move(TicketStatus.Pending, waitingAt, assignee);
+            if (resolved)
+            {
+                var answeredAt = waitingAt + (lastWork - waitingAt) * 0.3;
+                timeline.Add(TicketEventKind.PublicReply, answeredAt, requester.UserId, requester.Name, "It is the cart in my room; I am here all day.", true);
+                timeline.Move(TicketStatus.Open, answeredAt, null);
+            }
+        }
+        else if (roll < 0.45)
+        {
+            timeline.Add(TicketEventKind.InternalNote, waitingAt, assignee?.UserId, assignee?.Name ?? "Help desk", "Part ordered; waiting for delivery.", false);
+            timeline.Move(TicketStatus.OnHold, waitingAt, assignee);
+        }
+    }
+
+    private static void Solve(Timeline timeline, DateTimeOffset solved, DemoAgent? solver, DateTimeOffset now, Random random)
+    {
+        var ticket = timeline.Ticket;
+        timeline.Add(TicketEventKind.PublicReply, solved, solver?.UserId, solver?.Name ?? "Help desk", Resolutions[random.Next(Resolutions.Length)], true);
+        timeline.Move(TicketStatus.Solved, solved, solver);
+        ticket.SolvedAt = solved;
+        ticket.MinutesSpent = 5 + random.Next(0, 24) * 5;
+        if (solved + ClosesAfter <= now)
+        {
+            timeline.Move(TicketStatus.Closed, solved + ClosesAfter, null, "Closed automatically four days after it was solved.");
+            ticket.ClosedAt = solved + ClosesAfter;
+        }
     }
 
     private static DemoAgent Next(Dictionary<string, int> cursors, string key, IReadOnlyList<DemoAgent> agents)
@@ -418,6 +439,27 @@ public static class DemoTicketHistory
         }
 
         return copy;
+    }
+
+    /// <summary>How often each impact, urgency and channel comes up, as cumulative weights for <see cref="Pick"/>.</summary>
+    private sealed record Mix(double[] Impacts, double[] Urgencies, double[] Channels);
+
+    /// <summary>One ticket's events in the order they happened; a status move is stamped on the ticket too.</summary>
+    private sealed class Timeline(Ticket ticket)
+    {
+        public Ticket Ticket { get; } = ticket;
+
+        public List<TicketEvent> Events { get; } = [];
+
+        public void Add(TicketEventKind kind, DateTimeOffset at, Guid? actorId, string actor, string? body, bool isPublic, TicketStatus? from = null, TicketStatus? to = null) =>
+            Events.Add(new TicketEvent { TicketId = Ticket.Id, At = at, Kind = kind, ActorUserId = actorId, ActorName = actor, Body = body, IsPublic = isPublic, FromStatus = from, ToStatus = to });
+
+        public void Move(TicketStatus to, DateTimeOffset at, DemoAgent? actor, string? why = null)
+        {
+            Add(TicketEventKind.StatusChanged, at, actor?.UserId, actor?.Name ?? "DistrictOps", why, true, Ticket.Status, to);
+            Ticket.Status = to;
+            Ticket.StatusChangedAt = at;
+        }
     }
 
     private sealed class Draft(int day, DateTimeOffset created, DemoSite site, int issueTypeId, bool quickFix, int text)

@@ -63,9 +63,6 @@ public sealed record LinkTicketCommand(string? Number);
 /// </summary>
 public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeProvider clock, IOptions<HelpdeskOptions> options)
 {
-    public const string NotFound = "id";
-    public const string Forbidden = "permission";
-
     public static bool CanEdit(Viewer viewer) => viewer.SeesAll || viewer.Manages;
 
     public async Task<Result<PagedResult<ProblemRow>>> ListAsync(string? status, PageRequest page, CancellationToken cancellationToken = default)
@@ -75,7 +72,7 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
         {
             if (ParseStatus(status) is not { } wanted)
             {
-                return Result.Invalid<PagedResult<ProblemRow>>("status", StatusError(status));
+                return Result.Invalid("status", StatusError(status));
             }
 
             problems = problems.Where(p => p.Status == wanted);
@@ -129,13 +126,13 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
     {
         if (!CanEdit(viewer))
         {
-            return Result.Invalid<ProblemDetail>(Forbidden, "Only the help desk and managers open problem records.");
+            return Result.Forbidden("Only the help desk and managers open problem records.");
         }
 
         var errors = await ValidateAsync(command, partial: false, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<ProblemDetail>(errors);
+            return Result.Invalid(errors);
         }
 
         var now = clock.GetUtcNow();
@@ -151,19 +148,19 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
     {
         if (!CanEdit(viewer))
         {
-            return Result.Invalid<ProblemDetail>(Forbidden, "Only the help desk and managers change problem records.");
+            return Result.Forbidden("Only the help desk and managers change problem records.");
         }
 
         var problem = await db.Set<Problem>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (problem is null)
         {
-            return Result.Invalid<ProblemDetail>(NotFound, $"There is no problem {ProblemNumber.Format(id)}.");
+            return Result.NotFound($"There is no problem {ProblemNumber.Format(id)}.");
         }
 
         var errors = await ValidateAsync(command, partial, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<ProblemDetail>(errors);
+            return Result.Invalid(errors);
         }
 
         Apply(problem, command, partial, clock.GetUtcNow());
@@ -176,13 +173,13 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
     {
         if (!CanEdit(viewer))
         {
-            return Result.Invalid<ProblemDetail>(Forbidden, "Only the help desk and managers link tickets to problems.");
+            return Result.Forbidden("Only the help desk and managers link tickets to problems.");
         }
 
         var problem = await db.Set<Problem>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (problem is null)
         {
-            return Result.Invalid<ProblemDetail>(NotFound, $"There is no problem {ProblemNumber.Format(id)}.");
+            return Result.NotFound($"There is no problem {ProblemNumber.Format(id)}.");
         }
 
         var prefix = options.Value.NumberPrefix;
@@ -190,12 +187,12 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
         var ticket = ticketId is null ? null : await db.Set<Ticket>().SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
         if (ticket is null || !viewer.CanSee(ticket))
         {
-            return Result.Invalid<ProblemDetail>("number", $"There is no ticket '{number}'. Give a number like {TicketNumber.Format(prefix, 123)}.");
+            return Result.Invalid("number", $"There is no ticket '{number}'. Give a number like {TicketNumber.Format(prefix, 123)}.");
         }
 
         if (ticket.ProblemId is { } other && other != id)
         {
-            return Result.Invalid<ProblemDetail>("number", $"{TicketNumber.Format(prefix, ticket.Id)} is already part of {ProblemNumber.Format(other)}; unlink it there first.");
+            return Result.Conflict($"{TicketNumber.Format(prefix, ticket.Id)} is already part of {ProblemNumber.Format(other)}; unlink it there first.");
         }
 
         if (ticket.ProblemId is null)
@@ -211,7 +208,7 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
     {
         if (!CanEdit(viewer))
         {
-            return Result.Invalid<ProblemDetail>(Forbidden, "Only the help desk and managers unlink tickets from problems.");
+            return Result.Forbidden("Only the help desk and managers unlink tickets from problems.");
         }
 
         var problem = await db.Set<Problem>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -220,7 +217,7 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
             : await db.Set<Ticket>().SingleOrDefaultAsync(t => t.Id == ticketId && t.ProblemId == id, cancellationToken);
         if (problem is null || ticket is null)
         {
-            return Result.Invalid<ProblemDetail>(NotFound, $"Ticket '{number}' is not part of problem {ProblemNumber.Format(id)}.");
+            return Result.NotFound($"Ticket '{number}' is not part of problem {ProblemNumber.Format(id)}.");
         }
 
         var now = clock.GetUtcNow();
@@ -288,42 +285,42 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private async Task<Dictionary<string, string[]>> ValidateAsync(SaveProblemCommand command, bool partial, CancellationToken cancellationToken)
+    private async Task<ErrorList> ValidateAsync(SaveProblemCommand command, bool partial, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         if ((!partial || command.Title is not null) && (string.IsNullOrWhiteSpace(command.Title) || command.Title.Trim().Length > 200))
         {
-            errors[nameof(command.Title)] = ["Give the problem a title of up to 200 characters."];
+            errors.Add(nameof(command.Title), "Give the problem a title of up to 200 characters.");
         }
 
         if (command.RootCause?.Trim().Length > 8_000)
         {
-            errors[nameof(command.RootCause)] = ["The root cause is limited to 8,000 characters."];
+            errors.Add(nameof(command.RootCause), "The root cause is limited to 8,000 characters.");
         }
 
         if (command.Workaround?.Trim().Length > 8_000)
         {
-            errors[nameof(command.Workaround)] = ["The workaround is limited to 8,000 characters."];
+            errors.Add(nameof(command.Workaround), "The workaround is limited to 8,000 characters.");
         }
 
         if (command.DeviceModel?.Trim().Length > 100)
         {
-            errors[nameof(command.DeviceModel)] = ["The device model is limited to 100 characters."];
+            errors.Add(nameof(command.DeviceModel), "The device model is limited to 100 characters.");
         }
 
         if (command.Status is not null && ParseStatus(command.Status) is null)
         {
-            errors[nameof(command.Status)] = [StatusError(command.Status)];
+            errors.Add(nameof(command.Status), StatusError(command.Status));
         }
 
         if (command.IssueTypeId is { } issueType && !await db.Set<IssueType>().AnyAsync(c => c.Id == issueType, cancellationToken))
         {
-            errors[nameof(command.IssueTypeId)] = [$"There is no issue type {issueType}."];
+            errors.Add(nameof(command.IssueTypeId), $"There is no issue type {issueType}.");
         }
 
         if (command.SiteId is { } site && await sites.FindAsync(site, cancellationToken) is null)
         {
-            errors[nameof(command.SiteId)] = [$"There is no site {site}."];
+            errors.Add(nameof(command.SiteId), $"There is no site {site}.");
         }
 
         return errors;

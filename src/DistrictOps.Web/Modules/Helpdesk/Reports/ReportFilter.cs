@@ -22,7 +22,7 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? SiteId)
     /// </summary>
     public static Result<ReportFilter> Parse(string? from, string? to, string? site, DateOnly today, IReadOnlyCollection<SiteSummary> sites)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         var fromDate = Date(from, "from", errors);
         var toDate = Date(to, "to", errors);
         Guid? siteId = null;
@@ -34,13 +34,13 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? SiteId)
             }
             else
             {
-                errors["site"] = ["Choose a site from the list (its id), or leave it empty for every site."];
+                errors.Add("site", "Choose a site from the list (its id), or leave it empty for every site.");
             }
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<ReportFilter>(errors);
+            return Result.Invalid(errors);
         }
 
         var (first, last) = (fromDate, toDate) switch
@@ -52,18 +52,18 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? SiteId)
         };
         if (first > last)
         {
-            return Result.Invalid<ReportFilter>("from", "The first day must be on or before the last day (to).");
+            return Result.Invalid("from", "The first day must be on or before the last day (to).");
         }
 
         if (last.DayNumber - first.DayNumber + 1 > MaxDays)
         {
-            return Result.Invalid<ReportFilter>("to", "A report covers at most 366 days; choose a shorter range.");
+            return Result.Invalid("to", "A report covers at most 366 days; choose a shorter range.");
         }
 
         return new ReportFilter(first, last, siteId);
     }
 
-    private static DateOnly? Date(string? text, string field, Dictionary<string, string[]> errors)
+    private static DateOnly? Date(string? text, string field, ErrorList errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -75,7 +75,7 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? SiteId)
             return date;
         }
 
-        errors[field] = ["Give a date as YYYY-MM-DD."];
+        errors.Add(field, "Give a date as YYYY-MM-DD.");
         return null;
     }
 }

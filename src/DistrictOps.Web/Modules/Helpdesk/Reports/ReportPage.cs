@@ -52,7 +52,7 @@ public abstract class ReportPage(ReportClock clock, ISiteDirectory siteDirectory
         var filter = ReportFilter.Parse(From, To, Site, clock.Today, Sites);
         if (!filter.Succeeded)
         {
-            Errors = filter.Errors;
+            Errors = filter.Failure.Errors;
             return false;
         }
 

@@ -27,28 +27,28 @@ public sealed class CommentHandler(AppDbContext db, TicketFinder finder, TicketN
         var works = viewer.CanWork(ticket);
         if (body.Length == 0 && (command.Minutes is null || !works))
         {
-            return Result.Invalid<TicketChanged>(nameof(command.Body), "Write a reply or a note.");
+            return Result.Invalid(nameof(command.Body), "Write a reply or a note.");
         }
 
         if (body.Length > 20_000)
         {
-            return Result.Invalid<TicketChanged>(nameof(command.Body), "A reply can be at most 20,000 characters.");
+            return Result.Invalid(nameof(command.Body), "A reply can be at most 20,000 characters.");
         }
 
         if (command.Minutes is < 1 or > 24 * 60)
         {
-            return Result.Invalid<TicketChanged>(nameof(command.Minutes), "Time spent is a number of minutes from 1 to 1440.");
+            return Result.Invalid(nameof(command.Minutes), "Time spent is a number of minutes from 1 to 1440.");
         }
 
         if (!works && (!command.IsPublic || command.Minutes is not null))
         {
-            return Result.Invalid<TicketChanged>(nameof(command.IsPublic), "Only technicians can write internal notes or log time.");
+            return TicketFinder.Forbidden("Only technicians can write internal notes or log time.");
         }
 
         var now = clock.GetUtcNow();
         if (ticket.Status == TicketStatus.Closed || (ticket.Status == TicketStatus.Solved && !works && !TicketRules.CanReopen(ticket, now, options.Value.ReopenWindowDays)))
         {
-            return Result.Invalid<TicketChanged>(nameof(command.Body), "This ticket is closed. Open a new request and mention its number.");
+            return Result.Conflict("This ticket is closed. Open a new request and mention its number.");
         }
 
         var number = finder.Number(ticket);

@@ -24,7 +24,7 @@ public sealed class ReopenHandler(AppDbContext db, TicketFinder finder, TimeProv
 
         if (!TicketRules.CanReopen(ticket, now, options.Value.ReopenWindowDays))
         {
-            return Result.Invalid<TicketChanged>("ticket", $"{finder.Number(ticket)} was solved more than {options.Value.ReopenWindowDays} days ago and cannot be reopened. Open a new request and mention its number.");
+            return Result.Conflict($"{finder.Number(ticket)} was solved more than {options.Value.ReopenWindowDays} days ago and cannot be reopened. Open a new request and mention its number.");
         }
 
         ticket.ReopenCount++;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,38 +58,38 @@ public static class TicketConditions
     }
 
     /// <summary>Adds an error, named after the list, for each list holding a site, site type, issue type, role, channel or priority that does not exist.</summary>
-    public static async Task ValidateAsync(IConditionLists lists, AppDbContext db, ISiteDirectory sites, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    public static async Task ValidateAsync(IConditionLists lists, AppDbContext db, ISiteDirectory sites, ErrorList errors, CancellationToken cancellationToken)
     {
         var known = (await sites.ListAsync(cancellationToken)).Select(s => s.Id).ToHashSet();
         if (lists.SiteIds?.FirstOrDefault(s => !known.Contains(s)) is { } unknownSite && unknownSite != Guid.Empty)
         {
-            errors[nameof(lists.SiteIds)] = [$"There is no site {unknownSite}."];
+            errors.Add(nameof(lists.SiteIds), $"There is no site {unknownSite}.");
         }
 
         if (lists.SiteTypes?.FirstOrDefault(t => !SiteTypeNames.Contains(t, StringComparer.OrdinalIgnoreCase)) is { } type)
         {
-            errors[nameof(lists.SiteTypes)] = [$"'{type}' is not one of {string.Join(", ", SiteTypeNames)}."];
+            errors.Add(nameof(lists.SiteTypes), $"'{type}' is not one of {string.Join(", ", SiteTypeNames)}.");
         }
 
         var issueTypes = await db.Set<IssueType>().Select(c => c.Id).ToListAsync(cancellationToken);
         if (lists.IssueTypeIds?.FirstOrDefault(c => !issueTypes.Contains(c)) is { } issueType && issueType != 0)
         {
-            errors[nameof(lists.IssueTypeIds)] = [$"There is no issue type {issueType}."];
+            errors.Add(nameof(lists.IssueTypeIds), $"There is no issue type {issueType}.");
         }
 
         if (lists.RequesterRoles?.FirstOrDefault(r => !KnownRoles.Contains(r, StringComparer.OrdinalIgnoreCase)) is { } role)
         {
-            errors[nameof(lists.RequesterRoles)] = [$"'{role}' is not one of {string.Join(", ", KnownRoles)}."];
+            errors.Add(nameof(lists.RequesterRoles), $"'{role}' is not one of {string.Join(", ", KnownRoles)}.");
         }
 
         if (lists.Channels?.FirstOrDefault(c => !Enum.TryParse<TicketChannel>(c, ignoreCase: true, out _) || int.TryParse(c, out _)) is { } channel)
         {
-            errors[nameof(lists.Channels)] = [$"'{channel}' is not one of {string.Join(", ", Enum.GetNames<TicketChannel>())}."];
+            errors.Add(nameof(lists.Channels), $"'{channel}' is not one of {string.Join(", ", Enum.GetNames<TicketChannel>())}.");
         }
 
         if (lists.Priorities?.Any(p => p is < 1 or > 5) == true)
         {
-            errors[nameof(lists.Priorities)] = ["Priorities are 1 (Critical) to 5 (Planning)."];
+            errors.Add(nameof(lists.Priorities), "Priorities are 1 (Critical) to 5 (Planning).");
         }
     }
 }

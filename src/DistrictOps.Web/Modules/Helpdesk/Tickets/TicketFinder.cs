@@ -12,9 +12,6 @@ public sealed record TicketChanged(string Number, string Status, int? TeamId, Gu
 /// <summary>Loads a ticket for a change, tracked, if the viewer may see it; the "not found" message names the number.</summary>
 public sealed class TicketFinder(AppDbContext db, IOptions<HelpdeskOptions> options)
 {
-    public const string NotFound = "ticket";
-    public const string NotAllowed = "permission";
-
     public string Prefix => options.Value.NumberPrefix;
 
     public string Number(Ticket ticket) => TicketNumber.Format(Prefix, ticket.Id);
@@ -28,7 +25,8 @@ public sealed class TicketFinder(AppDbContext db, IOptions<HelpdeskOptions> opti
     public TicketChanged Changed(Ticket ticket, bool changed) =>
         new(Number(ticket), ticket.Status.ToString(), ticket.TeamId, ticket.AssigneeUserId, ticket.Priority, changed);
 
-    public static Result<TicketChanged> Missing(long id) => Result.Invalid<TicketChanged>(NotFound, $"There is no ticket {id} you can see.");
+    /// <summary>A ticket the viewer may not see is answered as one that does not exist.</summary>
+    public static Failure Missing(long id) => Result.NotFound($"There is no ticket {id} you can see.");
 
-    public static Result<TicketChanged> Forbidden() => Result.Invalid<TicketChanged>(NotAllowed, "Only technicians can do this.");
+    public static Failure Forbidden(string message = "Only technicians can do this.") => Result.Forbidden(message);
 }

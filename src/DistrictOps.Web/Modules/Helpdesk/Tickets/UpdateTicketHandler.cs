@@ -33,6 +33,8 @@ public sealed record BulkUpdateCommand(IReadOnlyList<string> Numbers, UpdateTick
 /// </summary>
 public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IUserDirectory users, TicketNotifier notifier, TimeProvider clock)
 {
+    private const string NotAllowed = "Only technicians can change a ticket.";
+
     public async Task<Result<TicketChanged>> HandleAsync(long id, UpdateTicketCommand command, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var ticket = await finder.FindAsync(id, viewer, cancellationToken);
@@ -41,10 +43,15 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
             return TicketFinder.Missing(id);
         }
 
-        var errors = await ApplyAsync(ticket, command, viewer, cancellationToken);
-        if (errors.Count > 0)
+        if (!viewer.CanWork(ticket))
         {
-            return Result.Invalid<TicketChanged>(errors);
+            return TicketFinder.Forbidden(NotAllowed);
+        }
+
+        var errors = await ApplyAsync(ticket, command, viewer, cancellationToken);
+        if (errors.Any)
+        {
+            return Result.Invalid(errors);
         }
 
         var changed = db.ChangeTracker.HasChanges();
@@ -57,86 +64,53 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
         // JSON leaves a missing list or object null whatever the record says.
         if (command.Numbers is null || command.Numbers.Count is 0 or > 500)
         {
-            return Result.Invalid<IReadOnlyList<TicketChanged>>("numbers", "Choose from 1 to 500 tickets.");
+            return Result.Invalid("numbers", "Choose from 1 to 500 tickets.");
         }
 
         if (command.Changes is null)
         {
-            return Result.Invalid<IReadOnlyList<TicketChanged>>("changes", "Say what to change (changes).");
+            return Result.Invalid("changes", "Say what to change (changes).");
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         var tickets = new List<Ticket>();
         foreach (var number in command.Numbers.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var ticket = TicketNumber.Parse(number, finder.Prefix) is { } id ? await finder.FindAsync(id, viewer, cancellationToken) : null;
             if (ticket is null)
             {
-                errors[number] = [$"There is no ticket {number} you can see."];
+                errors.Add(number, $"There is no ticket {number} you can see.");
                 continue;
             }
 
-            foreach (var (field, messages) in await ApplyAsync(ticket, command.Changes, viewer, cancellationToken))
+            if (!viewer.CanWork(ticket))
             {
-                errors[$"{finder.Number(ticket)}.{field}"] = messages;
+                db.ChangeTracker.Clear();
+                return TicketFinder.Forbidden(NotAllowed);
             }
 
+            errors.AddAll(await ApplyAsync(ticket, command.Changes, viewer, cancellationToken), prefix: $"{finder.Number(ticket)}.");
             tickets.Add(ticket);
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             db.ChangeTracker.Clear();
-            return Result.Invalid<IReadOnlyList<TicketChanged>>(errors);
+            return Result.Invalid(errors);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return tickets.Select(t => finder.Changed(t, changed: true)).ToList();
     }
 
-    private async Task<Dictionary<string, string[]>> ApplyAsync(Ticket ticket, UpdateTicketCommand command, Viewer viewer, CancellationToken cancellationToken)
+    /// <summary>Every change asked for, each checked; the timeline line is written only when all of them are accepted.</summary>
+    private async Task<ErrorList> ApplyAsync(Ticket ticket, UpdateTicketCommand command, Viewer viewer, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!viewer.CanWork(ticket))
-        {
-            errors[TicketFinder.NotAllowed] = ["Only technicians can change a ticket."];
-            return errors;
-        }
-
-        var now = clock.GetUtcNow();
+        var errors = new ErrorList();
         var changes = new List<string>();
-        var number = finder.Number(ticket);
-
-        if (command.Title is { } title)
-        {
-            title = title.Trim();
-            if (title.Length is 0 or > 200)
-            {
-                errors[nameof(command.Title)] = ["The title is 1 to 200 characters."];
-            }
-            else if (title != ticket.Title)
-            {
-                changes.Add($"title “{ticket.Title}” → “{title}”");
-                ticket.Title = title;
-            }
-        }
-
-        if (command.IssueTypeId is { } issueTypeId && issueTypeId != ticket.IssueTypeId)
-        {
-            var path = await db.Set<IssueType>().Where(c => c.Id == issueTypeId && c.Active).Select(c => c.Path).SingleOrDefaultAsync(cancellationToken);
-            if (path is null)
-            {
-                errors[nameof(command.IssueTypeId)] = [$"There is no active issue type {issueTypeId}."];
-            }
-            else
-            {
-                changes.Add($"issue type → {path}");
-                ticket.IssueTypeId = issueTypeId;
-            }
-        }
-
+        Retitle(ticket, command.Title, errors, changes);
+        await ChangeIssueTypeAsync(ticket, command.IssueTypeId, errors, changes, cancellationToken);
         await ClassifyAsync(ticket, command, errors, changes, cancellationToken);
-
         if (command.InstructionDisrupted is { } disrupted && disrupted != ticket.InstructionDisrupted)
         {
             changes.Add(disrupted ? "instruction disrupted" : "instruction no longer disrupted");
@@ -145,84 +119,13 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
 
         Text(command.Room, 64, nameof(command.Room), "room", v => ticket.Room = v, ticket.Room, errors, changes);
         Text(command.AssetTag?.ToUpperInvariant(), 64, nameof(command.AssetTag), "asset tag", v => ticket.AssetTag = v, ticket.AssetTag, errors, changes);
+        Retag(ticket, command, errors, changes);
+        await MoveToTeamAsync(ticket, command.TeamId, errors, changes, cancellationToken);
 
-        if (command.AddTags is not null || command.RemoveTags is not null)
-        {
-            var remove = Routing.Tags(command.RemoveTags);
-            var tags = string.Join(' ', Routing.Tags(ticket.Tags + " " + command.AddTags).Where(t => !remove.Contains(t)));
-            if (tags.Length > 512)
-            {
-                errors[nameof(command.AddTags)] = ["Tags can be at most 512 characters together."];
-            }
-            else if (tags != ticket.Tags)
-            {
-                changes.Add($"tags → {(tags.Length == 0 ? "none" : tags)}");
-                ticket.Tags = tags;
-            }
-        }
-
-        if (command.TeamId is { } teamId && teamId != ticket.TeamId)
-        {
-            var team = await db.Set<Team>().Where(t => t.Id == teamId).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken);
-            if (team is null)
-            {
-                errors[nameof(command.TeamId)] = [$"There is no team {teamId}."];
-            }
-            else
-            {
-                changes.Add($"team → {team}");
-                ticket.TeamId = teamId;
-            }
-        }
-
-        var assignTo = command.AssignToMe ? viewer.UserId : command.AssigneeUserId;
-        if (command.Unassign && ticket.AssigneeUserId is not null)
-        {
-            db.Add(ticket, viewer, TicketEventKind.Assigned, now, "Unassigned.");
-            ticket.AssigneeUserId = null;
-            ticket.AssigneeName = null;
-        }
-        else if (assignTo is { } userId && userId != ticket.AssigneeUserId)
-        {
-            var user = (await users.FindAsync([userId], cancellationToken)).SingleOrDefault();
-            if (user is null || !user.IsTechnician())
-            {
-                errors[nameof(command.AssigneeUserId)] = ["Tickets can only be assigned to technicians."];
-            }
-            else
-            {
-                ticket.AssigneeUserId = user.Id;
-                ticket.AssigneeName = user.DisplayName;
-                db.Add(ticket, viewer, TicketEventKind.Assigned, now, $"Assigned to {user.DisplayName}.");
-                await notifier.AssignedAsync(ticket, number, viewer.UserId, cancellationToken);
-            }
-        }
-
-        if (command.Status is { } status && status != ticket.Status)
-        {
-            var refused = !Enum.IsDefined(status) ? "Unknown status."
-                : ticket.MergedIntoId is not null ? "A merged ticket stays closed; work the ticket it was merged into."
-                : TicketRules.CannotMove(ticket.Status, status);
-            if (refused is not null)
-            {
-                errors[nameof(command.Status)] = [refused];
-            }
-            else if (errors.Count == 0)
-            {
-                if (ticket.Status == TicketStatus.Solved && status != TicketStatus.Closed)
-                {
-                    ticket.ReopenCount++;
-                }
-
-                db.ChangeStatus(ticket, status, viewer, now);
-                if (status == TicketStatus.Solved)
-                {
-                    await notifier.SolvedAsync(ticket, number, cancellationToken);
-                }
-            }
-        }
-
-        if (changes.Count > 0 && errors.Count == 0)
+        var now = clock.GetUtcNow();
+        await AssignAsync(ticket, command, viewer, now, errors, cancellationToken);
+        await ChangeStatusAsync(ticket, command.Status, viewer, now, errors, cancellationToken);
+        if (changes.Count > 0 && !errors.Any)
         {
             db.Add(ticket, viewer, TicketEventKind.FieldsChanged, now, string.Join("; ", changes) + ".");
         }
@@ -230,24 +133,61 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
         return errors;
     }
 
-    private async Task ClassifyAsync(Ticket ticket, UpdateTicketCommand command, Dictionary<string, string[]> errors, List<string> changes, CancellationToken cancellationToken)
+    private static void Retitle(Ticket ticket, string? title, ErrorList errors, List<string> changes)
+    {
+        if (title is null)
+        {
+            return;
+        }
+
+        title = title.Trim();
+        if (title.Length is 0 or > 200)
+        {
+            errors.Add(nameof(UpdateTicketCommand.Title), "The title is 1 to 200 characters.");
+        }
+        else if (title != ticket.Title)
+        {
+            changes.Add($"title “{ticket.Title}” → “{title}”");
+            ticket.Title = title;
+        }
+    }
+
+    private async Task ChangeIssueTypeAsync(Ticket ticket, int? issueTypeId, ErrorList errors, List<string> changes, CancellationToken cancellationToken)
+    {
+        if (issueTypeId is not { } wanted || wanted == ticket.IssueTypeId)
+        {
+            return;
+        }
+
+        var path = await db.Set<IssueType>().Where(c => c.Id == wanted && c.Active).Select(c => c.Path).SingleOrDefaultAsync(cancellationToken);
+        if (path is null)
+        {
+            errors.Add(nameof(UpdateTicketCommand.IssueTypeId), $"There is no active issue type {wanted}.");
+            return;
+        }
+
+        changes.Add($"issue type → {path}");
+        ticket.IssueTypeId = wanted;
+    }
+
+    private async Task ClassifyAsync(Ticket ticket, UpdateTicketCommand command, ErrorList errors, List<string> changes, CancellationToken cancellationToken)
     {
         if (command.Impact is { } impact && !Enum.IsDefined(impact))
         {
-            errors[nameof(command.Impact)] = ["Impact must be Person, Class, Site or District."];
+            errors.Add(nameof(command.Impact), "Impact must be Person, Class, Site or District.");
         }
 
         if (command.Urgency is { } urgency && !Enum.IsDefined(urgency))
         {
-            errors[nameof(command.Urgency)] = ["Urgency must be Low, Medium or High."];
+            errors.Add(nameof(command.Urgency), "Urgency must be Low, Medium or High.");
         }
 
         if (command.Priority is < 1 or > 5)
         {
-            errors[nameof(command.Priority)] = ["Priority is 1 (Critical) to 5 (Planning)."];
+            errors.Add(nameof(command.Priority), "Priority is 1 (Critical) to 5 (Planning).");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             return;
         }
@@ -269,7 +209,108 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
         }
     }
 
-    private static void Text(string? value, int max, string field, string label, Action<string?> set, string? current, Dictionary<string, string[]> errors, List<string> changes)
+    private static void Retag(Ticket ticket, UpdateTicketCommand command, ErrorList errors, List<string> changes)
+    {
+        if (command.AddTags is null && command.RemoveTags is null)
+        {
+            return;
+        }
+
+        var remove = Routing.Tags(command.RemoveTags);
+        var tags = string.Join(' ', Routing.Tags(ticket.Tags + " " + command.AddTags).Where(t => !remove.Contains(t)));
+        if (tags.Length > 512)
+        {
+            errors.Add(nameof(command.AddTags), "Tags can be at most 512 characters together.");
+        }
+        else if (tags != ticket.Tags)
+        {
+            changes.Add($"tags → {(tags.Length == 0 ? "none" : tags)}");
+            ticket.Tags = tags;
+        }
+    }
+
+    private async Task MoveToTeamAsync(Ticket ticket, int? teamId, ErrorList errors, List<string> changes, CancellationToken cancellationToken)
+    {
+        if (teamId is not { } wanted || wanted == ticket.TeamId)
+        {
+            return;
+        }
+
+        var team = await db.Set<Team>().Where(t => t.Id == wanted).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken);
+        if (team is null)
+        {
+            errors.Add(nameof(UpdateTicketCommand.TeamId), $"There is no team {wanted}.");
+            return;
+        }
+
+        changes.Add($"team → {team}");
+        ticket.TeamId = wanted;
+    }
+
+    private async Task AssignAsync(Ticket ticket, UpdateTicketCommand command, Viewer viewer, DateTimeOffset now, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var assignTo = command.AssignToMe ? viewer.UserId : command.AssigneeUserId;
+        if (command.Unassign && ticket.AssigneeUserId is not null)
+        {
+            db.Add(ticket, viewer, TicketEventKind.Assigned, now, "Unassigned.");
+            ticket.AssigneeUserId = null;
+            ticket.AssigneeName = null;
+            return;
+        }
+
+        if (assignTo is not { } userId || userId == ticket.AssigneeUserId)
+        {
+            return;
+        }
+
+        var user = (await users.FindAsync([userId], cancellationToken)).SingleOrDefault();
+        if (user is null || !user.IsTechnician())
+        {
+            errors.Add(nameof(command.AssigneeUserId), "Tickets can only be assigned to technicians.");
+            return;
+        }
+
+        ticket.AssigneeUserId = user.Id;
+        ticket.AssigneeName = user.DisplayName;
+        db.Add(ticket, viewer, TicketEventKind.Assigned, now, $"Assigned to {user.DisplayName}.");
+        await notifier.AssignedAsync(ticket, finder.Number(ticket), viewer.UserId, cancellationToken);
+    }
+
+    /// <summary>The status moves last, and only when every other change was accepted.</summary>
+    private async Task ChangeStatusAsync(Ticket ticket, TicketStatus? wanted, Viewer viewer, DateTimeOffset now, ErrorList errors, CancellationToken cancellationToken)
+    {
+        if (wanted is not { } status || status == ticket.Status)
+        {
+            return;
+        }
+
+        var refused = !Enum.IsDefined(status) ? "Unknown status."
+            : ticket.MergedIntoId is not null ? "A merged ticket stays closed; work the ticket it was merged into."
+            : TicketRules.CannotMove(ticket.Status, status);
+        if (refused is not null)
+        {
+            errors.Add(nameof(UpdateTicketCommand.Status), refused);
+            return;
+        }
+
+        if (errors.Any)
+        {
+            return;
+        }
+
+        if (ticket.Status == TicketStatus.Solved && status != TicketStatus.Closed)
+        {
+            ticket.ReopenCount++;
+        }
+
+        db.ChangeStatus(ticket, status, viewer, now);
+        if (status == TicketStatus.Solved)
+        {
+            await notifier.SolvedAsync(ticket, finder.Number(ticket), cancellationToken);
+        }
+    }
+
+    private static void Text(string? value, int max, string field, string label, Action<string?> set, string? current, ErrorList errors, List<string> changes)
     {
         if (value is null)
         {
@@ -279,7 +320,7 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
         var trimmed = value.Trim();
         if (trimmed.Length > max)
         {
-            errors[field] = [$"The {label} can be at most {max} characters."];
+            errors.Add(field, $"The {label} can be at most {max} characters.");
         }
         else if ((trimmed.Length == 0 ? null : trimmed) != current)
         {

@@ -14,7 +14,7 @@ public sealed class DemoDistrictFixture : IDisposable
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("districtops-demo-").FullName;
         var result = GenerateDemoDistrictHandler.Handle(new GenerateDemoDistrictCommand(Directory, Students, Seed));
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+        Assert.True(result.Succeeded, string.Join("; ", result.Failure?.Messages ?? []));
         Summary = result.Value!;
     }
 

@@ -37,7 +37,7 @@ public sealed class DeterminismAndInputTests(DemoDistrictFixture district) : ICl
 
         var refused = GenerateDemoDistrictHandler.Handle(new GenerateDemoDistrictCommand(directory, 100));
         Assert.False(refused.Succeeded);
-        Assert.Contains(directory, Assert.Single(refused.Errors["out"]), StringComparison.Ordinal);
+        Assert.Contains(directory, Assert.Single(refused.Failure!.Errors["out"]), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(directory, "users.csv")));
 
         var forced = GenerateDemoDistrictHandler.Handle(new GenerateDemoDistrictCommand(directory, 100, Force: true));
@@ -55,7 +55,7 @@ public sealed class DeterminismAndInputTests(DemoDistrictFixture district) : ICl
         var result = GenerateDemoDistrictHandler.Handle(new GenerateDemoDistrictCommand(Path.Combine(NewDirectory(), "out"), students));
 
         Assert.False(result.Succeeded);
-        Assert.Contains("students", result.Errors.Keys);
+        Assert.Contains("students", result.Failure!.Errors.Keys);
     }
 
     [Fact]

@@ -23,14 +23,14 @@ public sealed class ReportFilterTests
     [InlineData("2026-13-01", null, "from")]
     [InlineData(null, "yesterday", "to")]
     public void Bad_dates_are_named(string? from, string? to, string field) =>
-        Assert.Equal([field], ReportFilter.Parse(from, to, null, Today, [School]).Errors.Keys);
+        Assert.Equal([field], ReportFilter.Parse(from, to, null, Today, [School]).Failure!.Errors.Keys);
 
     [Fact]
     public void A_whole_leap_year_fits_and_an_unknown_site_is_named()
     {
         Assert.Equal(366, ReportFilter.Parse("2024-01-01", "2024-12-31", null, Today, [School]).Value!.DayCount);
-        Assert.Equal(["site"], ReportFilter.Parse(null, null, Guid.NewGuid().ToString(), Today, [School]).Errors.Keys);
-        Assert.Equal(["site"], ReportFilter.Parse(null, null, "harbor", Today, [School]).Errors.Keys);
+        Assert.Equal(["site"], ReportFilter.Parse(null, null, Guid.NewGuid().ToString(), Today, [School]).Failure!.Errors.Keys);
+        Assert.Equal(["site"], ReportFilter.Parse(null, null, "harbor", Today, [School]).Failure!.Errors.Keys);
         Assert.Equal(School.Id, ReportFilter.Parse(null, null, School.Id.ToString(), Today, [School]).Value!.SiteId);
     }
 

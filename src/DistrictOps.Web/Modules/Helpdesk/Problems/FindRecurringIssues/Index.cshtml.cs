@@ -48,7 +48,7 @@ public sealed class IndexModel(RecurringIssuesHandler handler, ViewerFactory vie
         }
 
         await LoadAsync(cancellationToken);
-        Errors = result.Errors.SelectMany(e => e.Value).ToList();
+        Errors = result.Failure.Messages;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -60,7 +60,7 @@ public sealed class IndexModel(RecurringIssuesHandler handler, ViewerFactory vie
         Sites = await siteDirectory.ListAsync(cancellationToken);
         var result = await handler.FindAsync(new RecurringIssuesQuery(From, To, Site), viewer, cancellationToken);
         Report = result.Value;
-        Errors = result.Errors.SelectMany(e => e.Value).ToList();
+        Errors = result.Failure?.Messages ?? [];
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

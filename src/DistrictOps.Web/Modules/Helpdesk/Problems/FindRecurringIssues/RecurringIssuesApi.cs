@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Problems.FindRecurringIssues;
@@ -8,12 +9,9 @@ public static class RecurringIssuesApi
 {
     public static RouteGroupBuilder MapRecurringIssuesApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/reports/recurring-issues", async Task<Results<Ok<RecurringIssuesReport>, ValidationProblem>> (
+        group.MapGet("/reports/recurring-issues", async Task<Results<Ok<RecurringIssuesReport>, ValidationProblem, ProblemHttpResult>> (
                 string? from, string? to, string? site, string? minimum, ClaimsPrincipal user, ViewerFactory viewers, RecurringIssuesHandler handler, CancellationToken ct) =>
-            {
-                var result = await handler.FindAsync(new RecurringIssuesQuery(from, to, site, minimum), await viewers.ForAsync(user, ct), ct);
-                return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors);
-            })
+                (await handler.FindAsync(new RecurringIssuesQuery(from, to, site, minimum), await viewers.ForAsync(user, ct), ct)).ToOk())
             .RequireAuthorization(HelpdeskPermissions.Work)
             .WithSummary("Clusters of tickets by issue type × device model × site in the period (default the last 4 weeks), largest first, with the previous period's count and how many already link to a problem.");
         group.MapPost("/reports/recurring-issues/problems", async Task<IResult> (
@@ -22,12 +20,10 @@ public static class RecurringIssuesApi
                 var result = await handler.OpenProblemAsync(command, await viewers.ForAsync(user, ct), ct);
                 if (!result.Succeeded)
                 {
-                    return result.Errors.TryGetValue(ProblemsHandler.Forbidden, out var why)
-                        ? TypedResults.Problem(why[0], statusCode: StatusCodes.Status403Forbidden)
-                        : TypedResults.ValidationProblem(result.Errors);
+                    return result.Failure.ToProblem();
                 }
 
-                var opened = result.Value!;
+                var opened = result.Value;
                 return opened.Created ? TypedResults.Created($"/api/v1/helpdesk/problems/{opened.ProblemId}", opened) : TypedResults.Ok(opened);
             })
             .RequireAuthorization(HelpdeskPermissions.Work)

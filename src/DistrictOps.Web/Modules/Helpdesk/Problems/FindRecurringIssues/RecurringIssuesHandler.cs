@@ -50,14 +50,14 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
 
     public async Task<Result<RecurringIssuesReport>> FindAsync(RecurringIssuesQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         var period = Period(query.From, query.To, errors);
         Guid? siteId = null;
         if (!string.IsNullOrWhiteSpace(query.Site))
         {
             if (!Guid.TryParse(query.Site, out var parsed) || await sites.FindAsync(parsed, cancellationToken) is null)
             {
-                errors["site"] = [$"There is no site '{query.Site}'."];
+                errors.Add("site", $"There is no site '{query.Site}'.");
             }
 
             siteId = parsed;
@@ -66,12 +66,12 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
         var minimum = options.Value.RecurringIssues.MinimumTickets;
         if (!string.IsNullOrWhiteSpace(query.Minimum) && (!int.TryParse(query.Minimum, NumberStyles.None, CultureInfo.InvariantCulture, out minimum) || minimum < 1))
         {
-            errors["minimum"] = ["The minimum cluster size is a whole number of at least 1."];
+            errors.Add("minimum", "The minimum cluster size is a whole number of at least 1.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<RecurringIssuesReport>(errors);
+            return Result.Invalid(errors);
         }
 
         var (from, to) = period!.Value;
@@ -131,32 +131,32 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
     {
         if (!ProblemsHandler.CanEdit(viewer))
         {
-            return Result.Invalid<ProblemFromCluster>(ProblemsHandler.Forbidden, "Only the help desk and managers open problem records.");
+            return Result.Forbidden("Only the help desk and managers open problem records.");
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         var period = Period(command.From, command.To, errors);
         var issueType = await db.Set<IssueType>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.IssueTypeId, cancellationToken);
         if (issueType is null)
         {
-            errors[nameof(command.IssueTypeId)] = [$"There is no issue type {command.IssueTypeId}."];
+            errors.Add(nameof(command.IssueTypeId), $"There is no issue type {command.IssueTypeId}.");
         }
 
         var site = await sites.FindAsync(command.SiteId, cancellationToken);
         if (site is null)
         {
-            errors[nameof(command.SiteId)] = [$"There is no site {command.SiteId}."];
+            errors.Add(nameof(command.SiteId), $"There is no site {command.SiteId}.");
         }
 
         var model = string.IsNullOrWhiteSpace(command.DeviceModel) ? null : command.DeviceModel.Trim();
         if (model?.Length > 100)
         {
-            errors[nameof(command.DeviceModel)] = ["The device model is limited to 100 characters."];
+            errors.Add(nameof(command.DeviceModel), "The device model is limited to 100 characters.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<ProblemFromCluster>(errors);
+            return Result.Invalid(errors);
         }
 
         if (Covering(await OpenProblemsAsync(cancellationToken), command.IssueTypeId, model, command.SiteId) is { } existing)
@@ -209,7 +209,7 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
             .Where(p => (p.Status == ProblemStatus.Open || p.Status == ProblemStatus.KnownError) && p.IssueTypeId != null)
             .ToListAsync(cancellationToken);
 
-    private (DateOnly From, DateOnly To)? Period(string? fromText, string? toText, Dictionary<string, string[]> errors)
+    private (DateOnly From, DateOnly To)? Period(string? fromText, string? toText, ErrorList errors)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         DateOnly? from = null;
@@ -222,7 +222,7 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
             }
             else
             {
-                errors["from"] = ["Give the first day as YYYY-MM-DD."];
+                errors.Add("from", "Give the first day as YYYY-MM-DD.");
             }
         }
 
@@ -234,11 +234,11 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
             }
             else
             {
-                errors["to"] = ["Give the last day as YYYY-MM-DD."];
+                errors.Add("to", "Give the last day as YYYY-MM-DD.");
             }
         }
 
-        if (errors.ContainsKey("from") || errors.ContainsKey("to"))
+        if (errors.Has("from") || errors.Has("to"))
         {
             return null;
         }
@@ -247,13 +247,13 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
         var first = from ?? last.AddDays(-(7 * options.Value.RecurringIssues.Weeks) + 1);
         if (first > last)
         {
-            errors["to"] = ["The last day cannot be before the first."];
+            errors.Add("to", "The last day cannot be before the first.");
             return null;
         }
 
         if (last.DayNumber - first.DayNumber + 1 > MaxDays)
         {
-            errors["from"] = [$"The period is limited to {MaxDays} days."];
+            errors.Add("from", $"The period is limited to {MaxDays} days.");
             return null;
         }
 

@@ -42,17 +42,13 @@ public sealed class DetailModel(ProblemsHandler handler, ViewerFactory viewers) 
             return RedirectToPage(new { id });
         }
 
-        if (result.Errors.ContainsKey(ProblemsHandler.Forbidden))
+        if (result.Failure.Kind == OutcomeKind.Forbidden)
         {
             return Forbid();
         }
 
-        if (result.Errors.ContainsKey(ProblemsHandler.NotFound) && form != "link")
-        {
-            return NotFound();
-        }
-
-        Refused = (form, result.Errors.SelectMany(e => e.Value).ToList());
+        // A ticket that is not part of the problem is told beside the form; the problem itself gone is a 404 (LoadAsync).
+        Refused = (form, result.Failure.Messages);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }

@@ -45,7 +45,7 @@ public sealed class IndexModel(ProblemsHandler handler, ViewerFactory viewers, A
         }
 
         await LoadAsync(cancellationToken);
-        Errors = created.Errors.SelectMany(e => e.Value).ToList();
+        Errors = created.Failure.Messages;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -61,7 +61,7 @@ public sealed class IndexModel(ProblemsHandler handler, ViewerFactory viewers, A
         }
         else
         {
-            Errors = result.Errors.SelectMany(e => e.Value).ToList();
+            Errors = result.Failure.Messages;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }

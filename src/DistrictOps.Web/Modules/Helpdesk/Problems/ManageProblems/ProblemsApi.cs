@@ -37,9 +37,5 @@ public static class ProblemsApi
     }
 
     private static IResult Respond(Result<ProblemDetail> result, bool created = false) =>
-        result.Succeeded
-            ? created ? TypedResults.Created($"/api/v1/helpdesk/problems/{result.Value!.Id}", result.Value) : TypedResults.Ok(result.Value!)
-            : result.Errors.TryGetValue(ProblemsHandler.Forbidden, out var why) ? TypedResults.Problem(why[0], statusCode: StatusCodes.Status403Forbidden)
-            : result.Errors.ContainsKey(ProblemsHandler.NotFound) ? TypedResults.NotFound()
-            : TypedResults.ValidationProblem(result.Errors);
+        created ? result.ToCreated(problem => $"/api/v1/helpdesk/problems/{problem.Id}", problem => problem) : result.ToOk();
 }

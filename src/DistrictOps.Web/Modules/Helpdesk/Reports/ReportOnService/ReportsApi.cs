@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,12 +24,9 @@ public static class ReportsApi
         ReportFilter.Parse(query.From, query.To, query.Site, clock.Today, await sites.ListAsync(cancellationToken));
 
     private static void Map<T>(RouteGroupBuilder group, string name, Func<ServiceReportsHandler, ReportFilter, CancellationToken, Task<T>> run, string summary) =>
-        group.MapGet("/" + name, async Task<Results<Ok<T>, ValidationProblem>> (
+        group.MapGet("/" + name, async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> (
                 [AsParameters] ReportQuery query, ServiceReportsHandler handler, ReportClock clock, ISiteDirectory sites, CancellationToken ct) =>
-            {
-                var filter = await FilterAsync(query, clock, sites, ct);
-                return filter.Succeeded ? TypedResults.Ok(await run(handler, filter.Value!, ct)) : TypedResults.ValidationProblem(filter.Errors);
-            })
+                (await (await FilterAsync(query, clock, sites, ct)).ThenAsync(filter => run(handler, filter, ct))).ToOk())
             .WithSummary(summary + " Query: from, to (YYYY-MM-DD, default the last 30 days, at most 366), site (id).");
 }
 

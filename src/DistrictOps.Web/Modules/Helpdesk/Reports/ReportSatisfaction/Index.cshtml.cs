@@ -44,7 +44,11 @@ public sealed class IndexModel(SatisfactionHandler handler, ISiteDirectory sites
         Sites = (await sites.ListAsync(cancellationToken)).OrderBy(s => s.Name, StringComparer.CurrentCulture).ToList();
         var result = await handler.HandleAsync(new SatisfactionQuery(From, To, Site), cancellationToken);
         Report = result.Value;
-        Errors = result.Errors;
+        if (!result.Succeeded)
+        {
+            Errors = result.Failure.Errors;
+        }
+
         if (format is null || Report is null)
         {
             return Page();

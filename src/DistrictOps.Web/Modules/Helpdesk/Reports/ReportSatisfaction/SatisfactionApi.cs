@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,12 +8,9 @@ public static class SatisfactionApi
 {
     public static RouteGroupBuilder MapSatisfactionApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/reports/satisfaction", async Task<Results<Ok<SatisfactionReport>, ValidationProblem>> (
+        group.MapGet("/reports/satisfaction", async Task<Results<Ok<SatisfactionReport>, ValidationProblem, ProblemHttpResult>> (
                 [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? site, SatisfactionHandler handler, CancellationToken ct) =>
-            {
-                var result = await handler.HandleAsync(new SatisfactionQuery(from, to, site), ct);
-                return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors);
-            })
+                (await handler.HandleAsync(new SatisfactionQuery(from, to, site), ct)).ToOk())
             .WithSummary("Satisfaction surveys of tickets solved from..to (YYYY-MM-DD, default the last 30 days, at most 366), optionally at one site: response rate and good share overall and per technician, site and issue type.");
         return group;
     }

@@ -32,10 +32,12 @@ public sealed class SatisfactionHandler(AppDbContext db, ISiteDirectory sites, R
     {
         var siteList = await sites.ListAsync(cancellationToken);
         var parsed = ReportFilter.Parse(query.From, query.To, query.Site, clock.Today, siteList);
-        if (parsed.Value is not { } filter)
+        if (!parsed.Succeeded)
         {
-            return Result.Invalid<SatisfactionReport>(parsed.Errors);
+            return parsed.Failure;
         }
+
+        var filter = parsed.Value;
 
         var (from, to, site) = (filter.From, filter.To, filter.SiteId);
         var start = clock.StartOf(from);

@@ -49,7 +49,7 @@ public sealed class IndexModel(ViewTicketHandler view, CommentHandler comment, R
             return Redirect($"/helpdesk/requests/{Ticket.Number}");
         }
 
-        foreach (var message in result.Errors.SelectMany(e => e.Value))
+        foreach (var message in result.Failure.Messages)
         {
             ModelState.AddModelError(field, message);
         }

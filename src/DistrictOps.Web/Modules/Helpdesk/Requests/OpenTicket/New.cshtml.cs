@@ -30,7 +30,10 @@ public sealed class NewModel(OpenTicketHandler handler, ViewerFactory viewers, T
                 return Redirect($"/helpdesk/requests/{result.Value!.Number}");
             }
 
-            ModelState.AddHandlerErrors(result.Errors);
+            if (this.Refuse(result.Failure) is { } refused)
+            {
+                return refused;
+            }
         }
 
         await LoadChoicesAsync(cancellationToken);

@@ -40,70 +40,23 @@ public sealed class OpenTicketHandler(
 {
     public async Task<Result<OpenedTicket>> HandleAsync(OpenTicketCommand command, Viewer actor, DirectoryReader reader, CancellationToken cancellationToken = default)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Error(string field, string message) => errors[field] = [message];
-
-        var title = command.Title?.Trim() ?? "";
-        var description = command.Description?.Trim() ?? "";
-        if (title.Length == 0)
-        {
-            Error(nameof(command.Title), "Say in a few words what is wrong.");
-        }
-        else if (title.Length > 200)
-        {
-            Error(nameof(command.Title), "The title can be at most 200 characters.");
-        }
-
-        if (description.Length == 0)
-        {
-            Error(nameof(command.Description), "Describe the problem: what happened and what you see.");
-        }
-        else if (description.Length > 20_000)
-        {
-            Error(nameof(command.Description), "The description can be at most 20,000 characters.");
-        }
-
-        if (command.Room?.Trim().Length > 64)
-        {
-            Error(nameof(command.Room), "The room can be at most 64 characters.");
-        }
-
-        if (command.AssetTag?.Trim().Length > 64)
-        {
-            Error(nameof(command.AssetTag), "The asset tag can be at most 64 characters.");
-        }
-
-        if (!Enum.IsDefined(command.Impact))
-        {
-            Error(nameof(command.Impact), "Impact must be Person, Class, Site or District.");
-        }
-
-        if (!Enum.IsDefined(command.Urgency))
-        {
-            Error(nameof(command.Urgency), "Urgency must be Low, Medium or High.");
-        }
-
-        if (!Enum.IsDefined(command.Channel))
-        {
-            Error(nameof(command.Channel), "Channel must be Web, Phone, WalkIn, Email or DirectToTechnician.");
-        }
-
+        var errors = CheckFields(command);
         var onBehalf = command.RequesterPersonId is not null || !string.IsNullOrWhiteSpace(command.RequesterName);
         if ((onBehalf || command.Channel is TicketChannel.Phone or TicketChannel.WalkIn or TicketChannel.DirectToTechnician) && !actor.Works)
         {
-            Error(nameof(command.Channel), "Only technicians can enter a request on someone else's behalf.");
+            errors.Add(nameof(command.Channel), "Only technicians can enter a request on someone else's behalf.");
         }
 
         var site = command.SiteId == Guid.Empty ? null : await sites.FindAsync(command.SiteId, cancellationToken);
         if (site is null)
         {
-            Error(nameof(command.SiteId), "Choose the site where the problem is.");
+            errors.Add(nameof(command.SiteId), "Choose the site where the problem is.");
         }
 
         var issueType = await db.Set<IssueType>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.IssueTypeId && c.Active, cancellationToken);
         if (issueType is null)
         {
-            Error(nameof(command.IssueTypeId), "Choose what kind of problem it is.");
+            errors.Add(nameof(command.IssueTypeId), "Choose what kind of problem it is.");
         }
 
         PersonSummary? requester = null;
@@ -112,7 +65,7 @@ public sealed class OpenTicketHandler(
             requester = await people.FindAsync(requesterId, reader, cancellationToken);
             if (requester is null)
             {
-                Error(nameof(command.RequesterPersonId), "No person in the directory has this id.");
+                errors.Add(nameof(command.RequesterPersonId), "No person in the directory has this id.");
             }
         }
         else if (!onBehalf && actor.PersonId is { } self)
@@ -120,45 +73,85 @@ public sealed class OpenTicketHandler(
             requester = await people.FindAsync(self, reader, cancellationToken);
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<OpenedTicket>(errors);
+            return Result.Invalid(errors);
         }
 
         var now = clock.GetUtcNow();
         var matrix = await db.Set<PriorityCell>().AsNoTracking().ToListAsync(cancellationToken);
-        var ticket = new Ticket
-        {
-            Title = title,
-            Description = description,
-            SiteId = site!.Id,
-            Room = Blank(command.Room),
-            IssueTypeId = issueType!.Id,
-            Impact = command.Impact,
-            Urgency = command.Urgency,
-            Priority = Priorities.From(matrix, command.Impact, command.Urgency),
-            InstructionDisrupted = command.InstructionDisrupted,
-            Channel = command.Channel,
-            Status = TicketStatus.New,
-            AssetTag = Blank(command.AssetTag)?.ToUpperInvariant(),
-            RequesterPersonId = requester?.Id,
-            RequesterUserId = onBehalf ? null : actor.UserId,
-            RequesterName = requester?.Name ?? Blank(command.RequesterName) ?? actor.Name,
-            RequesterEmail = requester?.Email ?? Blank(command.RequesterEmail) ?? (onBehalf ? null : actor.Email),
-            RequesterRole = requester?.Kind.ToLowerInvariant(),
-            SubmittedByUserId = onBehalf ? actor.UserId : null,
-            SubmittedByName = onBehalf ? actor.Name : null,
-            CreatedAt = now,
-            UpdatedAt = now,
-            StatusChangedAt = now,
-        };
+        var ticket = NewTicket(command, actor, onBehalf, requester, site!.Id, issueType!.Id, Priorities.From(matrix, command.Impact, command.Urgency), now);
+        return await OpenAsync(ticket, actor, onBehalf ? $"Entered by {actor.Name} ({command.Channel})" : null, site.Type, now, cancellationToken);
+    }
 
+    /// <summary>What the command says by itself, before anything is looked up.</summary>
+    private static ErrorList CheckFields(OpenTicketCommand command)
+    {
+        var errors = new ErrorList();
+        var title = command.Title?.Trim() ?? "";
+        if (title.Length == 0)
+        {
+            errors.Add(nameof(command.Title), "Say in a few words what is wrong.");
+        }
+        else if (title.Length > 200)
+        {
+            errors.Add(nameof(command.Title), "The title can be at most 200 characters.");
+        }
+
+        var description = command.Description?.Trim() ?? "";
+        if (description.Length == 0)
+        {
+            errors.Add(nameof(command.Description), "Describe the problem: what happened and what you see.");
+        }
+        else if (description.Length > 20_000)
+        {
+            errors.Add(nameof(command.Description), "The description can be at most 20,000 characters.");
+        }
+
+        errors.MaxLength(nameof(command.Room), command.Room, 64, "The room can be at most 64 characters.");
+        errors.MaxLength(nameof(command.AssetTag), command.AssetTag, 64, "The asset tag can be at most 64 characters.");
+        errors.Defined(nameof(command.Impact), (TicketImpact?)command.Impact, "Impact must be Person, Class, Site or District.");
+        errors.Defined(nameof(command.Urgency), (TicketUrgency?)command.Urgency, "Urgency must be Low, Medium or High.");
+        errors.Defined(nameof(command.Channel), (TicketChannel?)command.Channel, "Channel must be Web, Phone, WalkIn, Email or DirectToTechnician.");
+        return errors;
+    }
+
+    private static Ticket NewTicket(
+        OpenTicketCommand command, Viewer actor, bool onBehalf, PersonSummary? requester, Guid siteId, int issueTypeId, int priority, DateTimeOffset now) => new()
+    {
+        Title = command.Title.Trim(),
+        Description = command.Description.Trim(),
+        SiteId = siteId,
+        Room = Blank(command.Room),
+        IssueTypeId = issueTypeId,
+        Impact = command.Impact,
+        Urgency = command.Urgency,
+        Priority = priority,
+        InstructionDisrupted = command.InstructionDisrupted,
+        Channel = command.Channel,
+        Status = TicketStatus.New,
+        AssetTag = Blank(command.AssetTag)?.ToUpperInvariant(),
+        RequesterPersonId = requester?.Id,
+        RequesterUserId = onBehalf ? null : actor.UserId,
+        RequesterName = requester?.Name ?? Blank(command.RequesterName) ?? actor.Name,
+        RequesterEmail = requester?.Email ?? Blank(command.RequesterEmail) ?? (onBehalf ? null : actor.Email),
+        RequesterRole = requester?.Kind.ToLowerInvariant(),
+        SubmittedByUserId = onBehalf ? actor.UserId : null,
+        SubmittedByName = onBehalf ? actor.Name : null,
+        CreatedAt = now,
+        UpdatedAt = now,
+        StatusChangedAt = now,
+    };
+
+    /// <summary>Saves the ticket to get its number, then routes it and tells those concerned, in one transaction.</summary>
+    private async Task<OpenedTicket> OpenAsync(Ticket ticket, Viewer actor, string? enteredBy, string siteType, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Set<Ticket>().Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
         var number = TicketNumber.Format(options.Value.NumberPrefix, ticket.Id);
-        db.Add(ticket, actor, TicketEventKind.Created, now, onBehalf ? $"Entered by {actor.Name} ({command.Channel})" : null, isPublic: true);
-        var routed = await router.RouteAsync(ticket, site.Type, now, cancellationToken);
+        db.Add(ticket, actor, TicketEventKind.Created, now, enteredBy, isPublic: true);
+        var routed = await router.RouteAsync(ticket, siteType, now, cancellationToken);
         await notifier.CreatedAsync(ticket, number, cancellationToken);
         if (ticket.AssigneeUserId is not null)
         {

@@ -73,7 +73,10 @@ public sealed class TakeCallModel(OpenTicketHandler handler, ViewerFactory viewe
                 return Redirect($"/helpdesk/intake?opened={Uri.EscapeDataString(result.Value!.Number)}");
             }
 
-            ModelState.AddHandlerErrors(result.Errors);
+            if (this.Refuse(result.Failure) is { } refused)
+            {
+                return refused;
+            }
         }
 
         // Looked up only to show the form again, so a ticket opened for a student is one access-log row, not two.

@@ -1,6 +1,7 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -45,12 +46,12 @@ public sealed class IndexModel(ServiceLevelPoliciesHandler handler, AppDbContext
                 return RedirectToPage();
             }
 
-            if (saved.Errors.ContainsKey("id"))
+            if (saved.Failure.Kind == OutcomeKind.NotFound)
             {
                 return NotFound();
             }
 
-            errors.AddRange(saved.Errors.SelectMany(e => e.Value));
+            errors.AddRange(saved.Failure.Messages);
         }
 
         db.ChangeTracker.Clear();

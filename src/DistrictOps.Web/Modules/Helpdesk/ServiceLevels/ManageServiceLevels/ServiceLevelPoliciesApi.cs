@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DistrictOps.Web.Modules.Helpdesk.ServiceLevels.ManageServiceLevels;
@@ -11,21 +12,11 @@ public static class ServiceLevelPoliciesApi
         group.MapGet("/service-level-policies/{id:int}", async Task<Results<Ok<ServiceLevelPolicyDto>, NotFound>> (int id, ServiceLevelPoliciesHandler handler, CancellationToken ct) =>
                 await handler.FindAsync(id, ct) is { } policy ? TypedResults.Ok(policy) : TypedResults.NotFound())
             .WithSummary("One service-level policy.");
-        group.MapPost("/service-level-policies", async Task<Results<Created<ServiceLevelPolicyDto>, ValidationProblem>> (SaveServiceLevelPolicyCommand command, ServiceLevelPoliciesHandler handler, CancellationToken ct) =>
-            {
-                var saved = await handler.SaveAsync(null, command, ct);
-                return saved.Succeeded
-                    ? TypedResults.Created($"/api/v1/helpdesk/service-level-policies/{saved.Value!.Id}", saved.Value)
-                    : TypedResults.ValidationProblem(saved.Errors);
-            })
+        group.MapPost("/service-level-policies", async Task<Results<Created<ServiceLevelPolicyDto>, ValidationProblem, ProblemHttpResult>> (SaveServiceLevelPolicyCommand command, ServiceLevelPoliciesHandler handler, CancellationToken ct) =>
+                (await handler.SaveAsync(null, command, ct)).ToCreated(policy => $"/api/v1/helpdesk/service-level-policies/{policy.Id}", policy => policy))
             .WithSummary("Add a policy: conditions like a routing rule's, hours (SchoolTime or AroundTheClock), pause on hold, restore-instruction minutes and targets. Open tickets are marked for recompute.");
-        group.MapPut("/service-level-policies/{id:int}", async Task<Results<Ok<ServiceLevelPolicyDto>, NotFound, ValidationProblem>> (int id, SaveServiceLevelPolicyCommand command, ServiceLevelPoliciesHandler handler, CancellationToken ct) =>
-            {
-                var saved = await handler.SaveAsync(id, command, ct);
-                return saved.Succeeded ? TypedResults.Ok(saved.Value!)
-                    : saved.Errors.ContainsKey("id") ? TypedResults.NotFound()
-                    : TypedResults.ValidationProblem(saved.Errors);
-            })
+        group.MapPut("/service-level-policies/{id:int}", async Task<Results<Ok<ServiceLevelPolicyDto>, ValidationProblem, ProblemHttpResult>> (int id, SaveServiceLevelPolicyCommand command, ServiceLevelPoliciesHandler handler, CancellationToken ct) =>
+                (await handler.SaveAsync(id, command, ct)).ToOk())
             .WithSummary("Replace a policy and its targets. Open tickets are marked for recompute.");
         group.MapDelete("/service-level-policies/{id:int}", async Task<Results<NoContent, NotFound>> (int id, ServiceLevelPoliciesHandler handler, CancellationToken ct) =>
                 await handler.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())

@@ -66,13 +66,13 @@ public sealed class ServiceLevelPoliciesHandler(AppDbContext db, ISiteDirectory 
         ServiceLevelPolicy? policy = null;
         if (id is { } existing && (policy = await db.Set<ServiceLevelPolicy>().SingleOrDefaultAsync(p => p.Id == existing, cancellationToken)) is null)
         {
-            return Result.Invalid<ServiceLevelPolicyDto>("id", $"There is no service-level policy {existing}.");
+            return Result.NotFound($"There is no service-level policy {existing}.");
         }
 
         var errors = await ValidateAsync(command, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<ServiceLevelPolicyDto>(errors);
+            return Result.Invalid(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -150,33 +150,33 @@ public sealed class ServiceLevelPoliciesHandler(AppDbContext db, ISiteDirectory 
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ServiceLevelCheckAt, now), cancellationToken);
     }
 
-    private async Task<Dictionary<string, string[]>> ValidateAsync(SaveServiceLevelPolicyCommand command, CancellationToken cancellationToken)
+    private async Task<ErrorList> ValidateAsync(SaveServiceLevelPolicyCommand command, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Trim().Length > 200)
         {
-            errors[nameof(command.Name)] = ["Give the policy a name of up to 200 characters."];
+            errors.Add(nameof(command.Name), "Give the policy a name of up to 200 characters.");
         }
 
         await TicketConditions.ValidateAsync(command, db, sites, errors, cancellationToken);
         if (!Enum.TryParse<ServiceHours>(command.Hours, ignoreCase: true, out _) || int.TryParse(command.Hours, out _))
         {
-            errors[nameof(command.Hours)] = [$"'{command.Hours}' is not one of {string.Join(", ", Enum.GetNames<ServiceHours>())}."];
+            errors.Add(nameof(command.Hours), $"'{command.Hours}' is not one of {string.Join(", ", Enum.GetNames<ServiceHours>())}.");
         }
 
         if (command.RestoreInstructionMinutes is < 1)
         {
-            errors[nameof(command.RestoreInstructionMinutes)] = ["The restore-instruction target is a positive number of minutes, or empty for none."];
+            errors.Add(nameof(command.RestoreInstructionMinutes), "The restore-instruction target is a positive number of minutes, or empty for none.");
         }
 
         var targets = command.Targets ?? [];
         if (targets.Count == 0)
         {
-            errors[nameof(command.Targets)] = ["Give at least one priority a first-response and a resolution target."];
+            errors.Add(nameof(command.Targets), "Give at least one priority a first-response and a resolution target.");
         }
         else if (targets.GroupBy(t => t.Priority).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            errors[nameof(command.Targets)] = [$"Priority {twice.Key} has more than one target."];
+            errors.Add(nameof(command.Targets), $"Priority {twice.Key} has more than one target.");
         }
 
         for (var i = 0; i < targets.Count; i++)
@@ -185,21 +185,21 @@ public sealed class ServiceLevelPoliciesHandler(AppDbContext db, ISiteDirectory 
             var field = $"{nameof(command.Targets)}[{i}]";
             if (target.Priority is < 1 or > 5)
             {
-                errors[$"{field}.{nameof(target.Priority)}"] = ["Priorities are 1 (Critical) to 5 (Planning)."];
+                errors.Add($"{field}.{nameof(target.Priority)}", "Priorities are 1 (Critical) to 5 (Planning).");
             }
 
             if (target.FirstResponseMinutes < 1)
             {
-                errors[$"{field}.{nameof(target.FirstResponseMinutes)}"] = [$"Priority {target.Priority}: the first-response target must be a positive number of minutes."];
+                errors.Add($"{field}.{nameof(target.FirstResponseMinutes)}", $"Priority {target.Priority}: the first-response target must be a positive number of minutes.");
             }
 
             if (target.ResolutionMinutes < 1)
             {
-                errors[$"{field}.{nameof(target.ResolutionMinutes)}"] = [$"Priority {target.Priority}: the resolution target must be a positive number of minutes."];
+                errors.Add($"{field}.{nameof(target.ResolutionMinutes)}", $"Priority {target.Priority}: the resolution target must be a positive number of minutes.");
             }
             else if (target.ResolutionMinutes < target.FirstResponseMinutes)
             {
-                errors[$"{field}.{nameof(target.ResolutionMinutes)}"] = [$"Priority {target.Priority}: resolution cannot come before the first response."];
+                errors.Add($"{field}.{nameof(target.ResolutionMinutes)}", $"Priority {target.Priority}: resolution cannot come before the first response.");
             }
         }
 

@@ -2,6 +2,7 @@ using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,7 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
         {
             var result = await handler.SimulateAsync(new SimulateRoutingCommand(site, issueType, Simulate.Impact, Simulate.Urgency, Simulate.Channel, Simulate.RequesterRole), cancellationToken);
             Simulation = result.Value;
-            SimulationErrors = result.Errors.SelectMany(e => e.Value).ToList();
+            SimulationErrors = result.Failure?.Messages ?? [];
         }
     }
 
@@ -62,10 +63,15 @@ public sealed class IndexModel(RoutingRulesHandler handler, AppDbContext db, ISi
             return RedirectToPage();
         }
 
+        if (saved.Failure.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
         db.ChangeTracker.Clear();
         await LoadAsync(cancellationToken);
         Editing = id is { } existing ? Rules.FirstOrDefault(r => r.Id == existing) : null;
-        Errors = saved.Errors.SelectMany(e => e.Value).ToList();
+        Errors = saved.Failure.Messages;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

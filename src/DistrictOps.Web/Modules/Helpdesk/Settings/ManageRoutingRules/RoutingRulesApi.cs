@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Settings.ManageRoutingRules;
@@ -11,30 +12,17 @@ public static class RoutingRulesApi
         group.MapGet("/routing-rules/{id:int}", async Task<Results<Ok<RoutingRuleDto>, NotFound>> (int id, RoutingRulesHandler handler, CancellationToken ct) =>
                 await handler.FindAsync(id, ct) is { } rule ? TypedResults.Ok(rule) : TypedResults.NotFound())
             .WithSummary("One routing rule.");
-        group.MapPost("/routing-rules", async Task<Results<Created<RoutingRuleDto>, ValidationProblem>> (SaveRoutingRuleCommand command, RoutingRulesHandler handler, CancellationToken ct) =>
-            {
-                var saved = await handler.SaveAsync(null, command, ct);
-                return saved.Succeeded
-                    ? TypedResults.Created($"/api/v1/helpdesk/routing-rules/{saved.Value!.Id}", saved.Value)
-                    : TypedResults.ValidationProblem(saved.Errors);
-            })
+        group.MapPost("/routing-rules", async Task<Results<Created<RoutingRuleDto>, ValidationProblem, ProblemHttpResult>> (SaveRoutingRuleCommand command, RoutingRulesHandler handler, CancellationToken ct) =>
+                (await handler.SaveAsync(null, command, ct)).ToCreated(rule => $"/api/v1/helpdesk/routing-rules/{rule.Id}", rule => rule))
             .WithSummary("Add a routing rule. Empty conditions match every ticket; at least one action is required.");
-        group.MapPut("/routing-rules/{id:int}", async Task<Results<Ok<RoutingRuleDto>, NotFound, ValidationProblem>> (int id, SaveRoutingRuleCommand command, RoutingRulesHandler handler, CancellationToken ct) =>
-            {
-                var saved = await handler.SaveAsync(id, command, ct);
-                return saved.Succeeded ? TypedResults.Ok(saved.Value!)
-                    : saved.Errors.ContainsKey("id") ? TypedResults.NotFound()
-                    : TypedResults.ValidationProblem(saved.Errors);
-            })
+        group.MapPut("/routing-rules/{id:int}", async Task<Results<Ok<RoutingRuleDto>, ValidationProblem, ProblemHttpResult>> (int id, SaveRoutingRuleCommand command, RoutingRulesHandler handler, CancellationToken ct) =>
+                (await handler.SaveAsync(id, command, ct)).ToOk())
             .WithSummary("Replace a routing rule.");
         group.MapDelete("/routing-rules/{id:int}", async Task<Results<NoContent, NotFound>> (int id, RoutingRulesHandler handler, CancellationToken ct) =>
                 await handler.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
             .WithSummary("Delete a routing rule.");
-        group.MapPost("/routing-rules/simulate", async Task<Results<Ok<SimulatedRouting>, ValidationProblem>> (SimulateRoutingCommand command, RoutingRulesHandler handler, CancellationToken ct) =>
-            {
-                var result = await handler.SimulateAsync(command, ct);
-                return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors);
-            })
+        group.MapPost("/routing-rules/simulate", async Task<Results<Ok<SimulatedRouting>, ValidationProblem, ProblemHttpResult>> (SimulateRoutingCommand command, RoutingRulesHandler handler, CancellationToken ct) =>
+                (await handler.SimulateAsync(command, ct)).ToOk())
             .WithSummary("Which rules would fire for a sample ticket, and where it would go. Changes nothing.");
         return group;
     }

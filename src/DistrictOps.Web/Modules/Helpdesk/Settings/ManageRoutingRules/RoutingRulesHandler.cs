@@ -79,13 +79,13 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
         RoutingRule? rule = null;
         if (id is { } existing && (rule = await db.Set<RoutingRule>().SingleOrDefaultAsync(r => r.Id == existing, cancellationToken)) is null)
         {
-            return Result.Invalid<RoutingRuleDto>("id", $"There is no routing rule {existing}.");
+            return Result.NotFound($"There is no routing rule {existing}.");
         }
 
         var errors = await ValidateAsync(command, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<RoutingRuleDto>(errors);
+            return Result.Invalid(errors);
         }
 
         rule ??= db.Set<RoutingRule>().Add(new RoutingRule { Name = "" }).Entity;
@@ -111,20 +111,20 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
     public async Task<Result<SimulatedRouting>> SimulateAsync(SimulateRoutingCommand command, CancellationToken cancellationToken = default)
     {
         var site = await sites.FindAsync(command.SiteId, cancellationToken);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         if (site is null)
         {
-            errors[nameof(command.SiteId)] = ["Choose a site."];
+            errors.Add(nameof(command.SiteId), "Choose a site.");
         }
 
         if (!await db.Set<IssueType>().AnyAsync(c => c.Id == command.IssueTypeId, cancellationToken))
         {
-            errors[nameof(command.IssueTypeId)] = ["Choose an issue type."];
+            errors.Add(nameof(command.IssueTypeId), "Choose an issue type.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<SimulatedRouting>(errors);
+            return Result.Invalid(errors);
         }
 
         var matrix = await db.Set<PriorityCell>().AsNoTracking().ToListAsync(cancellationToken);
@@ -152,34 +152,34 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
         return new SimulatedRouting(decision.Priority, Priorities.Name(decision.Priority), teamId, team, assignee, decision.Tags, decision.Fired);
     }
 
-    private async Task<Dictionary<string, string[]>> ValidateAsync(SaveRoutingRuleCommand command, CancellationToken cancellationToken)
+    private async Task<ErrorList> ValidateAsync(SaveRoutingRuleCommand command, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Trim().Length > 200)
         {
-            errors[nameof(command.Name)] = ["Give the rule a name of up to 200 characters."];
+            errors.Add(nameof(command.Name), "Give the rule a name of up to 200 characters.");
         }
 
         await TicketConditions.ValidateAsync(command, db, sites, errors, cancellationToken);
         if (command.SetPriority is < 1 or > 5)
         {
-            errors[nameof(command.SetPriority)] = ["Priority is 1 (Critical) to 5 (Planning)."];
+            errors.Add(nameof(command.SetPriority), "Priority is 1 (Critical) to 5 (Planning).");
         }
 
         if (command.SetTeamId is { } team && !await db.Set<Team>().AnyAsync(t => t.Id == team, cancellationToken))
         {
-            errors[nameof(command.SetTeamId)] = [$"There is no team {team}."];
+            errors.Add(nameof(command.SetTeamId), $"There is no team {team}.");
         }
 
         if (command.SetAssigneeUserId is { } assignee
             && !(await users.FindAsync([assignee], cancellationToken)).Any(u => u.IsTechnician()))
         {
-            errors[nameof(command.SetAssigneeUserId)] = ["Tickets can only be assigned to technicians."];
+            errors.Add(nameof(command.SetAssigneeUserId), "Tickets can only be assigned to technicians.");
         }
 
         if (command.SetTeamId is null && !command.AssignSiteTechnician && command.SetAssigneeUserId is null && command.SetPriority is null && (command.AddTags?.Count ?? 0) == 0)
         {
-            errors["actions"] = ["A rule needs at least one action: a team, an assignee, the site's technician, a priority or tags."];
+            errors.Add("actions", "A rule needs at least one action: a team, an assignee, the site's technician, a priority or tags.");
         }
 
         return errors;

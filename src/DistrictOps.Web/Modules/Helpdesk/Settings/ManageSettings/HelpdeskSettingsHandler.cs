@@ -30,33 +30,33 @@ public sealed class HelpdeskSettingsHandler(AppDbContext db, IUserDirectory user
         var issueType = id is { } existing ? all.SingleOrDefault(c => c.Id == existing) : null;
         if (id is not null && issueType is null)
         {
-            return Result.Invalid<IssueTypeNode>("id", $"There is no issue type {id}.");
+            return Result.NotFound($"There is no issue type {id}.");
         }
 
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > 100 || name.Contains('›'))
         {
-            return Result.Invalid<IssueTypeNode>("name", "Name the issue type in up to 100 characters, without ›.");
+            return Result.Invalid("name", "Name the issue type in up to 100 characters, without ›.");
         }
 
         var parent = parentId is { } p ? all.SingleOrDefault(c => c.Id == p) : null;
         if (parentId is not null && parent is null)
         {
-            return Result.Invalid<IssueTypeNode>("parentId", $"There is no issue type {parentId}.");
+            return Result.Invalid("parentId", $"There is no issue type {parentId}.");
         }
 
         for (var ancestor = parent; ancestor is not null; ancestor = all.SingleOrDefault(c => c.Id == ancestor.ParentId))
         {
             if (ancestor.Id == issueType?.Id)
             {
-                return Result.Invalid<IssueTypeNode>("parentId", "An issue type cannot go under itself or one of its own.");
+                return Result.Invalid("parentId", "An issue type cannot go under itself or one of its own.");
             }
         }
 
         var path = parent is null ? name : parent.Path + IssueTypePath.Separator + name;
         if (all.Any(c => c.Path == path && c.Id != issueType?.Id))
         {
-            return Result.Invalid<IssueTypeNode>("name", $"“{path}” already exists.");
+            return Result.Invalid("name", $"“{path}” already exists.");
         }
 
         if (issueType is null)
@@ -88,7 +88,7 @@ public sealed class HelpdeskSettingsHandler(AppDbContext db, IUserDirectory user
     {
         if (cells.Values.Any(v => v is < 1 or > 5))
         {
-            return Result.Invalid<IReadOnlyList<PriorityCell>>("matrix", "Each cell is a priority from 1 (Critical) to 5 (Planning).");
+            return Result.Invalid("matrix", "Each cell is a priority from 1 (Critical) to 5 (Planning).");
         }
 
         var stored = await db.Set<PriorityCell>().ToListAsync(cancellationToken);
@@ -123,19 +123,19 @@ public sealed class HelpdeskSettingsHandler(AppDbContext db, IUserDirectory user
         var team = await db.Set<Team>().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (team is null)
         {
-            return Result.Invalid<TeamSettings>("id", $"There is no team {id}.");
+            return Result.NotFound($"There is no team {id}.");
         }
 
         var wanted = members.Concat(leadUserId is { } lead ? [lead] : []).Distinct().ToList();
         var found = await users.FindAsync(wanted, cancellationToken);
         if (wanted.FirstOrDefault(w => !found.Any(u => u.Id == w && u.IsTechnician())) is { } stranger && stranger != Guid.Empty)
         {
-            return Result.Invalid<TeamSettings>("members", "Only technicians can be members or leads of a team.");
+            return Result.Invalid("members", "Only technicians can be members or leads of a team.");
         }
 
         if (escalatesToTeamId is { } next && (next == id || !await db.Set<Team>().AnyAsync(t => t.Id == next && t.Tier > team.Tier, cancellationToken)))
         {
-            return Result.Invalid<TeamSettings>("escalatesToTeamId", "A team escalates to a team at a higher tier.");
+            return Result.Invalid("escalatesToTeamId", "A team escalates to a team at a higher tier.");
         }
 
         team.LeadUserId = leadUserId;
@@ -155,29 +155,29 @@ public sealed class HelpdeskSettingsHandler(AppDbContext db, IUserDirectory user
         var macro = id is { } existing ? await db.Set<Macro>().SingleOrDefaultAsync(m => m.Id == existing, cancellationToken) : null;
         if (id is not null && macro is null)
         {
-            return Result.Invalid<Macro>("id", $"There is no macro {id}.");
+            return Result.NotFound($"There is no macro {id}.");
         }
 
         name = name?.Trim() ?? "";
         body = body?.Trim() ?? "";
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         if (name.Length is 0 or > 200)
         {
-            errors["name"] = ["Name the macro in up to 200 characters."];
+            errors.Add("name", "Name the macro in up to 200 characters.");
         }
         else if (await db.Set<Macro>().AnyAsync(m => m.Name == name && m.Id != (id ?? 0), cancellationToken))
         {
-            errors["name"] = [$"There is already a macro called “{name}”."];
+            errors.Add("name", $"There is already a macro called “{name}”.");
         }
 
         if (body.Length is 0 or > 20_000)
         {
-            errors["body"] = ["Write the reply or note the macro adds."];
+            errors.Add("body", "Write the reply or note the macro adds.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<Macro>(errors);
+            return Result.Invalid(errors);
         }
 
         macro ??= db.Set<Macro>().Add(new Macro { Name = name, Body = body }).Entity;

@@ -71,8 +71,13 @@ public sealed class IndexModel(HelpdeskSettingsHandler handler, IUserDirectory u
             return Redirect($"/helpdesk/settings#{section}");
         }
 
+        if (result.Failure.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
         db.ChangeTracker.Clear();
-        Refused = (section, result.Errors.SelectMany(e => e.Value).ToList());
+        Refused = (section, result.Failure.Messages);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(ct);
         return Page();

@@ -58,17 +58,17 @@ public sealed class AnswerSurveyHandler(AppDbContext db, SurveyLinks links, Time
     /// <summary>Records the answer if the survey has none yet; the caller has checked the link with <see cref="FindAsync"/>.</summary>
     public async Task<Result<SurveyAnswerOutcome>> AnswerAsync(SurveyView survey, string? rating, string? comment, CancellationToken cancellationToken = default)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         var parsed = ParseRating(rating);
         if (parsed is null)
         {
-            errors["rating"] = ["Choose Good or Bad."];
+            errors.Add("rating", "Choose Good or Bad.");
         }
 
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (text?.Length > MaxComment)
         {
-            errors["comment"] = ["A comment can be at most 2,000 characters."];
+            errors.Add("comment", "A comment can be at most 2,000 characters.");
         }
 
         if (survey.Answered)
@@ -76,9 +76,9 @@ public sealed class AnswerSurveyHandler(AppDbContext db, SurveyLinks links, Time
             return SurveyAnswerOutcome.AlreadyAnswered;
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<SurveyAnswerOutcome>(errors);
+            return Result.Invalid(errors);
         }
 
         var now = clock.GetUtcNow();

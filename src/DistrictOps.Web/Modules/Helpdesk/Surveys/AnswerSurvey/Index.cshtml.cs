@@ -58,8 +58,7 @@ public sealed class IndexModel(AnswerSurveyHandler handler, TimeProvider clock) 
         var result = await handler.AnswerAsync(Survey!, Rating, Comment, cancellationToken);
         if (!result.Succeeded)
         {
-            ModelState.AddHandlerErrors(result.Errors, prefix: "");
-            return Page();
+            return this.Refuse(result.Failure, prefix: "") ?? Page();
         }
 
         return RedirectToPage(new { token, thanks = result.Value == SurveyAnswerOutcome.Recorded });

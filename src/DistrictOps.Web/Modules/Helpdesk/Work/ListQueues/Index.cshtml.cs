@@ -2,6 +2,7 @@ using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -58,7 +59,9 @@ public sealed class IndexModel(
         }
         else
         {
-            BulkProblem = string.Join(" ", result.Errors.Select(e => e.Key.Contains('-', StringComparison.Ordinal) ? $"{e.Key}: {string.Join(" ", e.Value)}" : string.Join(" ", e.Value)));
+            BulkProblem = result.Failure.Kind == OutcomeKind.Invalid
+                ? string.Join(" ", result.Failure.Errors.Select(e => e.Key.Contains('-', StringComparison.Ordinal) ? $"{e.Key}: {string.Join(" ", e.Value)}" : string.Join(" ", e.Value)))
+                : result.Failure.Message;
         }
 
         var back = Request.Query.Where(q => q.Key != "handler").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
@@ -87,7 +90,7 @@ public sealed class IndexModel(
         var filter = Parameters.Parse(options.Value.NumberPrefix);
         if (!filter.Succeeded)
         {
-            Errors = filter.Errors;
+            Errors = filter.Failure.Errors;
             return Page();
         }
 
@@ -99,7 +102,7 @@ public sealed class IndexModel(
         }
         else
         {
-            Errors = list.Errors;
+            Errors = list.Failure.Errors;
         }
 
         return Page();

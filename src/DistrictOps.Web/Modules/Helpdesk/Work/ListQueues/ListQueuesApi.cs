@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -11,20 +12,10 @@ public static class ListQueuesApi
 {
     public static RouteGroupBuilder MapListQueuesApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/tickets", async Task<Results<Ok<PagedResult<TicketRow>>, ValidationProblem>> (
+        group.MapGet("/tickets", async Task<Results<Ok<PagedResult<TicketRow>>, ValidationProblem, ProblemHttpResult>> (
                 [AsParameters] TicketListQuery query, ClaimsPrincipal user, ViewerFactory viewers, ListQueuesHandler handler, IOptions<HelpdeskOptions> options, CancellationToken ct) =>
-            {
-                var filter = query.ToParameters().Parse(options.Value.NumberPrefix);
-                if (!filter.Succeeded)
-                {
-                    return TypedResults.ValidationProblem(filter.Errors);
-                }
-
-                var result = await handler.ListAsync(await viewers.ForAsync(user, ct), filter.Value!, ct);
-                return result.Succeeded
-                    ? TypedResults.Ok(new PagedResult<TicketRow>(result.Value!.Items, result.Value.Total, result.Value.Page, result.Value.PageSize))
-                    : TypedResults.ValidationProblem(result.Errors);
-            })
+                (await query.ToParameters().Parse(options.Value.NumberPrefix).ThenAsync(async filter => await handler.ListAsync(await viewers.ForAsync(user, ct), filter, ct)))
+                    .ToOk(list => new PagedResult<TicketRow>(list.Items, list.Total, list.Page, list.PageSize)))
             .WithSummary("Tickets the caller may see, open ones unless a status is given; filters, text or number search (q), sort and paging.");
 
         group.MapGet("/queues", async Task<Ok<IReadOnlyList<QueueCount>>> (ClaimsPrincipal user, ViewerFactory viewers, ListQueuesHandler handler, CancellationToken ct) =>
@@ -32,18 +23,9 @@ public static class ListQueuesApi
             .RequireAuthorization(HelpdeskPermissions.Work)
             .WithSummary("The queues (mine, my-sites, team, unassigned, all) with how many open tickets each holds for the caller.");
 
-        group.MapGet("/queues/{name}", async Task<Results<Ok<QueueList>, ValidationProblem>> (
+        group.MapGet("/queues/{name}", async Task<Results<Ok<QueueList>, ValidationProblem, ProblemHttpResult>> (
                 string name, [AsParameters] TicketListQuery query, ClaimsPrincipal user, ViewerFactory viewers, ListQueuesHandler handler, IOptions<HelpdeskOptions> options, CancellationToken ct) =>
-            {
-                var filter = query.ToParameters().Parse(options.Value.NumberPrefix);
-                if (!filter.Succeeded)
-                {
-                    return TypedResults.ValidationProblem(filter.Errors);
-                }
-
-                var result = await handler.ListAsync(await viewers.ForAsync(user, ct), name, filter.Value!, ct);
-                return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors);
-            })
+                (await query.ToParameters().Parse(options.Value.NumberPrefix).ThenAsync(async filter => await handler.ListAsync(await viewers.ForAsync(user, ct), name, filter, ct))).ToOk())
             .RequireAuthorization(HelpdeskPermissions.Work)
             .WithSummary("One queue's tickets with the same filters as /tickets; an empty queue by definition says why in explanation.");
         return group;

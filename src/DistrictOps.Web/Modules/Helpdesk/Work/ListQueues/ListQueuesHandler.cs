@@ -83,25 +83,25 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
     {
         if (Queue.Find(queueName) is not { } queue)
         {
-            return Result.Invalid<QueueList>("name", $"Unknown queue '{queueName}': use {string.Join(", ", Queue.Every.Select(q => q.Name))}.");
+            return Result.NotFound($"Unknown queue '{queueName}': use {string.Join(", ", Queue.Every.Select(q => q.Name))}.");
         }
 
         var issueTypes = await db.Set<IssueType>().AsNoTracking().ToListAsync(cancellationToken);
         var siteList = await sites.ListAsync(cancellationToken);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ErrorList();
         if (filter.IssueType is { } issueType && issueTypes.All(c => c.Id != issueType))
         {
-            errors["issueType"] = ["No issue type has this id."];
+            errors.Add("issueType", "No issue type has this id.");
         }
 
         if (filter.Site is { } site && siteList.All(s => s.Id != site))
         {
-            errors["site"] = ["No site has this id."];
+            errors.Add("site", "No site has this id.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return Result.Invalid<QueueList>(errors);
+            return Result.Invalid(errors);
         }
 
         var openOnly = filter.EffectiveStatuses is { } statuses && statuses.All(TicketFilter.Open.Contains);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
@@ -77,181 +76,73 @@ public sealed record TicketListParameters(
             One("page"), One("pageSize"));
     }
 
-    public Result<TicketFilter> Parse(string numberPrefix) =>
-        (this with
-        {
-            Site = Blank(Site), IssueType = Blank(IssueType), Priority = Blank(Priority), Assignee = Blank(Assignee), OlderThanDays = Blank(OlderThanDays),
-            CreatedFrom = Blank(CreatedFrom), CreatedTo = Blank(CreatedTo), Sort = Blank(Sort), Dir = Blank(Dir), Page = Blank(Page), PageSize = Blank(PageSize),
-        }).ParseFilledIn(numberPrefix);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private Result<TicketFilter> ParseFilledIn(string numberPrefix)
+    private enum Direction
     {
-        var errors = new Dictionary<string, string[]>();
-        void Error(string field, string message) => errors[field] = [message];
-        var filter = new TicketFilter();
+        Asc,
+        Desc,
+    }
 
-        var statuses = (Status ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        if (statuses.Count > 0 && !statuses.Contains("any", StringComparer.OrdinalIgnoreCase))
-        {
-            var chosen = new HashSet<TicketStatus>();
-            foreach (var value in statuses)
-            {
-                if (value.Equals("open", StringComparison.OrdinalIgnoreCase))
-                {
-                    chosen.UnionWith(TicketFilter.Open);
-                }
-                else if (Enum.TryParse<TicketStatus>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !value.Any(char.IsAsciiDigit))
-                {
-                    chosen.Add(parsed);
-                }
-                else
-                {
-                    Error("status", $"Unknown status '{value}': use open, any, New, Open, Pending, OnHold, Solved or Closed.");
-                }
-            }
-
-            filter = filter with { Statuses = chosen.Order().ToList() };
-        }
-        else if (statuses.Count > 0)
-        {
-            filter = filter with { Statuses = Enum.GetValues<TicketStatus>() };
-        }
-
-        if (Site is not null)
-        {
-            if (Guid.TryParse(Site, out var site))
-            {
-                filter = filter with { Site = site };
-            }
-            else
-            {
-                Error("site", "The site must be a site id.");
-            }
-        }
-
-        if (IssueType is not null)
-        {
-            if (int.TryParse(IssueType, NumberStyles.None, CultureInfo.InvariantCulture, out var issueType))
-            {
-                filter = filter with { IssueType = issueType };
-            }
-            else
-            {
-                Error("issueType", "The issue type must be an issue type id.");
-            }
-        }
-
-        if (Priority is not null)
-        {
-            if (int.TryParse(Priority, NumberStyles.None, CultureInfo.InvariantCulture, out var priority) && priority is >= 1 and <= 5)
-            {
-                filter = filter with { Priority = priority };
-            }
-            else
-            {
-                Error("priority", "The priority must be 1 (critical) to 5 (planning).");
-            }
-        }
-
-        if (Assignee is not null)
-        {
-            if (Assignee.Equals("none", StringComparison.OrdinalIgnoreCase))
-            {
-                filter = filter with { Unassigned = true };
-            }
-            else if (Guid.TryParse(Assignee, out var assignee))
-            {
-                filter = filter with { Assignee = assignee };
-            }
-            else
-            {
-                Error("assignee", "The assignee must be a user id, or none.");
-            }
-        }
-
-        if (OlderThanDays is not null)
-        {
-            if (int.TryParse(OlderThanDays, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= 36_500)
-            {
-                filter = filter with { OlderThanDays = days };
-            }
-            else
-            {
-                Error("olderThanDays", "Older than must be a number of days from 0 to 36500.");
-            }
-        }
-
-        filter = filter with { CreatedFrom = Date(CreatedFrom, "createdFrom"), CreatedTo = Date(CreatedTo, "createdTo") };
+    public Result<TicketFilter> Parse(string numberPrefix)
+    {
+        var unassigned = string.Equals(Assignee?.Trim(), "none", StringComparison.OrdinalIgnoreCase);
+        var query = QueryReader.Of(
+            ("q", Q), ("status", Status is null ? null : string.Join(',', Status)), ("site", Site), ("issueType", IssueType), ("priority", Priority),
+            ("assignee", unassigned ? null : Assignee), ("olderThanDays", OlderThanDays), ("createdFrom", CreatedFrom), ("createdTo", CreatedTo),
+            ("sort", Sort), ("dir", Dir), ("page", Page), ("pageSize", PageSize));
+        var sort = query.Enum<TicketSort>("sort") ?? TicketSort.Updated;
+        var paging = query.Paging();
+        var filter = new TicketFilter(
+            Statuses: ReadStatuses(query),
+            Site: query.Id("site", "a site id"),
+            IssueType: query.WholeNumber("issueType", 1, int.MaxValue),
+            Priority: query.WholeNumber("priority", 1, 5),
+            Assignee: query.Id("assignee", "a user id or none"),
+            Unassigned: unassigned,
+            OlderThanDays: query.WholeNumber("olderThanDays", 0, 36_500),
+            CreatedFrom: query.Date("createdFrom"),
+            CreatedTo: query.Date("createdTo"),
+            Sort: sort,
+            Descending: query.Enum<Direction>("dir") is { } direction ? direction == Direction.Desc : TicketFilter.DefaultDescending(sort),
+            Page: paging.Page,
+            PageSize: paging.Size);
         if (filter.CreatedFrom > filter.CreatedTo)
         {
-            Error("createdTo", "The end of the created range is before its start.");
+            query.Errors.Add("createdTo", "The end of the created range is before its start.");
         }
 
-        var q = Q?.Trim();
-        if (!string.IsNullOrEmpty(q))
+        var searched = query.Text("q", 200);
+        return query.Then(searched is null ? filter
+            : TicketNumber.Parse(searched, numberPrefix) is { } number ? filter with { Number = number }
+            : filter with { Text = searched });
+    }
+
+    /// <summary>No status is the default (the open ones); <c>open</c> adds the open ones, <c>any</c> is every status.</summary>
+    private static IReadOnlyList<TicketStatus>? ReadStatuses(QueryReader query)
+    {
+        var values = query.List("status");
+        if (values.Count == 0)
         {
-            if (q.Length > 200)
-            {
-                Error("q", "Search for at most 200 characters.");
-            }
-            else
-            {
-                filter = TicketNumber.Parse(q, numberPrefix) is { } number ? filter with { Number = number } : filter with { Text = q };
-            }
-        }
-
-        if (Sort is not null)
-        {
-            if (Enum.TryParse<TicketSort>(Sort, ignoreCase: true, out var sort) && Enum.IsDefined(sort) && !Sort.Any(char.IsAsciiDigit))
-            {
-                filter = filter with { Sort = sort };
-            }
-            else
-            {
-                Error("sort", "Sort by updated, created, priority or number.");
-            }
-        }
-
-        filter = filter with { Descending = TicketFilter.DefaultDescending(filter.Sort) };
-        if (Dir is not null)
-        {
-            if (Dir.Equals("asc", StringComparison.OrdinalIgnoreCase) || Dir.Equals("desc", StringComparison.OrdinalIgnoreCase))
-            {
-                filter = filter with { Descending = Dir.Equals("desc", StringComparison.OrdinalIgnoreCase) };
-            }
-            else
-            {
-                Error("dir", "The direction must be asc or desc.");
-            }
-        }
-
-        var paging = QueryReader.Of(("page", Page), ("pageSize", PageSize));
-        var page = paging.Paging();
-        foreach (var (field, messages) in paging.Errors.ToDictionary())
-        {
-            errors[field] = messages;
-        }
-
-        filter = filter with { Page = page.Page, PageSize = page.Size };
-
-        return errors.Count == 0 ? filter : Result.Invalid<TicketFilter>(errors);
-
-        DateOnly? Date(string? text, string field)
-        {
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-
-            Error(field, "Give the date as YYYY-MM-DD.");
             return null;
         }
+
+        if (values.Contains("any", StringComparer.OrdinalIgnoreCase))
+        {
+            return Enum.GetValues<TicketStatus>();
+        }
+
+        var chosen = new HashSet<TicketStatus>();
+        foreach (var value in values)
+        {
+            if (value.Equals("open", StringComparison.OrdinalIgnoreCase))
+            {
+                chosen.UnionWith(TicketFilter.Open);
+            }
+            else if (query.Named<TicketStatus>("status", value) is { } status)
+            {
+                chosen.Add(status);
+            }
+        }
+
+        return chosen.Order().ToList();
     }
 }

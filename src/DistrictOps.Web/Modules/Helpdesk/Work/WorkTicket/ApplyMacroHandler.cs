@@ -14,7 +14,7 @@ public sealed class ApplyMacroHandler(AppDbContext db, CommentHandler comment, U
         var macro = await db.Set<Macro>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == macroId && m.Active, cancellationToken);
         if (macro is null)
         {
-            return Result.Invalid<TicketChanged>("macroId", $"There is no active macro {macroId}.");
+            return Result.NotFound($"There is no active macro {macroId}.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -38,7 +38,7 @@ public sealed class AttachFileHandler(AppDbContext db, TicketFinder finder, Time
         var ticket = await finder.FindAsync(id, viewer, cancellationToken);
         if (ticket is null)
         {
-            return Result.Invalid<AttachedFile>(TicketFinder.NotFound, $"There is no ticket {id} you can see.");
+            return TicketFinder.Missing(id);
         }
 
         var max = options.Value.MaxAttachmentBytes;
@@ -50,20 +50,20 @@ public sealed class AttachFileHandler(AppDbContext db, TicketFinder finder, Time
             buffer.Write(chunk, 0, read);
             if (buffer.Length > max)
             {
-                return Result.Invalid<AttachedFile>(Field, $"The file is larger than {max / (1024 * 1024)} MB.");
+                return Result.Invalid(Field, $"The file is larger than {max / (1024 * 1024)} MB.");
             }
         }
 
         var bytes = buffer.ToArray();
         if (bytes.Length == 0)
         {
-            return Result.Invalid<AttachedFile>(Field, "The file is empty.");
+            return Result.Invalid(Field, "The file is empty.");
         }
 
         var type = FileSignature.Detect(bytes);
         if (type is null)
         {
-            return Result.Invalid<AttachedFile>(Field, "Only pictures (PNG, JPEG, GIF, WebP) and PDF files can be attached; this file's content is neither.");
+            return Result.Invalid(Field, "Only pictures (PNG, JPEG, GIF, WebP) and PDF files can be attached; this file's content is neither.");
         }
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));

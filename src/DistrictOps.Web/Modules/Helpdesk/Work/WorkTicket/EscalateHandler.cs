@@ -30,17 +30,17 @@ public sealed class EscalateHandler(AppDbContext db, TicketFinder finder, TimePr
         var reason = command.Reason?.Trim() ?? "";
         if (reason.Length == 0)
         {
-            return Result.Invalid<TicketChanged>(nameof(command.Reason), "Say why the ticket needs the next tier.");
+            return Result.Invalid(nameof(command.Reason), "Say why the ticket needs the next tier.");
         }
 
         if (reason.Length > 2_000)
         {
-            return Result.Invalid<TicketChanged>(nameof(command.Reason), "The reason can be at most 2,000 characters.");
+            return Result.Invalid(nameof(command.Reason), "The reason can be at most 2,000 characters.");
         }
 
         if (!ticket.IsOpen)
         {
-            return Result.Invalid<TicketChanged>("ticket", "Only an open ticket can be escalated; reopen it first.");
+            return Result.Conflict("Only an open ticket can be escalated; reopen it first.");
         }
 
         var teams = await db.Set<Team>().AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
@@ -48,14 +48,14 @@ public sealed class EscalateHandler(AppDbContext db, TicketFinder finder, TimePr
         var targetId = command.TeamId ?? (ticket.TeamId is { } c && teams.TryGetValue(c, out var here) ? here.EscalatesToTeamId : null);
         if (targetId is null || !teams.TryGetValue(targetId.Value, out var target))
         {
-            return Result.Invalid<TicketChanged>(nameof(command.TeamId), command.TeamId is null
+            return Result.Invalid(nameof(command.TeamId), command.TeamId is null
                 ? "This team has no next tier; choose the team to escalate to."
                 : $"There is no team {command.TeamId}.");
         }
 
         if (target.Tier <= currentTier)
         {
-            return Result.Invalid<TicketChanged>(nameof(command.TeamId), $"{target.Name} is tier {target.Tier}; escalation goes to a higher tier than {currentTier}.");
+            return Result.Invalid(nameof(command.TeamId), $"{target.Name} is tier {target.Tier}; escalation goes to a higher tier than {currentTier}.");
         }
 
         var now = clock.GetUtcNow();

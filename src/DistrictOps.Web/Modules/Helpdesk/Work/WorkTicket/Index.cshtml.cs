@@ -94,13 +94,14 @@ public sealed class IndexModel(
             return RedirectToPage(new { number });
         }
 
-        if (result.Errors.ContainsKey(TicketFinder.NotFound) && result.Errors.Count == 1)
+        if (result.Failure.Kind == OutcomeKind.Forbidden)
         {
-            return NotFound();
+            return Forbid();
         }
 
+        // A macro or ticket named in the form that is gone is told beside the form; the ticket itself gone is a 404 (LoadAsync).
         db.ChangeTracker.Clear();
-        return await RefuseAsync(number, form, result.Errors.SelectMany(e => e.Value).ToList(), ct);
+        return await RefuseAsync(number, form, result.Failure.Messages, ct);
     }
 
     private async Task<IActionResult> RefuseAsync(string number, string form, IReadOnlyList<string> messages, CancellationToken ct)

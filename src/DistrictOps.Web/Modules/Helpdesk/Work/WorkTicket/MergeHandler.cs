@@ -27,7 +27,7 @@ public sealed class MergeHandler(AppDbContext db, TicketFinder finder, TimeProvi
         var target = TicketNumber.Parse(into, finder.Prefix) is { } targetId ? await finder.FindAsync(targetId, viewer, cancellationToken) : null;
         if (target is null)
         {
-            return Result.Invalid<TicketChanged>("into", $"There is no ticket “{into}” you can see to merge into.");
+            return Result.Invalid("into", $"There is no ticket “{into}” you can see to merge into.");
         }
 
         if (duplicate.MergedIntoId == target.Id)
@@ -35,14 +35,18 @@ public sealed class MergeHandler(AppDbContext db, TicketFinder finder, TimeProvi
             return finder.Changed(duplicate, changed: false);
         }
 
-        var refused = target.Id == duplicate.Id ? "A ticket cannot be merged into itself."
-            : duplicate.MergedIntoId is not null ? $"{finder.Number(duplicate)} is already merged into {TicketNumber.Format(finder.Prefix, duplicate.MergedIntoId.Value)}."
+        if (target.Id == duplicate.Id)
+        {
+            return Result.Invalid("into", "A ticket cannot be merged into itself.");
+        }
+
+        var refused = duplicate.MergedIntoId is not null ? $"{finder.Number(duplicate)} is already merged into {TicketNumber.Format(finder.Prefix, duplicate.MergedIntoId.Value)}."
             : target.MergedIntoId is not null ? $"{finder.Number(target)} is itself merged; merge into {TicketNumber.Format(finder.Prefix, target.MergedIntoId.Value)}."
             : !target.IsOpen ? $"{finder.Number(target)} is {target.Status}; merge into an open ticket."
             : null;
         if (refused is not null)
         {
-            return Result.Invalid<TicketChanged>("into", refused);
+            return Result.Conflict(refused);
         }
 
         var now = clock.GetUtcNow();

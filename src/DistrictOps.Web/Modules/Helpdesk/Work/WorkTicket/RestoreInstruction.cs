@@ -26,7 +26,7 @@ public sealed class RestoreInstructionHandler(AppDbContext db, TicketFinder find
 
         if (!ticket.InstructionDisrupted)
         {
-            return Result.Invalid<TicketChanged>("instructionDisrupted", "This ticket is not marked as disrupting instruction, so there is nothing to restore.");
+            return Result.Conflict("This ticket is not marked as disrupting instruction, so there is nothing to restore.");
         }
 
         if (ticket.InstructionRestoredAt is not null)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -32,12 +33,9 @@ public static class WorkTicketApi
         group.MapPost("/tickets/{number}/macros/{macroId:int}", (string number, int macroId, Context context, ApplyMacroHandler handler, CancellationToken ct) =>
                 context.RunAsync(number, (id, viewer) => handler.HandleAsync(id, macroId, viewer, ct), ct))
             .WithSummary("Apply a macro: its reply or note and the fields it sets.");
-        group.MapPost("/tickets/bulk", async Task<Results<Ok<IReadOnlyList<TicketChanged>>, ValidationProblem>> (
+        group.MapPost("/tickets/bulk", async Task<Results<Ok<IReadOnlyList<TicketChanged>>, ValidationProblem, ProblemHttpResult>> (
                 BulkUpdateCommand command, ClaimsPrincipal user, ViewerFactory viewers, UpdateTicketHandler handler, CancellationToken ct) =>
-            {
-                var result = await handler.BulkAsync(command, await viewers.ForAsync(user, ct), ct);
-                return result.Succeeded ? TypedResults.Ok(result.Value!) : TypedResults.ValidationProblem(result.Errors);
-            })
+                (await handler.BulkAsync(command, await viewers.ForAsync(user, ct), ct)).ToOk())
             .WithSummary("Apply the same changes to up to 500 tickets: all of them, or none if any is refused.");
         group.MapPost("/tickets/{number}/attachments", async Task<IResult> (
                 string number, IFormFile file, Context context, AttachFileHandler handler, CancellationToken ct) =>
@@ -48,10 +46,8 @@ public static class WorkTicketApi
                 }
 
                 await using var stream = file.OpenReadStream();
-                var result = await handler.HandleAsync(found.Id, file.FileName, stream, found.Viewer, ct);
-                return result.Succeeded
-                    ? TypedResults.Created($"/api/v1/helpdesk/tickets/{number}/attachments/{result.Value!.Id}", result.Value)
-                    : Problem(result.Errors);
+                return (await handler.HandleAsync(found.Id, file.FileName, stream, found.Viewer, ct))
+                    .ToCreated(attached => $"/api/v1/helpdesk/tickets/{number}/attachments/{attached.Id}", attached => attached);
             })
             .DisableAntiforgery()
             .WithSummary("Attach a picture or PDF (multipart field 'file'); the type is detected from the content.");
@@ -63,14 +59,6 @@ public static class WorkTicketApi
             .WithSummary("Download an attachment.");
         return group;
     }
-
-    /// <summary>Not found and not allowed are told apart from invalid input by the field the handler names.</summary>
-    public static IResult Problem(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ContainsKey(TicketFinder.NotFound) && errors.Count == 1 && errors[TicketFinder.NotFound][0].StartsWith("There is no ticket", StringComparison.Ordinal)
-            ? TypedResults.Problem(errors[TicketFinder.NotFound][0], statusCode: StatusCodes.Status404NotFound)
-            : errors.ContainsKey(TicketFinder.NotAllowed)
-                ? TypedResults.Problem(errors[TicketFinder.NotAllowed][0], statusCode: StatusCodes.Status403Forbidden)
-                : TypedResults.ValidationProblem(errors);
 
     /// <summary>The signed-in viewer and the ticket number in the route, shared by every endpoint here.</summary>
     public sealed class Context(IHttpContextAccessor http, ViewerFactory viewers, IOptions<HelpdeskOptions> options)
@@ -87,8 +75,7 @@ public static class WorkTicketApi
                 return TypedResults.NotFound();
             }
 
-            var result = await work(found.Id, found.Viewer);
-            return result.Succeeded ? TypedResults.Ok(result.Value) : Problem(result.Errors);
+            return (await work(found.Id, found.Viewer)).ToOk();
         }
     }
 }
