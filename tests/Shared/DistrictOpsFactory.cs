@@ -13,6 +13,14 @@ public sealed class DistrictOpsFactory(TestDatabase database, IReadOnlyDictionar
 {
     public const string DemoPassword = "bayview-demo-2026";
 
+    static DistrictOpsFactory()
+    {
+        // A focused `dotnet test` gets what scripts/test exports: hosts that watch no settings file and poll the web
+        // root, so many hosts alive at once do not exhaust the per-user inotify limit. The CLI's child processes inherit it.
+        System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        System.Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public TestDatabase Database { get; } = database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

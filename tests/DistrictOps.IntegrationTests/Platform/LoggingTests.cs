@@ -24,4 +24,31 @@ public sealed class LoggingTests
         Assert.Contains("responded 200", line.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(sink.Lines, l => (l.Message + l.Scopes).Contains("Surname", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [Providers]
+    public async Task Development_logs_at_debug_carry_no_query_value_and_every_request_line_a_trace_id(DatabaseProvider provider)
+    {
+        var sink = new CapturingLoggerProvider();
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var verbose = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Debug",
+        };
+        await using var app = new DistrictOpsFactory(db, verbose, s => s.AddSingleton<ILoggerProvider>(sink)) { Environment = "Development" };
+        var admin = await app.ApiClientAsync("admin@bayview.example");
+        var browser = app.Browser();
+        await browser.SignInAsync("admin@bayview.example");
+
+        (await admin.GetAsync("/api/v1/directory/people?query=Quetzalli%20Surname")).EnsureSuccessStatusCode();
+        (await browser.GetAsync("/directory/people?query=Quetzalli%20Surname")).EnsureSuccessStatusCode();
+        (await browser.GetAsync("/helpdesk/queues?q=Quetzalli%20Surname")).EnsureSuccessStatusCode();
+
+        Assert.DoesNotContain(sink.Lines, l => (l.Message + l.Scopes).Contains("Quetzalli", StringComparison.Ordinal));
+        var requestLines = sink.Lines.Where(l => l.Message.StartsWith("HTTP GET ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, requestLines.Count(l => l.Message.Contains("responded 200", StringComparison.Ordinal)));
+        Assert.All(requestLines, l => Assert.Matches("TraceId=[0-9a-f]{32}", l.Scopes));
+    }
 }
