@@ -82,6 +82,19 @@ public sealed class QueryReader(IQueryCollection query)
         return Refuse<DateOnly>(name, "a date as YYYY-MM-DD", text);
     }
 
+    /// <summary>A span of district days, either end open; a last day before the first is refused under <c>to</c>.</summary>
+    public (DateOnly? From, DateOnly? To) Days(string from = "from", string to = "to")
+    {
+        var first = Date(from);
+        var last = Date(to);
+        if (first > last)
+        {
+            Errors.Add(to, $"{to}: expected a day on or after {from} ({first:yyyy-MM-dd}); got '{last:yyyy-MM-dd}'.");
+        }
+
+        return (first, last);
+    }
+
     /// <summary>A member of the enum by name, any case; numbers are refused so that only named values are accepted.</summary>
     public TEnum? Enum<TEnum>(string name)
         where TEnum : struct, Enum

@@ -94,4 +94,16 @@ public sealed class QueryReaderTests
         Assert.Equal(OutcomeKind.Invalid, result.Kind);
         Assert.Equal(["page", "from"], result.Failure!.Errors.Keys);
     }
+
+    [Fact]
+    public void A_span_of_days_may_be_open_at_either_end_but_not_end_before_it_starts()
+    {
+        Assert.Equal((new DateOnly(2026, 9, 1), (DateOnly?)null), Read(("from", "2026-09-01")).Days());
+        Assert.Equal((new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 1)), Read(("from", "2026-09-01"), ("to", "2026-09-01")).Days());
+
+        var backwards = Read(("from", "2026-09-02"), ("to", "2026-09-01"));
+        backwards.Days();
+
+        Assert.Equal("to: expected a day on or after from (2026-09-02); got '2026-09-01'.", Error(backwards, "to"));
+    }
 }

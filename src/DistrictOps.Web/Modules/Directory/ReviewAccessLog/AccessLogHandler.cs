@@ -15,13 +15,8 @@ public sealed record AccessLogQuery(Guid? Person, Guid? User, DateOnly? From, Da
     public static Result<AccessLogQuery> Read(IQueryCollection query)
     {
         var reader = new QueryReader(query);
-        var read = new AccessLogQuery(reader.Id("person", "a person id"), reader.Id("user", "a user id"), reader.Date("from"), reader.Date("to"), reader.Paging());
-        if (read.From > read.To)
-        {
-            reader.Errors.Add("to", "to: expected a day on or after from.");
-        }
-
-        return reader.Then(read);
+        var (from, to) = reader.Days();
+        return reader.Then(new AccessLogQuery(reader.Id("person", "a person id"), reader.Id("user", "a user id"), from, to, reader.Paging()));
     }
 }
 
@@ -34,7 +29,7 @@ public sealed record AccessLogPage(PagedResult<AccessLogRow> Entries, string? Pe
 /// Who was shown which student and guardian records, newest first, for an administrator answering "who looked at my
 /// child": a person's filter finds the views of their record and the lists and searches that showed them.
 /// </summary>
-public sealed class AccessLogHandler(AppDbContext db, IUserDirectory users, IDistrictTimeZones zones)
+public sealed class AccessLogHandler(AppDbContext db, IUserDirectory users, DistrictTime districtTime)
 {
     public async Task<AccessLogPage> HandleAsync(AccessLogQuery query, CancellationToken cancellationToken = default)
     {
@@ -72,21 +67,18 @@ public sealed class AccessLogHandler(AppDbContext db, IUserDirectory users, IDis
 
         if (query.From is { } from)
         {
-            var start = StartOf(from);
+            var start = districtTime.StartOf(from);
             entries = entries.Where(e => e.At >= start);
         }
 
         if (query.To is { } to)
         {
-            var end = StartOf(to.AddDays(1));
+            var end = districtTime.StartOf(to.AddDays(1));
             entries = entries.Where(e => e.At < end);
         }
 
         return entries;
     }
-
-    private DateTimeOffset StartOf(DateOnly day) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zones.District), TimeSpan.Zero);
 
     private async Task<List<AccessLogRow>> RowsAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
     {

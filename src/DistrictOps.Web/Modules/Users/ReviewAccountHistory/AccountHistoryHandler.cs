@@ -14,15 +14,9 @@ public sealed record AccountHistoryQuery(string? Account, string? Actor, DateOnl
     public static Result<AccountHistoryQuery> Read(IQueryCollection query)
     {
         var reader = new QueryReader(query);
-        var read = new AccountHistoryQuery(
-            reader.Text("account", AppUser.DisplayNameMaxLength), reader.Text("actor", AppUser.DisplayNameMaxLength),
-            reader.Date("from"), reader.Date("to"), reader.Paging());
-        if (read.From > read.To)
-        {
-            reader.Errors.Add("to", $"The last day ({read.To:yyyy-MM-dd}) is before the first ({read.From:yyyy-MM-dd}).");
-        }
-
-        return reader.Then(read);
+        var (from, to) = reader.Days();
+        return reader.Then(new AccountHistoryQuery(
+            reader.Text("account", AppUser.DisplayNameMaxLength), reader.Text("actor", AppUser.DisplayNameMaxLength), from, to, reader.Paging()));
     }
 }
 
