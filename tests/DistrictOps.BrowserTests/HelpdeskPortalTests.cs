@@ -45,7 +45,7 @@ public sealed class HelpdeskPortalTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/helpdesk/requests/BV-\d{6}$"));
+        await page.WaitForArrivalAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/helpdesk/requests/BV-\d{6}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Cart tablets dropped off the domain");
         await Assertions.Expect(page.GetByText("Request received.")).ToBeVisibleAsync();
         Assert.Empty(await Axe.SeriousViolationsAsync(page));

@@ -21,7 +21,7 @@ public sealed class HelpdeskReportsPagesTests(BrowserFixture fixture)
         Assert.Empty(await ShellTests.TooWideAsync(page));
         await page.GetByRole(AriaRole.Link, new() { Name = "Backlog", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync("**/helpdesk/reports/backlog**");
+        await page.WaitForArrivalAsync(url => url.Contains("/helpdesk/reports/backlog", StringComparison.Ordinal));
         var chart = page.GetByRole(AriaRole.Img).First;
         await Assertions.Expect(chart).ToBeVisibleAsync();
         Assert.False(string.IsNullOrWhiteSpace(await page.Locator("svg[role=img] desc").First.TextContentAsync()));

@@ -20,7 +20,7 @@ public sealed class HelpdeskTechnicianPagesTests(BrowserFixture fixture)
         await first.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync($"**/helpdesk/tickets/{number}");
+        await page.WaitForArrivalAsync(url => url.EndsWith($"/helpdesk/tickets/{number}", StringComparison.Ordinal));
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
         Assert.Empty(await ShellTests.TooWideAsync(page));
         await page.GetByLabel("Reply or note").FillAsync("Swapped the tablet for a loaner.");

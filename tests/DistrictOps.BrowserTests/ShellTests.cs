@@ -103,7 +103,7 @@ public sealed class ShellTests(BrowserFixture fixture)
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(DistrictOpsFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
+        await page.WaitForArrivalAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
     }
 
     /// <summary>The elements that reach past the right edge of the screen, outside any scrolling region.</summary>
