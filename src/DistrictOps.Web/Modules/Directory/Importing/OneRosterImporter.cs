@@ -671,6 +671,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
     private sealed class ImportWriter(AppDbContext db, Guid runId, DateTimeOffset now, Dictionary<string, StoredRows> existing)
     {
         private readonly List<ImportChange> _changes = [];
+        private readonly AscendingIds _ids = new(now);
 
         public async Task WriteFileAsync(
             OneRosterPackage package, EntityPlan plan, FileWork work, IdUniverse universe, UserRoles? roles, CancellationToken ct)
@@ -799,7 +800,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 else
                 {
                     var fresh = create(row);
-                    fresh.Id = Guid.CreateVersion7(now);
+                    fresh.Id = _ids.Next();
                     map.Set(row.SourcedId, new StoredRow(fresh.Id, row.Hash, false));
                     apply(fresh, row);
                     added.Add(fresh);

@@ -74,6 +74,7 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
 
         var tracked = await db.Set<Person>().Where(p => p.EmployeeId != null || p.SourcedId.StartsWith("hr-")).ToDictionaryAsync(p => p.SourcedId, StringComparer.Ordinal, ct);
         var named = await NamedPeopleAsync(rows, byEmployee.Values.Select(p => p.SourcedId), bySourcedId.Keys, ct);
+        var ids = new AscendingIds(now);
         var written = 0;
         foreach (var row in rows)
         {
@@ -86,7 +87,7 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
                 continue;
             }
 
-            person ??= db.Add(new Person { Id = Guid.CreateVersion7(now), SourcedId = "hr-" + row.EmployeeId, Kind = PersonKind.Staff, SourceRole = "staff" }).Entity;
+            person ??= db.Add(new Person { Id = ids.Next(), SourcedId = "hr-" + row.EmployeeId, Kind = PersonKind.Staff, SourceRole = "staff" }).Entity;
 
             var changes = await ApplyRowAsync(person, row, joined, now, sites, ct);
             db.Add(new ImportChange { RunId = runId, Entity = "Staff", EntityId = person.Id, SourcedId = row.EmployeeId, Kind = joined ? ChangeKind.Joined : ChangeKind.Changed, Fields = joined ? null : string.Join(',', changes.Names) });
