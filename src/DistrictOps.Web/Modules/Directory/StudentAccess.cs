@@ -58,13 +58,23 @@ public sealed class StudentAccessLog(AppDbContext db, TimeProvider time)
     /// <summary>A list or search that returned <paramref name="familyIds"/>; nothing is written when it returned none.</summary>
     public void Listed(DirectoryReader reader, string query, IReadOnlyCollection<Guid> familyIds)
     {
-        if (familyIds.Count == 0)
+        if (familyIds.Count > 0)
         {
-            return;
+            AddListing(reader, query, familyIds);
         }
+    }
 
-        var entry = Entry(reader, personId: null, query, familyIds.Count);
-        entry.Listings.AddRange(familyIds.Distinct().Select(id => new AccessLogListing { PersonId = id }));
+    /// <summary>
+    /// A reading of the access log itself, with its filter and the students and guardians it named: written even when it
+    /// named nobody, so that who looked at the log, and for whom, has an answer too.
+    /// </summary>
+    public void LogRead(DirectoryReader reader, string query, IReadOnlyCollection<Guid> familyIds) => AddListing(reader, query, familyIds);
+
+    private void AddListing(DirectoryReader reader, string query, IReadOnlyCollection<Guid> familyIds)
+    {
+        var distinct = familyIds.Distinct().ToList();
+        var entry = Entry(reader, personId: null, query, distinct.Count);
+        entry.Listings.AddRange(distinct.Select(id => new AccessLogListing { PersonId = id }));
         db.Add(entry);
     }
 

@@ -68,6 +68,12 @@ public interface IPeopleDirectory
     /// </summary>
     bool MayShowFamily(ClaimsPrincipal user, Guid siteId);
 
+    /// <summary>
+    /// Writes to the access log that <paramref name="reader"/> was shown this student's or guardian's name from another
+    /// module's copy (a ticket's requester), after that module applied <see cref="MayShowFamily"/>; staff are not logged.
+    /// </summary>
+    Task ShownAsync(Guid personId, DirectoryReader reader, CancellationToken cancellationToken = default);
+
     /// <summary>Every current staff member (teachers, administrators, aides, HR-only staff), by name: demo data, staffing.</summary>
     Task<IReadOnlyList<PersonSummary>> CurrentStaffAsync(CancellationToken cancellationToken = default);
 }

@@ -31,6 +31,15 @@ internal sealed class PeopleDirectory(AppDbContext db, PermissionRegistry permis
 
     public bool MayShowFamily(ClaimsPrincipal user, Guid siteId) => StudentAccess.For(user, permissions).Covers(siteId);
 
+    public async Task ShownAsync(Guid personId, DirectoryReader reader, CancellationToken cancellationToken = default)
+    {
+        if (await db.Set<Person>().AnyAsync(p => p.Id == personId && (p.Kind == PersonKind.Student || p.Kind == PersonKind.Guardian), cancellationToken))
+        {
+            accessLog.Viewed(reader, personId);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     public async Task<IReadOnlyList<PersonSummary>> SearchStaffAsync(string query, int take = 20, CancellationToken cancellationToken = default)
     {
         var term = query.Trim();

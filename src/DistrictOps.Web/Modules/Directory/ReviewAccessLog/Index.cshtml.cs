@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Export;
 using DistrictOps.Web.Platform.Ui;
@@ -19,7 +20,7 @@ public sealed class IndexModel(AccessLogHandler handler) : PageModel
         Filter = this.ValueOrErrors(AccessLogQuery.Read(Request.Query));
         if (Filter is not null)
         {
-            Log = await handler.HandleAsync(Filter, cancellationToken);
+            Log = await handler.HandleAsync(Filter, DirectoryReader.Of(HttpContext), cancellationToken);
         }
     }
 
@@ -31,6 +32,6 @@ public sealed class IndexModel(AccessLogHandler handler) : PageModel
             return Page();
         }
 
-        return File(CsvExport.Write(await handler.ExportAsync(Filter, cancellationToken)), ExportTable.CsvContentType, "access-log.csv");
+        return File(CsvExport.Write(await handler.ExportAsync(Filter, DirectoryReader.Of(HttpContext), cancellationToken)), ExportTable.CsvContentType, "access-log.csv");
     }
 }

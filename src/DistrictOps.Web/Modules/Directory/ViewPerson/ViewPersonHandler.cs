@@ -23,7 +23,8 @@ public sealed record PersonDetail(
 
 /// <summary>
 /// One person's record. A student's or guardian's record needs the student permission for their site, and every view is
-/// written to the access log; a staff member's HR fields need the HR permission.
+/// written to the access log, as is every related student or guardian shown with it (only those the rule allows); a staff
+/// member's HR fields need the HR permission.
 /// </summary>
 public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permissions, StudentAccessLog accessLog)
 {
@@ -41,23 +42,19 @@ public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permis
                            where ps.PersonId == id
                            orderby s.Name
                            select new PersonSiteRow(s.Id, s.Name, ps.Role)).ToListAsync(cancellationToken);
-        var family = person.Kind is PersonKind.Student or PersonKind.Guardian;
-        if (family)
+        var access = StudentAccess.For(user, permissions);
+        if (StudentAccess.IsFamily(person.Kind))
         {
-            var access = StudentAccess.For(user, permissions);
             if (!access.Any || (access.Sites is not null && !sites.Any(s => access.Covers(s.SiteId))))
             {
                 return Result.Forbidden("Your role does not include this student's or family's record.");
             }
 
             accessLog.Viewed(reader, id);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        var related = await (from l in db.Set<GuardianLink>()
-                             where l.StudentId == id || l.GuardianId == id
-                             join p in db.Set<Person>() on (l.StudentId == id ? l.GuardianId : l.StudentId) equals p.Id
-                             select new RelatedPerson(p.Id, p.GivenName + " " + p.FamilyName, p.Kind)).ToListAsync(cancellationToken);
+        var related = await RelatedAsync(id, access, reader, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         var classes = await (from e in db.Set<Enrollment>()
                              join c in db.Set<ClassSection>() on e.ClassId equals c.Id
                              where e.PersonId == id && e.LeftAt == null
@@ -73,6 +70,20 @@ public sealed class ViewPersonHandler(AppDbContext db, PermissionRegistry permis
                 : new HrView(null, person.PositionTitle, person.Department, null, null, null);
         return new PersonDetail(person.Id, person.SourcedId, person.DisplayName, person.Kind, person.SourceRole, person.LeftAt is null,
             person.Email, person.Username, person.Identifier, person.Grades, sites, related, classes, demographics, hr);
+    }
+
+    /// <summary>A guardian's students and a student's guardians, each under the student rule at their own sites and each written to the access log.</summary>
+    private async Task<List<RelatedPerson>> RelatedAsync(Guid id, StudentAccess access, DirectoryReader reader, CancellationToken cancellationToken)
+    {
+        var linked = db.Set<GuardianLink>().Where(l => l.StudentId == id || l.GuardianId == id).Select(l => l.StudentId == id ? l.GuardianId : l.StudentId);
+        var related = await access.Visible(db.Set<Person>().Where(p => linked.Contains(p.Id)), db.Set<PersonSite>())
+            .Select(p => new RelatedPerson(p.Id, p.GivenName + " " + p.FamilyName, p.Kind)).ToListAsync(cancellationToken);
+        foreach (var shown in related.Where(r => StudentAccess.IsFamily(r.Kind)))
+        {
+            accessLog.Viewed(reader, shown.Id);
+        }
+
+        return related;
     }
 
     private static List<string> Races(Demographics d) =>

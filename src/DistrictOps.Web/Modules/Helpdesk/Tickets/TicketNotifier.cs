@@ -33,7 +33,7 @@ public sealed class TicketNotifier(AppDbContext db, TimeProvider clock, EmailOut
         var account = (await users.FindAsync([assignee], cancellationToken)).SingleOrDefault();
         if (account is { Email.Length: > 0 })
         {
-            var email = TicketEmails.Assigned(EmailLanguage.English, number, ticket.Title, ticket.RequesterName, ticket.Priority, TechnicianLink(number));
+            var email = TicketEmails.Assigned(EmailLanguage.English, number, ticket.Title, RequesterNames.Shown(ticket, viewer: null), ticket.Priority, TechnicianLink(number));
             Enqueue(account.Email, "helpdesk.ticket-assigned", email);
         }
     }
@@ -43,7 +43,9 @@ public sealed class TicketNotifier(AppDbContext db, TimeProvider clock, EmailOut
         var author = byUserId is { } by ? (await users.FindAsync([by], cancellationToken)).SingleOrDefault() : null;
         var byRequester = (byUserId is not null && byUserId == ticket.RequesterUserId)
             || (ticket.RequesterPersonId is not null && author?.PersonId == ticket.RequesterPersonId);
-        var authorName = author?.DisplayName ?? (byRequester ? ticket.RequesterName : "DistrictOps");
+        var authorName = byRequester
+            ? RequesterNames.Shown(author?.DisplayName ?? ticket.RequesterName, ticket.RequesterRole, ticket.SiteId, viewer: null)
+            : author?.DisplayName ?? "DistrictOps";
         if (byRequester)
         {
             if (ticket.AssigneeUserId is not { } assignee || assignee == byUserId)

@@ -50,10 +50,14 @@ public sealed record TicketDetail(
     IReadOnlyList<AttachmentInfo> Attachments,
     ServiceLevelView? ServiceLevel = null);
 
-/// <summary>One ticket with its timeline; requesters see the public part only.</summary>
-public sealed class ViewTicketHandler(AppDbContext db, ISiteDirectory sites, TimeProvider clock, IOptions<HelpdeskOptions> options, ServiceLevelTracker serviceLevels)
+/// <summary>
+/// One ticket with its timeline; requesters see the public part only. Showing a student's or guardian's name is written to
+/// the Directory's access log, as viewing their record is.
+/// </summary>
+public sealed class ViewTicketHandler(
+    AppDbContext db, ISiteDirectory sites, IPeopleDirectory people, TimeProvider clock, IOptions<HelpdeskOptions> options, ServiceLevelTracker serviceLevels)
 {
-    public async Task<TicketDetail?> HandleAsync(long id, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<TicketDetail?> HandleAsync(long id, Viewer viewer, DirectoryReader reader, CancellationToken cancellationToken = default)
     {
         var ticket = await db.Set<Ticket>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (ticket is null || !viewer.CanSee(ticket))
@@ -82,6 +86,11 @@ public sealed class ViewTicketHandler(AppDbContext db, ISiteDirectory sites, Tim
             ? ServiceLevelView.From(tracked)
             : null;
         var requester = viewer.RequesterName(ticket.RequesterName, ticket.RequesterRole, ticket.SiteId);
+        if (RequesterNames.IsFamily(ticket.RequesterRole) && requester != RequesterNames.Hidden && ticket.RequesterPersonId is { } person)
+        {
+            await people.ShownAsync(person, reader, cancellationToken);
+        }
+
         return new TicketDetail(
             ticket.Id, TicketNumber.Format(prefix, ticket.Id), ticket.Title, ticket.Description, ticket.Status.ToString(),
             ticket.Priority, Priorities.Name(ticket.Priority), ticket.Impact.ToString(), ticket.Urgency.ToString(), ticket.InstructionDisrupted,

@@ -26,14 +26,8 @@ public sealed record Viewer(
     bool SeesSiteRequests,
     Func<Guid, bool>? ShowsFamilyAt = null)
 {
-    public const string HiddenRequester = "A student or family member";
-
-    /// <summary>
-    /// A ticket's requester as this viewer may see them: a student's or guardian's copied name only under the Directory's student
-    /// rule (at the ticket's site for site-scoped roles), otherwise <see cref="HiddenRequester"/>.
-    /// </summary>
-    public string RequesterName(string name, string? requesterRole, Guid siteId) =>
-        requesterRole is "student" or "guardian" && ShowsFamilyAt?.Invoke(siteId) != true ? HiddenRequester : name;
+    /// <summary>A ticket's requester as this viewer may see them (<see cref="RequesterNames"/>).</summary>
+    public string RequesterName(string name, string? requesterRole, Guid siteId) => RequesterNames.Shown(name, requesterRole, siteId, this);
 
     private Func<Ticket, bool>? canSee;
 

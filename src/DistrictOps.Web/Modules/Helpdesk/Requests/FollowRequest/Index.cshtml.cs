@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
@@ -61,7 +62,7 @@ public sealed class IndexModel(ViewTicketHandler view, CommentHandler comment, R
     private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
     {
         if (TicketNumber.Parse(number, options.Value.NumberPrefix) is not { } id
-            || await view.HandleAsync(id, await viewers.ForAsync(User, cancellationToken), cancellationToken) is not { } ticket)
+            || await view.HandleAsync(id, await viewers.ForAsync(User, cancellationToken), DirectoryReader.Of(HttpContext), cancellationToken) is not { } ticket)
         {
             return false;
         }

@@ -58,7 +58,7 @@ public sealed class MergeHandler(AppDbContext db, TicketFinder finder, TimeProvi
         }
 
         db.ChangeStatus(duplicate, TicketStatus.Closed, viewer, now, "Duplicate.");
-        db.Add(target, viewer, TicketEventKind.Merged, now, $"{finder.Number(duplicate)} from {duplicate.RequesterName} was merged into this ticket: {duplicate.Title}", isPublic: false);
+        db.Add(target, viewer, TicketEventKind.Merged, now, $"{finder.Number(duplicate)} from {RequesterNames.Shown(duplicate, viewer: null)} was merged into this ticket: {duplicate.Title}", isPublic: false);
         await db.SaveChangesAsync(cancellationToken);
         return finder.Changed(duplicate, changed: true);
     }
