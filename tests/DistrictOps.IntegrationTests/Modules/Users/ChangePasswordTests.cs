@@ -41,6 +41,14 @@ public sealed class ChangePasswordTests
             ["Input.ConfirmPassword"] = "short",
         })).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        var common = await (await here.PostFormAsync(page, page, new()
+        {
+            ["Input.CurrentPassword"] = DistrictOpsFactory.DemoPassword,
+            ["Input.NewPassword"] = "Summer2026!!!!",
+            ["Input.ConfirmPassword"] = "Summer2026!!!!",
+        })).Content.ReadAsStringAsync();
+        Assert.Contains("This password is too common", common, StringComparison.Ordinal);
+
         var changed = await here.PostFormAsync(page, page, new()
         {
             ["Input.CurrentPassword"] = DistrictOpsFactory.DemoPassword,

@@ -59,17 +59,20 @@ public sealed class UsersApiTests
 
     [Theory]
     [Providers]
-    public async Task A_weak_password_is_refused_and_nothing_is_created(DatabaseProvider provider)
+    public async Task A_short_or_common_password_is_refused_and_nothing_is_created(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         await using var app = new DistrictOpsFactory(db);
         var admin = await app.ApiClientAsync("admin@bayview.example");
 
         var response = await admin.PostAsJsonAsync("/api/v1/users", new { email = "short@bayview.example", roles = new[] { "HelpDesk" }, password = "abc" });
+        var common = await admin.PostAsJsonAsync("/api/v1/users", new { email = "short@bayview.example", roles = new[] { "HelpDesk" }, password = "Bayview2026!!!" });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (response.StatusCode, common.StatusCode));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("12", problem.GetProperty("errors").GetProperty("password")[0].GetString(), StringComparison.Ordinal);
+        var commonProblem = await common.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("This password is too common", commonProblem.GetProperty("errors").GetProperty("password")[0].GetString(), StringComparison.Ordinal);
         var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/users?query=short");
         Assert.Equal(0, list.GetProperty("total").GetInt32());
     }
