@@ -68,6 +68,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, IReadOnlyDi
         }
 
         await using var scope = host.Services.CreateAsyncScope();
+        using var trace = TraceScope.Begin(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DistrictOps.Cli"), "DistrictOps.Command", "Command");
         try
         {
             return await body(scope.ServiceProvider, cancellationToken);

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -50,5 +52,27 @@ public sealed class LoggingTests
         var requestLines = sink.Lines.Where(l => l.Message.StartsWith("HTTP GET ", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, requestLines.Count(l => l.Message.Contains("responded 200", StringComparison.Ordinal)));
         Assert.All(requestLines, l => Assert.Matches("TraceId=[0-9a-f]{32}", l.Scopes));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_job_run_outside_any_request_logs_with_a_trace_id_of_its_own(DatabaseProvider provider)
+    {
+        var sink = new CapturingLoggerProvider();
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var app = new DistrictOpsFactory(db, services: s => s.AddSingleton<ILoggerProvider>(sink));
+        var runner = app.Services.GetRequiredService<JobRunner>();
+        Assert.Null(Activity.Current);
+
+        await runner.RunAsync("helpdesk.send-surveys", "schedule", CancellationToken.None);
+        await runner.RunAsync("helpdesk.send-surveys", "schedule", CancellationToken.None);
+
+        var runs = sink.Lines.Where(l => l.Message.StartsWith("Job helpdesk.send-surveys run ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, runs.Count);
+        var traces = runs.Select(l => System.Text.RegularExpressions.Regex.Match(l.Scopes, "TraceId=([0-9a-f]{32})").Groups[1].Value).ToList();
+        Assert.All(traces, t => Assert.Equal(32, t.Length));
+        Assert.NotEqual(traces[0], traces[1]);
+        Assert.All(runs, l => Assert.Contains("Work=Job helpdesk.send-surveys", l.Scopes, StringComparison.Ordinal));
+        Assert.Null(Activity.Current);
     }
 }

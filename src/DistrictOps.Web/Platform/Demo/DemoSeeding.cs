@@ -107,6 +107,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, DemoSeedProgress p
 
     private async Task SeedAsync(CancellationToken cancellationToken)
     {
+        using var trace = TraceScope.Begin(logger, "DistrictOps.DemoSeeding", "Demo seeding");
         var total = Stopwatch.StartNew();
         try
         {

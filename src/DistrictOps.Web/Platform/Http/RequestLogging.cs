@@ -11,9 +11,7 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Req
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        // ASP.NET Core starts a request activity only when something listens to it; with its own request logging
-        // off nothing does, so without this the trace id in the scope (and in ProblemDetails) would be empty.
-        using var activity = Activity.Current is null ? new Activity("DistrictOps.Request").Start() : null;
+        using var activity = TraceScope.StartIfNone("DistrictOps.Request");
         using (logger.BeginScope("Request {RequestId} trace {TraceId}", context.TraceIdentifier, Activity.Current?.TraceId.ToString()))
         {
             var started = time.GetTimestamp();

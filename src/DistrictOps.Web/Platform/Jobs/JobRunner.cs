@@ -18,6 +18,8 @@ public sealed class JobRunner(IEnumerable<ScheduledJob> jobs, IServiceScopeFacto
             return null;
         }
 
+        using var trace = TraceScope.Begin(logger, "DistrictOps.Job", "Job " + job.Name);
+        var started = clock.GetTimestamp();
         var run = new JobRun { Job = job.Name, StartedAt = clock.GetUtcNow(), Outcome = JobOutcome.Running, TriggeredBy = triggeredBy };
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -54,6 +56,7 @@ public sealed class JobRunner(IEnumerable<ScheduledJob> jobs, IServiceScopeFacto
                 .SetProperty(r => r.FinishedAt, run.FinishedAt), CancellationToken.None);
         }
 
+        logger.LogInformation("Job {Job} run {RunId} {Outcome} in {ElapsedMs:0} ms, {Changed} changed", job.Name, run.Id, run.Outcome, clock.GetElapsedTime(started).TotalMilliseconds, run.Changed);
         return run;
     }
 
