@@ -1,6 +1,6 @@
-using System.Globalization;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Platform.Time;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Reports;
@@ -17,14 +17,15 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? SiteId)
     public IEnumerable<DateOnly> Days => Enumerable.Range(0, DayCount).Select(From.AddDays);
 
     /// <summary>
-    /// Reads the query's text values; a bad one is reported under its own name. Without dates the report covers the last
-    /// <see cref="DefaultDays"/> days up to <paramref name="today"/>; with one date the other is set that many days away.
+    /// Reads the query's text values; a bad one is reported under its own name, dates as every list reads them
+    /// (<see cref="QueryReader.Days"/>). Without dates the report covers the last <see cref="DefaultDays"/> days up to
+    /// <paramref name="today"/>; with one date the other is set that many days away.
     /// </summary>
     public static Result<ReportFilter> Parse(string? from, string? to, string? site, DateOnly today, IReadOnlyCollection<SiteSummary> sites)
     {
-        var errors = new ErrorList();
-        var fromDate = Date(from, "from", errors);
-        var toDate = Date(to, "to", errors);
+        var dates = QueryReader.Of(("from", from), ("to", to));
+        var (fromDate, toDate) = dates.Days();
+        var errors = dates.Errors;
         Guid? siteId = null;
         if (!string.IsNullOrWhiteSpace(site))
         {
@@ -50,33 +51,12 @@ public sealed record ReportFilter(DateOnly From, DateOnly To, Guid? SiteId)
             (null, { } t) => (t.AddDays(1 - DefaultDays), t),
             ({ } f, { } t) => (f, t),
         };
-        if (first > last)
-        {
-            return Result.Invalid("from", "The first day must be on or before the last day (to).");
-        }
-
         if (last.DayNumber - first.DayNumber + 1 > MaxDays)
         {
             return Result.Invalid("to", "A report covers at most 366 days; choose a shorter range.");
         }
 
         return new ReportFilter(first, last, siteId);
-    }
-
-    private static DateOnly? Date(string? text, string field, ErrorList errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(field, "Give a date as YYYY-MM-DD.");
-        return null;
     }
 }
 

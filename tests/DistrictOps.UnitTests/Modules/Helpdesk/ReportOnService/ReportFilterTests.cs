@@ -18,7 +18,7 @@ public sealed class ReportFilterTests
     }
 
     [Theory]
-    [InlineData("2026-11-10", "2026-11-01", "from")]
+    [InlineData("2026-11-10", "2026-11-01", "to")]
     [InlineData("2025-01-01", "2026-01-02", "to")]
     [InlineData("2026-13-01", null, "from")]
     [InlineData(null, "yesterday", "to")]

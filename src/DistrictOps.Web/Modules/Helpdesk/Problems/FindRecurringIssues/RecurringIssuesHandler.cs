@@ -4,6 +4,7 @@ using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -212,34 +213,11 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
     private (DateOnly From, DateOnly To)? Period(string? fromText, string? toText, ErrorList errors)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        DateOnly? from = null;
-        DateOnly? to = null;
-        if (!string.IsNullOrWhiteSpace(fromText))
+        var dates = QueryReader.Of(("from", fromText), ("to", toText));
+        var (from, to) = dates.Days();
+        if (dates.Errors.Any)
         {
-            if (DateOnly.TryParseExact(fromText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                from = parsed;
-            }
-            else
-            {
-                errors.Add("from", "Give the first day as YYYY-MM-DD.");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(toText))
-        {
-            if (DateOnly.TryParseExact(toText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                to = parsed;
-            }
-            else
-            {
-                errors.Add("to", "Give the last day as YYYY-MM-DD.");
-            }
-        }
-
-        if (errors.Has("from") || errors.Has("to"))
-        {
+            errors.AddAll(dates.Errors);
             return null;
         }
 
@@ -247,7 +225,7 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
         var first = from ?? last.AddDays(-(7 * options.Value.RecurringIssues.Weeks) + 1);
         if (first > last)
         {
-            errors.Add("to", "The last day cannot be before the first.");
+            errors.Add("to", $"to: expected a day on or after from ({first:yyyy-MM-dd}); without to the period ends today ({last:yyyy-MM-dd}).");
             return null;
         }
 
