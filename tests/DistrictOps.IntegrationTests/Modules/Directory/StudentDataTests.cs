@@ -143,7 +143,7 @@ public sealed class StudentDataTests
         Assert.Equal((0, 1), (byIdHidden.GetProperty("total").GetInt32(), byIdShown.GetProperty("total").GetInt32()));
     }
 
-    private static async Task<List<AccessLogEntry>> LogAsync(HelpdeskWorld world)
+    internal static async Task<List<AccessLogEntry>> LogAsync(HelpdeskWorld world)
     {
         await using var context = world.Db.OpenContext();
         return await context.Set<AccessLogEntry>().AsNoTracking().Include(e => e.Listings).OrderBy(e => e.Id).ToListAsync();

@@ -80,7 +80,7 @@ public sealed class StudentSideDoorTests
 
         Assert.Equal("Kid3 Garcia", api.GetProperty("requesterName").GetString());
         Assert.Contains("Kid3 Garcia", page, StringComparison.Ordinal);
-        var views = (await LogAsync(world)).Where(e => e.Path.StartsWith("/api/v1/helpdesk/tickets/", StringComparison.Ordinal) || e.Path.StartsWith("/helpdesk/tickets/", StringComparison.Ordinal)).ToList();
+        var views = (await StudentDataTests.LogAsync(world)).Where(e => e.Path.StartsWith("/api/v1/helpdesk/tickets/", StringComparison.Ordinal) || e.Path.StartsWith("/helpdesk/tickets/", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [(student, "api", $"/api/v1/helpdesk/tickets/{number}", world.Users[HelpdeskWorld.HelpDesk]), (student, "page", $"/helpdesk/tickets/{number}", world.Users[HelpdeskWorld.HelpDesk])],
             views.Select(e => (e.PersonId!.Value, e.Via, e.Path, e.UserId)));
@@ -102,7 +102,7 @@ public sealed class StudentSideDoorTests
 
         var highTech = await world.App.ApiClientAsync(HelpdeskWorld.SecondTech);
         var atHighOnly = await highTech.GetFromJsonAsync<JsonElement>($"/api/v1/directory/people/{guardian}");
-        var logAfterHighTech = await LogAsync(world);
+        var logAfterHighTech = await StudentDataTests.LogAsync(world);
         var helpdesk = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
         var districtWide = await helpdesk.GetFromJsonAsync<JsonElement>($"/api/v1/directory/people/{guardian}");
 
@@ -110,7 +110,7 @@ public sealed class StudentSideDoorTests
         Assert.Equal(new[] { kid, teen }.Order(), Related(districtWide).Order());
         Assert.Equal(new[] { guardian, teen }.Order(), logAfterHighTech.Select(e => e.PersonId!.Value).Order());
         Assert.All(logAfterHighTech, e => Assert.Equal((world.Users[HelpdeskWorld.SecondTech], $"/api/v1/directory/people/{guardian}"), (e.UserId, e.Path)));
-        Assert.Equal(new[] { guardian, kid, teen }.Order(), (await LogAsync(world)).Skip(logAfterHighTech.Count).Select(e => e.PersonId!.Value).Order());
+        Assert.Equal(new[] { guardian, kid, teen }.Order(), (await StudentDataTests.LogAsync(world)).Skip(logAfterHighTech.Count).Select(e => e.PersonId!.Value).Order());
     }
 
     private static object Call(HelpdeskWorld world, string title, Guid? requester) =>
@@ -123,11 +123,5 @@ public sealed class StudentSideDoorTests
     {
         await using var context = world.Db.OpenContext();
         return await context.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.Id).ToListAsync();
-    }
-
-    private static async Task<List<AccessLogEntry>> LogAsync(HelpdeskWorld world)
-    {
-        await using var context = world.Db.OpenContext();
-        return await context.Set<AccessLogEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync();
     }
 }
