@@ -25,6 +25,9 @@ public static class FileSignature
 
 public sealed record AttachedFile(long Id, string FileName, string ContentType, long Size, bool Added);
 
+/// <summary>An upload that passed the checks: its clean name, the type its content shows, and the bytes.</summary>
+public sealed record CheckedFile(string Name, string ContentType, byte[] Content);
+
 /// <summary>
 /// Adds a screenshot, photo or PDF to a ticket, within the size limit, typed by its content. The same
 /// file attached twice to a ticket is kept once.
@@ -41,6 +44,16 @@ public sealed class AttachFileHandler(AppDbContext db, TicketFinder finder, Time
             return TicketFinder.Missing(id);
         }
 
+        return await (await CheckAsync(fileName, content, cancellationToken)).ThenAsync(file => AddAsync(ticket, file, viewer, cancellationToken));
+    }
+
+    /// <summary>
+    /// Reads an upload and checks it before anything is stored: within the size limit, not empty, a picture or PDF by its
+    /// content, with a clean name whose extension matches the content. The request form checks the photo this way before it
+    /// opens the ticket, so a refused file opens nothing.
+    /// </summary>
+    public async Task<Result<CheckedFile>> CheckAsync(string? fileName, Stream content, CancellationToken cancellationToken = default)
+    {
         var max = options.Value.MaxAttachmentBytes;
         using var buffer = new MemoryStream();
         var chunk = new byte[81_920];
@@ -66,26 +79,32 @@ public sealed class AttachFileHandler(AppDbContext db, TicketFinder finder, Time
             return Result.Invalid(Field, "Only pictures (PNG, JPEG, GIF, WebP) and PDF files can be attached; this file's content is neither.");
         }
 
+        return new CheckedFile(SafeName(fileName, type), type, bytes);
+    }
+
+    /// <summary>Stores a checked file on a ticket the viewer may see, once per content.</summary>
+    public async Task<AttachedFile> AddAsync(Ticket ticket, CheckedFile file, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var bytes = file.Content;
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var existing = await db.Set<TicketAttachment>().AsNoTracking().Where(a => a.TicketId == id && a.Sha256 == sha)
+        var existing = await db.Set<TicketAttachment>().AsNoTracking().Where(a => a.TicketId == ticket.Id && a.Sha256 == sha)
             .Select(a => new AttachedFile(a.Id, a.FileName, a.ContentType, a.Size, false)).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null)
         {
             return existing;
         }
 
-        var name = SafeName(fileName, type);
         var now = clock.GetUtcNow();
-        var entry = db.Add(ticket, viewer, TicketEventKind.Attachment, now, $"Attached {name}.", isPublic: true);
+        var entry = db.Add(ticket, viewer, TicketEventKind.Attachment, now, $"Attached {file.Name}.", isPublic: true);
         await db.SaveChangesAsync(cancellationToken);
         var attachment = new TicketAttachment
         {
-            TicketId = id, EventId = entry.Id, FileName = name, ContentType = type, Size = bytes.Length,
+            TicketId = ticket.Id, EventId = entry.Id, FileName = file.Name, ContentType = file.ContentType, Size = bytes.Length,
             Content = bytes, Sha256 = sha, UploadedAt = now, UploadedByUserId = viewer.UserId,
         };
         db.Set<TicketAttachment>().Add(attachment);
         await db.SaveChangesAsync(cancellationToken);
-        return new AttachedFile(attachment.Id, name, type, bytes.Length, true);
+        return new AttachedFile(attachment.Id, file.Name, file.ContentType, bytes.Length, true);
     }
 
     /// <summary>The attachment's bytes, if the viewer may see its ticket.</summary>
