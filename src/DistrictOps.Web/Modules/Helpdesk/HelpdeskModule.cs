@@ -69,6 +69,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<UpdateTicketHandler>();
         services.AddScoped<EscalateHandler>();
         services.AddScoped<MergeHandler>();
+        services.AddScoped<TicketFiles>();
         services.AddScoped<AttachFileHandler>();
         services.AddScoped<ApplyMacroHandler>();
         services.AddScoped<RoutingRulesHandler>();

@@ -68,7 +68,7 @@ public sealed class ListQueuesTests
         Assert.Equal(Sorted(t.A, t.B, t.C, t.D, t.E), await SortedNumbersAsync(luis, "/api/v1/helpdesk/queues/all?status=any"));
         var counts = await GetAsync(luis, "/api/v1/helpdesk/queues");
         Assert.Equal(
-            [("mine", "My tickets", 2), ("my-sites", "My sites", 4), ("team", "Team", 2), ("unassigned", "Unassigned", 0), ("all", "All", 4), ("breaching-soon", "Breaching soon", 0)],
+            [("mine", "My tickets", 2), ("my-sites", "My sites", 4), ("team", "Team", 2), ("unassigned", "Unassigned", 0), ("all", "All", 4), ("breaching-soon", "Breaching soon", 0), ("breached", "Breached", 0)],
             counts.EnumerateArray().Select(q => (q.GetProperty("name").GetString(), q.GetProperty("title").GetString(), q.GetProperty("count").GetInt32())));
 
         var sam = await world.App.ApiClientAsync(HelpdeskWorld.SecondTech);

@@ -1,4 +1,3 @@
-using DistrictOps.Web.Modules.Helpdesk.Requests.OpenTicket;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
@@ -25,7 +24,7 @@ public sealed class IndexModel(
 
     public bool CanReply => Ticket.Status != "Closed" && (Ticket.Status != "Solved" || Ticket.CanReopen);
 
-    /// <summary>Right after sending (<see cref="NewModel.SentKey"/>): who has the request and when a first answer is due.</summary>
+    /// <summary>Right after sending (<see cref="ResponsePromises.SentKey"/>): who has the request and when a first answer is due.</summary>
     public ResponsePromise? Sent { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
@@ -35,7 +34,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        if (Request.Query.ContainsKey(NewModel.SentKey))
+        if (Request.Query.ContainsKey(ResponsePromises.SentKey))
         {
             Sent = await promises.ForAsync(Ticket.Id, cancellationToken);
         }

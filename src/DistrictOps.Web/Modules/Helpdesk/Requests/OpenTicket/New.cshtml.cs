@@ -1,6 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
-using DistrictOps.Web.Modules.Helpdesk.Work.WorkTicket;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,9 +14,9 @@ namespace DistrictOps.Web.Modules.Helpdesk.Requests.OpenTicket;
 /// </summary>
 [Authorize(Policy = HelpdeskPermissions.Request)]
 public sealed class NewModel(
-    OpenTicketHandler handler, AttachFileHandler attachments, TicketFinder finder, ViewerFactory viewers, TicketChoicesLoader choices, IOptions<HelpdeskOptions> options) : PageModel
+    OpenTicketHandler handler, TicketFiles files, TicketFinder finder, ViewerFactory viewers, TicketChoicesLoader choices, IOptions<HelpdeskOptions> options) : PageModel
 {
-    public const string SentKey = "sent";
+    private const string ChooseAgain = "Choose the picture again, or send the request without it.";
 
     [BindProperty]
     public TicketForm Input { get; set; } = new();
@@ -39,14 +38,17 @@ public sealed class NewModel(
         if (Photo is { Length: > 0 })
         {
             await using var content = Photo.OpenReadStream();
-            var checkedPhoto = await attachments.CheckAsync(Photo.FileName, content, cancellationToken);
+            var checkedPhoto = await files.CheckAsync(Photo.FileName, content, cancellationToken);
             if (checkedPhoto.Succeeded)
             {
                 photo = checkedPhoto.Value;
             }
             else
             {
-                ModelState.AddModelError(nameof(Photo), string.Join(" ", checkedPhoto.Failure.Messages) + " " + "Choose the picture again, or send the request without it.");
+                foreach (var message in checkedPhoto.Failure.Messages.Append(ChooseAgain))
+                {
+                    ModelState.AddModelError(nameof(Photo), message);
+                }
             }
         }
 
@@ -58,10 +60,10 @@ public sealed class NewModel(
             {
                 if (photo is not null && await finder.FindAsync(result.Value!.Id, viewer, cancellationToken) is { } ticket)
                 {
-                    await attachments.AddAsync(ticket, photo, viewer, cancellationToken);
+                    await files.AddAsync(ticket, photo, viewer, cancellationToken);
                 }
 
-                return Redirect($"/helpdesk/requests/{result.Value!.Number}?{SentKey}=1");
+                return Redirect($"/helpdesk/requests/{result.Value!.Number}?{ResponsePromises.SentKey}=1");
             }
 
             if (this.Refuse(result.Failure) is { } refused)

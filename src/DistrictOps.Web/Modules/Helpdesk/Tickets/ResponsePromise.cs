@@ -1,9 +1,8 @@
 using DistrictOps.Web.Modules.Helpdesk.Data;
-using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DistrictOps.Web.Modules.Helpdesk.Requests.OpenTicket;
+namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 
 /// <summary>
 /// What the requester is told after sending: which team has the request and when a first answer is due, as the ticket's
@@ -14,6 +13,9 @@ public sealed record ResponsePromise(string? Team, bool SchoolTime, TimeSpan? Le
 
 public sealed class ResponsePromises(AppDbContext db, ServiceLevelTracker tracker)
 {
+    /// <summary>The query key the request form adds when it sends the requester to the new request's page.</summary>
+    public const string SentKey = "sent";
+
     public async Task<ResponsePromise?> ForAsync(long ticketId, CancellationToken cancellationToken = default)
     {
         var ticket = await db.Set<Ticket>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
