@@ -26,11 +26,11 @@ public sealed class DirectoryModule : IModule
 
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
-        new("Sites", "/directory/sites", DirectoryPermissions.View, "Schools and offices with their type, grades, enrollment and staff."),
-        new("People", "/directory/people", DirectoryPermissions.View, "Find staff, and students and families where your role allows."),
-        new("Calendar", "/directory/calendar", DirectoryPermissions.View, "Instructional days, days without school and each site's hours."),
-        new("Access log", "/directory/access-log", DirectoryPermissions.AccessLog, "Who was shown student and guardian records, and when."),
-        new("Imports", "/directory/imports", DirectoryPermissions.Import, "Bring in the SIS roster, review the plan, apply it, and see what changed."),
+        new("Sites", "/directory/sites", DirectoryPermissions.View, "Schools and offices with their type, grades, enrollment and staff.", NavGroups.Directory),
+        new("People", "/directory/people", DirectoryPermissions.View, "Find staff, and students and families where your role allows.", NavGroups.Directory),
+        new("Calendar", "/directory/calendar", DirectoryPermissions.View, "Instructional days, days without school and each site's hours.", NavGroups.Directory),
+        new("Access log", "/directory/access-log", DirectoryPermissions.AccessLog, "Who was shown student and guardian records, and when.", NavGroups.Administration),
+        new("Imports", "/directory/imports", DirectoryPermissions.Import, "Bring in the SIS roster, review the plan, apply it, and see what changed.", NavGroups.Administration),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -41,12 +41,12 @@ public sealed class HelpdeskModule : IModule
 
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
-        new("Get help", "/helpdesk/requests", HelpdeskPermissions.Request, "Report a problem and follow your requests."),
-        new("Notifications", "/helpdesk/notifications", HelpdeskPermissions.Request, "What happened to your requests and the tickets assigned to you."),
-        new("Tickets", "/helpdesk/queues", HelpdeskPermissions.Work, "Work your queues: your tickets, your sites, your team."),
-        new("Help desk settings", "/helpdesk/settings", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities."),
-        new("Problems", "/helpdesk/problems", HelpdeskPermissions.Work, "Recurring issues and the problem records behind them, with workarounds."),
-        new("Reports", "/helpdesk/reports", HelpdeskPermissions.SeeAll, "Backlog, volume, response and resolution times, service levels and workload."),
+        new("Get help", "/helpdesk/requests", HelpdeskPermissions.Request, "Report a problem and follow your requests.", NavGroups.HelpDesk),
+        new("Notifications", "/helpdesk/notifications", HelpdeskPermissions.Request, "What happened to your requests and the tickets assigned to you.", NavGroups.HelpDesk),
+        new("Tickets", "/helpdesk/queues", HelpdeskPermissions.Work, "Work your queues: your tickets, your sites, your team.", NavGroups.HelpDesk),
+        new("Help desk settings", "/helpdesk/settings", HelpdeskPermissions.Manage, "Routing rules and their simulator, issue types, teams, macros and priorities.", NavGroups.Administration),
+        new("Problems", "/helpdesk/problems", HelpdeskPermissions.Work, "Recurring issues and the problem records behind them, with workarounds.", NavGroups.HelpDesk),
+        new("Reports", "/helpdesk/reports", HelpdeskPermissions.SeeAll, "Backlog, volume, response and resolution times, service levels and workload.", NavGroups.HelpDesk),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -56,6 +56,10 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<TicketRouter>();
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();
+        services.AddScoped<ResponsePromises>();
+        // Those who ask for help but do not work tickets (teachers, office staff) start from one big button.
+        services.AddSingleton(new HomeAction("Report a problem", "/helpdesk/requests/new", "Something not working? Tell us what and where; a photo helps.",
+            (user, permissions) => permissions.Grants(user, HelpdeskPermissions.Request) && !permissions.Grants(user, HelpdeskPermissions.Work)));
         services.AddScoped<ViewTicketHandler>();
         services.AddHttpContextAccessor();
         services.AddScoped<WorkTicketApi.Context>();
@@ -65,11 +69,13 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<UpdateTicketHandler>();
         services.AddScoped<EscalateHandler>();
         services.AddScoped<MergeHandler>();
+        services.AddScoped<TicketFiles>();
         services.AddScoped<AttachFileHandler>();
         services.AddScoped<ApplyMacroHandler>();
         services.AddScoped<RoutingRulesHandler>();
         services.AddScoped<HelpdeskSettingsHandler>();
         services.AddScoped<ListNotificationsHandler>();
+        services.AddScoped<INavCount, UnreadNotificationsCount>();
         services.AddScoped<ListMyRequestsHandler>();
         services.AddScoped<TicketChoicesLoader>();
         services.AddScoped<IDemoSeed, DemoHelpdeskSeed>();

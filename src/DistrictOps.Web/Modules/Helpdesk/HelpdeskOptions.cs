@@ -96,7 +96,7 @@ public sealed class ServiceLevelOptions
     /// <summary>On a resolution breach, move the ticket to its team's next tier as Escalate does.</summary>
     public bool AutoEscalateOnBreach { get; set; }
 
-    /// <summary>The "Breaching soon" queue lists open tickets due within this many minutes, and those already breached.</summary>
+    /// <summary>The "Breaching soon" queue lists open tickets due within this many minutes and not breached yet; breached ones have their own queue.</summary>
     [Range(1, 7 * 24 * 60)]
     public int BreachingSoonMinutes { get; set; } = 120;
 

@@ -22,8 +22,8 @@ public sealed class UsersModule : IModule
 
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
-        new("Users", "/admin/users", UsersPermissions.Manage, "Add staff accounts, change their roles and sites, disable them."),
-        new("Access tokens", "/account/tokens", UsersPermissions.OwnTokens, "Create and revoke tokens for the DistrictOps API."),
+        new("Users", "/admin/users", UsersPermissions.Manage, "Add staff accounts, change their roles and sites, disable them.", NavGroups.Administration),
+        new("Access tokens", "/account/tokens", UsersPermissions.OwnTokens, "Create and revoke tokens for the DistrictOps API.", NavGroups.Administration),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -18,20 +18,32 @@ public sealed class DemoOptions
     public int Students { get; set; } = 30_000;
 }
 
-public sealed record DemoAccount(string Email, string DisplayName, string Role);
+/// <summary>
+/// A demo sign-in. <see cref="Position"/> is the job the account's directory person holds in the generated district: the
+/// generator gives that person the account's name, and the help desk seed links the two by name and position.
+/// </summary>
+public sealed record DemoAccount(string Email, string DisplayName, string Role, string? Position = null)
+{
+    public string GivenName => DisplayName[..DisplayName.IndexOf(' ', StringComparison.Ordinal)];
+
+    public string FamilyName => DisplayName[(DisplayName.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+}
 
 public static class DemoAccounts
 {
+    public const string TeacherPosition = "Teacher";
+    public const string DesktopTechnicianPosition = "Desktop Technician";
+
     public static readonly IReadOnlyList<DemoAccount> All =
     [
-        new("admin@bayview.example", "Dana Reyes", Roles.DistrictAdmin),
-        new("it.manager@bayview.example", "Marcus Lee", Roles.ItManager),
-        new("helpdesk@bayview.example", "Priya Natarajan", Roles.HelpDesk),
-        new("site.tech@bayview.example", "Luis Ortega", Roles.SiteTechnician),
-        new("senior.tech@bayview.example", "Grace Kim", Roles.SeniorTechnician),
-        new("network@bayview.example", "Omar Haddad", Roles.NetworkEngineer),
-        new("data.services@bayview.example", "Hannah Brooks", Roles.DataServices),
-        new("teacher@bayview.example", "Rosa Martinez", Roles.SiteStaff),
+        new("admin@bayview.example", "Dana Reyes", Roles.DistrictAdmin, "Chief Technology Officer"),
+        new("it.manager@bayview.example", "Marcus Lee", Roles.ItManager, "IT Operations Manager"),
+        new("helpdesk@bayview.example", "Priya Natarajan", Roles.HelpDesk, "Help Desk Technician"),
+        new("site.tech@bayview.example", "Luis Ortega", Roles.SiteTechnician, DesktopTechnicianPosition),
+        new("senior.tech@bayview.example", "Grace Kim", Roles.SeniorTechnician, "Network Technician"),
+        new("network@bayview.example", "Omar Haddad", Roles.NetworkEngineer, "Network Engineer"),
+        new("data.services@bayview.example", "Hannah Brooks", Roles.DataServices, "Data Integration Analyst"),
+        new("teacher@bayview.example", "Rosa Martinez", Roles.SiteStaff, TeacherPosition),
         new("parent@bayview.example", "Ana Silva", Roles.Parent),
     ];
 }

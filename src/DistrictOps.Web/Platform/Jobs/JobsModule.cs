@@ -18,7 +18,7 @@ public sealed class JobsModule : IModule
 
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
-        new("Jobs", "/admin/jobs", Run, "The automations that run on a schedule: what they did, and run one now."),
+        new("Jobs", "/admin/jobs", Run, "The automations that run on a schedule: what they did, and run one now.", NavGroups.Administration),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<JobsOverview>();

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Helpdesk;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -54,5 +56,53 @@ public sealed class DemoHelpdeskSeedTests(ITestOutputHelper output)
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         Assert.Contains($"\"number\":\"BV-{tickets.Count + 1:D6}\"", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Every_demo_account_is_the_directory_person_of_its_name_with_that_persons_sites(DatabaseProvider provider)
+    {
+        await using var db = await DemoWorld.CopyAsync(provider);
+        await using var app = DemoWorld.Start(db);
+        await using var scope = app.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var users = await context.Users.AsNoTracking().ToDictionaryAsync(u => u.Email!);
+        foreach (var account in DemoAccounts.All.Where(a => a.Position is not null))
+        {
+            var person = await context.Set<Person>().AsNoTracking().SingleAsync(p => p.Id == users[account.Email].PersonId);
+            Assert.Equal((account.DisplayName, account.Position), ($"{person.GivenName} {person.FamilyName}", person.PositionTitle));
+            Assert.Single(await context.Set<Person>().Where(p => p.GivenName == person.GivenName && p.FamilyName == person.FamilyName && p.Kind != PersonKind.Student && p.Kind != PersonKind.Guardian).ToListAsync());
+        }
+
+        var luis = users["site.tech@bayview.example"];
+        var coverage = await context.Set<TechnicianCoverage>().Where(c => c.PersonId == luis.PersonId).Select(c => c.SiteId).ToListAsync();
+        Assert.Equal(coverage.Order(), (await context.UserSites.Where(s => s.UserId == luis.Id).Select(s => s.SiteId).ToListAsync()).Order());
+        var rosa = await context.Set<Person>().SingleAsync(p => p.Id == users["teacher@bayview.example"].PersonId);
+        Assert.Contains(rosa.PrimarySiteId!.Value, coverage);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task The_demo_help_desk_looks_alive_with_team_leads_unassigned_tickets_and_some_due_soon(DatabaseProvider provider)
+    {
+        await using var db = await DemoWorld.CopyAsync(provider);
+        await using var app = DemoWorld.Start(db);
+        await using var scope = app.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var leads = await context.Set<Team>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.LeadUserId);
+        var users = await context.Users.AsNoTracking().ToDictionaryAsync(u => u.Email!, u => (Guid?)u.Id);
+        Assert.Equal(users["helpdesk@bayview.example"], leads[HelpdeskDefaults.HelpDeskTeam]);
+        Assert.Equal(users["site.tech@bayview.example"], leads[HelpdeskDefaults.SiteTechnicianTeam]);
+        Assert.Equal(users["network@bayview.example"], leads[HelpdeskDefaults.NetworkTeam]);
+
+        var open = await context.Set<Ticket>().AsNoTracking().Where(t => t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed).ToListAsync();
+        Assert.Contains(open, t => t.AssigneeUserId is null);
+        var soon = DemoWorld.Now.AddMinutes(new HelpdeskOptions().ServiceLevels.BreachingSoonMinutes);
+        var dueSoon = open.Where(t => !t.ResponseBreached && !t.ResolutionBreached && t.ServiceLevelPausedSince is null
+            && ((t.ResponseDueAt > DemoWorld.Now && t.ResponseDueAt <= soon) || (t.ResolutionDueAt > DemoWorld.Now && t.ResolutionDueAt <= soon))).ToList();
+        output.WriteLine($"{open.Count} open, {open.Count(t => t.AssigneeUserId is null)} unassigned, {dueSoon.Count} due within the breaching-soon window");
+        Assert.NotEmpty(dueSoon);
     }
 }

@@ -89,8 +89,8 @@ public sealed class RequesterPortalTests
         });
         Assert.Equal(HttpStatusCode.Redirect, valid.StatusCode);
         var location = valid.Headers.Location!.OriginalString;
-        Assert.Matches(@"^/helpdesk/requests/BV-\d{6}$", location);
-        var ticket = await world.TicketAsync(location.Split('/')[^1]);
+        Assert.Matches(@"^/helpdesk/requests/BV-\d{6}\?sent=1$", location);
+        var ticket = await world.TicketAsync(location.Split('/')[^1].Split('?')[0]);
         Assert.Equal(
             (TicketChannel.Web, world.Users[HelpdeskWorld.Teacher], "12", TicketImpact.Class, TicketUrgency.High, true, HelpdeskDefaults.SiteTechnicianTeam),
             (ticket.Channel, ticket.RequesterUserId!.Value, ticket.Room, ticket.Impact, ticket.Urgency, ticket.InstructionDisrupted, ticket.TeamId!.Value));

@@ -205,11 +205,98 @@ public sealed class ServiceLevelTests
         clock.SetUtcNow(new DateTimeOffset(2026, 10, 6, 15, 0, 0, TimeSpan.Zero));
         await Ok(tech.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{first}", new { priority = 3 }));
         var soon = await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues/breaching-soon");
-        var numbers = soon.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()).ToList();
+        var breached = await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues/breached");
         var hidden = await other.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues/breaching-soon");
 
-        // The first is now priority 3 (4 school hours to respond): breached since Monday 13:00, so it leads.
-        Assert.Equal([first, second], numbers);
+        // The first is now priority 3 (4 school hours to respond): breached since Monday 13:00, so it is listed as breached, not as breaching soon.
+        Assert.Equal([(second, true, false)], Rows(soon));
+        Assert.Equal([(first, false, true)], Rows(breached));
         Assert.Equal(0, hidden.GetProperty("total").GetInt32());
     }
+
+    [Theory]
+    [Providers]
+    public async Task Breaching_soon_is_as_wide_as_the_configured_window_and_a_window_out_of_range_stops_the_start(DatabaseProvider provider)
+    {
+        var clock = new FakeTimeProvider(MondayNine);
+        await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Helpdesk:ServiceLevels:BreachingSoonMinutes"] = "30" }, s => s.AddSingleton<TimeProvider>(clock));
+        await using (var context = world.Db.OpenContext())
+        {
+            context.Add(new CalendarYear { Id = Guid.NewGuid(), FirstDay = new DateOnly(2026, 8, 17), LastDay = new DateOnly(2027, 6, 4), Name = "2026-27" });
+            await context.SaveChangesAsync();
+        }
+
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var tech = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
+        var due = (await world.TicketAsync(number)).ResponseDueAt!.Value;
+
+        clock.SetUtcNow(due.AddMinutes(-40));
+        Assert.Empty(Rows(await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues/breaching-soon")));
+        clock.SetUtcNow(due.AddMinutes(-20));
+        Assert.Equal([(number, true, false)], Rows(await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues/breaching-soon")));
+
+        await using var refused = new DistrictOpsFactory(world.Db, new Dictionary<string, string?> { ["Helpdesk:ServiceLevels:BreachingSoonMinutes"] = "0" });
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => refused.CreateClient());
+        Assert.Contains("Helpdesk:ServiceLevels:BreachingSoonMinutes must be between 1 and 10080", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_request_with_a_photo_is_confirmed_with_its_team_and_the_first_answer_due_in_school_time_and_a_bad_photo_opens_nothing(DatabaseProvider provider)
+    {
+        var (world, _) = await WorldAsync(provider);
+        await using var _w = world;
+        var teacher = world.App.Browser();
+        await teacher.SignInAsync(HelpdeskWorld.Teacher);
+
+        var notAPicture = await PostRequestAsync(teacher, world, "notes.png", "just text"u8.ToArray());
+        Assert.Equal(System.Net.HttpStatusCode.OK, notAPicture.StatusCode);
+        Assert.Contains("Only pictures (PNG, JPEG, GIF, WebP) and PDF files can be attached", await notAPicture.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var context = world.Db.OpenContext())
+        {
+            Assert.Equal(0, await context.Set<Ticket>().CountAsync());
+        }
+
+        var sent = await PostRequestAsync(teacher, world, "screen shot.jpg", Png);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, sent.StatusCode);
+        var location = sent.Headers.Location!.OriginalString;
+        Assert.Matches(@"^/helpdesk/requests/BV-\d{6}\?sent=1$", location);
+        var number = location.Split('/')[^1].Split('?')[0];
+        var ticket = await world.TicketAsync(number);
+        await using (var context = world.Db.OpenContext())
+        {
+            var attachment = await context.Set<TicketAttachment>().SingleAsync(a => a.TicketId == ticket.Id);
+            Assert.Equal(("screen shot.png", "image/png", Png.Length), (attachment.FileName, attachment.ContentType, (int)attachment.Size));
+        }
+
+        var page = System.Net.WebUtility.HtmlDecode(await teacher.GetStringAsync(location));
+        await using var scope = world.App.Services.CreateAsyncScope();
+        var due = scope.ServiceProvider.GetRequiredService<DistrictOps.Web.Platform.Time.DistrictTime>().Absolute(ticket.ResponseDueAt!.Value, culture: System.Globalization.CultureInfo.GetCultureInfo("en"));
+        Assert.Contains($"Your request {number} was sent", page, StringComparison.Ordinal);
+        Assert.Contains("What happens next: the Site technicians team looks at it", page, StringComparison.Ordinal);
+        Assert.Contains("Expected first answer: in ", page, StringComparison.Ordinal);
+        Assert.Contains(" of school time, by", page, StringComparison.Ordinal);
+        Assert.Contains(due, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("was sent", System.Net.WebUtility.HtmlDecode(await teacher.GetStringAsync(location.Split('?')[0])), StringComparison.Ordinal);
+    }
+
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    private static async Task<HttpResponseMessage> PostRequestAsync(HttpClient teacher, HelpdeskWorld world, string fileName, byte[] photo)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await teacher.AntiforgeryTokenAsync("/helpdesk/requests/new")), "__RequestVerificationToken" },
+            { new StringContent(world.Elementary.ToString()), "Input.SiteId" },
+            { new StringContent("4"), "Input.IssueTypeId" },
+            { new StringContent("Tablet will not sign in"), "Input.Title" },
+            { new StringContent("It says the trust relationship failed."), "Input.Description" },
+            { new ByteArrayContent(photo), "Photo", fileName },
+        };
+        return await teacher.PostAsync("/helpdesk/requests/new", form);
+    }
+
+    private static List<(string? Number, bool DueSoon, bool Breached)> Rows(JsonElement list) =>
+        list.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("number").GetString(), i.GetProperty("dueSoon").GetBoolean(), i.GetProperty("breached").GetBoolean())).ToList();
 }

@@ -117,6 +117,19 @@ public sealed class DemoTicketHistoryTests
     }
 
     [Fact]
+    public void The_newest_open_tickets_wait_to_be_picked_up_and_the_open_ones_were_last_touched_on_many_days()
+    {
+        var tickets = DemoTicketHistory.Generate(Input()).Tickets;
+
+        var open = tickets.Where(t => t.Status is not (TicketStatus.Solved or TicketStatus.Closed)).ToList();
+        var newest = open.OrderByDescending(t => t.CreatedAt).Take(DemoTicketHistory.WaitingForPickUp).ToList();
+        Assert.All(newest, t => Assert.Equal((TicketStatus.New, (DateTimeOffset?)null), (t.Status, t.FirstResponseAt)));
+        Assert.InRange(newest.Count(t => t.AssigneeUserId is null), 3, DemoTicketHistory.WaitingForPickUp);
+        Assert.All(open.Except(newest), t => Assert.NotNull(t.FirstResponseAt));
+        Assert.True(open.Select(t => LocalDate(t.UpdatedAt)).Distinct().Count() >= 15, "open tickets were last updated on too few days");
+    }
+
+    [Fact]
     public void Before_the_first_day_of_school_there_is_no_history()
     {
         var history = DemoTicketHistory.Generate(Input() with { Now = new DateTimeOffset(2026, 7, 1, 17, 0, 0, TimeSpan.Zero) });

@@ -1,6 +1,5 @@
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
-using DistrictOps.Web.Modules.Helpdesk.Work.WorkTicket;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk;
 

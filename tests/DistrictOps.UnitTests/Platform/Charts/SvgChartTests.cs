@@ -26,8 +26,8 @@ public sealed class SvgChartTests
         Assert.Null(lines[0].Attribute("stroke-dasharray"));
         Assert.NotNull(lines[1].Attribute("stroke-dasharray"));
 
-        // Plot: x from 52 to 624, y from 40 (the top tick, 10) to 280 (zero).
-        Assert.Equal("52,208 338,160 624,112", (string?)lines[0].Attribute("points"));
+        // Plot: x from 40 (room for the widest tick label, "7.5") to 616, y from 40 (the top tick, 10) to 280 (zero).
+        Assert.Equal("40,208 328,160 616,112", (string?)lines[0].Attribute("points"));
         var ticks = svg.Elements(Svg + "text").Select(t => t.Value).ToList();
         Assert.Contains("10", ticks);
         Assert.Contains("2.5", ticks);
@@ -50,7 +50,8 @@ public sealed class SvgChartTests
             var svg = XDocument.Parse(text).Root!;
             Assert.Equal("Sites <&> \"x\"", svg.Element(Svg + "title")!.Value);
             var bar = svg.Elements(Svg + "rect").Last();
-            Assert.Equal("239.75", (string?)bar.Attribute("width"));
+            // The label column is as wide as the 25-character label needs (187), leaving 249 for 100 %.
+            Assert.Equal("217.88", (string?)bar.Attribute("width"));
         }
         finally
         {
@@ -88,5 +89,20 @@ public sealed class SvgChartTests
     {
         var svg = XDocument.Parse(SvgChart.Line(new ChartText("g", "t", "d"), ["1", "2", "3", "4"], [new ChartSeries("s", [1, null, 2, 3])])).Root!;
         Assert.Equal(2, svg.Elements(Svg + "polyline").Count());
+    }
+
+    [Fact]
+    public void A_long_bar_label_wraps_whole_instead_of_being_cut_and_long_lists_show_their_ends()
+    {
+        const string Long = "Assistant Superintendent, Educational Services";
+        var svg = XDocument.Parse(SvgChart.Bars(new ChartText("w", "t", "d"), [Long, "Short"], [new ChartSeries("Met", [50, 90])], " %", 100)).Root!;
+
+        var label = svg.Elements(Svg + "text").First(t => t.Elements(Svg + "tspan").Any());
+        Assert.Equal(["Assistant", "Superintendent,", "Educational Services"], label.Elements(Svg + "tspan").Select(t => t.Value));
+        Assert.DoesNotContain("…", svg.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["Assistant Superintendent,", "Educational Services"], SvgChart.Wrap(Long, 25));
+
+        Assert.Equal([1, 2, 3, 8, 9, 10], SvgChart.Ends(Enumerable.Range(1, 10).ToList(), 3));
+        Assert.Equal([1, 2, 3, 4, 5, 6], SvgChart.Ends(Enumerable.Range(1, 6).ToList(), 3));
     }
 }

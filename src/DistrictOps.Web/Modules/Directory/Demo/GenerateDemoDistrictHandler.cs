@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Demo;
 
 namespace DistrictOps.Web.Modules.Directory.Demo;
 
@@ -61,6 +62,7 @@ public static class GenerateDemoDistrictHandler
         {
             var parts = new UsernameParts();
             var staff = new StaffRegistry(package, random, parts);
+            ReserveDemoAccountNames(staff, plan, coverage);
             WriteSessionsOrgsAndCourses(package, plan);
             var technicians = HireTechnologyDepartment(staff, coverage);
             foreach (var share in coverage)
@@ -139,6 +141,29 @@ public static class GenerateDemoDistrictHandler
         }
     }
 
+    /// <summary>
+    /// Each demo sign-in is a person of the same name: the technology department's accounts hold their position at the
+    /// technology center, the site technician is the one desktop technician of an elementary school, and the teacher teaches there.
+    /// </summary>
+    private static void ReserveDemoAccountNames(StaffRegistry staff, DistrictPlan plan, IReadOnlyList<CoverageShare> coverage)
+    {
+        var home = plan.Schools.First(s => s.Level == SchoolLevel.Elementary && coverage.Count(c => c.SiteSourcedId == s.SourcedId) == 1);
+        var technician = coverage.Single(c => c.SiteSourcedId == home.SourcedId).Technician;
+        foreach (var account in DemoAccounts.All.Where(a => a.Position is not null))
+        {
+            var sites = account.Position switch
+            {
+                DemoAccounts.TeacherPosition => home.SourcedId,
+                DemoAccounts.DesktopTechnicianPosition => TechnicianSites(coverage, technician),
+                _ => DistrictPlan.TechCenterId,
+            };
+            staff.Reserve(account.Position!, sites, account.GivenName, account.FamilyName);
+        }
+    }
+
+    private static string TechnicianSites(IReadOnlyList<CoverageShare> coverage, int technician) =>
+        string.Join(',', coverage.Where(c => c.Technician == technician).Select(c => c.SiteSourcedId));
+
     /// <summary>Writes the department's HR rows and returns the desktop technicians' employee ids, technician 0 first.</summary>
     private static List<string> HireTechnologyDepartment(StaffRegistry staff, IReadOnlyList<CoverageShare> coverage)
     {
@@ -149,7 +174,7 @@ public static class GenerateDemoDistrictHandler
             {
                 if (title == TechnologyDepartment.DesktopTechnician)
                 {
-                    var sites = string.Join(',', coverage.Where(c => c.Technician == technicians.Count).Select(c => c.SiteSourcedId));
+                    var sites = TechnicianSites(coverage, technicians.Count);
                     var recentHire = technicians.Count >= TechnologyDepartment.DesktopTechnicians - TechnologyDepartment.RecentlyHiredDesktopTechnicians;
                     technicians.Add(staff.AddHrOnly(title, TechnologyDepartment.Department, sites, "active",
                         recentHire ? TechnologyDepartment.RecentHireStart : null).EmployeeId);

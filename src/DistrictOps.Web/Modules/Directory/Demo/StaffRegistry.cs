@@ -16,26 +16,38 @@ internal sealed class StaffRegistry(DemoPackage package, Random random, Username
     private static readonly DateOnly LatestStart = new(2026, 8, 3);
 
     private readonly HashSet<string> _usernames = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Title, string Sites), (string Given, string Family)> _reserved = [];
+    private readonly HashSet<string> _reservedNames = new(StringComparer.Ordinal);
     private int _employees;
 
     public int Users { get; private set; }
 
+    /// <summary>
+    /// The next hire with this title at these sites (not a leaver) gets this name, and nobody else does: a demo account's
+    /// person. The names of other hires are drawn as before, so the rest of the district stays the same.
+    /// </summary>
+    public void Reserve(string positionTitle, string siteSourcedIds, string given, string family)
+    {
+        _reserved.Add((positionTitle, siteSourcedIds), (given, family));
+        _reservedNames.Add(given + " " + family);
+    }
+
     public StaffMember AddUser(string orgSourcedId, string role, string positionTitle, string department)
     {
-        var (given, family) = NewName();
+        var (given, family, reserved) = NewName(positionTitle, orgSourcedId, eligible: true);
         var username = Username(given, family);
         var member = new StaffMember(
             "stf-" + (++Users).ToString("000000", CultureInfo.InvariantCulture), NextEmployeeId(), given, family, username + "@" + EmailDomain);
         package.User(member.SourcedId!, username, given, family, null, member.EmployeeId, member.Email, null, null, orgSourcedId);
         package.Role(member.SourcedId!, primary: true, role, orgSourcedId);
-        var onLeave = random.Chance(0.03);
+        var onLeave = random.Chance(0.03) && !reserved;
         Hr(member, positionTitle, department, orgSourcedId, onLeave ? "leave" : "active", StartDate(LatestStart), null);
         return member;
     }
 
     public StaffMember AddHrOnly(string positionTitle, string department, string siteSourcedIds, string status, DateOnly? start = null, DateOnly? end = null)
     {
-        var (given, family) = NewName();
+        var (given, family, _) = NewName(positionTitle, siteSourcedIds, eligible: status != "terminated");
         var member = new StaffMember(null, NextEmployeeId(), given, family, Username(given, family) + "@" + EmailDomain);
         Hr(member, positionTitle, department, siteSourcedIds, status, start ?? StartDate(end?.AddYears(-1) ?? LatestStart), end);
         return member;
@@ -56,11 +68,18 @@ internal sealed class StaffRegistry(DemoPackage package, Random random, Username
         package.Staff.Row(member.EmployeeId, member.SourcedId, member.GivenName, member.FamilyName, member.Email, positionTitle, department,
             siteSourcedIds, status, DemoSchoolYear.Format(start), end is { } e ? DemoSchoolYear.Format(e) : null);
 
-    private (string Given, string Family) NewName()
+    private (string Given, string Family, bool Reserved) NewName(string positionTitle, string siteSourcedIds, bool eligible)
     {
-        var culture = random.OneOf(NameCulture.Staff);
-        var given = random.One(random.Chance(0.5) ? culture.Female : culture.Male);
-        return (given, random.One(culture.Family));
+        string given, family;
+        do
+        {
+            var culture = random.OneOf(NameCulture.Staff);
+            given = random.One(random.Chance(0.5) ? culture.Female : culture.Male);
+            family = random.One(culture.Family);
+        }
+        while (_reservedNames.Contains(given + " " + family));
+
+        return eligible && _reserved.Remove((positionTitle, siteSourcedIds), out var name) ? (name.Given, name.Family, true) : (given, family, false);
     }
 
     private string Username(string given, string family)

@@ -11,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace DistrictOps.Web.Modules.Helpdesk.Demo;
 
 /// <summary>
-/// In demo mode, once the demo district is in: the demo accounts become people of the technology department (and a
-/// teacher at one of the demo site technician's schools), every desktop and help desk technician gets an account and
-/// a team, and the help desk gets its school year of history so queues, reports and service levels have something to show.
+/// In demo mode, once the demo district is in: each demo account is linked to the directory person of its name and
+/// position (the technology department's, and a teacher at one of the demo site technician's schools), every desktop and help desk technician gets an account and
+/// a team (each team led by its demo account), and the help desk gets its school year of history so queues, reports and service levels have something to show.
 /// </summary>
 internal sealed class DemoHelpdeskSeed(
     AppDbContext db,
@@ -27,16 +27,6 @@ internal sealed class DemoHelpdeskSeed(
 {
     public const string DesktopTechnician = "Desktop Technician";
     public const string HelpDeskTechnician = "Help Desk Technician";
-
-    private static readonly Dictionary<string, string> DemoTitles = new(StringComparer.Ordinal)
-    {
-        ["admin@bayview.example"] = "Chief Technology Officer",
-        ["it.manager@bayview.example"] = "IT Operations Manager",
-        ["helpdesk@bayview.example"] = HelpDeskTechnician,
-        ["senior.tech@bayview.example"] = "Network Technician",
-        ["network@bayview.example"] = "Network Engineer",
-        ["data.services@bayview.example"] = "Data Integration Analyst",
-    };
 
     /// <summary>After the demo users (0) and the demo district (10).</summary>
     public int Order => 20;
@@ -65,7 +55,7 @@ internal sealed class DemoHelpdeskSeed(
             coverage[site.Id] = await sites.CoverageAsync(site.Id, cancellationToken);
         }
 
-        var accounts = await LinkAccountsAsync(siteList, staff, coverage, cancellationToken);
+        var accounts = await LinkAccountsAsync(staff, coverage, cancellationToken);
         if (accounts.Count == 0)
         {
             return;
@@ -93,33 +83,26 @@ internal sealed class DemoHelpdeskSeed(
 
     /// <summary>Links demo accounts to people, creates the other technicians' accounts and fills the teams. Returns account by person.</summary>
     private async Task<Dictionary<Guid, DemoAgent>> LinkAccountsAsync(
-        IReadOnlyList<SiteSummary> siteList, IReadOnlyList<PersonSummary> staff, Dictionary<Guid, IReadOnlyList<CoverageShare>> coverage, CancellationToken cancellationToken)
+        IReadOnlyList<PersonSummary> staff, Dictionary<Guid, IReadOnlyList<CoverageShare>> coverage, CancellationToken cancellationToken)
     {
         var covers = coverage.SelectMany(c => c.Value.Select(share => (share.PersonId, SiteId: c.Key)))
             .GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.Select(c => c.SiteId).ToList());
         var desktop = staff.Where(p => p.PositionTitle == DesktopTechnician && covers.ContainsKey(p.Id)).ToList();
-        var homeSchool = siteList.FirstOrDefault(s => s.Type == "Elementary" && coverage[s.Id].Count == 1);
-        if (desktop.Count == 0 || homeSchool is null)
+        if (desktop.Count == 0)
         {
             return [];
         }
 
-        var siteTech = desktop.Single(p => p.Id == coverage[homeSchool.Id][0].PersonId);
-        var teacher = staff.FirstOrDefault(p => p.Kind == "Teacher" && p.PrimarySiteId == homeSchool.Id);
-        var byTitle = staff.Where(p => p.PositionTitle is not null).GroupBy(p => p.PositionTitle!).ToDictionary(g => g.Key, g => g.ToList());
+        // The generator gave each demo account's person the account's name (GenerateDemoDistrictHandler.ReserveDemoAccountNames).
+        var byNameAndPosition = staff.Where(p => p.PositionTitle is not null).ToLookup(p => (p.Name, p.PositionTitle!));
         var links = new List<(string Email, string Name, string Role, PersonSummary? Person, IReadOnlyList<Guid> Sites)>();
         foreach (var account in DemoAccounts.All)
         {
-            var person = account.Email switch
+            var person = account.Position is { } position ? byNameAndPosition[(account.DisplayName, position)].FirstOrDefault() : null;
+            IReadOnlyList<Guid> scope = (account.Role, person) switch
             {
-                "site.tech@bayview.example" => siteTech,
-                "teacher@bayview.example" => teacher,
-                _ => DemoTitles.TryGetValue(account.Email, out var title) ? byTitle.GetValueOrDefault(title)?.FirstOrDefault() : null,
-            };
-            IReadOnlyList<Guid> scope = account.Role switch
-            {
-                Roles.SiteTechnician => covers[siteTech.Id],
-                Roles.SiteStaff when person?.PrimarySiteId is { } primary => [primary],
+                (Roles.SiteTechnician, { } technician) when covers.TryGetValue(technician.Id, out var covered) => covered,
+                (Roles.SiteStaff, { PrimarySiteId: { } primary }) => [primary],
                 _ => [],
             };
             links.Add((account.Email, account.DisplayName, account.Role, person, scope));
@@ -128,7 +111,7 @@ internal sealed class DemoHelpdeskSeed(
         var demoPeople = links.Where(l => l.Person is not null).Select(l => l.Person!.Id).ToHashSet();
         links.AddRange(desktop.Where(p => !demoPeople.Contains(p.Id) && p.Email is not null)
             .Select(p => (p.Email!, p.Name, Roles.SiteTechnician, (PersonSummary?)p, (IReadOnlyList<Guid>)covers[p.Id])));
-        links.AddRange(byTitle.GetValueOrDefault(HelpDeskTechnician, []).Where(p => !demoPeople.Contains(p.Id) && p.Email is not null)
+        links.AddRange(staff.Where(p => p.PositionTitle == HelpDeskTechnician && !demoPeople.Contains(p.Id) && p.Email is not null)
             .Select(p => (p.Email!, p.Name, Roles.HelpDesk, (PersonSummary?)p, (IReadOnlyList<Guid>)[])));
 
         var agents = new Dictionary<Guid, DemoAgent>();
@@ -152,6 +135,13 @@ internal sealed class DemoHelpdeskSeed(
 
         var existing = await db.Set<TeamMember>().AsNoTracking().ToListAsync(cancellationToken);
         db.Set<TeamMember>().AddRange(teams.Where(t => !existing.Any(e => e.TeamId == t.TeamId && e.UserId == t.UserId)));
+
+        // The demo accounts come first in the list, so each team is led by the demo account in it (Luis Ortega leads the site technicians).
+        foreach (var team in await db.Set<Team>().Where(t => t.LeadUserId == null).ToListAsync(cancellationToken))
+        {
+            team.LeadUserId = teams.FirstOrDefault(m => m.TeamId == team.Id)?.UserId;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return agents;
     }

@@ -28,7 +28,8 @@ public sealed record DemoHistory(IReadOnlyList<Ticket> Tickets, IReadOnlyList<Ti
 /// The help desk as the staffing review found it, from the first day of school until now: about 50 new tickets a
 /// school day (fewer on minimum days), 80% from the web and 20% by phone with a few walk-ins and technicians stopped
 /// at a site, the recurring problems the review names (vanishing folders and icons, tablets off the domain, wireless
-/// security errors), many solved the same day with a tail of three days and more, and about 300 open or pending now.
+/// security errors), many solved the same day with a tail of three days and more, and about 300 open or pending now, the newest
+/// of them not yet picked up.
 /// A pure function of its input: the same seed gives the same history.
 /// </summary>
 public static class DemoTicketHistory
@@ -36,6 +37,9 @@ public static class DemoTicketHistory
     public const int DefaultSeed = 20_261_128;
     public const int NewPerSchoolDay = 50;
     public const int OpenTarget = 300;
+
+    /// <summary>The newest open tickets nobody has picked up yet, so Unassigned and the first-response deadlines have something to show.</summary>
+    public const int WaitingForPickUp = 12;
 
     private static readonly TimeSpan ClosesAfter = TimeSpan.FromDays(4);
 
@@ -212,6 +216,7 @@ public static class DemoTicketHistory
         var tickets = new List<Ticket>(drafts.Count);
         var events = new List<TicketEvent>(drafts.Count * 7);
         var mix = new Mix(Cumulative([70, 22, 7, 1]), Cumulative([20, 60, 20]), Cumulative([80, 18, 1, 1]));
+        var waiting = drafts.Where(d => d.Resolved is null).OrderByDescending(d => d.Created).Take(WaitingForPickUp).ToHashSet();
         long id = 0;
         foreach (var draft in drafts)
         {
@@ -228,7 +233,7 @@ public static class DemoTicketHistory
                 firstResponse = draft.Created + (solvedAt - draft.Created) / 2;
             }
 
-            if (firstResponse <= input.Now)
+            if (firstResponse <= input.Now && !waiting.Contains(draft))
             {
                 assignee = Respond(input, timeline, firstResponse, assignee, cursors, random);
             }

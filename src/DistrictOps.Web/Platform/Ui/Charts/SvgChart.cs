@@ -33,12 +33,13 @@ public static class SvgChart
 
     public static string Line(ChartText text, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string? unit = null)
     {
-        const double width = 640, height = 320, left = 52, right = 16, top = 40, bottom = 40;
+        const double width = 640, height = 320, right = 24, top = 40, bottom = 40;
+        var max = NiceMax(series.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(0).Max());
+        var left = AxisWidth(max, unit);
         var plotWidth = width - left - right;
         var plotHeight = height - top - bottom;
-        var max = NiceMax(series.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(0).Max());
         var svg = Open(text, width, height);
-        Legend(svg, text.Id, series, left, line: true);
+        Legend(svg, text.Id, series, left, line: true, width);
         YAxis(svg, max, left, top, plotWidth, plotHeight, unit);
         var step = labels.Count > 1 ? plotWidth / (labels.Count - 1) : 0;
         double X(int i) => labels.Count > 1 ? left + (i * step) : left + (plotWidth / 2);
@@ -83,14 +84,17 @@ public static class SvgChart
 
     public static string StackedColumns(ChartText text, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string? unit = null)
     {
-        const double width = 640, height = 320, left = 52, right = 16, top = 40, bottom = 40;
-        var plotWidth = width - left - right;
-        var plotHeight = height - top - bottom;
+        const double width = 640, right = 24, bottom = 40;
         var totals = labels.Select((_, i) => series.Sum(s => i < s.Values.Count ? s.Values[i] ?? 0 : 0)).ToList();
         var max = NiceMax(totals.DefaultIfEmpty(0).Max());
+        var left = AxisWidth(max, unit);
+        var top = 40.0 + ((LegendRows(series, left, width) - 1) * 20);
+        var height = top + 240 + bottom;
+        var plotWidth = width - left - right;
+        var plotHeight = height - top - bottom;
         var svg = Open(text, width, height);
         Patterns(svg, text.Id, series.Count);
-        Legend(svg, text.Id, series, left, line: false);
+        Legend(svg, text.Id, series, left, line: false, width);
         YAxis(svg, max, left, top, plotWidth, plotHeight, unit);
         var slot = labels.Count == 0 ? plotWidth : plotWidth / labels.Count;
         var barWidth = Math.Max(1, slot * 0.75);
@@ -116,40 +120,91 @@ public static class SvgChart
         return Close(svg);
     }
 
-    /// <summary>Horizontal bars, one group per label (site, team, …) with a bar per series and its value written at the end.</summary>
+    /// <summary>
+    /// Horizontal bars, one group per label (site, team, …) with a bar per series and its value written at the end. A label
+    /// is never cut: the label column is as wide as the longest line needs, and a long label wraps onto a second line.
+    /// </summary>
     public static string Bars(ChartText text, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, string? unit = null, double? maximum = null)
     {
-        const double width = 480, labelWidth = 150, right = 56, top = 36, barHeight = 16, gap = 10;
-        var groupHeight = (series.Count * barHeight) + gap;
-        var height = top + (labels.Count * groupHeight) + 8;
+        const double width = 520, right = 84, barHeight = 18, gap = 12, lineHeight = 14;
+        var top = 36.0 + ((LegendRows(series, 8, width) - 1) * 20);
+        var lines = labels.Select(l => Wrap(l, LabelLineCharacters)).ToList();
+        var labelWidth = Math.Max(60, lines.SelectMany(l => l).Select(TextWidth).DefaultIfEmpty(0).Max() + 12);
+        var groupHeights = lines.Select(l => Math.Max(series.Count * barHeight, l.Count * lineHeight) + gap).ToList();
+        var height = top + groupHeights.Sum() + 8;
         var plotWidth = width - labelWidth - right;
         var max = maximum ?? NiceMax(series.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(0).Max());
         var svg = Open(text, width, height);
         Patterns(svg, text.Id, series.Count);
-        Legend(svg, text.Id, series, 8, line: false);
+        Legend(svg, text.Id, series, 8, line: false, width);
+        var y0 = top;
         for (var i = 0; i < labels.Count; i++)
         {
-            var y0 = top + (i * groupHeight);
-            var label = labels[i].Length > 24 ? labels[i][..23] + "…" : labels[i];
-            svg.Append(Invariant($"<text x=\"{labelWidth - 6:0.##}\" y=\"{y0 + (series.Count * barHeight / 2.0) + 4:0.##}\" text-anchor=\"end\" font-size=\"12\" fill=\"{Ink}\"><title>{Escape(labels[i])}</title>{Escape(label)}</text>"));
+            var middle = y0 + ((groupHeights[i] - gap) / 2.0);
+            var first = middle + 4 - ((lines[i].Count - 1) * lineHeight / 2.0);
+            svg.Append(Invariant($"<text x=\"{labelWidth - 6:0.##}\" y=\"{first:0.##}\" text-anchor=\"end\" font-size=\"12\" fill=\"{Ink}\">"));
+            for (var l = 0; l < lines[i].Count; l++)
+            {
+                svg.Append(Invariant($"<tspan x=\"{labelWidth - 6:0.##}\" dy=\"{(l == 0 ? 0 : lineHeight)}\">{Escape(lines[i][l])}</tspan>"));
+            }
+
+            svg.Append("</text>");
+            var barsTop = middle - (series.Count * barHeight / 2.0);
             for (var s = 0; s < series.Count; s++)
             {
-                var y = y0 + (s * barHeight);
+                var y = barsTop + (s * barHeight);
                 if (i >= series[s].Values.Count || series[s].Values[i] is not { } value)
                 {
-                    svg.Append(Invariant($"<text x=\"{labelWidth + 4:0.##}\" y=\"{y + 12:0.##}\" font-size=\"11\" fill=\"{Ink}\">–</text>"));
+                    svg.Append(Invariant($"<text x=\"{labelWidth + 4:0.##}\" y=\"{y + 13:0.##}\" font-size=\"12\" fill=\"{Ink}\">–</text>"));
                     continue;
                 }
 
                 var w = max <= 0 ? 0 : Math.Max(0, Math.Min(value, max) / max * plotWidth);
                 svg.Append(Invariant($"<rect x=\"{labelWidth:0.##}\" y=\"{y + 1:0.##}\" width=\"{w:0.##}\" height=\"{barHeight - 2:0.##}\" fill=\"{Fill(text.Id, s)}\"/>"))
-                    .Append(Invariant($"<text x=\"{labelWidth + w + 4:0.##}\" y=\"{y + 12:0.##}\" font-size=\"11\" fill=\"{Ink}\">{Escape(Number(value) + (unit ?? ""))}</text>"));
+                    .Append(Invariant($"<text x=\"{labelWidth + w + 4:0.##}\" y=\"{y + 13:0.##}\" font-size=\"12\" fill=\"{Ink}\">{Escape(Number(value) + (unit ?? ""))}</text>"));
             }
+
+            y0 += groupHeights[i];
         }
 
         svg.Append(Invariant($"<line x1=\"{labelWidth:0.##}\" y1=\"{top - 4:0.##}\" x2=\"{labelWidth:0.##}\" y2=\"{height - 8:0.##}\" stroke=\"{Ink}\"/>"));
         return Close(svg);
     }
+
+    /// <summary>
+    /// A long list shown as its <paramref name="each"/> first and last rows (the best and the worst once sorted), or whole
+    /// when it is short enough; the page offers the whole list beside it.
+    /// </summary>
+    public static IReadOnlyList<T> Ends<T>(IReadOnlyList<T> sorted, int each) =>
+        sorted.Count <= 2 * each ? sorted : [.. sorted.Take(each), .. sorted.TakeLast(each)];
+
+    /// <summary>Words onto lines of at most <paramref name="characters"/>; a single longer word keeps its own line.</summary>
+    public static IReadOnlyList<string> Wrap(string label, int characters)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in label.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > characters)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+
+        lines.Add(line);
+        return lines;
+    }
+
+    // An estimate of 12 px system-ui text: wide enough for capitals and digits, so nothing is cut at the edge.
+    private const double CharacterWidth = 7;
+    private const int LabelLineCharacters = 22;
+
+    private static double TextWidth(string text) => text.Length * CharacterWidth;
 
     /// <summary>The smallest 1, 2 or 5 × 10ⁿ at or above the value, so the axis has round ticks.</summary>
     public static double NiceMax(double value)
@@ -197,29 +252,60 @@ public static class SvgChart
         var every = Math.Max(1, (int)Math.Ceiling(labels.Count / 7.0));
         for (var i = 0; i < labels.Count; i += every)
         {
-            svg.Append(Invariant($"<text x=\"{x(i):0.##}\" y=\"{baseline + 18:0.##}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{Ink}\">{Escape(labels[i])}</text>"));
+            // The first and last labels hang inward, so neither is cut at the chart's edge.
+            var anchor = labels.Count > 1 && i == 0 ? "start" : labels.Count > 1 && i + every >= labels.Count && i == labels.Count - 1 ? "end" : "middle";
+            svg.Append(Invariant($"<text x=\"{x(i):0.##}\" y=\"{baseline + 18:0.##}\" text-anchor=\"{anchor}\" font-size=\"12\" fill=\"{Ink}\">{Escape(labels[i])}</text>"));
         }
     }
 
-    private static void Legend(StringBuilder svg, string id, IReadOnlyList<ChartSeries> series, double left, bool line)
+    /// <summary>The y axis's room: its longest tick label ("1000 min") and a gap.</summary>
+    private static double AxisWidth(double max, string? unit) =>
+        Math.Max(40, (Enumerable.Range(0, 5).Select(tick => (Number(max * tick / 4) + (unit ?? "")).Length).Max() * CharacterWidth) + 10);
+
+    private static double LegendWidth(ChartSeries series) => 34 + TextWidth(series.Name);
+
+    private static int LegendRows(IReadOnlyList<ChartSeries> series, double left, double width)
+    {
+        var (rows, x) = (1, left);
+        foreach (var item in series)
+        {
+            if (x > left && x + LegendWidth(item) > width)
+            {
+                (rows, x) = (rows + 1, left);
+            }
+
+            x += LegendWidth(item);
+        }
+
+        return rows;
+    }
+
+    /// <summary>One key per series, wrapping onto another row before the chart's right edge.</summary>
+    private static void Legend(StringBuilder svg, string id, IReadOnlyList<ChartSeries> series, double left, bool line, double width)
     {
         var x = left;
+        var y = 14.0;
         for (var s = 0; s < series.Count; s++)
         {
+            if (x > left && x + LegendWidth(series[s]) > width)
+            {
+                (x, y) = (left, y + 20);
+            }
+
             var colour = Colours[s % Colours.Count];
             if (line)
             {
-                svg.Append(Invariant($"<line x1=\"{x:0.##}\" y1=\"14\" x2=\"{x + 22:0.##}\" y2=\"14\" stroke=\"{colour}\" stroke-width=\"2.5\""))
+                svg.Append(Invariant($"<line x1=\"{x:0.##}\" y1=\"{y:0.##}\" x2=\"{x + 22:0.##}\" y2=\"{y:0.##}\" stroke=\"{colour}\" stroke-width=\"2.5\""))
                     .Append(Dashes[s % Dashes.Count].Length > 0 ? $" stroke-dasharray=\"{Dashes[s % Dashes.Count]}\"" : "").Append("/>");
-                Marker(svg, s, x + 11, 14, colour);
+                Marker(svg, s, x + 11, y, colour);
             }
             else
             {
-                svg.Append(Invariant($"<rect x=\"{x:0.##}\" y=\"6\" width=\"20\" height=\"14\" fill=\"{Fill(id, s)}\" stroke=\"{colour}\"/>"));
+                svg.Append(Invariant($"<rect x=\"{x:0.##}\" y=\"{y - 8:0.##}\" width=\"20\" height=\"14\" fill=\"{Fill(id, s)}\" stroke=\"{colour}\"/>"));
             }
 
-            svg.Append(Invariant($"<text x=\"{x + 26:0.##}\" y=\"18\" font-size=\"12\" fill=\"{Ink}\">{Escape(series[s].Name)}</text>"));
-            x += 40 + (series[s].Name.Length * 6.5);
+            svg.Append(Invariant($"<text x=\"{x + 26:0.##}\" y=\"{y + 4:0.##}\" font-size=\"12\" fill=\"{Ink}\">{Escape(series[s].Name)}</text>"));
+            x += LegendWidth(series[s]);
         }
     }
 

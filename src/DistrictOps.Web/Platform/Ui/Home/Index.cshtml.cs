@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace DistrictOps.Web.Platform.Ui.Home;
 
 /// <summary>Each role lands on a home page named for it, with the tools its permissions open.</summary>
-public sealed class IndexModel(ModuleCatalog catalog, PermissionRegistry permissions, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(ModuleCatalog catalog, PermissionRegistry permissions, IEnumerable<HomeAction> actions, IStringLocalizer<SharedResource> t) : PageModel
 {
     public string Heading { get; private set; } = "";
 
@@ -16,11 +16,14 @@ public sealed class IndexModel(ModuleCatalog catalog, PermissionRegistry permiss
 
     public IReadOnlyList<NavItem> Tools { get; private set; } = [];
 
+    public IReadOnlyList<HomeAction> Actions { get; private set; } = [];
+
     public void OnGet()
     {
         DisplayName = User.DisplayName();
         RoleCards = Roles.All.Where(r => User.IsInRole(r.Name)).ToList();
         Heading = RoleCards.Count > 0 ? t["{0} home", t[RoleCards[0].DisplayName]] : t["Home"];
         Tools = catalog.Navigation.Where(n => permissions.Grants(User, n.Permission)).ToList();
+        Actions = actions.Where(a => a.Shows(User, permissions)).ToList();
     }
 }

@@ -10,7 +10,8 @@ namespace DistrictOps.Web.Modules.Helpdesk.Requests.FollowRequest;
 
 /// <summary>One request as its requester follows it: status, the public timeline, a reply and, once solved, reopening.</summary>
 [Authorize(Policy = HelpdeskPermissions.Request)]
-public sealed class IndexModel(ViewTicketHandler view, CommentHandler comment, ReopenHandler reopen, ViewerFactory viewers, IOptions<HelpdeskOptions> options) : PageModel
+public sealed class IndexModel(
+    ViewTicketHandler view, CommentHandler comment, ReopenHandler reopen, ViewerFactory viewers, ResponsePromises promises, IOptions<HelpdeskOptions> options) : PageModel
 {
     public TicketDetail Ticket { get; private set; } = null!;
 
@@ -24,8 +25,23 @@ public sealed class IndexModel(ViewTicketHandler view, CommentHandler comment, R
 
     public bool CanReply => Ticket.Status != "Closed" && (Ticket.Status != "Solved" || Ticket.CanReopen);
 
-    public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) =>
-        await LoadAsync(number, cancellationToken) ? Page() : NotFound();
+    /// <summary>Right after sending (<see cref="ResponsePromises.SentKey"/>): who has the request and when a first answer is due.</summary>
+    public ResponsePromise? Sent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Request.Query.ContainsKey(ResponsePromises.SentKey))
+        {
+            Sent = await promises.ForAsync(Ticket.Id, cancellationToken);
+        }
+
+        return Page();
+    }
 
     public Task<IActionResult> OnPostReplyAsync(string number, CancellationToken cancellationToken) =>
         ChangeAsync(number, nameof(Reply), "Your reply was sent.",

@@ -4,15 +4,27 @@ using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Requests.OpenTicket;
 
-/// <summary>A staff member reports a problem for themselves, from a phone or a desk: the web channel.</summary>
+/// <summary>
+/// A staff member reports a problem for themselves, from a phone or a desk: the web channel. A photo or screenshot may
+/// come with it; it is checked before the ticket is opened, so a refused file opens nothing.
+/// </summary>
 [Authorize(Policy = HelpdeskPermissions.Request)]
-public sealed class NewModel(OpenTicketHandler handler, ViewerFactory viewers, TicketChoicesLoader choices) : PageModel
+public sealed class NewModel(
+    OpenTicketHandler handler, TicketFiles files, TicketFinder finder, ViewerFactory viewers, TicketChoicesLoader choices, IOptions<HelpdeskOptions> options) : PageModel
 {
+    private const string ChooseAgain = "Choose the picture again, or send the request without it.";
+
     [BindProperty]
     public TicketForm Input { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? Photo { get; set; }
+
+    public long MaxPhotoMegabytes => options.Value.MaxAttachmentBytes / (1024 * 1024);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -22,12 +34,36 @@ public sealed class NewModel(OpenTicketHandler handler, ViewerFactory viewers, T
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        CheckedFile? photo = null;
+        if (Photo is { Length: > 0 })
+        {
+            await using var content = Photo.OpenReadStream();
+            var checkedPhoto = await files.CheckAsync(Photo.FileName, content, cancellationToken);
+            if (checkedPhoto.Succeeded)
+            {
+                photo = checkedPhoto.Value;
+            }
+            else
+            {
+                foreach (var message in checkedPhoto.Failure.Messages.Append(ChooseAgain))
+                {
+                    ModelState.AddModelError(nameof(Photo), message);
+                }
+            }
+        }
+
         if (ModelState.IsValid)
         {
-            var result = await handler.HandleAsync(Input.ToCommand(), await viewers.ForAsync(User, cancellationToken), DirectoryReader.Of(HttpContext), cancellationToken);
+            var viewer = await viewers.ForAsync(User, cancellationToken);
+            var result = await handler.HandleAsync(Input.ToCommand(), viewer, DirectoryReader.Of(HttpContext), cancellationToken);
             if (result.Succeeded)
             {
-                return Redirect($"/helpdesk/requests/{result.Value!.Number}");
+                if (photo is not null && await finder.FindAsync(result.Value!.Id, viewer, cancellationToken) is { } ticket)
+                {
+                    await files.AddAsync(ticket, photo, viewer, cancellationToken);
+                }
+
+                return Redirect($"/helpdesk/requests/{result.Value!.Number}?{ResponsePromises.SentKey}=1");
             }
 
             if (this.Refuse(result.Failure) is { } refused)
@@ -39,6 +75,9 @@ public sealed class NewModel(OpenTicketHandler handler, ViewerFactory viewers, T
         await LoadChoicesAsync(cancellationToken);
         return Page();
     }
+
+    public IEnumerable<string> ErrorsFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
         ViewData[TicketChoices.Key] = await choices.LoadAsync(cancellationToken);

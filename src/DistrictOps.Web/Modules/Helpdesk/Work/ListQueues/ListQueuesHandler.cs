@@ -16,6 +16,7 @@ public sealed record Queue(string Name, string Title)
     public const string Unassigned = "unassigned";
     public const string All = "all";
     public const string BreachingSoon = "breaching-soon";
+    public const string Breached = "breached";
 
     public static readonly IReadOnlyList<Queue> Every =
     [
@@ -25,6 +26,7 @@ public sealed record Queue(string Name, string Title)
         new(Unassigned, "Unassigned"),
         new(All, "All"),
         new(BreachingSoon, "Breaching soon"),
+        new(Breached, "Breached"),
     ];
 
     public static Queue? Find(string? name) => Every.FirstOrDefault(q => string.Equals(q.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -52,7 +54,8 @@ public sealed record TicketRow(
     bool InstructionDisrupted,
     DateTimeOffset? DueAt = null,
     bool Breached = false,
-    DateTimeOffset? PausedSince = null);
+    DateTimeOffset? PausedSince = null,
+    bool DueSoon = false);
 
 /// <summary>
 /// One page of a queue; <see cref="Explanation"/> says why a queue is empty by definition (no sites, no team);
@@ -114,7 +117,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
         var filtered = Filtered(scoped, filter, issueTypes);
         var cap = options.Value.ListCountCap;
         var total = await filtered.Take(cap + 1).CountAsync(cancellationToken);
-        var page = await (queue.Name == Queue.BreachingSoon ? NearestDeadlineFirst(filtered) : Sorted(filtered, filter))
+        var page = await (queue.Name is Queue.BreachingSoon or Queue.Breached ? NearestDeadlineFirst(filtered) : Sorted(filtered, filter))
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(t => new
             {
@@ -131,14 +134,19 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
             ? []
             : await db.Set<Team>().AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var now = clock.GetUtcNow();
+        var soon = now.AddMinutes(options.Value.ServiceLevels.BreachingSoonMinutes);
         var prefix = options.Value.NumberPrefix;
-        var rows = page.Select(t => new TicketRow(
-                t.Id, TicketNumber.Format(prefix, t.Id), t.Title, t.Status.ToString(), t.Priority, Priorities.Name(t.Priority),
-                t.SiteId, siteNames.GetValueOrDefault(t.SiteId, ""), t.IssueTypeId, issueTypePaths.GetValueOrDefault(t.IssueTypeId, ""),
-                viewer.RequesterName(t.RequesterName, t.RequesterRole, t.SiteId), t.AssigneeUserId, t.AssigneeName, t.TeamId, t.TeamId is { } team ? teamNames.GetValueOrDefault(team) : null,
-                t.CreatedAt, Math.Max(0, (int)(now - t.CreatedAt).TotalDays), t.UpdatedAt, t.InstructionDisrupted,
-                t.ResponseDueAt is { } response && (t.ResolutionDueAt is null || response < t.ResolutionDueAt) ? response : t.ResolutionDueAt,
-                t.ResponseBreached || t.ResolutionBreached, t.ServiceLevelPausedSince))
+        var rows = page.Select(t =>
+            {
+                var due = t.ResponseDueAt is { } response && (t.ResolutionDueAt is null || response < t.ResolutionDueAt) ? response : t.ResolutionDueAt;
+                var breached = t.ResponseBreached || t.ResolutionBreached;
+                return new TicketRow(
+                    t.Id, TicketNumber.Format(prefix, t.Id), t.Title, t.Status.ToString(), t.Priority, Priorities.Name(t.Priority),
+                    t.SiteId, siteNames.GetValueOrDefault(t.SiteId, ""), t.IssueTypeId, issueTypePaths.GetValueOrDefault(t.IssueTypeId, ""),
+                    viewer.RequesterName(t.RequesterName, t.RequesterRole, t.SiteId), t.AssigneeUserId, t.AssigneeName, t.TeamId, t.TeamId is { } team ? teamNames.GetValueOrDefault(team) : null,
+                    t.CreatedAt, Math.Max(0, (int)(now - t.CreatedAt).TotalDays), t.UpdatedAt, t.InstructionDisrupted,
+                    due, breached, t.ServiceLevelPausedSince, !breached && t.ServiceLevelPausedSince is null && due <= soon);
+            })
             .ToList();
         return new QueueList(queue.Name, queue.Title, explanation, rows, total > cap ? Math.Max(cap, ((filter.Page - 1) * filter.PageSize) + rows.Count) : total, filter.Page, filter.PageSize, total > cap);
     }
@@ -176,7 +184,9 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
             Queue.Unassigned when teams.Count == 0 => (null, NoTeam),
             Queue.Unassigned => (visible.Where(t => t.AssigneeUserId == null && t.TeamId != null && teams.Contains(t.TeamId.Value)), null),
             Queue.BreachingSoon => (visible.Where(t => t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed
+                && !t.ResponseBreached && !t.ResolutionBreached && t.ServiceLevelPausedSince == null
                 && ((t.ResponseDueAt != null && t.ResponseDueAt <= soon) || (t.ResolutionDueAt != null && t.ResolutionDueAt <= soon))), null),
+            Queue.Breached => (visible.Where(t => t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed && (t.ResponseBreached || t.ResolutionBreached)), null),
             _ => (visible, null),
         };
     }
@@ -272,7 +282,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
         return found;
     }
 
-    /// <summary>The breaching-soon order: the nearest first-response or resolution deadline first (breached ones lead).</summary>
+    /// <summary>The breaching-soon and breached order: the nearest first-response or resolution deadline first, so the least time left leads.</summary>
     private static IOrderedQueryable<Ticket> NearestDeadlineFirst(IQueryable<Ticket> tickets) =>
         tickets.OrderBy(t => t.ResponseDueAt != null && (t.ResolutionDueAt == null || t.ResponseDueAt < t.ResolutionDueAt) ? t.ResponseDueAt : t.ResolutionDueAt)
             .ThenBy(t => t.Id);
