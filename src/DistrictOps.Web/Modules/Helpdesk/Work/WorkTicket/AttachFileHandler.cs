@@ -41,6 +41,11 @@ public sealed class AttachFileHandler(AppDbContext db, TicketFinder finder, Time
             return TicketFinder.Missing(id);
         }
 
+        if (finder.ReadOnly(ticket) is { } merged)
+        {
+            return merged;
+        }
+
         var max = options.Value.MaxAttachmentBytes;
         using var buffer = new MemoryStream();
         var chunk = new byte[81_920];
