@@ -52,9 +52,9 @@ public sealed class ComposerTests
         var linked = await (await tech.PostFormAsync(page, page + "?handler=InsertArticle", new(Draft("Try this:")) { ["articleUrl"] = OneArticle.Url })).Content.ReadAsStringAsync();
         var assigned = await (await tech.PostFormAsync(page, page + "?handler=AssignToMe", Draft("Typed before assigning."))).Content.ReadAsStringAsync();
 
-        Assert.Contains("Hello.\n\nThanks for letting us know.", filled, StringComparison.Ordinal);
+        Assert.Contains("Hello.&#xA;&#xA;Thanks for letting us know.", filled, StringComparison.Ordinal);
         Assert.Contains("<option value=\"Pending\" selected=\"selected\">", filled, StringComparison.Ordinal);
-        Assert.Contains($"Try this:\n\nResetting a Chromebook: {OneArticle.Url}</textarea>", linked, StringComparison.Ordinal);
+        Assert.Contains($"Try this:&#xA;&#xA;Resetting a Chromebook: {OneArticle.Url}</textarea>", linked, StringComparison.Ordinal);
         Assert.Contains(">Typed before assigning.</textarea>", assigned, StringComparison.Ordinal);
         Assert.Contains("Assigned to you.", assigned, StringComparison.Ordinal);
         var ticket = await world.TicketAsync(number);

@@ -20,7 +20,7 @@ public sealed class SearchTests
         var tech = world.App.Browser();
         await tech.SignInAsync(HelpdeskWorld.SiteTech);
         var otherSite = world.App.Browser();
-        await otherSite.SignInAsync(HelpdeskWorld.SecondTech);
+        await otherSite.SignInAsync(HelpdeskWorld.Network);
 
         var jump = await tech.GetAsync($"/helpdesk/search?q={projector.ToLowerInvariant()}");
         var gym = await tech.GetStringAsync("/helpdesk/search?q=GYMNASIUM");
