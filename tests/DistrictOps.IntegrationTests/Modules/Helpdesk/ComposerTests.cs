@@ -44,7 +44,8 @@ public sealed class ComposerTests
         await using var world = await HelpdeskWorld.CreateAsync(provider, services: s => s.AddScoped<IArticleLinks, OneArticle>());
         var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
         var tech = world.App.Browser();
-        await tech.SignInAsync(HelpdeskWorld.SiteTech);
+        // The ticket is routed to the site technician; a teammate takes it.
+        await tech.SignInAsync(HelpdeskWorld.SecondTech);
         var page = $"/helpdesk/tickets/{number}";
         var before = (await world.EventsAsync(number)).Count;
 
@@ -58,7 +59,7 @@ public sealed class ComposerTests
         Assert.Contains(">Typed before assigning.</textarea>", assigned, StringComparison.Ordinal);
         Assert.Contains("Assigned to you.", assigned, StringComparison.Ordinal);
         var ticket = await world.TicketAsync(number);
-        Assert.Equal((TicketStatus.New, (Guid?)world.Users[HelpdeskWorld.SiteTech]), (ticket.Status, ticket.AssigneeUserId));
+        Assert.Equal((TicketStatus.New, (Guid?)world.Users[HelpdeskWorld.SecondTech]), (ticket.Status, ticket.AssigneeUserId));
         Assert.DoesNotContain(await world.EventsAsync(number), e => e.Kind is TicketEventKind.PublicReply or TicketEventKind.InternalNote);
         Assert.Equal([TicketEventKind.Assigned], Changes(await world.EventsAsync(number), before));
     }
