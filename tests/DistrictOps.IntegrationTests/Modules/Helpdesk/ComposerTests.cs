@@ -16,7 +16,7 @@ public sealed class ComposerTests
     public async Task Send_and_mark_solved_applies_the_reply_time_and_fields_together_with_one_timeline_entry_per_change(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var tech = world.App.Browser();
         await tech.SignInAsync(HelpdeskWorld.SiteTech);
         var page = $"/helpdesk/tickets/{number}";
@@ -42,7 +42,7 @@ public sealed class ComposerTests
     public async Task A_macro_and_an_article_fill_the_composer_and_assigning_keeps_the_draft_without_sending_anything(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider, services: s => s.AddScoped<IArticleLinks, OneArticle>());
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var tech = world.App.Browser();
         // The ticket is routed to the site technician; a teammate takes it.
         await tech.SignInAsync(HelpdeskWorld.SecondTech);
@@ -69,8 +69,8 @@ public sealed class ComposerTests
     public async Task An_escalation_note_is_internal_unless_the_agent_tells_the_requester(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var quiet = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
-        var told = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var quiet = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
+        var told = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var tech = world.App.Browser();
         await tech.SignInAsync(HelpdeskWorld.SiteTech);
 
@@ -90,8 +90,8 @@ public sealed class ComposerTests
     public async Task The_merge_page_shows_both_tickets_warns_of_another_requester_or_site_and_the_merged_ticket_is_read_only(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var original = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
-        var sameCaller = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var original = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
+        var sameCaller = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var otherSite = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Tablet won't connect", description = "No wireless.", siteId = world.High, issueTypeId = 3 });
         var tech = world.App.Browser();
         await tech.SignInAsync(HelpdeskWorld.SiteTech);
@@ -127,9 +127,6 @@ public sealed class ComposerTests
     private static IEnumerable<TicketEventKind> Changes(List<TicketEvent> events, int before) => events.Skip(before).Select(e => e.Kind)
         .Where(k => k is TicketEventKind.StatusChanged or TicketEventKind.Assigned or TicketEventKind.FieldsChanged
             or TicketEventKind.PublicReply or TicketEventKind.InternalNote or TicketEventKind.TimeSpent);
-
-    private static object Tablet(HelpdeskWorld world) =>
-        new { title = "Tablet won't connect", description = "No wireless.", siteId = world.Elementary, issueTypeId = 3 };
 
     private static Dictionary<string, string> Draft(string body, string minutes = "", string priority = "", bool markSolved = false)
     {

@@ -20,7 +20,7 @@ public sealed class WorkTicketTests
     public async Task Replies_notes_and_status_follow_the_conversation(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var tech = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
         var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
 
@@ -52,8 +52,8 @@ public sealed class WorkTicketTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 5, 16, 0, 0, TimeSpan.Zero));
         await using var world = await HelpdeskWorld.CreateAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
-        var first = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
-        var second = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var first = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
+        var second = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var tech = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
         var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
         await Ok(tech.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{first}", new { status = "Solved" }));
@@ -79,7 +79,7 @@ public sealed class WorkTicketTests
     public async Task Escalation_needs_a_reason_and_goes_up_a_tier(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var tech = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
 
         var noReason = await tech.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{number}/escalate", new { reason = " " });
@@ -123,8 +123,8 @@ public sealed class WorkTicketTests
     public async Task A_duplicate_merges_into_the_surviving_ticket_once(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var original = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
-        var duplicate = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var original = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
+        var duplicate = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var tech = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
 
         var self = await tech.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{duplicate}/merge", new { into = duplicate });
@@ -146,8 +146,8 @@ public sealed class WorkTicketTests
     public async Task A_bulk_update_applies_to_every_ticket_or_to_none(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var a = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
-        var b = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var a = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
+        var b = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var manager = await world.App.ApiClientAsync(HelpdeskWorld.Manager);
 
         var refused = await manager.PostAsJsonAsync("/api/v1/helpdesk/tickets/bulk", new { numbers = new[] { a, b, "BV-999999" }, changes = new { status = "OnHold" } });
@@ -163,7 +163,7 @@ public sealed class WorkTicketTests
     public async Task Attachments_are_typed_by_content_limited_in_size_and_kept_once(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Helpdesk:MaxAttachmentBytes"] = "1024" });
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
 
         var picture = await Upload(teacher, number, Png, "screen.txt");
@@ -193,7 +193,7 @@ public sealed class WorkTicketTests
     public async Task A_macro_replies_and_sets_the_status_together(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var tech = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
 
         await Ok(tech.PostAsync($"/api/v1/helpdesk/tickets/{number}/macros/1", null));
@@ -209,8 +209,8 @@ public sealed class WorkTicketTests
     public async Task Each_ticket_action_answers_a_missing_ticket_404_a_forbidden_one_403_and_a_ticket_in_the_wrong_state_409(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
-        var number = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
-        var duplicate = await world.OpenAsync(HelpdeskWorld.Teacher, Tablet(world));
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
+        var duplicate = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
         var tech = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
         var teacher = await world.App.ApiClientAsync(HelpdeskWorld.Teacher);
         const string Missing = "/api/v1/helpdesk/tickets/BV-999999";
@@ -243,9 +243,6 @@ public sealed class WorkTicketTests
         Assert.Equal(HttpStatusCode.Conflict, (await tech.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{duplicate}/escalate", new { reason = "Needs tier 3." })).StatusCode);
         Assert.Equal(TicketStatus.New, (await world.TicketAsync(number)).Status);
     }
-
-    private static object Tablet(HelpdeskWorld world) =>
-        new { title = "Tablet won't connect", description = "No wireless.", siteId = world.Elementary, issueTypeId = 3 };
 
     private static async Task<HttpResponseMessage> Upload(HttpClient client, string number, byte[] bytes, string name)
     {
