@@ -10,6 +10,7 @@ using Npgsql;
 //   [--phases]    log the importer's time per phase
 // Helpdesk benchmark (HelpdeskBench.cs): ticket creation through the API and queue latency over N tickets.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 1000000 --provider Sqlite|Postgres [--postgres CONNECTION] [--keep]
+// Search benchmark: the same with --search, descriptions from a small vocabulary and a reply on every 4th ticket, timing the header's search.
 // Reports benchmark (ReportsBench.cs): the same with --reports, timing each help desk report API over 90 and 365 days.
 var students = int.Parse(Arg("--students") ?? "100000", CultureInfo.InvariantCulture);
 var provider = Arg("--provider") ?? "Sqlite";
@@ -52,7 +53,7 @@ if (Arg("--tickets") is { } tickets)
     }
     else
     {
-        await HelpdeskBench.RunAsync(int.Parse(tickets, CultureInfo.InvariantCulture), provider, settings);
+        await HelpdeskBench.RunAsync(int.Parse(tickets, CultureInfo.InvariantCulture), provider, settings, search: args.Contains("--search"));
     }
 
     if (args.Contains("--keep"))

@@ -36,6 +36,7 @@ internal static class ReportsBench
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DISTRICTOPS_WEB", Path.Combine(DistrictOpsHome.Resolve(), "src", "DistrictOps.Web"));
         await using var app = new HelpdeskBench.BenchApp(settings);
         using var warm = app.CreateClient();
+        await HelpdeskBench.WaitUntilReadyAsync(warm);
         Console.WriteLine($"{"demo district (2,000 students)",-34} {Stopwatch.GetElapsedTime(started).TotalSeconds,8:0.0} s");
 
         started = Stopwatch.GetTimestamp();

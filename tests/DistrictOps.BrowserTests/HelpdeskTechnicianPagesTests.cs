@@ -25,7 +25,7 @@ public sealed class HelpdeskTechnicianPagesTests(BrowserFixture fixture)
         Assert.Empty(await ShellTests.TooWideAsync(page));
         await page.GetByLabel("Reply or note").FillAsync("Swapped the tablet for a loaner.");
         await page.GetByLabel("Internal note (technicians only)").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Note added.");
         await Assertions.Expect(page.GetByText("Swapped the tablet for a loaner.")).ToBeVisibleAsync();
 

@@ -17,12 +17,16 @@ public sealed class DatabaseMigrationTests
         Assert.True(migrate.Code == 0, migrate.Error);
         await using var context = db.OpenContext();
         var found = await context.Database.SqlQueryRaw<string>(provider == DatabaseProvider.Sqlite
-            ? """SELECT name AS "Value" FROM sqlite_master WHERE name = 'helpdesk_tickets_fts' OR (type = 'trigger' AND tbl_name = 'helpdesk_tickets')"""
-            : """SELECT indexname AS "Value" FROM pg_indexes WHERE tablename = 'helpdesk_tickets' AND indexdef LIKE '%gin_trgm_ops%' UNION ALL SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'""")
+            ? """SELECT name AS "Value" FROM sqlite_master WHERE name IN ('helpdesk_tickets_fts', 'helpdesk_ticket_events_fts') OR (type = 'trigger' AND tbl_name IN ('helpdesk_tickets', 'helpdesk_ticket_events'))"""
+            : """SELECT indexname AS "Value" FROM pg_indexes WHERE tablename IN ('helpdesk_tickets', 'helpdesk_ticket_events') AND indexdef LIKE '%gin_trgm_ops%' UNION ALL SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'""")
             .ToListAsync();
         string[] expected = provider == DatabaseProvider.Sqlite
-            ? ["helpdesk_tickets_fts", "helpdesk_tickets_fts_delete", "helpdesk_tickets_fts_insert", "helpdesk_tickets_fts_update"]
-            : ["IX_helpdesk_tickets_Title_trgm", "pg_trgm"];
+            ?
+            [
+                "helpdesk_ticket_events_fts", "helpdesk_ticket_events_fts_delete", "helpdesk_ticket_events_fts_insert",
+                "helpdesk_tickets_fts", "helpdesk_tickets_fts_delete", "helpdesk_tickets_fts_insert", "helpdesk_tickets_fts_update",
+            ]
+            : ["IX_helpdesk_ticket_events_Body_trgm", "IX_helpdesk_tickets_Description_trgm", "IX_helpdesk_tickets_RequesterName_trgm", "IX_helpdesk_tickets_Title_trgm", "pg_trgm"];
         Assert.Equal(expected, found.Order(StringComparer.Ordinal));
     }
 

@@ -59,8 +59,12 @@ public interface IPeopleDirectory
 
     Task<IReadOnlyList<PersonSummary>> FindManyAsync(IReadOnlyCollection<Guid> personIds, DirectoryReader reader, CancellationToken cancellationToken = default);
 
-    /// <summary>Current staff (not students or guardians) whose name starts with, or whose email, phone or employee id is, <paramref name="query"/>.</summary>
-    Task<IReadOnlyList<PersonSummary>> SearchStaffAsync(string query, int take = 20, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Current people whose name has a word starting with each word of <paramref name="query"/>, in any order ("maria lop",
+    /// "lopez m"), or, for a single word, whose email starts with it or whose phone or employee id it is. Students and guardians only as the student rule lets
+    /// <paramref name="reader"/> see them; a search that lists any is written to the access log.
+    /// </summary>
+    Task<IReadOnlyList<PersonSummary>> SearchAsync(string query, DirectoryReader reader, int take = 20, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Whether <paramref name="user"/> may be shown the name of a student or guardian of <paramref name="siteId"/>, for modules

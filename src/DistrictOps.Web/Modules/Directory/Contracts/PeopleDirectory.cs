@@ -8,6 +8,8 @@ namespace DistrictOps.Web.Modules.Directory.Contracts;
 
 internal sealed class PeopleDirectory(AppDbContext db, PermissionRegistry permissions, StudentAccessLog accessLog) : IPeopleDirectory
 {
+    private const int MaxSearchWords = 4;
+
     public async Task<PersonSummary?> FindAsync(Guid personId, DirectoryReader reader, CancellationToken cancellationToken = default) =>
         (await FindManyAsync([personId], reader, cancellationToken)).SingleOrDefault();
 
@@ -40,19 +42,38 @@ internal sealed class PeopleDirectory(AppDbContext db, PermissionRegistry permis
         }
     }
 
-    public async Task<IReadOnlyList<PersonSummary>> SearchStaffAsync(string query, int take = 20, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PersonSummary>> SearchAsync(string query, DirectoryReader reader, int take = 20, CancellationToken cancellationToken = default)
     {
-        var term = query.Trim();
-        if (term.Length == 0)
+        var words = query.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => w.ToUpperInvariant()).Take(MaxSearchWords).ToList();
+        if (words.Count == 0)
         {
             return [];
         }
 
-        var upper = term.ToUpperInvariant();
-        var lower = term.ToLowerInvariant();
-        var staff = db.Set<Person>().Where(p => p.LeftAt == null && p.Kind != PersonKind.Student && p.Kind != PersonKind.Guardian)
-            .Where(p => p.SortName.StartsWith(upper) || p.Email == lower || p.Phone == term || p.EmployeeId == term);
-        return await Summaries(staff.OrderBy(p => p.SortName).ThenBy(p => p.Id).Take(take)).ToListAsync(cancellationToken);
+        var term = query.Trim();
+        var email = term.ToLowerInvariant();
+        var matched = db.Set<Person>().Where(p => p.LeftAt == null);
+        if (words is [var word])
+        {
+            var later = " " + word;
+            matched = matched.Where(p => p.SortName.StartsWith(word) || p.SortName.Contains(later)
+                || (p.Email != null && p.Email.StartsWith(email)) || p.Phone == term || p.EmployeeId == term);
+        }
+        else
+        {
+            foreach (var each in words)
+            {
+                var later = " " + each;
+                matched = matched.Where(p => p.SortName.StartsWith(each) || p.SortName.Contains(later));
+            }
+        }
+
+        var visible = StudentAccess.For(reader.User, permissions).Visible(matched, db.Set<PersonSite>());
+        var found = await Summaries(visible.OrderBy(p => p.SortName).ThenBy(p => p.Id).Take(take)).ToListAsync(cancellationToken);
+        accessLog.Listed(reader, $"query={term}", found.Where(p => p.Kind is nameof(PersonKind.Student) or nameof(PersonKind.Guardian)).Select(p => p.Id).ToList());
+        await db.SaveChangesAsync(cancellationToken);
+        return found;
     }
 
     public async Task<IReadOnlyList<PersonSummary>> CurrentStaffAsync(CancellationToken cancellationToken = default) =>

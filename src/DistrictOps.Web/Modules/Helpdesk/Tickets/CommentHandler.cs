@@ -23,6 +23,11 @@ public sealed class CommentHandler(AppDbContext db, TicketFinder finder, TicketN
             return TicketFinder.Missing(id);
         }
 
+        if (finder.ReadOnly(ticket) is { } merged)
+        {
+            return merged;
+        }
+
         var body = command.Body?.Trim() ?? "";
         var works = viewer.CanWork(ticket);
         if (body.Length == 0 && (command.Minutes is null || !works))

@@ -16,6 +16,11 @@ public sealed class ReopenHandler(AppDbContext db, TicketFinder finder, TimeProv
             return TicketFinder.Missing(id);
         }
 
+        if (finder.ReadOnly(ticket) is { } merged)
+        {
+            return merged;
+        }
+
         var now = clock.GetUtcNow();
         if (ticket.IsOpen)
         {

@@ -25,6 +25,11 @@ public sealed class TicketFinder(AppDbContext db, IOptions<HelpdeskOptions> opti
     public TicketChanged Changed(Ticket ticket, bool changed) =>
         new(Number(ticket), ticket.Status.ToString(), ticket.TeamId, ticket.AssigneeUserId, ticket.Priority, changed);
 
+    /// <summary>A merged ticket keeps its history and takes no more changes: the work goes on in the ticket it was merged into.</summary>
+    public Failure? ReadOnly(Ticket ticket) => ticket.MergedIntoId is { } into
+        ? Result.Conflict($"{Number(ticket)} was merged into {TicketNumber.Format(Prefix, into)} and is read-only; reply on or change {TicketNumber.Format(Prefix, into)} instead.")
+        : null;
+
     /// <summary>A ticket the viewer may not see is answered as one that does not exist.</summary>
     public static Failure Missing(long id) => Result.NotFound($"There is no ticket {id} you can see.");
 

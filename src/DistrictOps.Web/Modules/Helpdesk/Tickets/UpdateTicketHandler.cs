@@ -43,6 +43,11 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
             return TicketFinder.Missing(id);
         }
 
+        if (finder.ReadOnly(ticket) is { } merged)
+        {
+            return merged;
+        }
+
         if (!viewer.CanWork(ticket))
         {
             return TicketFinder.Forbidden(NotAllowed);
@@ -87,6 +92,12 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
             {
                 db.ChangeTracker.Clear();
                 return TicketFinder.Forbidden(NotAllowed);
+            }
+
+            if (finder.ReadOnly(ticket) is { } merged)
+            {
+                db.ChangeTracker.Clear();
+                return merged;
             }
 
             errors.AddAll(await ApplyAsync(ticket, command.Changes, viewer, cancellationToken), prefix: $"{finder.Number(ticket)}.");
@@ -284,9 +295,7 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
             return;
         }
 
-        var refused = !Enum.IsDefined(status) ? "Unknown status."
-            : ticket.MergedIntoId is not null ? "A merged ticket stays closed; work the ticket it was merged into."
-            : TicketRules.CannotMove(ticket.Status, status);
+        var refused = !Enum.IsDefined(status) ? "Unknown status." : TicketRules.CannotMove(ticket.Status, status);
         if (refused is not null)
         {
             errors.Add(nameof(UpdateTicketCommand.Status), refused);

@@ -14,7 +14,8 @@ namespace DistrictOps.Web.Modules.Helpdesk.Requests.OpenTicket;
 /// (counted apart, so the help desk can see how much work bypasses it). The caller is found in the directory, or typed in.
 /// </summary>
 [Authorize(Policy = HelpdeskPermissions.Work)]
-public sealed class TakeCallModel(OpenTicketHandler handler, ViewerFactory viewers, TicketChoicesLoader choices, IPeopleDirectory people) : PageModel
+public sealed class TakeCallModel(
+    OpenTicketHandler handler, ViewerFactory viewers, TicketChoicesLoader choices, IPeopleDirectory people, CallerTickets callerTickets) : PageModel
 {
     public static IReadOnlyList<(TicketChannel Value, string Text)> Channels { get; } =
     [
@@ -29,31 +30,58 @@ public sealed class TakeCallModel(OpenTicketHandler handler, ViewerFactory viewe
     [BindProperty(SupportsGet = true)]
     public Guid? Person { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Opened { get; set; }
+    /// <summary>The match the technician picked from the look-up's list.</summary>
+    [BindProperty]
+    public Guid? Choose { get; set; }
+
+    [BindProperty]
+    public bool ClearCaller { get; set; }
 
     [BindProperty]
     public IntakeForm Input { get; set; } = new();
+
+    public bool LookedUp { get; private set; }
 
     public IReadOnlyList<PersonSummary> Matches { get; private set; } = [];
 
     public PersonSummary? Chosen { get; private set; }
 
+    public IReadOnlyList<CallerTicket> CallerTickets { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(Caller))
+        if (Person is { } personId)
         {
-            Matches = await people.SearchStaffAsync(Caller, 20, cancellationToken);
+            await ChooseAsync(personId, setSite: true, cancellationToken);
         }
-
-        if (Person is { } personId && await people.FindAsync(personId, DirectoryReader.Of(HttpContext), cancellationToken) is { } chosen)
+        else
         {
-            Chosen = chosen;
-            Input.RequesterPersonId = chosen.Id;
-            Input.SiteId = chosen.PrimarySiteId;
+            await LookUpAsync(cancellationToken);
         }
 
         await LoadChoicesAsync(cancellationToken);
+    }
+
+    /// <summary>The look-up, the pick of a match and "change caller" post the whole form and show it again with everything typed.</summary>
+    public async Task<IActionResult> OnPostLookupAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (ClearCaller)
+        {
+            Input.RequesterPersonId = null;
+        }
+
+        if ((Choose ?? Input.RequesterPersonId) is { } personId)
+        {
+            await ChooseAsync(personId, setSite: Input.SiteId is null, cancellationToken);
+        }
+        else
+        {
+            await LookUpAsync(cancellationToken);
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -70,7 +98,8 @@ public sealed class TakeCallModel(OpenTicketHandler handler, ViewerFactory viewe
             var result = await handler.HandleAsync(command, await viewers.ForAsync(User, cancellationToken), DirectoryReader.Of(HttpContext), cancellationToken);
             if (result.Succeeded)
             {
-                return Redirect($"/helpdesk/intake?opened={Uri.EscapeDataString(result.Value!.Number)}");
+                TempData["Saved"] = "Ticket opened.";
+                return Redirect($"/helpdesk/tickets/{Uri.EscapeDataString(result.Value!.Number)}");
             }
 
             if (this.Refuse(result.Failure) is { } refused)
@@ -87,6 +116,33 @@ public sealed class TakeCallModel(OpenTicketHandler handler, ViewerFactory viewe
 
         await LoadChoicesAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task LookUpAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(Caller))
+        {
+            LookedUp = true;
+            Matches = await people.SearchAsync(Caller, DirectoryReader.Of(HttpContext), 20, cancellationToken);
+        }
+    }
+
+    private async Task ChooseAsync(Guid personId, bool setSite, CancellationToken cancellationToken)
+    {
+        Chosen = await people.FindAsync(personId, DirectoryReader.Of(HttpContext), cancellationToken);
+        if (Chosen is null)
+        {
+            Input.RequesterPersonId = null;
+            return;
+        }
+
+        Input.RequesterPersonId = Chosen.Id;
+        if (setSite)
+        {
+            Input.SiteId = Chosen.PrimarySiteId;
+        }
+
+        CallerTickets = await callerTickets.OpenAsync(Chosen.Id, await viewers.ForAsync(User, cancellationToken), cancellationToken);
     }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken) =>

@@ -22,6 +22,11 @@ public sealed class AttachFileHandler(AppDbContext db, TicketFinder finder, Tick
             return TicketFinder.Missing(id);
         }
 
+        if (finder.ReadOnly(ticket) is { } merged)
+        {
+            return merged;
+        }
+
         return await (await files.CheckAsync(fileName, content, cancellationToken)).ThenAsync(file => files.AddAsync(ticket, file, viewer, cancellationToken));
     }
 

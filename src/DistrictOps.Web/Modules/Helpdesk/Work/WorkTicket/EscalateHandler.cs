@@ -6,11 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Work.WorkTicket;
 
-public sealed record EscalateCommand(string? Reason, int? TeamId = null);
+/// <summary>Why, and to which team (else the next tier); the reason stays among technicians unless <paramref name="TellRequester"/>.</summary>
+public sealed record EscalateCommand(string? Reason, int? TeamId = null, bool TellRequester = false);
 
 /// <summary>
 /// Moves a ticket up a tier — help desk → site technician → senior technician → network or systems —
-/// with a reason everyone on the ticket can read. It lands unassigned in the new team's queue.
+/// with a reason. The reason is an internal note unless the technician chooses to tell the requester, since it often says
+/// more about the first tier's limits than the requester needs. It lands unassigned in the new team's queue.
 /// </summary>
 public sealed class EscalateHandler(AppDbContext db, TicketFinder finder, TimeProvider clock)
 {
@@ -20,6 +22,11 @@ public sealed class EscalateHandler(AppDbContext db, TicketFinder finder, TimePr
         if (ticket is null)
         {
             return TicketFinder.Missing(id);
+        }
+
+        if (finder.ReadOnly(ticket) is { } merged)
+        {
+            return merged;
         }
 
         if (!viewer.CanWork(ticket))
@@ -62,7 +69,7 @@ public sealed class EscalateHandler(AppDbContext db, TicketFinder finder, TimePr
         ticket.TeamId = target.Id;
         ticket.AssigneeUserId = null;
         ticket.AssigneeName = null;
-        db.Add(ticket, viewer, TicketEventKind.Escalated, now, $"Escalated to {target.Name} (tier {target.Tier}): {reason}", isPublic: true);
+        db.Add(ticket, viewer, TicketEventKind.Escalated, now, $"Escalated to {target.Name} (tier {target.Tier}): {reason}", isPublic: command.TellRequester);
         if (ticket.Status == TicketStatus.New)
         {
             db.ChangeStatus(ticket, TicketStatus.Open, viewer, now);

@@ -1,8 +1,10 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Modules.Users.Contracts;
 using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,13 +14,18 @@ using Microsoft.Extensions.Options;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Work.WorkTicket;
 
-/// <summary>The technician's view of one ticket: facts, timeline, and every action in forms that work without script.</summary>
+/// <summary>
+/// The technician's view of one ticket: facts, timeline, one composer for the reply and the field changes, and every other
+/// action in forms that work without script. The composer's own buttons (assign to me, fill from a macro, insert an article
+/// link) post the draft with them and show it again, so nothing typed is lost.
+/// </summary>
 [Authorize(Policy = HelpdeskPermissions.Work)]
 public sealed class IndexModel(
     AppDbContext db,
     ViewerFactory viewers,
     ViewTicketHandler view,
     IUserDirectory users,
+    IEnumerable<IArticleLinks> articleLinks,
     IOptions<HelpdeskOptions> options) : PageModel
 {
     public TicketDetail Ticket { get; private set; } = null!;
@@ -31,32 +38,86 @@ public sealed class IndexModel(
 
     public IReadOnlyList<UserSummary> Technicians { get; private set; } = [];
 
+    public IReadOnlyList<ArticleLink> Articles { get; private set; } = [];
+
+    public Guid? CurrentUserId => User.UserId();
+
+    [BindProperty]
+    public ComposerForm Draft { get; set; } = new();
+
     /// <summary>Which form failed, and why, when a post is refused.</summary>
     public (string Form, IReadOnlyList<string> Messages)? Refused { get; private set; }
 
     [TempData]
     public string? Saved { get; set; }
 
+    /// <summary>What an action answered on the page itself (the draft shown again), not carried to the next request as <see cref="Saved"/> is.</summary>
+    public string? Notice { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) =>
         await LoadAsync(number, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostCommentAsync(string number, string? body, bool isPublic, int? minutes, [FromServices] CommentHandler handler, CancellationToken ct) =>
-        RunAsync(number, "comment", (id, viewer) => handler.HandleAsync(id, new CommentCommand(body, isPublic, minutes), viewer, ct), isPublic ? "Reply sent." : "Note added.", ct);
+    public Task<IActionResult> OnPostComposeAsync(string number, bool markSolved, [FromServices] ComposeHandler handler, CancellationToken ct)
+    {
+        var command = Draft.ToCommand(markSolved ? TicketStatus.Solved : Draft.Status);
+        var saved = string.IsNullOrWhiteSpace(Draft.Body) ? "Ticket updated." : Draft.IsPublic ? "Reply sent." : "Note added.";
+        return RunAsync(number, "compose", (id, viewer) => handler.HandleAsync(id, command, viewer, ct), saved, ct);
+    }
 
     public Task<IActionResult> OnPostUpdateAsync(string number, UpdateForm form, [FromServices] UpdateTicketHandler handler, CancellationToken ct) =>
         RunAsync(number, "update", (id, viewer) => handler.HandleAsync(id, form.ToCommand(), viewer, ct), "Ticket updated.", ct);
 
-    public Task<IActionResult> OnPostAssignToMeAsync(string number, [FromServices] UpdateTicketHandler handler, CancellationToken ct) =>
-        RunAsync(number, "update", (id, viewer) => handler.HandleAsync(id, new UpdateTicketCommand(AssignToMe: true), viewer, ct), "Assigned to you.", ct);
+    public async Task<IActionResult> OnPostAssignToMeAsync(string number, [FromServices] UpdateTicketHandler handler, CancellationToken ct)
+    {
+        if (TicketNumber.Parse(number, options.Value.NumberPrefix) is not { } id)
+        {
+            return NotFound();
+        }
 
-    public Task<IActionResult> OnPostEscalateAsync(string number, string? reason, int? teamId, [FromServices] EscalateHandler handler, CancellationToken ct) =>
-        RunAsync(number, "escalate", (id, viewer) => handler.HandleAsync(id, new EscalateCommand(reason, teamId), viewer, ct), "Escalated.", ct);
+        var result = await handler.HandleAsync(id, new UpdateTicketCommand(AssignToMe: true), await viewers.ForAsync(User, ct), ct);
+        if (!result.Succeeded)
+        {
+            return await RefusedAsync(number, "compose", result.Failure, ct);
+        }
 
-    public Task<IActionResult> OnPostMacroAsync(string number, int macroId, [FromServices] ApplyMacroHandler handler, CancellationToken ct) =>
-        RunAsync(number, "macro", (id, viewer) => handler.HandleAsync(id, macroId, viewer, ct), "Macro applied.", ct);
+        Notice = "Assigned to you.";
+        Draft.AssigneeUserId = null;
+        return await ShowDraftAsync(number, ct);
+    }
 
-    public Task<IActionResult> OnPostMergeAsync(string number, string? into, [FromServices] MergeHandler handler, CancellationToken ct) =>
-        RunAsync(number, "merge", (id, viewer) => handler.HandleAsync(id, into, viewer, ct), "Merged.", ct);
+    /// <summary>A macro fills the composer for review; nothing is sent until the technician sends it.</summary>
+    public async Task<IActionResult> OnPostFillMacroAsync(string number, int macroId, CancellationToken ct)
+    {
+        var macro = await db.Set<Macro>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == macroId && m.Active, ct);
+        if (macro is null)
+        {
+            return await RefuseAsync(number, "compose", [$"There is no active macro {macroId}."], ct);
+        }
+
+        Draft.Fill(macro);
+        Notice = "The macro filled the composer: review it, then send.";
+        return await ShowDraftAsync(number, ct);
+    }
+
+    public async Task<IActionResult> OnPostInsertArticleAsync(string number, string? articleUrl, CancellationToken ct)
+    {
+        if (!await LoadAsync(number, ct))
+        {
+            return NotFound();
+        }
+
+        if (Articles.FirstOrDefault(a => a.Url == articleUrl) is not { } article)
+        {
+            return await RefuseAsync(number, "compose", ["Choose one of the suggested articles."], ct);
+        }
+
+        Draft.Body = string.IsNullOrWhiteSpace(Draft.Body) ? $"{article.Title}: {article.Url}" : $"{Draft.Body.TrimEnd()}\n\n{article.Title}: {article.Url}";
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostEscalateAsync(
+        string number, string? reason, int? teamId, bool tellRequester, [FromServices] EscalateHandler handler, CancellationToken ct) =>
+        RunAsync(number, "escalate", (id, viewer) => handler.HandleAsync(id, new EscalateCommand(reason, teamId, tellRequester), viewer, ct), "Escalated.", ct);
 
     public Task<IActionResult> OnPostReopenAsync(string number, string? reason, [FromServices] ReopenHandler handler, CancellationToken ct) =>
         RunAsync(number, "update", (id, viewer) => handler.HandleAsync(id, reason, viewer, ct), "Reopened.", ct);
@@ -95,14 +156,26 @@ public sealed class IndexModel(
             return RedirectToPage(new { number });
         }
 
-        if (result.Failure.Kind == OutcomeKind.Forbidden)
+        return await RefusedAsync(number, form, result.Failure, ct);
+    }
+
+    private async Task<IActionResult> RefusedAsync(string number, string form, Failure failure, CancellationToken ct)
+    {
+        if (failure.Kind == OutcomeKind.Forbidden)
         {
             return Forbid();
         }
 
         // A macro or ticket named in the form that is gone is told beside the form; the ticket itself gone is a 404 (LoadAsync).
         db.ChangeTracker.Clear();
-        return await RefuseAsync(number, form, result.Failure.Messages, ct);
+        return await RefuseAsync(number, form, failure.Messages, ct);
+    }
+
+    /// <summary>Shows the page with the draft as posted, after an action taken from inside the composer.</summary>
+    private async Task<IActionResult> ShowDraftAsync(string number, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return await LoadAsync(number, ct) ? Page() : NotFound();
     }
 
     private async Task<IActionResult> RefuseAsync(string number, string form, IReadOnlyList<string> messages, CancellationToken ct)
@@ -125,25 +198,22 @@ public sealed class IndexModel(
         IssueTypes = await db.ActiveIssueTypesAsync(cancellationToken);
         Macros = await db.Set<Macro>().AsNoTracking().Where(m => m.Active).OrderBy(m => m.Name).ToListAsync(cancellationToken);
         Technicians = await users.TechniciansAsync(cancellationToken);
+        foreach (var source in articleLinks)
+        {
+            Articles = [.. Articles, .. await source.SuggestAsync(ticket.Title, ticket.IssueTypeId, cancellationToken)];
+        }
+
         return true;
     }
 
-    /// <summary>The update form: blank fields are left as they are.</summary>
+    /// <summary>The classification form: blank fields are left as they are. Status, priority, team and assignee are in the composer.</summary>
     public sealed class UpdateForm
     {
-        public TicketStatus? Status { get; set; }
-
-        public int? TeamId { get; set; }
-
-        public Guid? AssigneeUserId { get; set; }
-
         public int? IssueTypeId { get; set; }
 
         public TicketImpact? Impact { get; set; }
 
         public TicketUrgency? Urgency { get; set; }
-
-        public int? Priority { get; set; }
 
         public string? Room { get; set; }
 
@@ -152,6 +222,43 @@ public sealed class IndexModel(
         public string? AddTags { get; set; }
 
         public UpdateTicketCommand ToCommand() =>
-            new(Status, TeamId, AssigneeUserId, IssueTypeId: IssueTypeId, Impact: Impact, Urgency: Urgency, Priority: Priority, Room: Room ?? "", AssetTag: AssetTag ?? "", AddTags: AddTags);
+            new(IssueTypeId: IssueTypeId, Impact: Impact, Urgency: Urgency, Room: Room ?? "", AssetTag: AssetTag ?? "", AddTags: AddTags);
+    }
+
+    /// <summary>The composer as posted: kept across the actions taken from inside it.</summary>
+    public sealed class ComposerForm
+    {
+        public string? Body { get; set; }
+
+        public bool IsPublic { get; set; } = true;
+
+        public int? Minutes { get; set; }
+
+        public TicketStatus? Status { get; set; }
+
+        public int? Priority { get; set; }
+
+        public Guid? AssigneeUserId { get; set; }
+
+        public int? TeamId { get; set; }
+
+        /// <summary>Set only by a macro, shown beside the composer and applied on send.</summary>
+        public int? IssueTypeId { get; set; }
+
+        public string? AddTags { get; set; }
+
+        public void Fill(Macro macro)
+        {
+            Body = string.IsNullOrWhiteSpace(Body) ? macro.Body : $"{Body.TrimEnd()}\n\n{macro.Body}";
+            IsPublic = macro.IsPublic;
+            Status = macro.SetStatus ?? Status;
+            Priority = macro.SetPriority ?? Priority;
+            TeamId = macro.SetTeamId ?? TeamId;
+            IssueTypeId = macro.SetIssueTypeId ?? IssueTypeId;
+            AddTags = string.Join(' ', new[] { AddTags, macro.AddTags }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        }
+
+        public ComposeCommand ToCommand(TicketStatus? status) =>
+            new(Body, IsPublic, Minutes, status, Priority, AssigneeUserId, TeamId, IssueTypeId, string.IsNullOrWhiteSpace(AddTags) ? null : AddTags);
     }
 }

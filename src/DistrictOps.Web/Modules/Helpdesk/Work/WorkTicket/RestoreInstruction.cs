@@ -19,6 +19,11 @@ public sealed class RestoreInstructionHandler(AppDbContext db, TicketFinder find
             return TicketFinder.Missing(id);
         }
 
+        if (finder.ReadOnly(ticket) is { } merged)
+        {
+            return merged;
+        }
+
         if (!viewer.CanWork(ticket))
         {
             return TicketFinder.Forbidden();

@@ -1,0 +1,106 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Data;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Helpdesk.Work.SearchEverything;
+
+/// <summary>What the header's search box found: a ticket to jump to, or the tickets and people matching the text.</summary>
+public sealed record SearchResults(string? JumpTo, IReadOnlyList<TicketHit> Tickets, IReadOnlyList<PersonSummary> People, bool More);
+
+/// <summary>A ticket that matched, with the requester as the viewer may see them and the comment that matched, if one did.</summary>
+public sealed record TicketHit(string Number, string Title, string Status, string RequesterName, string Description, string? Comment, DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// The header's search. A ticket number the viewer can see is a jump to it. Text of at least three characters finds the
+/// tickets whose title, description, requester or any reply or note contains it, among every ticket the viewer can see,
+/// newest first; and the people whose names or email match, under the Directory's student rule. The text search is served
+/// by indexes on both databases (Platform/Data/Migrations/HandWritten/ticket-text-search.sql): trigram FTS5 tables on
+/// SQLite, pg_trgm GIN indexes on PostgreSQL, so it stays fast at a million tickets.
+/// </summary>
+public sealed class SearchHandler(AppDbContext db, TicketFinder finder, IPeopleDirectory people)
+{
+    public const int MinLength = 3;
+    public const int MaxLength = 200;
+    private const int Shown = 50;
+    private const int PeopleShown = 10;
+
+    public async Task<Result<SearchResults>> HandleAsync(string? text, Viewer viewer, DirectoryReader reader, CancellationToken cancellationToken = default)
+    {
+        var query = text?.Trim() ?? "";
+        if (TicketNumber.Parse(query, finder.Prefix) is { } id && await finder.FindAsync(id, viewer, cancellationToken) is { } ticket)
+        {
+            return new SearchResults(finder.Number(ticket), [], [], More: false);
+        }
+
+        if (query.Length < MinLength)
+        {
+            return Result.Invalid("q", $"Type a ticket number, or at least {MinLength} characters to search for.");
+        }
+
+        if (query.Length > MaxLength)
+        {
+            return Result.Invalid("q", $"Search for at most {MaxLength} characters.");
+        }
+
+        var hits = await TicketsAsync(query, viewer, cancellationToken);
+        var found = await people.SearchAsync(query, reader, PeopleShown, cancellationToken);
+        return new SearchResults(null, hits.Take(Shown).ToList(), found, hits.Count > Shown);
+    }
+
+    private async Task<List<TicketHit>> TicketsAsync(string query, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var rows = await viewer.Visible(Matching(query)).AsNoTracking()
+            .OrderByDescending(t => t.Id).Take(Shown * 2)
+            .Select(t => new { t.Id, t.Title, t.Status, t.Description, t.RequesterName, t.RequesterRole, t.SiteId, t.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var comments = (await db.Set<TicketEvent>().AsNoTracking()
+                .Where(e => ids.Contains(e.TicketId) && (e.Kind == TicketEventKind.PublicReply || e.Kind == TicketEventKind.InternalNote) && e.Body != null)
+                .Select(e => new { e.TicketId, e.Id, e.Body })
+                .ToListAsync(cancellationToken))
+            .Where(e => e.Body!.Contains(query, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(e => e.TicketId).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Id).First().Body);
+        var terms = new[] { query };
+        var hits = new List<TicketHit>();
+        foreach (var row in rows)
+        {
+            var requester = viewer.RequesterName(row.RequesterName, row.RequesterRole, row.SiteId);
+            var comment = comments.GetValueOrDefault(row.Id);
+            // A requester's name the viewer may not see must not be findable either: such a ticket is listed only for what else matched.
+            if (Highlight.Matches(row.Title, terms) || Highlight.Matches(row.Description, terms) || comment is not null || Highlight.Matches(requester, terms))
+            {
+                hits.Add(new TicketHit(TicketNumber.Format(finder.Prefix, row.Id), row.Title, row.Status.ToString(), requester, row.Description, comment, row.UpdatedAt));
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>Tickets whose title, description, requester or a reply or note contains <paramref name="query"/>, case-insensitively.</summary>
+    private IQueryable<Ticket> Matching(string query)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // A trigram FTS5 phrase matches the text anywhere in a column; quotes inside are doubled.
+            var phrase = "\"" + query.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            return db.Set<Ticket>().FromSql($"""
+                SELECT * FROM helpdesk_tickets WHERE "Id" IN (
+                    SELECT rowid FROM helpdesk_tickets_fts WHERE helpdesk_tickets_fts MATCH {phrase}
+                    UNION
+                    SELECT "TicketId" FROM helpdesk_ticket_events WHERE "Id" IN (SELECT rowid FROM helpdesk_ticket_events_fts WHERE helpdesk_ticket_events_fts MATCH {phrase}))
+                """);
+        }
+
+        var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        // The comment kinds repeat the partial index's predicate word for word, so PostgreSQL uses it.
+        return db.Set<Ticket>().FromSql($"""
+            SELECT * FROM helpdesk_tickets WHERE "Id" IN (
+                SELECT "Id" FROM helpdesk_tickets WHERE "Title" ILIKE {pattern} OR "Description" ILIKE {pattern} OR "RequesterName" ILIKE {pattern}
+                UNION
+                SELECT "TicketId" FROM helpdesk_ticket_events WHERE "Kind" IN ('PublicReply', 'InternalNote') AND "Body" ILIKE {pattern})
+            """);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.Web.Platform.Data;
+
+namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
+
+public sealed class SearchTests
+{
+    [Theory]
+    [Providers]
+    public async Task A_ticket_number_jumps_to_the_ticket_and_text_finds_title_description_comments_and_requester_highlighted(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var projector = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Projector bulb out", description = "The <script>alert(1)</script> lamp flickers.", siteId = world.Elementary, issueTypeId = 3 });
+        var wireless = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Wireless drops", description = "Near the Gymnasium doors.", siteId = world.Elementary, issueTypeId = 3 });
+        var login = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Slow login", description = "Takes minutes.", siteId = world.Elementary, issueTypeId = 3 });
+        var api = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
+        (await api.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{login}/comments", new { body = "Replaced the gymnasium switch.", isPublic = false })).EnsureSuccessStatusCode();
+        var tech = world.App.Browser();
+        await tech.SignInAsync(HelpdeskWorld.SiteTech);
+        var otherSite = world.App.Browser();
+        await otherSite.SignInAsync(HelpdeskWorld.Network);
+
+        var jump = await tech.GetAsync($"/helpdesk/search?q={projector.ToLowerInvariant()}");
+        var gym = await tech.GetStringAsync("/helpdesk/search?q=GYMNASIUM");
+        var script = await tech.GetStringAsync("/helpdesk/search?q=alert");
+        var requester = await tech.GetStringAsync("/helpdesk/search?q=lopez");
+        var notTheirs = await otherSite.GetStringAsync("/helpdesk/search?q=gymnasium");
+        var tooShort = await tech.GetAsync("/helpdesk/search?q=ab");
+
+        Assert.Equal((HttpStatusCode.Redirect, $"/helpdesk/tickets/{projector}"), (jump.StatusCode, jump.Headers.Location!.OriginalString));
+        Assert.Contains($"/helpdesk/tickets/{wireless}", gym, StringComparison.Ordinal);
+        Assert.Contains("Near the <mark>Gymnasium</mark> doors.", gym, StringComparison.Ordinal);
+        Assert.Contains($"/helpdesk/tickets/{login}", gym, StringComparison.Ordinal);
+        Assert.Contains("Replaced the <mark>gymnasium</mark> switch.", gym, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/helpdesk/tickets/{projector}", gym, StringComparison.Ordinal);
+        Assert.Contains("The &lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; lamp flickers.", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", script, StringComparison.Ordinal);
+        Assert.All(new[] { projector, wireless, login }, number => Assert.Contains($"/helpdesk/tickets/{number}", requester, StringComparison.Ordinal));
+        Assert.Contains("Maria <mark>Lopez</mark>", requester, StringComparison.Ordinal);
+        Assert.DoesNotContain("/helpdesk/tickets/BV-", notTheirs, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.Contains("at least 3 characters", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task People_match_names_in_any_order_partial_names_and_email_and_students_only_under_the_student_rule(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var maria = await world.PersonIdAsync("t-es");
+        var student = await world.PersonIdAsync("s-es-3");
+        var ticket = await world.OpenAsync(HelpdeskWorld.HelpDesk, new { title = "Login fails", description = "Password rejected.", siteId = world.Elementary, issueTypeId = 5, channel = "Phone", requesterPersonId = student });
+        var helpDesk = world.App.Browser();
+        await helpDesk.SignInAsync(HelpdeskWorld.HelpDesk);
+        var manager = world.App.Browser();
+        await manager.SignInAsync(HelpdeskWorld.Manager);
+
+        foreach (var query in new[] { "maria lop", "lopez maria", "LOP", "maria.lopez@" })
+        {
+            Assert.Contains($"/helpdesk/intake?person={maria}", await helpDesk.GetStringAsync($"/helpdesk/search?q={Uri.EscapeDataString(query)}"), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain($"person={maria}", await helpDesk.GetStringAsync("/helpdesk/search?q=maria%20petrov"), StringComparison.Ordinal);
+        var allowed = await helpDesk.GetStringAsync("/helpdesk/search?q=kid3");
+        var hidden = await manager.GetStringAsync("/helpdesk/search?q=kid3");
+
+        Assert.Contains($"/helpdesk/intake?person={student}", allowed, StringComparison.Ordinal);
+        Assert.Contains($"/helpdesk/tickets/{ticket}", allowed, StringComparison.Ordinal);
+        Assert.Contains("<mark>Kid3</mark> Garcia", allowed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kid3 Garcia", hidden, StringComparison.Ordinal);
+        Assert.DoesNotContain($"person={student}", hidden, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/helpdesk/tickets/{ticket}", hidden, StringComparison.Ordinal);
+    }
+}
