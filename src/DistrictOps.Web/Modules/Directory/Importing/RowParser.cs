@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using DistrictOps.Web.Modules.Directory.Data;
 
 namespace DistrictOps.Web.Modules.Directory.Importing;
@@ -11,26 +10,6 @@ internal sealed class IdUniverse
     public void Set(string file, IdKeys keys, HashSet<ulong> ids) => _ids[file] = (keys, ids);
 
     public bool Has(string file, string id) => _ids.TryGetValue(file, out var set) && set.Ids.Contains(set.Keys.Of(id));
-}
-
-/// <summary>The roles of each user from roles.csv (1.2). Equal roles are one instance: a million users hold a few hundred.</summary>
-internal sealed class UserRoles(IdKeys users)
-{
-    private readonly Dictionary<ulong, OrgRole[]> _roles = [];
-    private readonly Dictionary<OrgRole, OrgRole> _shared = [];
-
-    public void Add(string user, OrgRole role)
-    {
-        if (!_shared.TryGetValue(role, out var shared))
-        {
-            _shared[role] = shared = role;
-        }
-
-        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_roles, users.Of(user), out _);
-        list = list is null ? [shared] : [.. list, shared];
-    }
-
-    public IReadOnlyList<OrgRole> Of(string user) => _roles.GetValueOrDefault(users.Of(user)) ?? [];
 }
 
 /// <summary>Turns the current CSV row into a validated <see cref="Row"/>, or null when it has errors.</summary>
@@ -238,10 +217,12 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         else
         {
             orgs = roles?.Of(key.Id) ?? [];
-            role = orgs.FirstOrDefault(o => o.Primary)?.Role ?? (orgs.Count > 0 ? orgs[0].Role : null);
+            role = OrgRole.PrimaryOf(orgs)?.Role;
             if (role is null)
             {
-                row.Error("sourcedId", $"user '{key.Id}' has no row in roles.csv; every 1.2 user needs at least one role.");
+                row.Error("sourcedId", roles is { IsDelta: true }
+                    ? $"user '{key.Id}' has no role: roles.csv has no row for them and DistrictOps holds none; every 1.2 user needs at least one role."
+                    : $"user '{key.Id}' has no row in roles.csv; every 1.2 user needs at least one role.");
             }
 
             primaryOrg ??= orgs.FirstOrDefault(o => o.Primary)?.OrgSourcedId;
@@ -251,16 +232,31 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
             : new UserRow(key.Id, false, row.Line, enabled.Value, role, KindOf(role), given, family, row.Text("middleName"),
                 row.Text("preferredGivenName"), row.Text("preferredFamilyName"), row.Text("username"), row.Text("email"),
                 row.Text("identifier", maxLength: 64), row.Text("phone", maxLength: 32), row.GradeList("grades"), primaryOrg,
-                orgs.OrderBy(o => o.OrgSourcedId, StringComparer.Ordinal).ThenBy(o => o.Role, StringComparer.Ordinal).ToList(),
+                OrgRole.Sorted(orgs),
                 agents.Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>A 1.2 roles.csv row: the role a user holds at an org.</summary>
-    public (string User, OrgRole Role)? RoleRow(CsvFile row)
+    /// <summary>A 1.2 roles.csv row: the role a user holds at an org, or (Role null) a delta's deletion of the user's role there.</summary>
+    public (string User, string Org, OrgRole? Role)? RoleRow(CsvFile row)
     {
-        if (Key(row) is not { } key || key.Deleted)
+        if (Key(row) is not { } key)
         {
             return null;
+        }
+
+        if (key.Deleted)
+        {
+            var deletedUser = row.Raw("userSourcedId");
+            var deletedOrg = row.Raw("orgSourcedId");
+            if (deletedUser.Length == 0 || deletedOrg.Length == 0)
+            {
+                // DistrictOps keeps the role a user holds at an org, not the role row's own sourcedId.
+                row.Error(deletedUser.Length == 0 ? "userSourcedId" : "orgSourcedId",
+                    $"role '{key.Id}' is tobedeleted without its userSourcedId and orgSourcedId; send them so the role can be found.");
+                return null;
+            }
+
+            return (deletedUser, deletedOrg, null);
         }
 
         var user = row.Text("userSourcedId", required: true);
@@ -270,7 +266,7 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         row.Date("beginDate");
         row.Date("endDate");
         var refs = Ref(row, "userSourcedId", user, OneRosterSpec.Users, "user") & Ref(row, "orgSourcedId", org, OneRosterSpec.Orgs, "org");
-        return user is null || roleType is null || role is null || org is null || !refs ? null : (user, new OrgRole(org, role, roleType == "primary"));
+        return user is null || roleType is null || role is null || org is null || !refs ? null : (user, org, new OrgRole(org, role, roleType == "primary"));
     }
 
     private DemographicsRow? Demographics(CsvFile row)

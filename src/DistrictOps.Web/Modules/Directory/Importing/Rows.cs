@@ -89,7 +89,15 @@ internal sealed record ClassRow(
 }
 
 /// <summary>A role a user holds at an org (1.2 roles.csv, or 1.1 users.role with orgSourcedIds).</summary>
-internal sealed record OrgRole(string OrgSourcedId, string Role, bool Primary);
+internal sealed record OrgRole(string OrgSourcedId, string Role, bool Primary)
+{
+    /// <summary>The primary role, else the first; null for none.</summary>
+    public static OrgRole? PrimaryOf(IReadOnlyList<OrgRole> roles) => roles.FirstOrDefault(o => o.Primary) ?? (roles.Count > 0 ? roles[0] : null);
+
+    /// <summary>The order a user's roles are hashed and compared in.</summary>
+    public static List<OrgRole> Sorted(IEnumerable<OrgRole> roles) =>
+        roles.OrderBy(o => o.OrgSourcedId, StringComparer.Ordinal).ThenBy(o => o.Role, StringComparer.Ordinal).ThenBy(o => o.Primary).ToList();
+}
 
 internal sealed record UserRow(
     string SourcedId, bool Deleted, int Line, bool EnabledUser, string Role, PersonKind Kind, string GivenName, string FamilyName, string? MiddleName,
@@ -100,6 +108,14 @@ internal sealed record UserRow(
     public override long Hash => ContentHash.Of(
         EnabledUser, Role, GivenName, FamilyName, MiddleName, PreferredGivenName, PreferredFamilyName, Username, Email, Identifier, Phone, Grades,
         PrimaryOrgSourcedId, Orgs.Select(o => $"{o.OrgSourcedId}:{o.Role}:{o.Primary}"), Agents);
+
+    /// <summary>A stored person as their users.csv row reads, with the roles a delta gives them.</summary>
+    public static UserRow WithRoles(Person p, int line, IReadOnlyList<OrgRole> orgs, string? primaryOrg, IReadOnlyList<string> agents)
+    {
+        var role = OrgRole.PrimaryOf(orgs)!.Role;
+        return new UserRow(p.SourcedId, false, line, p.EnabledUser, role, RowParser.KindOf(role), p.GivenName, p.FamilyName, p.MiddleName,
+            p.PreferredGivenName, p.PreferredFamilyName, p.Username, p.Email, p.Identifier, p.Phone, p.Grades, primaryOrg, OrgRole.Sorted(orgs), agents);
+    }
 
     public IReadOnlyList<string> ApplyTo(Person p, Guid? primarySiteId)
     {
