@@ -7,7 +7,7 @@ namespace DistrictOps.Cli;
 internal static class ImportCommands
 {
     public static Command Build(CliContext cli) =>
-        new("import", "Bring data in from the SIS and HR.") { OneRoster(cli), Hr(cli), Calendar(cli) };
+        new("import", "Bring data in from the SIS and HR. " + ExitCodes.Help) { OneRoster(cli), Hr(cli), Calendar(cli) };
 
     private static Command OneRoster(CliContext cli)
     {
@@ -25,9 +25,9 @@ internal static class ImportCommands
         };
         oneRoster.SetAction((parse, cancellationToken) =>
         {
-            if (NeitherOrBoth(cli, parse, plan, apply))
+            if (NeitherOrBoth(cli, parse, plan, apply) || Missing(cli, parse.GetValue(path)!))
             {
-                return Task.FromResult(ExitCodes.InvalidInput);
+                return Task.FromResult(ExitCodes.Usage);
             }
 
             return cli.RunAsync(async (services, ct) =>
@@ -56,9 +56,9 @@ internal static class ImportCommands
         };
         hr.SetAction((parse, cancellationToken) =>
         {
-            if (NeitherOrBoth(cli, parse, hrPlan, hrApply))
+            if (NeitherOrBoth(cli, parse, hrPlan, hrApply) || Missing(cli, parse.GetValue(hrFolder)!))
             {
-                return Task.FromResult(ExitCodes.InvalidInput);
+                return Task.FromResult(ExitCodes.Usage);
             }
 
             return cli.RunAsync(async (services, ct) =>
@@ -79,9 +79,9 @@ internal static class ImportCommands
         var calendar = new Command("calendar", "Import the district school calendar; site-only days added on the calendar page are kept.") { icsFile, calPlan, calApply };
         calendar.SetAction((parse, cancellationToken) =>
         {
-            if (NeitherOrBoth(cli, parse, calPlan, calApply))
+            if (NeitherOrBoth(cli, parse, calPlan, calApply) || Missing(cli, parse.GetValue(icsFile)!))
             {
-                return Task.FromResult(ExitCodes.InvalidInput);
+                return Task.FromResult(ExitCodes.Usage);
             }
 
             return cli.RunAsync(async (services, ct) =>
@@ -128,12 +128,34 @@ internal static class ImportCommands
         return true;
     }
 
+    private static bool Missing(CliContext cli, string path)
+    {
+        if (File.Exists(path) || System.IO.Directory.Exists(path))
+        {
+            return false;
+        }
+
+        cli.Error.WriteLine($"error: {path}: no such file or folder.");
+        return true;
+    }
+
     private static int Report(CliContext cli, ImportOutcome outcome)
     {
         var plan = outcome.Plan;
         foreach (var error in plan.Errors)
         {
             cli.Error.WriteLine(error.ToString());
+        }
+
+        foreach (var warning in plan.Warnings)
+        {
+            cli.Error.WriteLine($"warning: {warning}");
+        }
+
+        if (plan.WarningCount > 0)
+        {
+            var shown = plan.Warnings.Count < plan.WarningCount ? $" (the first {plan.Warnings.Count} shown)" : "";
+            cli.Error.WriteLine($"{plan.WarningCount} warning(s){shown}.");
         }
 
         if (plan.ErrorCount > 0)

@@ -29,6 +29,9 @@ public sealed class RosterPackage
     /// <summary>Replaces the whole header line of a file, to test header checks.</summary>
     public Dictionary<string, string> HeaderOverrides { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Columns written after a file's OneRoster columns (metadata.* extensions).</summary>
+    public Dictionary<string, string[]> ExtraColumns { get; } = new(StringComparer.Ordinal);
+
     public bool WithBomAndCrLf { get; set; }
 
     /// <summary>Writes this oneroster.version into the manifest instead of <see cref="Version"/>.</summary>
@@ -136,7 +139,7 @@ public sealed class RosterPackage
                 continue;
             }
 
-            var columns = OneRosterSpec.Columns(Version, file)!;
+            string[] columns = [.. OneRosterSpec.Columns(Version, file)!, .. ExtraColumns.GetValueOrDefault(file, [])];
             var text = new StringBuilder(HeaderOverrides.GetValueOrDefault(file) ?? string.Join(',', columns)).Append(newline);
             foreach (var row in _rows[file])
             {

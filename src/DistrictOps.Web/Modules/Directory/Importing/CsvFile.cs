@@ -16,6 +16,9 @@ internal sealed class CsvFile : IDisposable
     private readonly Dictionary<string, int> _ordinals;
     private readonly ImportErrorLog _errors;
 
+    /// <summary>The current row's errors, logged in column order when the row is done.</summary>
+    private readonly List<ImportError> _rowErrors = [];
+
     private CsvFile(string name, TextReader text, CsvDataReader csv, Dictionary<string, int> ordinals, ImportErrorLog errors)
     {
         Name = name;
@@ -27,8 +30,14 @@ internal sealed class CsvFile : IDisposable
 
     public string Name { get; }
 
-    /// <summary>The line of the current row (the header is line 1).</summary>
+    /// <summary>The physical line the current row starts on (the header is line 1; a quoted line break moves the rows after it down).</summary>
     public int Line { get; private set; } = 1;
+
+    /// <summary>The line the next row starts on.</summary>
+    private int _next;
+
+    /// <summary>The file stopped being CSV part-way (its error is logged); the rows after that point were not read.</summary>
+    public bool Broken { get; private set; }
 
     public static CsvFile? Open(OneRosterPackage package, string file, IReadOnlyList<string> columns, ImportErrorLog errors)
     {
@@ -59,20 +68,27 @@ internal sealed class CsvFile : IDisposable
                     ok = false;
                 }
             }
-            else if (!header.StartsWith("metadata.", StringComparison.Ordinal))
+            else if (header.StartsWith("metadata.", StringComparison.Ordinal))
+            {
+                ordinals.TryAdd(header, i);
+            }
+            else
             {
                 errors.Add(file, 1, i + 1, $"unknown column '{header}'; expected the OneRoster columns {string.Join(",", columns)} (and metadata.* extensions).");
                 ok = false;
             }
         }
 
-        foreach (var missing in columns.Where(c => !ordinals.ContainsKey(c) && !OneRosterSpec.OptionalColumns.Contains(c)))
+        for (var i = 0; i < columns.Count; i++)
         {
-            errors.Add(file, 1, 0, $"the header has no '{missing}' column.");
-            ok = false;
+            if (!ordinals.ContainsKey(columns[i]) && !OneRosterSpec.OptionalColumns.Contains(columns[i]))
+            {
+                errors.Add(file, 1, i + 1, $"the header has no '{columns[i]}' column; OneRoster puts it in column {i + 1}.");
+                ok = false;
+            }
         }
 
-        var result = new CsvFile(file, text, csv, ordinals, errors);
+        var result = new CsvFile(file, text, csv, ordinals, errors) { _next = 2 + LineBreaks(csv, header: true) };
         if (ok)
         {
             return result;
@@ -84,6 +100,7 @@ internal sealed class CsvFile : IDisposable
 
     public bool Read()
     {
+        LogRowErrors();
         try
         {
             if (!_csv.Read())
@@ -94,12 +111,31 @@ internal sealed class CsvFile : IDisposable
         catch (CsvFormatException e)
         {
             // The reader cannot find where the next record starts, so the rest of the file is not read.
-            _errors.Add(Name, Line + 1, e.FieldOrdinal + 1, Malformed(e));
+            _errors.Add(Name, _next, e.FieldOrdinal + 1, Malformed(e));
+            Broken = true;
             return false;
         }
 
-        Line++;
+        Line = _next;
+        _next = Line + 1 + LineBreaks(_csv, header: false);
         return true;
+    }
+
+    /// <summary>Line breaks inside the quoted values of the current record, or of the header.</summary>
+    private static int LineBreaks(CsvDataReader csv, bool header)
+    {
+        var breaks = 0;
+        var count = header ? csv.FieldCount : csv.RowFieldCount;
+        for (var i = 0; i < count; i++)
+        {
+            var value = header ? csv.GetName(i).AsSpan() : csv.GetFieldSpan(i);
+            if (value.Contains('\n'))
+            {
+                breaks += value.Count('\n');
+            }
+        }
+
+        return breaks;
     }
 
     /// <summary>
@@ -125,7 +161,25 @@ internal sealed class CsvFile : IDisposable
     public ReadOnlySpan<char> RawSpan(string name) =>
         _ordinals.TryGetValue(name, out var i) && i < _csv.RowFieldCount ? _csv.GetFieldSpan(i).Trim() : [];
 
-    public void Error(string column, string message) => _errors.Add(Name, Line, Column(column), message);
+    public void Error(string column, string message) => _rowErrors.Add(new ImportError(Name, Line, Column(column), message));
+
+    /// <summary>A finding that does not stop the import: the row is applied with what the message says was done.</summary>
+    public void Warn(string column, string message) => _errors.Warn(Name, Line, Column(column), message);
+
+    private void LogRowErrors()
+    {
+        if (_rowErrors.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var error in _rowErrors.OrderBy(e => e.Column))
+        {
+            _errors.Add(error.File, error.Line, error.Column, error.Message);
+        }
+
+        _rowErrors.Clear();
+    }
 
     public string? Text(string column, bool required = false, int maxLength = 255)
     {
@@ -271,6 +325,7 @@ internal sealed class CsvFile : IDisposable
 
     public void Dispose()
     {
+        LogRowErrors();
         _csv.Dispose();
         _text.Dispose();
     }

@@ -6,12 +6,15 @@ public sealed record ImportError(string File, int Line, int Column, string Messa
     public override string ToString() => Line == 0 ? $"{File} — {Message}" : $"{File}:{Line}:{Column} — {Message}";
 }
 
-/// <summary>Collects errors up to a cap and counts all of them.</summary>
+/// <summary>
+/// Collects errors (nothing is applied) and warnings (applied, with what was done about them), each up to a cap, and counts all.
+/// </summary>
 public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
 {
     public const int DefaultCap = 200;
 
     private readonly List<ImportError> _errors = [];
+    private readonly List<ImportError> _warnings = [];
 
     public IReadOnlyList<ImportError> Errors => _errors;
 
@@ -19,7 +22,11 @@ public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
 
     public bool Any => Total > 0;
 
-    /// <summary>Adds another log's errors after this one's, as if they had been added here.</summary>
+    public IReadOnlyList<ImportError> Warnings => _warnings;
+
+    public int WarningTotal { get; private set; }
+
+    /// <summary>Adds another log's errors and warnings after this one's, as if they had been added here.</summary>
     internal void Append(ImportErrorLog other)
     {
         foreach (var error in other.Errors)
@@ -28,6 +35,21 @@ public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
         }
 
         Total += other.Total - other.Errors.Count;
+        foreach (var warning in other.Warnings)
+        {
+            Warn(warning.File, warning.Line, warning.Column, warning.Message);
+        }
+
+        WarningTotal += other.WarningTotal - other.Warnings.Count;
+    }
+
+    public void Warn(string file, int line, int column, string message)
+    {
+        WarningTotal++;
+        if (_warnings.Count < cap)
+        {
+            _warnings.Add(new ImportError(file, line, column, message));
+        }
     }
 
     public void Add(string file, int line, int column, string message)

@@ -64,6 +64,11 @@ public sealed record ImportPlan(
     int ErrorCount,
     IReadOnlyList<string> Refusals)
 {
+    /// <summary>What was applied with a documented normalisation, or left out, and why.</summary>
+    public IReadOnlyList<ImportError> Warnings { get; init; } = [];
+
+    public int WarningCount { get; init; }
+
     public bool CanApply => ErrorCount == 0 && Refusals.Count == 0;
 
     public bool ChangesNothing => Entities.All(e => e.Add + e.Update + e.Remove == 0);

@@ -75,6 +75,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             }
 
             Phase(phase, "load stored rows and collect ids of referenced files");
+            universe.People = existing[OneRosterSpec.Users];
             var roles = package.Version == "1.2" ? ReadRoles(package, universe, existing[OneRosterSpec.Users].Keys, await storedRoles.Task, rolesErrors) : null;
             Phase(phase, "read roles");
 
@@ -94,9 +95,15 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             Phase(phase, "removed rows");
             var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
             Phase(phase, "shrink guard");
-            var result = Plan(package, plans, errors, refusals);
-            if (!apply || !result.CanApply)
+            if (!errors.Any)
             {
+                await DescribeUpdatesAsync(plans, work, existing, cancellationToken);
+            }
+
+            var result = Plan(package, plans, errors, refusals);
+            if (!apply || !result.CanApply || result.ChangesNothing)
+            {
+                // An unchanged package records no run: the plan says "Nothing would change".
                 return new ImportOutcome(result, null);
             }
 
@@ -215,7 +222,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
     }
 
     private static ImportPlan Plan(OneRosterPackage package, List<EntityPlan> plans, ImportErrorLog errors, IReadOnlyList<string> refusals) =>
-        new(package.Name, package.Version, plans, errors.Errors, errors.Total, refusals);
+        new(package.Name, package.Version, plans, errors.Errors, errors.Total, refusals) { Warnings = errors.Warnings, WarningCount = errors.WarningTotal };
 
     /// <summary>What the first walk learned about one file, for the shrink guard and the write.</summary>
     private sealed class FileWork
@@ -228,6 +235,9 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
         /// <summary>The rows to remove, in the order they are removed.</summary>
         public List<(string SourcedId, Guid Id)> Removed { get; } = [];
+
+        /// <summary>The updates the plan shows, whose changed fields it names.</summary>
+        public List<Row> Samples { get; } = [];
 
         /// <summary>For roles.csv: the stored people whose roles alone change, with the line that first names them.</summary>
         public List<(string User, int Line)> RoleChanges { get; } = [];
@@ -402,10 +412,16 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             ids.UnionWith(rows.Rows.Where(r => !r.Value.Left && r.Value.Hash == 0).Select(r => r.Key));
         }
 
+        var deleted = new Dictionary<ulong, int>();
+        var kinds = file == OneRosterSpec.Users && package.Version == "1.1";
         if (mode != ImportFileMode.Absent)
         {
             using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
-            if (csv is not null)
+            if (csv is null)
+            {
+                universe.MarkUnreadable(file);
+            }
+            else
             {
                 var lines = new Dictionary<ulong, int>();
                 var repeats = new List<(string Id, int Line, int First)>();
@@ -425,11 +441,26 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                     else if (csv.RawSpan("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
                     {
                         ids?.Remove(key);
+                        deleted[key] = csv.Line;
                     }
                     else
                     {
                         ids?.Add(key);
+                        if (kinds && OneRosterSpec.UserRoles11.FirstOrDefault(r => csv.RawSpan("role").Equals(r, StringComparison.OrdinalIgnoreCase)) is { } role)
+                        {
+                            universe.UserKinds[key] = RowParser.KindOf(role);
+                        }
                     }
+                }
+
+                if (csv.Broken)
+                {
+                    universe.MarkUnreadable(file);
+                }
+                else if (mode == ImportFileMode.Bulk && csv.Line == 1 && rows.Rows.Count(r => !r.Value.Left) is > 0 and var active)
+                {
+                    errors.Add(file, 0, 0, $"the bulk file has a header and no rows, which would remove all {active:N0} {Nouns[file]}; " +
+                        $"mark it absent in {OneRosterSpec.Manifest} or send its rows.");
                 }
 
                 if (repeats.Count > 0)
@@ -441,9 +472,20 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
         if (ids is not null)
         {
-            universe.Set(file, rows.Keys, ids);
+            universe.Set(file, rows.Keys, ids, deleted);
         }
     }
+
+    private static readonly Dictionary<string, string> Nouns = new(StringComparer.Ordinal)
+    {
+        [OneRosterSpec.Orgs] = "orgs",
+        [OneRosterSpec.AcademicSessions] = "academic sessions",
+        [OneRosterSpec.Courses] = "courses",
+        [OneRosterSpec.Classes] = "classes",
+        [OneRosterSpec.Users] = "people",
+        [OneRosterSpec.Demographics] = "demographics",
+        [OneRosterSpec.Enrollments] = "enrollments",
+    };
 
     /// <summary>
     /// A key seen twice in a file is nearly always one sourcedId on two lines. Two different sourcedIds with one key
@@ -485,6 +527,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         using var csv = CsvFile.Open(package, OneRosterSpec.Roles, OneRosterSpec.Columns(package.Version, OneRosterSpec.Roles)!, errors);
         if (csv is null)
         {
+            universe.MarkUnreadable(OneRosterSpec.Roles);
             return roles;
         }
 
@@ -501,6 +544,11 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                     roles.Remove(row.User, row.Org, csv.Line);
                     break;
             }
+        }
+
+        if (csv.Broken)
+        {
+            universe.MarkUnreadable(OneRosterSpec.Roles);
         }
 
         return roles;
@@ -585,11 +633,13 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         OneRosterPackage package, string file, EntityPlan plan, StoredRows existing, IdUniverse universe, UserRoles? roles, ImportErrorLog errors)
     {
         var work = new FileWork();
-        using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
-        if (csv is null)
+        if (universe.IsUnreadable(file))
         {
+            // Its header or CSV errors are already reported once, by the first read.
             return work;
         }
+
+        using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors)!;
 
         var parser = new RowParser(package.Version, plan.Mode, universe, roles);
         while (csv.Read())
@@ -635,6 +685,11 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             else if (found.Hash != row.Hash)
             {
                 work.Changed.Add(key);
+                if (plan.Update < EntityPlan.SamplesPerKind)
+                {
+                    work.Samples.Add(row);
+                }
+
                 plan.Count(PlannedChange.Update, row.SourcedId, row.Line);
             }
             else
@@ -644,6 +699,35 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         }
 
         return work;
+    }
+
+    /// <summary>The fields each update shown in the plan changes, found by applying its row to a detached copy of the stored entity.</summary>
+    private async Task DescribeUpdatesAsync(List<EntityPlan> plans, Dictionary<string, FileWork> work, Dictionary<string, StoredRows> existing, CancellationToken ct)
+    {
+        Guid Id(string file, string sourcedId) => existing[file].TryGet(sourcedId, out var row) ? row.Id : Guid.Empty;
+        Task<T> Stored<T>(Guid id) where T : class, IImported => db.Set<T>().AsNoTracking().SingleAsync(e => e.Id == id, ct);
+
+        foreach (var plan in plans.Where(p => work.TryGetValue(p.File, out var w) && w.Samples.Count > 0))
+        {
+            foreach (var row in work[plan.File].Samples)
+            {
+                var id = Id(plan.File, row.SourcedId);
+                var fields = row switch
+                {
+                    OrgRow r => r.ApplyTo(await Stored<Site>(id)),
+                    SessionRow r => r.ApplyTo(await Stored<AcademicSession>(id)),
+                    CourseRow r => r.ApplyTo(await Stored<Course>(id), Id(OneRosterSpec.Orgs, r.OrgSourcedId)),
+                    ClassRow r => r.ApplyTo(await Stored<ClassSection>(id), Id(OneRosterSpec.Courses, r.CourseSourcedId), Id(OneRosterSpec.Orgs, r.SchoolSourcedId)),
+                    UserRow r => r.ApplyTo(await Stored<Person>(id), r.PrimaryOrgSourcedId is { } org ? Id(OneRosterSpec.Orgs, org) : null),
+                    DemographicsRow r => r.ApplyTo(await db.Set<Data.Demographics>().AsNoTracking().SingleAsync(d => d.PersonId == id, ct)),
+                    EnrollmentRow r => r.ApplyTo(await Stored<Enrollment>(id),
+                        Id(OneRosterSpec.Classes, r.ClassSourcedId), Id(OneRosterSpec.Orgs, r.SchoolSourcedId), Id(OneRosterSpec.Users, r.UserSourcedId)),
+                    _ => throw new InvalidOperationException(plan.File),
+                };
+                var at = plan.Samples.FindIndex(s => s.Change == PlannedChange.Update && s.SourcedId == row.SourcedId);
+                plan.Samples[at] = plan.Samples[at] with { Fields = string.Join(',', fields) };
+            }
+        }
     }
 
     /// <summary>A bulk file lists everything that exists: stored rows it does not list are removed, in sourcedId order.</summary>
@@ -691,19 +775,29 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
     private async Task<IReadOnlyList<string>> ShrinkRefusalsAsync(
         Dictionary<string, FileWork> work, Dictionary<string, StoredRows> existing, ImportOptions options, CancellationToken ct)
     {
-        if (options.AllowShrink || !work.TryGetValue(OneRosterSpec.Users, out var users))
+        if (options.AllowShrink)
         {
             return [];
         }
 
         var refusals = new List<string>();
-        var people = existing[OneRosterSpec.Users];
-        var active = people.Rows.Count(p => !p.Value.Left);
-        if (active > 0 && users.Removed.Count > active * options.MaxShrinkShare)
+        foreach (var file in Nouns.Keys.Where(f => f != OneRosterSpec.Demographics && work.ContainsKey(f)))
         {
-            refusals.Add($"This import would remove {users.Removed.Count:N0} of {active:N0} people ({100.0 * users.Removed.Count / active:0.#}%), " +
-                $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If the source really shrank, apply again with --allow-shrink.");
+            var removed = work[file].Removed.Count;
+            var active = existing[file].Rows.Count(p => !p.Value.Left);
+            if (active > 0 && removed > active * options.MaxShrinkShare)
+            {
+                refusals.Add($"This import would remove {removed:N0} of {active:N0} {Nouns[file]} ({100.0 * removed / active:0.#}%), " +
+                    $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If the source really shrank, apply again with --allow-shrink.");
+            }
         }
+
+        if (!work.TryGetValue(OneRosterSpec.Users, out var users))
+        {
+            return refusals;
+        }
+
+        var people = existing[OneRosterSpec.Users];
 
         var studentsBefore = new Dictionary<Guid, int>();
         var changedOrKept = new Dictionary<Guid, int>();
@@ -1059,7 +1153,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 site.Grades = SiteTypes.Normalize(rows.SelectMany(r => (r.Grades ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)));
                 if (!site.TypeSetByAdmin)
                 {
-                    site.Type = SiteTypes.Derive(site.OrgType, site.Grades);
+                    site.Type = SiteTypes.Of(site);
                 }
             }
 

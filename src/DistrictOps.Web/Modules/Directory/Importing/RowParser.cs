@@ -5,11 +5,37 @@ namespace DistrictOps.Web.Modules.Directory.Importing;
 /// <summary>The ids each entity will have after the import, for checking references before anything is written.</summary>
 internal sealed class IdUniverse
 {
-    private readonly Dictionary<string, (IdKeys Keys, HashSet<ulong> Ids)> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IdKeys Keys, HashSet<ulong> Ids, Dictionary<ulong, int> Deleted)> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
 
-    public void Set(string file, IdKeys keys, HashSet<ulong> ids) => _ids[file] = (keys, ids);
+    public void Set(string file, IdKeys keys, HashSet<ulong> ids, Dictionary<ulong, int> deleted) => _ids[file] = (keys, ids, deleted);
 
     public bool Has(string file, string id) => _ids.TryGetValue(file, out var set) && set.Ids.Contains(set.Keys.Of(id));
+
+    /// <summary>The line of the package that marks this id tobedeleted, if one does.</summary>
+    public int? DeletedAt(string file, string id) =>
+        _ids.TryGetValue(file, out var set) && set.Deleted.TryGetValue(set.Keys.Of(id), out var line) ? line : null;
+
+    /// <summary>The people DistrictOps holds, for the kind of a user the package does not give a role.</summary>
+    public StoredRows? People { get; set; }
+
+    /// <summary>1.1: each user's kind, from the role column, read with the ids.</summary>
+    public Dictionary<ulong, PersonKind> UserKinds { get; } = [];
+
+    public PersonKind? StoredOrFileKind(string user)
+    {
+        if (!_ids.TryGetValue(OneRosterSpec.Users, out var set))
+        {
+            return null;
+        }
+
+        return UserKinds.TryGetValue(set.Keys.Of(user), out var kind) ? kind : People is not null && People.TryGet(user, out var row) ? row.PersonKind : null;
+    }
+
+    /// <summary>A file whose header or CSV was broken: its errors are reported, and references to it are not checked.</summary>
+    public void MarkUnreadable(string file) => _unreadable.Add(file);
+
+    public bool IsUnreadable(string file) => _unreadable.Contains(file);
 }
 
 /// <summary>Turns the current CSV row into a validated <see cref="Row"/>, or null when it has errors.</summary>
@@ -41,11 +67,30 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         return id is null ? null : (id, status == "tobedeleted");
     }
 
+    /// <summary>Ids marked tobedeleted that this file's rows still name; each is reported once, on the first row naming it.</summary>
+    private readonly HashSet<string> _namedDeleted = new(StringComparer.Ordinal);
+
     private bool Ref(CsvFile row, string column, string? id, string targetFile, string what)
     {
         if (id is null || universe.Has(targetFile, id))
         {
             return true;
+        }
+
+        if (universe.IsUnreadable(targetFile))
+        {
+            // The cause is reported where targetFile broke; every row here would only repeat it.
+            return false;
+        }
+
+        if (universe.DeletedAt(targetFile, id) is { } line)
+        {
+            if (_namedDeleted.Add(targetFile + "\n" + id))
+            {
+                row.Error(column, $"{what} '{id}' is marked tobedeleted at {targetFile}:{line}, but rows here still name it (this is the first); delete them too, or keep the {what}.");
+            }
+
+            return false;
         }
 
         row.Error(column, $"{column} '{id}' names no {what} in {targetFile} or already in DistrictOps.");
@@ -72,9 +117,10 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
             Ref(row, "parentSourcedId", parent, OneRosterSpec.Orgs, "org");
         }
 
+        var siteType = row.Enum(OneRosterSpec.SiteTypeColumn, OneRosterSpec.DeclarableSiteTypes, required: false);
         return key.Deleted ? new OrgRow(key.Id, true, row.Line, "", OrgType.School, null, null)
             : name is null || type is null ? null
-            : new OrgRow(key.Id, false, row.Line, name, Enum.Parse<OrgType>(type, ignoreCase: true), identifier, parent);
+            : new OrgRow(key.Id, false, row.Line, name, Enum.Parse<OrgType>(type, ignoreCase: true), identifier, parent, siteType is null ? null : Enum.Parse<SiteType>(siteType));
     }
 
     private SessionRow? Session(CsvFile row)
@@ -218,7 +264,7 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         {
             orgs = roles?.Of(key.Id) ?? [];
             role = OrgRole.PrimaryOf(orgs)?.Role;
-            if (role is null)
+            if (role is null && !universe.IsUnreadable(OneRosterSpec.Roles))
             {
                 row.Error("sourcedId", roles is { IsDelta: true }
                     ? $"user '{key.Id}' has no role: roles.csv has no row for them and DistrictOps holds none; every 1.2 user needs at least one role."
@@ -228,6 +274,11 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
             primaryOrg ??= orgs.FirstOrDefault(o => o.Primary)?.OrgSourcedId;
         }
 
+        if (role is not null && agents.Count > 0)
+        {
+            agents = Guardianship(row, KindOf(role), agents);
+        }
+
         return enabled is null || given is null || family is null || role is null || !refs ? null
             : new UserRow(key.Id, false, row.Line, enabled.Value, role, KindOf(role), given, family, row.Text("middleName"),
                 row.Text("preferredGivenName"), row.Text("preferredFamilyName"), row.Text("username"), row.Text("email"),
@@ -235,6 +286,31 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
                 OrgRole.Sorted(orgs),
                 agents.Order(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>
+    /// The agents a user is linked with: a guardian (parent, relative) and a student, either way round. Any other pair is
+    /// left out with a warning (1.2 lets agents name any relation; DistrictOps keeps guardianship only).
+    /// </summary>
+    private List<string> Guardianship(CsvFile row, PersonKind kind, IReadOnlyList<string> agents)
+    {
+        var linked = new List<string>(agents.Count);
+        foreach (var agent in agents)
+        {
+            var other = roles is not null && OrgRole.PrimaryOf(roles.Of(agent)) is { } primary ? KindOf(primary.Role) : universe.StoredOrFileKind(agent);
+            if (other is null || (kind, other) is (PersonKind.Guardian, PersonKind.Student) or (PersonKind.Student, PersonKind.Guardian))
+            {
+                linked.Add(agent);
+                continue;
+            }
+
+            row.Warn("agentSourcedIds", $"agentSourcedIds '{agent}' names a {Noun(other.Value)} and this user is a {Noun(kind)}; " +
+                "only a guardian (parent, relative) and a student are linked, so this pair is left out.");
+        }
+
+        return linked;
+    }
+
+    private static string Noun(PersonKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>A 1.2 roles.csv row: the role a user holds at an org, or (Role null) a delta's deletion of the user's role there.</summary>
     public (string User, string Org, OrgRole? Role)? RoleRow(CsvFile row)

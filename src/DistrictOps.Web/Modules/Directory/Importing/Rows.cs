@@ -8,10 +8,11 @@ internal abstract record Row(string SourcedId, bool Deleted, int Line)
     public abstract long Hash { get; }
 }
 
-internal sealed record OrgRow(string SourcedId, bool Deleted, int Line, string Name, OrgType Type, string? Identifier, string? ParentSourcedId)
+internal sealed record OrgRow(string SourcedId, bool Deleted, int Line, string Name, OrgType Type, string? Identifier, string? ParentSourcedId, SiteType? SiteType = null)
     : Row(SourcedId, Deleted, Line)
 {
-    public override long Hash => ContentHash.Of(Name, Type, Identifier, ParentSourcedId);
+    // Without a declared site type the hash is the one stored before the column existed, so those rows stay unchanged.
+    public override long Hash => SiteType is { } declared ? ContentHash.Of(Name, Type, Identifier, ParentSourcedId, declared) : ContentHash.Of(Name, Type, Identifier, ParentSourcedId);
 
     public IReadOnlyList<string> ApplyTo(Site site)
     {
@@ -20,6 +21,7 @@ internal sealed record OrgRow(string SourcedId, bool Deleted, int Line, string N
         site.OrgType = c.Set("type", site.OrgType, Type);
         site.Identifier = c.Set("identifier", site.Identifier, Identifier);
         site.ParentSourcedId = c.Set("parent", site.ParentSourcedId, ParentSourcedId);
+        site.DeclaredType = c.Set("siteType", site.DeclaredType, SiteType);
         site.ContentHash = Hash;
         return c.Names;
     }

@@ -10,12 +10,14 @@ namespace DistrictOps.Web.Modules.Directory.UploadImport;
 
 public sealed record EntityPlanResponse(string Entity, string File, string Mode, int Add, int Update, int Leave, int Remove, IReadOnlyList<PlanSample> Samples);
 
-public sealed record ImportPlanResponse(string Source, string Version, bool CanApply, IReadOnlyList<EntityPlanResponse> Entities, IReadOnlyList<string> Errors, int ErrorCount, IReadOnlyList<string> Refusals)
+public sealed record ImportPlanResponse(
+    string Source, string Version, bool CanApply, IReadOnlyList<EntityPlanResponse> Entities, IReadOnlyList<string> Errors, int ErrorCount,
+    IReadOnlyList<string> Refusals, IReadOnlyList<string> Warnings, int WarningCount)
 {
     public static ImportPlanResponse From(ImportPlan plan) => new(
         plan.Source, plan.Version, plan.CanApply,
         plan.Entities.Select(e => new EntityPlanResponse(e.Entity, e.File, e.Mode.ToString().ToLowerInvariant(), e.Add, e.Update, e.Leave, e.Remove, e.Samples)).ToList(),
-        plan.Errors.Select(e => e.ToString()).ToList(), plan.ErrorCount, plan.Refusals);
+        plan.Errors.Select(e => e.ToString()).ToList(), plan.ErrorCount, plan.Refusals, plan.Warnings.Select(w => w.ToString()).ToList(), plan.WarningCount);
 }
 
 internal static class UploadImportApi
@@ -69,8 +71,9 @@ internal static class UploadImportApi
                 return TypedResults.Created($"/api/v1/directory/imports/{runId}", run.Value);
             }
 
-            if (mode == "plan")
+            if (mode == "plan" || outcome.Plan.CanApply)
             {
+                // An apply that changes nothing records no run and answers with the plan, which says so.
                 return TypedResults.Ok(plan);
             }
 
