@@ -14,6 +14,7 @@ internal static class ImportCommands
         var path = new Argument<string>("PATH") { Description = "A OneRoster 1.1 or 1.2 CSV package: a folder or a zip with manifest.csv at its root." };
         var (plan, apply) = PlanOrApply();
         var allowShrink = new Option<bool>("--allow-shrink") { Description = "Apply even if people would be removed beyond the threshold or a site emptied." };
+        var strict = new Option<bool>("--strict") { Description = "Treat every warning as an error: apply nothing that needs a normalisation." };
         var maxShrink = new Option<double>("--max-shrink")
         {
             Description = "The share of people a bulk import may remove without --allow-shrink (0 to 1).",
@@ -21,7 +22,7 @@ internal static class ImportCommands
         };
         var oneRoster = new Command("oneroster", "Import sites, people and rosters from the SIS's OneRoster export: plan first, then apply.")
         {
-            path, plan, apply, allowShrink, maxShrink,
+            path, plan, apply, allowShrink, maxShrink, strict,
         };
         oneRoster.SetAction((parse, cancellationToken) =>
         {
@@ -35,7 +36,7 @@ internal static class ImportCommands
                 var errors = new ImportErrorLog();
                 using var package = OneRosterPackage.Open(parse.GetValue(path)!, errors);
                 var importer = services.GetRequiredService<OneRosterImporter>();
-                var options = new ImportOptions(parse.GetValue(allowShrink), parse.GetValue(maxShrink), $"cli:{Environment.UserName}");
+                var options = new ImportOptions(parse.GetValue(allowShrink), parse.GetValue(maxShrink), $"cli:{Environment.UserName}", parse.GetValue(strict));
                 var outcome = parse.GetValue(apply)
                     ? await importer.ApplyAsync(package, errors, options, ct)
                     : await importer.PlanAsync(package, errors, options, ct);
@@ -147,15 +148,22 @@ internal static class ImportCommands
             cli.Error.WriteLine(error.ToString());
         }
 
-        foreach (var warning in plan.Warnings)
+        foreach (var group in plan.WarningGroups)
         {
-            cli.Error.WriteLine($"warning: {warning}");
+            foreach (var warning in group.First)
+            {
+                cli.Error.WriteLine($"warning: {warning}");
+            }
+
+            if (group.Count > group.First.Count)
+            {
+                cli.Error.WriteLine($"warning: … {group.Count - group.First.Count:N0} more: {group.Rule}");
+            }
         }
 
         if (plan.WarningCount > 0)
         {
-            var shown = plan.Warnings.Count < plan.WarningCount ? $" (the first {plan.Warnings.Count} shown)" : "";
-            cli.Error.WriteLine($"{plan.WarningCount} warning(s){shown}.");
+            cli.Error.WriteLine($"{plan.WarningCount} warning(s).");
         }
 
         if (plan.ErrorCount > 0)

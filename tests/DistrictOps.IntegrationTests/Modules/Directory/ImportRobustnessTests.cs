@@ -142,6 +142,54 @@ public sealed class ImportRobustnessTests : IDisposable
     }
 
     [Theory]
+    [Providers]
+    public async Task The_tolerant_profile_applies_documented_normalisations_as_grouped_warnings_and_strict_refuses_them(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var package = RosterPackage.SmallDistrict();
+        package.HeaderOverrides[OneRosterSpec.Orgs] = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,colour,";
+        package.Row(OneRosterSpec.Orgs, "org-es-01")["type"] = "School";
+        package.Row(OneRosterSpec.Courses, "crs-bio")["grades"] = "9";
+        foreach (var i in new[] { 2, 3, 4, 5 })
+        {
+            package.Row(OneRosterSpec.Users, $"s-hs-{i}")["grades"] = "9";
+        }
+
+        package.Add(OneRosterSpec.Orgs, ("sourcedId", "org-closed"), ("status", "inactive"), ("name", "Closed Elementary"), ("type", "school"));
+
+        var strict = await ImportAsync(db, package, "--plan", "--strict");
+        var applied = await ImportAsync(db, package, "--apply");
+
+        Assert.Equal(1, strict.Code);
+        Assert.Contains("users.csv:8:15 — grade '9' is read as '09' (OneRoster grades have two digits).", strict.Error, StringComparison.Ordinal);
+        Assert.True(applied.Code == 0, applied.Error);
+        Assert.Contains("warning: orgs.csv:1:8 — unknown column 'colour' is ignored;", applied.Error, StringComparison.Ordinal);
+        Assert.Contains("warning: orgs.csv:1:9 — a column without a name is ignored (trailing commas in the header?).", applied.Error, StringComparison.Ordinal);
+        Assert.Contains("warning: orgs.csv:3:5 — type 'School' is read as 'school' (OneRoster enumerations are case-sensitive).", applied.Error, StringComparison.Ordinal);
+        Assert.Contains("warning: orgs.csv:5:2 — status 'inactive' is from OneRoster 1.0; the row is left out, as if this bulk file did not list it.", applied.Error, StringComparison.Ordinal);
+        Assert.Contains("warning: … 2 more: grade '…' is read as '…' (OneRoster grades have two digits).", applied.Error, StringComparison.Ordinal);
+        Assert.Contains("9 warning(s).", applied.Error, StringComparison.Ordinal);
+        await using var context = db.OpenContext();
+        Assert.Equal("09", (await context.Set<Person>().SingleAsync(p => p.SourcedId == "s-hs-2")).Grades);
+        Assert.False(await context.Set<Site>().AnyAsync(s => s.SourcedId == "org-closed"));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_date_for_dateLastModified_in_a_delta_is_read_as_midnight_with_a_warning(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await ImportAsync(db, RosterPackage.SmallDistrict(), "--apply");
+        var delta = RosterPackage.Delta(OneRosterSpec.Orgs)
+            .Add(OneRosterSpec.Orgs, ("sourcedId", "org-es-02"), ("dateLastModified", "2026-11-20"), ("name", "New Elementary"), ("type", "school"), ("parentSourcedId", "org-district"));
+
+        var applied = await ImportAsync(db, delta, "--apply");
+
+        Assert.True(applied.Code == 0, applied.Error);
+        Assert.Contains("warning: orgs.csv:2:3 — dateLastModified '2026-11-20' is a date, not a date-time; it is read as midnight UTC.", applied.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("oneroster")]
     [InlineData("hr")]
     [InlineData("calendar")]

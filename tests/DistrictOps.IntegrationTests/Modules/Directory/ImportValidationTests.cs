@@ -31,8 +31,6 @@ public sealed class ImportValidationTests : IDisposable
             "courses.csv:3:7 — grade 'Grade 11' is not one of IT, PR, PK, TK, KG, 01, 02, 03, 04, 05, 06, 07, 08, 09, 10, 11, 12, 13, PS, UG, Other."),
         ["missing column"] = (p => p.HeaderOverrides[OneRosterSpec.Courses] = "sourcedId,status,dateLastModified,schoolYearSourcedId,courseCode,grades,orgSourcedId,subjects,subjectCodes",
             "courses.csv:1:5 — the header has no 'title' column; OneRoster puts it in column 5."),
-        ["unknown column"] = (p => p.HeaderOverrides[OneRosterSpec.Orgs] = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,colour",
-            "orgs.csv:1:8 — unknown column 'colour'; expected the OneRoster columns sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId (and metadata.* extensions)."),
         ["duplicate id"] = (p => p.Add(OneRosterSpec.Orgs, ("sourcedId", "org-es-01"), ("name", "Copy"), ("type", "school")),
             "orgs.csv:5:1 — sourcedId 'org-es-01' appears twice (first on line 3)."),
         ["dangling reference"] = (p => p.Row(OneRosterSpec.Enrollments, "enr-es-1")["classSourcedId"] = "cls-missing",

@@ -39,8 +39,10 @@ internal sealed class CsvFile : IDisposable
     /// <summary>The file stopped being CSV part-way (its error is logged); the rows after that point were not read.</summary>
     public bool Broken { get; private set; }
 
-    public static CsvFile? Open(OneRosterPackage package, string file, IReadOnlyList<string> columns, ImportErrorLog errors)
+    // reportHeader is false when an earlier read checked the header, so its findings are not logged twice.
+    public static CsvFile? Open(OneRosterPackage package, string file, IReadOnlyList<string> columns, ImportErrorLog errors, bool reportHeader = true)
     {
+        var header = reportHeader ? errors : new ImportErrorLog();
         var text = package.OpenText(file);
         CsvDataReader csv;
         try
@@ -50,7 +52,7 @@ internal sealed class CsvFile : IDisposable
         catch (CsvFormatException e)
         {
             text.Dispose();
-            errors.Add(file, 1, e.FieldOrdinal + 1, Malformed(e));
+            header.Add(file, 1, e.FieldOrdinal + 1, Malformed(e));
             return null;
         }
 
@@ -58,24 +60,27 @@ internal sealed class CsvFile : IDisposable
         var ok = true;
         for (var i = 0; i < csv.FieldCount; i++)
         {
-            var header = csv.GetName(i).Trim();
-            var known = columns.FirstOrDefault(c => string.Equals(c, header, StringComparison.OrdinalIgnoreCase));
+            var name = csv.GetName(i).Trim();
+            var known = columns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
             if (known is not null)
             {
                 if (!ordinals.TryAdd(known, i))
                 {
-                    errors.Add(file, 1, i + 1, $"column '{header}' appears twice.");
+                    header.Add(file, 1, i + 1, $"column '{name}' appears twice.");
                     ok = false;
                 }
             }
-            else if (header.StartsWith("metadata.", StringComparison.Ordinal))
+            else if (name.StartsWith("metadata.", StringComparison.Ordinal))
             {
-                ordinals.TryAdd(header, i);
+                ordinals.TryAdd(name, i);
+            }
+            else if (name.Length == 0)
+            {
+                header.Warn(file, 1, i + 1, "a column without a name is ignored (trailing commas in the header?).");
             }
             else
             {
-                errors.Add(file, 1, i + 1, $"unknown column '{header}'; expected the OneRoster columns {string.Join(",", columns)} (and metadata.* extensions).");
-                ok = false;
+                header.Warn(file, 1, i + 1, $"unknown column '{name}' is ignored; the OneRoster columns are {string.Join(",", columns)} (and metadata.* extensions).");
             }
         }
 
@@ -83,7 +88,7 @@ internal sealed class CsvFile : IDisposable
         {
             if (!ordinals.ContainsKey(columns[i]) && !OneRosterSpec.OptionalColumns.Contains(columns[i]))
             {
-                errors.Add(file, 1, i + 1, $"the header has no '{columns[i]}' column; OneRoster puts it in column {i + 1}.");
+                header.Add(file, 1, i + 1, $"the header has no '{columns[i]}' column; OneRoster puts it in column {i + 1}.");
                 ok = false;
             }
         }
@@ -229,6 +234,10 @@ internal sealed class CsvFile : IDisposable
         {
             Error(column, $"{column} '{value}' is not one of {string.Join(", ", allowed)}.");
         }
+        else if (!string.Equals(match, value, StringComparison.Ordinal) && !column.StartsWith("metadata.", StringComparison.Ordinal))
+        {
+            Warn(column, $"{column} '{value}' is read as '{match}' (OneRoster enumerations are case-sensitive).");
+        }
 
         return match;
     }
@@ -274,6 +283,12 @@ internal sealed class CsvFile : IDisposable
             return instant;
         }
 
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            Warn(column, $"{column} '{value}' is a date, not a date-time; it is read as midnight UTC.");
+            return new DateTimeOffset(day, TimeOnly.MinValue, TimeSpan.Zero);
+        }
+
         Error(column, $"{column} '{value}' is not a date-time; expected YYYY-MM-DDTHH:MM:SS.sssZ.");
         return null;
     }
@@ -310,6 +325,16 @@ internal sealed class CsvFile : IDisposable
         foreach (var grade in List(column))
         {
             var match = OneRosterSpec.Grades.FirstOrDefault(g => string.Equals(g, grade, StringComparison.OrdinalIgnoreCase));
+            if (match is null && grade.Length == 1 && char.IsAsciiDigit(grade[0]) && grade[0] != '0')
+            {
+                match = "0" + grade;
+                Warn(column, $"grade '{grade}' is read as '{match}' (OneRoster grades have two digits).");
+            }
+            else if (match is not null && !string.Equals(match, grade, StringComparison.Ordinal))
+            {
+                Warn(column, $"grade '{grade}' is read as '{match}' (OneRoster grades are case-sensitive).");
+            }
+
             if (match is null)
             {
                 Error(column, $"grade '{grade}' is not one of {string.Join(", ", OneRosterSpec.Grades)}.");

@@ -1,5 +1,38 @@
 namespace DistrictOps.Web.Modules.Directory.Importing;
 
+/// <summary>Warnings of one rule: their message with the quoted values left out, how many, and the first few.</summary>
+public sealed class WarningGroup(string rule)
+{
+    public const int Shown = 3;
+
+    public string Rule { get; } = rule;
+
+    public int Count { get; internal set; }
+
+    public List<ImportError> First { get; } = [];
+
+    /// <summary>The message with each quoted value replaced by an ellipsis, so warnings of one rule group together.</summary>
+    public static string RuleOf(string message)
+    {
+        var rule = new System.Text.StringBuilder(message.Length);
+        var quoted = false;
+        foreach (var c in message)
+        {
+            if (c == '\'')
+            {
+                rule.Append(quoted ? "…'" : "'");
+                quoted = !quoted;
+            }
+            else if (!quoted)
+            {
+                rule.Append(c);
+            }
+        }
+
+        return rule.ToString();
+    }
+}
+
 /// <summary>One problem in an import file, located as <c>file:line:column</c>.</summary>
 public sealed record ImportError(string File, int Line, int Column, string Message)
 {
@@ -35,16 +68,53 @@ public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
         }
 
         Total += other.Total - other.Errors.Count;
-        foreach (var warning in other.Warnings)
+        _warnings.AddRange(other._warnings.Take(cap - _warnings.Count));
+        WarningTotal += other.WarningTotal;
+        foreach (var theirs in other._groups.Values)
         {
-            Warn(warning.File, warning.Line, warning.Column, warning.Message);
+            if (!_groups.TryGetValue(theirs.Rule, out var group))
+            {
+                _groups[theirs.Rule] = group = new WarningGroup(theirs.Rule);
+            }
+
+            group.Count += theirs.Count;
+            group.First.AddRange(theirs.First.Take(WarningGroup.Shown - group.First.Count));
+        }
+    }
+
+    /// <summary>Warnings grouped by their message with quoted values left out, in order of first appearance: every warning counts.</summary>
+    public IReadOnlyCollection<WarningGroup> WarningGroups => _groups.Values;
+
+    private readonly Dictionary<string, WarningGroup> _groups = new(StringComparer.Ordinal);
+
+    /// <summary>Makes every warning an error (<c>--strict</c>).</summary>
+    internal void MakeWarningsErrors()
+    {
+        foreach (var warning in _warnings)
+        {
+            Add(warning.File, warning.Line, warning.Column, warning.Message);
         }
 
-        WarningTotal += other.WarningTotal - other.Warnings.Count;
+        Total += WarningTotal - _warnings.Count;
+        _warnings.Clear();
+        _groups.Clear();
+        WarningTotal = 0;
     }
 
     public void Warn(string file, int line, int column, string message)
     {
+        var rule = WarningGroup.RuleOf(message);
+        if (!_groups.TryGetValue(rule, out var group))
+        {
+            _groups[rule] = group = new WarningGroup(rule);
+        }
+
+        group.Count++;
+        if (group.First.Count < WarningGroup.Shown)
+        {
+            group.First.Add(new ImportError(file, line, column, message));
+        }
+
         WarningTotal++;
         if (_warnings.Count < cap)
         {

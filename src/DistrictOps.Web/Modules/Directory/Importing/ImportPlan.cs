@@ -1,6 +1,7 @@
 namespace DistrictOps.Web.Modules.Directory.Importing;
 
-public sealed record ImportOptions(bool AllowShrink = false, double MaxShrinkShare = 0.10, string RunBy = "system");
+/// <summary>How an import runs; with <c>Strict</c> every warning is an error, so nothing is applied with a normalisation.</summary>
+public sealed record ImportOptions(bool AllowShrink = false, double MaxShrinkShare = 0.10, string RunBy = "system", bool Strict = false);
 
 public enum PlannedChange
 {
@@ -68,6 +69,8 @@ public sealed record ImportPlan(
     public IReadOnlyList<ImportError> Warnings { get; init; } = [];
 
     public int WarningCount { get; init; }
+
+    public IReadOnlyCollection<WarningGroup> WarningGroups { get; init; } = [];
 
     public bool CanApply => ErrorCount == 0 && Refusals.Count == 0;
 

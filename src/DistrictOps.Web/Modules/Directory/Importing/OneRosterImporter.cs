@@ -92,6 +92,11 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 errors.Append(log);
             }
 
+            if (options.Strict)
+            {
+                errors.MakeWarningsErrors();
+            }
+
             Phase(phase, "removed rows");
             var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
             Phase(phase, "shrink guard");
@@ -222,7 +227,10 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
     }
 
     private static ImportPlan Plan(OneRosterPackage package, List<EntityPlan> plans, ImportErrorLog errors, IReadOnlyList<string> refusals) =>
-        new(package.Name, package.Version, plans, errors.Errors, errors.Total, refusals) { Warnings = errors.Warnings, WarningCount = errors.WarningTotal };
+        new(package.Name, package.Version, plans, errors.Errors, errors.Total, refusals)
+        {
+            Warnings = errors.Warnings, WarningCount = errors.WarningTotal, WarningGroups = errors.WarningGroups,
+        };
 
     /// <summary>What the first walk learned about one file, for the shrink guard and the write.</summary>
     private sealed class FileWork
@@ -443,6 +451,10 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                         ids?.Remove(key);
                         deleted[key] = csv.Line;
                     }
+                    else if (mode == ImportFileMode.Bulk && csv.RawSpan("status").Equals(RowParser.Inactive, StringComparison.OrdinalIgnoreCase))
+                    {
+                        ids?.Remove(key);
+                    }
                     else
                     {
                         ids?.Add(key);
@@ -639,7 +651,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             return work;
         }
 
-        using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors)!;
+        using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors, reportHeader: false)!;
 
         var parser = new RowParser(package.Version, plan.Mode, universe, roles);
         while (csv.Read())

@@ -53,9 +53,18 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         _ => throw new InvalidOperationException($"{row.Name} has no row parser."),
     };
 
-    /// <summary>sourcedId and status, checked the same way in every file; null when the row is unusable.</summary>
+    /// <summary>OneRoster 1.0's status for a row that is not in use; 1.1 bulk files leave such rows out.</summary>
+    public const string Inactive = "inactive";
+
+    /// <summary>sourcedId and status, checked the same way in every file; null when the row is unusable or left out.</summary>
     public (string Id, bool Deleted)? Key(CsvFile row)
     {
+        if (mode == ImportFileMode.Bulk && row.RawSpan("status").Equals(Inactive, StringComparison.OrdinalIgnoreCase))
+        {
+            row.Warn("status", $"status '{row.Raw("status")}' is from OneRoster 1.0; the row is left out, as if this bulk file did not list it.");
+            return null;
+        }
+
         var id = row.Text("sourcedId", required: true);
         var status = row.Enum("status", OneRosterSpec.Statuses, required: mode == ImportFileMode.Delta);
         row.Instant("dateLastModified", required: mode == ImportFileMode.Delta);
