@@ -15,7 +15,7 @@ internal static class DbCommands
                 ? "The database is up to date."
                 : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
             return ExitCodes.Ok;
-        }, cancellationToken));
+        }, cancellationToken, migrate: false));
 
         return new Command("db", "Database maintenance.") { migrate };
     }

@@ -7,13 +7,14 @@ namespace DistrictOps.Cli;
 internal static class ImportCommands
 {
     public static Command Build(CliContext cli) =>
-        new("import", "Bring data in from the SIS and HR.") { OneRoster(cli), Hr(cli), Calendar(cli) };
+        new("import", "Bring data in from the SIS and HR. " + ExitCodes.Help) { OneRoster(cli), Hr(cli), Calendar(cli) };
 
     private static Command OneRoster(CliContext cli)
     {
         var path = new Argument<string>("PATH") { Description = "A OneRoster 1.1 or 1.2 CSV package: a folder or a zip with manifest.csv at its root." };
         var (plan, apply) = PlanOrApply();
         var allowShrink = new Option<bool>("--allow-shrink") { Description = "Apply even if people would be removed beyond the threshold or a site emptied." };
+        var strict = new Option<bool>("--strict") { Description = "Treat every warning as an error: apply nothing that needs a normalisation." };
         var maxShrink = new Option<double>("--max-shrink")
         {
             Description = "The share of people a bulk import may remove without --allow-shrink (0 to 1).",
@@ -21,13 +22,13 @@ internal static class ImportCommands
         };
         var oneRoster = new Command("oneroster", "Import sites, people and rosters from the SIS's OneRoster export: plan first, then apply.")
         {
-            path, plan, apply, allowShrink, maxShrink,
+            path, plan, apply, allowShrink, maxShrink, strict,
         };
         oneRoster.SetAction((parse, cancellationToken) =>
         {
-            if (NeitherOrBoth(cli, parse, plan, apply))
+            if (NeitherOrBoth(cli, parse, plan, apply) || Missing(cli, parse.GetValue(path)!))
             {
-                return Task.FromResult(ExitCodes.InvalidInput);
+                return Task.FromResult(ExitCodes.Usage);
             }
 
             return cli.RunAsync(async (services, ct) =>
@@ -35,7 +36,7 @@ internal static class ImportCommands
                 var errors = new ImportErrorLog();
                 using var package = OneRosterPackage.Open(parse.GetValue(path)!, errors);
                 var importer = services.GetRequiredService<OneRosterImporter>();
-                var options = new ImportOptions(parse.GetValue(allowShrink), parse.GetValue(maxShrink), $"cli:{Environment.UserName}");
+                var options = new ImportOptions(parse.GetValue(allowShrink), parse.GetValue(maxShrink), $"cli:{Environment.UserName}", parse.GetValue(strict));
                 var outcome = parse.GetValue(apply)
                     ? await importer.ApplyAsync(package, errors, options, ct)
                     : await importer.PlanAsync(package, errors, options, ct);
@@ -56,9 +57,9 @@ internal static class ImportCommands
         };
         hr.SetAction((parse, cancellationToken) =>
         {
-            if (NeitherOrBoth(cli, parse, hrPlan, hrApply))
+            if (NeitherOrBoth(cli, parse, hrPlan, hrApply) || Missing(cli, parse.GetValue(hrFolder)!))
             {
-                return Task.FromResult(ExitCodes.InvalidInput);
+                return Task.FromResult(ExitCodes.Usage);
             }
 
             return cli.RunAsync(async (services, ct) =>
@@ -79,9 +80,9 @@ internal static class ImportCommands
         var calendar = new Command("calendar", "Import the district school calendar; site-only days added on the calendar page are kept.") { icsFile, calPlan, calApply };
         calendar.SetAction((parse, cancellationToken) =>
         {
-            if (NeitherOrBoth(cli, parse, calPlan, calApply))
+            if (NeitherOrBoth(cli, parse, calPlan, calApply) || Missing(cli, parse.GetValue(icsFile)!))
             {
-                return Task.FromResult(ExitCodes.InvalidInput);
+                return Task.FromResult(ExitCodes.Usage);
             }
 
             return cli.RunAsync(async (services, ct) =>
@@ -128,12 +129,41 @@ internal static class ImportCommands
         return true;
     }
 
+    private static bool Missing(CliContext cli, string path)
+    {
+        if (File.Exists(path) || System.IO.Directory.Exists(path))
+        {
+            return false;
+        }
+
+        cli.Error.WriteLine($"error: {path}: no such file or folder.");
+        return true;
+    }
+
     private static int Report(CliContext cli, ImportOutcome outcome)
     {
         var plan = outcome.Plan;
         foreach (var error in plan.Errors)
         {
             cli.Error.WriteLine(error.ToString());
+        }
+
+        foreach (var group in plan.WarningGroups)
+        {
+            foreach (var warning in group.First)
+            {
+                cli.Error.WriteLine($"warning: {warning}");
+            }
+
+            if (group.Count > group.First.Count)
+            {
+                cli.Error.WriteLine($"warning: … {group.Count - group.First.Count:N0} more: {group.Rule}");
+            }
+        }
+
+        if (plan.WarningCount > 0)
+        {
+            cli.Error.WriteLine($"{plan.WarningCount} warning(s).");
         }
 
         if (plan.ErrorCount > 0)

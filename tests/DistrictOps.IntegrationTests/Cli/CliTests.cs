@@ -66,8 +66,8 @@ public sealed class CliTests
         var neither = await RunAsync(null, "import", kind, "somewhere");
         var both = await RunAsync(null, "import", kind, "somewhere", "--plan", "--apply");
 
-        Assert.Equal(1, neither.Code);
-        Assert.Equal(1, both.Code);
+        Assert.Equal(3, neither.Code);
+        Assert.Equal(3, both.Code);
         Assert.Contains("give exactly one of --plan or --apply", neither.Error + both.Error, StringComparison.Ordinal);
     }
 

@@ -31,7 +31,7 @@ public sealed class SettingsTests
 
         var result = await RunAsync(db, "Helpdesk:Surveys:SampleRate", "-0.5", "db", "migrate");
 
-        Assert.Equal(ExitCodes.InvalidInput, result.Code);
+        Assert.Equal(ExitCodes.Usage, result.Code);
         Assert.Contains(SampleRateMessage, result.Error, StringComparison.Ordinal);
         await AssertNotMigratedAsync(db);
     }
@@ -50,7 +50,7 @@ public sealed class SettingsTests
 
         var result = await RunAsync(db, key, value, "db", "migrate");
 
-        Assert.Equal(ExitCodes.InvalidInput, result.Code);
+        Assert.Equal(ExitCodes.Usage, result.Code);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
 

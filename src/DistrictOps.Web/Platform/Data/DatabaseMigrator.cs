@@ -24,8 +24,10 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
         return pending;
     }
 
+    /// <summary>Whether the database is there and fully migrated; a SQLite file that is not there is not created by asking.</summary>
     public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken = default) =>
-        await db.Database.CanConnectAsync(cancellationToken)
+        !(db.Database.IsSqlite() && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource))
+        && await db.Database.CanConnectAsync(cancellationToken)
         && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
 
     /// <summary>

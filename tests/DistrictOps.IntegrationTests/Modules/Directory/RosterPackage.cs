@@ -29,6 +29,9 @@ public sealed class RosterPackage
     /// <summary>Replaces the whole header line of a file, to test header checks.</summary>
     public Dictionary<string, string> HeaderOverrides { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Columns written after a file's OneRoster columns (metadata.* extensions).</summary>
+    public Dictionary<string, string[]> ExtraColumns { get; } = new(StringComparer.Ordinal);
+
     public bool WithBomAndCrLf { get; set; }
 
     /// <summary>Writes this oneroster.version into the manifest instead of <see cref="Version"/>.</summary>
@@ -46,6 +49,22 @@ public sealed class RosterPackage
     }
 
     public void RemoveRows(string file, Func<Dictionary<string, string>, bool> match) => _rows[file].RemoveAll(r => match(r));
+
+    /// <summary>A 1.2 delta package sending only these files (every other file absent); rows added to it are active as of one instant.</summary>
+    public static RosterPackage Delta(params string[] files)
+    {
+        var p = new RosterPackage();
+        foreach (var file in p.Modes.Keys.ToList())
+        {
+            p.Modes[file] = files.Contains(file) ? "delta" : "absent";
+        }
+
+        p.DeltaStamp = "2026-11-20T08:00:00.000Z";
+        return p;
+    }
+
+    /// <summary>When set, a row without a status is written active, and one without a dateLastModified with this.</summary>
+    public string? DeltaStamp { get; set; }
 
     public static RosterPackage SmallDistrict(string version = "1.2")
     {
@@ -120,11 +139,11 @@ public sealed class RosterPackage
                 continue;
             }
 
-            var columns = OneRosterSpec.Columns(Version, file)!;
+            string[] columns = [.. OneRosterSpec.Columns(Version, file)!, .. ExtraColumns.GetValueOrDefault(file, [])];
             var text = new StringBuilder(HeaderOverrides.GetValueOrDefault(file) ?? string.Join(',', columns)).Append(newline);
             foreach (var row in _rows[file])
             {
-                text.Append(string.Join(',', columns.Select(c => Quote(row.GetValueOrDefault(c, ""))))).Append(newline);
+                text.Append(string.Join(',', columns.Select(c => Quote(Value(row, c))))).Append(newline);
             }
 
             File.WriteAllText(Path.Combine(folder, file), text.ToString(), encoding);
@@ -133,6 +152,12 @@ public sealed class RosterPackage
         File.WriteAllText(Path.Combine(folder, OneRosterSpec.Manifest), manifest.ToString(), encoding);
         return folder;
     }
+
+    private string Value(Dictionary<string, string> row, string column) => row.TryGetValue(column, out var value) ? value
+        : DeltaStamp is null ? ""
+        : column == "status" ? "active"
+        : column == "dateLastModified" ? DeltaStamp
+        : "";
 
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;

@@ -25,6 +25,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.Identifier).HasMaxLength(64);
         builder.Property(s => s.OrgType).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Type).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.DeclaredType).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.ParentSourcedId).HasMaxLength(ImportedConfiguration.SourcedIdLength);
         builder.Property(s => s.Grades).HasMaxLength(64);
         builder.HasIndex(s => s.Name);

@@ -40,6 +40,12 @@ public sealed class Site : IImported
 
     public SiteType Type { get; set; }
 
+    /// <summary>
+    /// The type the SIS declares in orgs.csv's <c>metadata.districtops.siteType</c> column (an alternative school looks like
+    /// any high school by its grades); it is used instead of the derived type unless an administrator set one.
+    /// </summary>
+    public SiteType? DeclaredType { get; set; }
+
     /// <summary>When true, imports keep <see cref="Type"/> as the admin set it.</summary>
     public bool TypeSetByAdmin { get; set; }
 

@@ -9,6 +9,9 @@ public static class SiteTypes
     public static string Normalize(IEnumerable<string> grades) =>
         string.Join(',', grades.Distinct(StringComparer.Ordinal).OrderBy(g => Array.IndexOf(Order, g) is var i && i < 0 ? int.MaxValue : i));
 
+    /// <summary>The type a site has unless an administrator set one: the one its source declares, else the one its grades give.</summary>
+    public static SiteType Of(Site site) => site.DeclaredType ?? Derive(site.OrgType, site.Grades);
+
     public static SiteType Derive(OrgType orgType, string grades)
     {
         switch (orgType)

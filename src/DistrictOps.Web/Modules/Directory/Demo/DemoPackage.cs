@@ -13,7 +13,7 @@ internal sealed class DemoPackage : IDisposable
         AcademicSessions = new(directory, "academicSessions.csv",
             ["sourcedId", "status", "dateLastModified", "title", "type", "startDate", "endDate", "parentSourcedId", "schoolYear"]);
         Orgs = new(directory, "orgs.csv",
-            ["sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId"]);
+            ["sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId", Importing.OneRosterSpec.SiteTypeColumn]);
         Courses = new(directory, "courses.csv",
             ["sourcedId", "status", "dateLastModified", "schoolYearSourcedId", "title", "courseCode", "grades", "orgSourcedId", "subjects", "subjectCodes"]);
         Classes = new(directory, "classes.csv",

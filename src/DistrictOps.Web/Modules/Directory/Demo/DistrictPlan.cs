@@ -10,7 +10,7 @@ internal enum SchoolLevel
     Alternative,
 }
 
-internal sealed record Org(string SourcedId, string Name, string Type, string? Identifier, string? ParentSourcedId);
+internal sealed record Org(string SourcedId, string Name, string Type, string? Identifier, string? ParentSourcedId, string? SiteType = null);
 
 /// <summary>A school, its attendance area (one per high school) and how many students it has in each of its grades.</summary>
 internal sealed record School(string SourcedId, string Code, string Name, SchoolLevel Level, string Identifier, int Area, IReadOnlyList<int> Grades, IReadOnlyList<int> GradeSizes)
@@ -64,7 +64,8 @@ internal sealed class DistrictPlan
     public IReadOnlyList<Org> Orgs() =>
     [
         new(DistrictId, DistrictName, "district", "0161000", null),
-        .. Schools.Select(s => new Org(s.SourcedId, s.Name, "school", s.Identifier, DistrictId)),
+        // Grades alone make continuation and community day schools look like high and middle schools: the SIS says what they are.
+        .. Schools.Select(s => new Org(s.SourcedId, s.Name, "school", s.Identifier, DistrictId, s.Level == SchoolLevel.Alternative ? "Alternative" : null)),
         new(DistrictOfficeId, "Bayview USD District Office", "department", null, DistrictId),
         new(TechCenterId, "Technology Support Center", "department", null, DistrictId),
     ];

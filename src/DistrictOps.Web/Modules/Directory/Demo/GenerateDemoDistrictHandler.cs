@@ -131,7 +131,7 @@ public static class GenerateDemoDistrictHandler
 
         foreach (var org in plan.Orgs())
         {
-            package.Orgs.Row(org.SourcedId, null, null, org.Name, org.Type, org.Identifier, org.ParentSourcedId);
+            package.Orgs.Row(org.SourcedId, null, null, org.Name, org.Type, org.Identifier, org.ParentSourcedId, org.SiteType);
         }
 
         foreach (var course in CourseCatalog.All)

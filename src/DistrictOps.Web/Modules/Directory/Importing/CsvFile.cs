@@ -16,6 +16,9 @@ internal sealed class CsvFile : IDisposable
     private readonly Dictionary<string, int> _ordinals;
     private readonly ImportErrorLog _errors;
 
+    /// <summary>The current row's errors, logged in column order when the row is done.</summary>
+    private readonly List<ImportError> _rowErrors = [];
+
     private CsvFile(string name, TextReader text, CsvDataReader csv, Dictionary<string, int> ordinals, ImportErrorLog errors)
     {
         Name = name;
@@ -27,11 +30,19 @@ internal sealed class CsvFile : IDisposable
 
     public string Name { get; }
 
-    /// <summary>The line of the current row (the header is line 1).</summary>
+    /// <summary>The physical line the current row starts on (the header is line 1; a quoted line break moves the rows after it down).</summary>
     public int Line { get; private set; } = 1;
 
-    public static CsvFile? Open(OneRosterPackage package, string file, IReadOnlyList<string> columns, ImportErrorLog errors)
+    /// <summary>The line the next row starts on.</summary>
+    private int _next;
+
+    /// <summary>The file stopped being CSV part-way (its error is logged); the rows after that point were not read.</summary>
+    public bool Broken { get; private set; }
+
+    // reportHeader is false when an earlier read checked the header, so its findings are not logged twice.
+    public static CsvFile? Open(OneRosterPackage package, string file, IReadOnlyList<string> columns, ImportErrorLog errors, bool reportHeader = true)
     {
+        var header = reportHeader ? errors : new ImportErrorLog();
         var text = package.OpenText(file);
         CsvDataReader csv;
         try
@@ -41,7 +52,7 @@ internal sealed class CsvFile : IDisposable
         catch (CsvFormatException e)
         {
             text.Dispose();
-            errors.Add(file, 1, e.FieldOrdinal + 1, Malformed(e));
+            header.Add(file, 1, e.FieldOrdinal + 1, Malformed(e));
             return null;
         }
 
@@ -49,30 +60,40 @@ internal sealed class CsvFile : IDisposable
         var ok = true;
         for (var i = 0; i < csv.FieldCount; i++)
         {
-            var header = csv.GetName(i).Trim();
-            var known = columns.FirstOrDefault(c => string.Equals(c, header, StringComparison.OrdinalIgnoreCase));
+            var name = csv.GetName(i).Trim();
+            var known = columns.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
             if (known is not null)
             {
                 if (!ordinals.TryAdd(known, i))
                 {
-                    errors.Add(file, 1, i + 1, $"column '{header}' appears twice.");
+                    header.Add(file, 1, i + 1, $"column '{name}' appears twice.");
                     ok = false;
                 }
             }
-            else if (!header.StartsWith("metadata.", StringComparison.Ordinal))
+            else if (name.StartsWith("metadata.", StringComparison.Ordinal))
             {
-                errors.Add(file, 1, i + 1, $"unknown column '{header}'; expected the OneRoster columns {string.Join(",", columns)} (and metadata.* extensions).");
+                ordinals.TryAdd(name, i);
+            }
+            else if (name.Length == 0)
+            {
+                header.Warn(file, 1, i + 1, "a column without a name is ignored (trailing commas in the header?).");
+            }
+            else
+            {
+                header.Warn(file, 1, i + 1, $"unknown column '{name}' is ignored; the OneRoster columns are {string.Join(",", columns)} (and metadata.* extensions).");
+            }
+        }
+
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (!ordinals.ContainsKey(columns[i]) && !OneRosterSpec.OptionalColumns.Contains(columns[i]))
+            {
+                header.Add(file, 1, i + 1, $"the header has no '{columns[i]}' column; OneRoster puts it in column {i + 1}.");
                 ok = false;
             }
         }
 
-        foreach (var missing in columns.Where(c => !ordinals.ContainsKey(c) && !OneRosterSpec.OptionalColumns.Contains(c)))
-        {
-            errors.Add(file, 1, 0, $"the header has no '{missing}' column.");
-            ok = false;
-        }
-
-        var result = new CsvFile(file, text, csv, ordinals, errors);
+        var result = new CsvFile(file, text, csv, ordinals, errors) { _next = 2 + LineBreaks(csv, header: true) };
         if (ok)
         {
             return result;
@@ -84,6 +105,7 @@ internal sealed class CsvFile : IDisposable
 
     public bool Read()
     {
+        LogRowErrors();
         try
         {
             if (!_csv.Read())
@@ -94,12 +116,31 @@ internal sealed class CsvFile : IDisposable
         catch (CsvFormatException e)
         {
             // The reader cannot find where the next record starts, so the rest of the file is not read.
-            _errors.Add(Name, Line + 1, e.FieldOrdinal + 1, Malformed(e));
+            _errors.Add(Name, _next, e.FieldOrdinal + 1, Malformed(e));
+            Broken = true;
             return false;
         }
 
-        Line++;
+        Line = _next;
+        _next = Line + 1 + LineBreaks(_csv, header: false);
         return true;
+    }
+
+    /// <summary>Line breaks inside the quoted values of the current record, or of the header.</summary>
+    private static int LineBreaks(CsvDataReader csv, bool header)
+    {
+        var breaks = 0;
+        var count = header ? csv.FieldCount : csv.RowFieldCount;
+        for (var i = 0; i < count; i++)
+        {
+            var value = header ? csv.GetName(i).AsSpan() : csv.GetFieldSpan(i);
+            if (value.Contains('\n'))
+            {
+                breaks += value.Count('\n');
+            }
+        }
+
+        return breaks;
     }
 
     /// <summary>
@@ -125,7 +166,25 @@ internal sealed class CsvFile : IDisposable
     public ReadOnlySpan<char> RawSpan(string name) =>
         _ordinals.TryGetValue(name, out var i) && i < _csv.RowFieldCount ? _csv.GetFieldSpan(i).Trim() : [];
 
-    public void Error(string column, string message) => _errors.Add(Name, Line, Column(column), message);
+    public void Error(string column, string message) => _rowErrors.Add(new ImportError(Name, Line, Column(column), message));
+
+    /// <summary>A finding that does not stop the import: the row is applied with what the message says was done.</summary>
+    public void Warn(string column, string message) => _errors.Warn(Name, Line, Column(column), message);
+
+    private void LogRowErrors()
+    {
+        if (_rowErrors.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var error in _rowErrors.OrderBy(e => e.Column))
+        {
+            _errors.Add(error.File, error.Line, error.Column, error.Message);
+        }
+
+        _rowErrors.Clear();
+    }
 
     public string? Text(string column, bool required = false, int maxLength = 255)
     {
@@ -175,6 +234,10 @@ internal sealed class CsvFile : IDisposable
         {
             Error(column, $"{column} '{value}' is not one of {string.Join(", ", allowed)}.");
         }
+        else if (!string.Equals(match, value, StringComparison.Ordinal) && !column.StartsWith("metadata.", StringComparison.Ordinal))
+        {
+            Warn(column, $"{column} '{value}' is read as '{match}' (OneRoster enumerations are case-sensitive).");
+        }
 
         return match;
     }
@@ -220,6 +283,12 @@ internal sealed class CsvFile : IDisposable
             return instant;
         }
 
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            Warn(column, $"{column} '{value}' is a date, not a date-time; it is read as midnight UTC.");
+            return new DateTimeOffset(day, TimeOnly.MinValue, TimeSpan.Zero);
+        }
+
         Error(column, $"{column} '{value}' is not a date-time; expected YYYY-MM-DDTHH:MM:SS.sssZ.");
         return null;
     }
@@ -256,6 +325,16 @@ internal sealed class CsvFile : IDisposable
         foreach (var grade in List(column))
         {
             var match = OneRosterSpec.Grades.FirstOrDefault(g => string.Equals(g, grade, StringComparison.OrdinalIgnoreCase));
+            if (match is null && grade.Length == 1 && char.IsAsciiDigit(grade[0]) && grade[0] != '0')
+            {
+                match = "0" + grade;
+                Warn(column, $"grade '{grade}' is read as '{match}' (OneRoster grades have two digits).");
+            }
+            else if (match is not null && !string.Equals(match, grade, StringComparison.Ordinal))
+            {
+                Warn(column, $"grade '{grade}' is read as '{match}' (OneRoster grades are case-sensitive).");
+            }
+
             if (match is null)
             {
                 Error(column, $"grade '{grade}' is not one of {string.Join(", ", OneRosterSpec.Grades)}.");
@@ -271,6 +350,7 @@ internal sealed class CsvFile : IDisposable
 
     public void Dispose()
     {
+        LogRowErrors();
         _csv.Dispose();
         _text.Dispose();
     }

@@ -1,17 +1,53 @@
 namespace DistrictOps.Web.Modules.Directory.Importing;
 
+/// <summary>Warnings of one rule: their message with the quoted values left out, how many, and the first few.</summary>
+public sealed class WarningGroup(string rule)
+{
+    public const int Shown = 3;
+
+    public string Rule { get; } = rule;
+
+    public int Count { get; internal set; }
+
+    public List<ImportError> First { get; } = [];
+
+    /// <summary>The message with each quoted value replaced by an ellipsis, so warnings of one rule group together.</summary>
+    public static string RuleOf(string message)
+    {
+        var rule = new System.Text.StringBuilder(message.Length);
+        var quoted = false;
+        foreach (var c in message)
+        {
+            if (c == '\'')
+            {
+                rule.Append(quoted ? "…'" : "'");
+                quoted = !quoted;
+            }
+            else if (!quoted)
+            {
+                rule.Append(c);
+            }
+        }
+
+        return rule.ToString();
+    }
+}
+
 /// <summary>One problem in an import file, located as <c>file:line:column</c>.</summary>
 public sealed record ImportError(string File, int Line, int Column, string Message)
 {
     public override string ToString() => Line == 0 ? $"{File} — {Message}" : $"{File}:{Line}:{Column} — {Message}";
 }
 
-/// <summary>Collects errors up to a cap and counts all of them.</summary>
+/// <summary>
+/// Collects errors (nothing is applied) and warnings (applied, with what was done about them), each up to a cap, and counts all.
+/// </summary>
 public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
 {
     public const int DefaultCap = 200;
 
     private readonly List<ImportError> _errors = [];
+    private readonly List<ImportError> _warnings = [];
 
     public IReadOnlyList<ImportError> Errors => _errors;
 
@@ -19,7 +55,11 @@ public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
 
     public bool Any => Total > 0;
 
-    /// <summary>Adds another log's errors after this one's, as if they had been added here.</summary>
+    public IReadOnlyList<ImportError> Warnings => _warnings;
+
+    public int WarningTotal { get; private set; }
+
+    /// <summary>Adds another log's errors and warnings after this one's, as if they had been added here.</summary>
     internal void Append(ImportErrorLog other)
     {
         foreach (var error in other.Errors)
@@ -28,6 +68,58 @@ public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
         }
 
         Total += other.Total - other.Errors.Count;
+        _warnings.AddRange(other._warnings.Take(cap - _warnings.Count));
+        WarningTotal += other.WarningTotal;
+        foreach (var theirs in other._groups.Values)
+        {
+            if (!_groups.TryGetValue(theirs.Rule, out var group))
+            {
+                _groups[theirs.Rule] = group = new WarningGroup(theirs.Rule);
+            }
+
+            group.Count += theirs.Count;
+            group.First.AddRange(theirs.First.Take(WarningGroup.Shown - group.First.Count));
+        }
+    }
+
+    /// <summary>Warnings grouped by their message with quoted values left out, in order of first appearance: every warning counts.</summary>
+    public IReadOnlyCollection<WarningGroup> WarningGroups => _groups.Values;
+
+    private readonly Dictionary<string, WarningGroup> _groups = new(StringComparer.Ordinal);
+
+    /// <summary>Makes every warning an error (<c>--strict</c>).</summary>
+    internal void MakeWarningsErrors()
+    {
+        foreach (var warning in _warnings)
+        {
+            Add(warning.File, warning.Line, warning.Column, warning.Message);
+        }
+
+        Total += WarningTotal - _warnings.Count;
+        _warnings.Clear();
+        _groups.Clear();
+        WarningTotal = 0;
+    }
+
+    public void Warn(string file, int line, int column, string message)
+    {
+        var rule = WarningGroup.RuleOf(message);
+        if (!_groups.TryGetValue(rule, out var group))
+        {
+            _groups[rule] = group = new WarningGroup(rule);
+        }
+
+        group.Count++;
+        if (group.First.Count < WarningGroup.Shown)
+        {
+            group.First.Add(new ImportError(file, line, column, message));
+        }
+
+        WarningTotal++;
+        if (_warnings.Count < cap)
+        {
+            _warnings.Add(new ImportError(file, line, column, message));
+        }
     }
 
     public void Add(string file, int line, int column, string message)

@@ -1,6 +1,7 @@
 namespace DistrictOps.Web.Modules.Directory.Importing;
 
-public sealed record ImportOptions(bool AllowShrink = false, double MaxShrinkShare = 0.10, string RunBy = "system");
+/// <summary>How an import runs; with <c>Strict</c> every warning is an error, so nothing is applied with a normalisation.</summary>
+public sealed record ImportOptions(bool AllowShrink = false, double MaxShrinkShare = 0.10, string RunBy = "system", bool Strict = false);
 
 public enum PlannedChange
 {
@@ -64,6 +65,13 @@ public sealed record ImportPlan(
     int ErrorCount,
     IReadOnlyList<string> Refusals)
 {
+    /// <summary>What was applied with a documented normalisation, or left out, and why.</summary>
+    public IReadOnlyList<ImportError> Warnings { get; init; } = [];
+
+    public int WarningCount { get; init; }
+
+    public IReadOnlyCollection<WarningGroup> WarningGroups { get; init; } = [];
+
     public bool CanApply => ErrorCount == 0 && Refusals.Count == 0;
 
     public bool ChangesNothing => Entities.All(e => e.Add + e.Update + e.Remove == 0);

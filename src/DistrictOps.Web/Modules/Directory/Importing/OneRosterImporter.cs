@@ -51,7 +51,10 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         // The stored rows load from the database while the files are read: only a file's own rows wait for its map.
         // Each step's errors are kept apart and joined in the order of the steps, so the plan lists them as before.
         var stored = EntityOf.Keys.ToDictionary(f => f, _ => new TaskCompletionSource<StoredRows>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var loading = Task.Run(() => LoadAllStoredAsync(stored, cancellationToken), CancellationToken.None);
+        // A 1.2 delta changes the stored roles, so they are read too; a bulk package's roles.csv is the whole truth.
+        var delta = package.Version == "1.2" && (package.ModeOf(OneRosterSpec.Users) == ImportFileMode.Delta || package.ModeOf(OneRosterSpec.Roles) == ImportFileMode.Delta);
+        var storedRoles = new TaskCompletionSource<Dictionary<ulong, OrgRole[]>?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loading = Task.Run(() => LoadAllStoredAsync(stored, storedRoles, delta, cancellationToken), CancellationToken.None);
         var existing = new Dictionary<string, StoredRows>(StringComparer.Ordinal);
         var universe = new IdUniverse();
         var collectErrors = EntityOf.Keys.ToDictionary(f => f, _ => new ImportErrorLog());
@@ -72,7 +75,8 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             }
 
             Phase(phase, "load stored rows and collect ids of referenced files");
-            var roles = package.ModeOf(OneRosterSpec.Roles) != ImportFileMode.Absent ? ReadRoles(package, universe, existing[OneRosterSpec.Users].Keys, rolesErrors) : null;
+            universe.People = existing[OneRosterSpec.Users];
+            var roles = package.Version == "1.2" ? ReadRoles(package, universe, existing[OneRosterSpec.Users].Keys, await storedRoles.Task, rolesErrors) : null;
             Phase(phase, "read roles");
 
             await ClassifyAllAsync(package, CollectAsync, new Walk(existing, universe, roles, plans, work, classifyErrors), phase);
@@ -88,12 +92,23 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 errors.Append(log);
             }
 
+            if (options.Strict)
+            {
+                errors.MakeWarningsErrors();
+            }
+
             Phase(phase, "removed rows");
             var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
             Phase(phase, "shrink guard");
-            var result = Plan(package, plans, errors, refusals);
-            if (!apply || !result.CanApply)
+            if (!errors.Any)
             {
+                await DescribeUpdatesAsync(plans, work, existing, cancellationToken);
+            }
+
+            var result = Plan(package, plans, errors, refusals);
+            if (!apply || !result.CanApply || result.ChangesNothing)
+            {
+                // An unchanged package records no run: the plan says "Nothing would change".
                 return new ImportOutcome(result, null);
             }
 
@@ -107,7 +122,8 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         }
     }
 
-    private async Task LoadAllStoredAsync(Dictionary<string, TaskCompletionSource<StoredRows>> stored, CancellationToken ct)
+    private async Task LoadAllStoredAsync(
+        Dictionary<string, TaskCompletionSource<StoredRows>> stored, TaskCompletionSource<Dictionary<ulong, OrgRole[]>?> storedRoles, bool loadRoles, CancellationToken ct)
     {
         try
         {
@@ -118,6 +134,10 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                     ? await LoadDemographicsAsync(await stored[OneRosterSpec.Users].Task, ct) ?? await LoadStoredAsync(file, ct)
                     : await LoadStoredAsync(file, ct));
                 logger.LogDebug("loaded stored {File}: {Seconds:0.0} s", file, Stopwatch.GetElapsedTime(started).TotalSeconds);
+                if (file == OneRosterSpec.Users)
+                {
+                    storedRoles.SetResult(loadRoles ? await LoadStoredRolesAsync((await rows.Task).Keys, ct) : null);
+                }
             }
         }
         catch (Exception e)
@@ -127,8 +147,37 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 rows.TrySetException(e);
             }
 
+            storedRoles.TrySetException(e);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The roles people hold, as roles.csv said them: a membership is primary when it is the person's role at their primary site.
+    /// HR's own "staff" memberships are not OneRoster's.
+    /// </summary>
+    private async Task<Dictionary<ulong, OrgRole[]>> LoadStoredRolesAsync(IdKeys keys, CancellationToken ct)
+    {
+        var roles = new Dictionary<ulong, OrgRole[]>();
+        var shared = new Dictionary<OrgRole, OrgRole>();
+        var query = from membership in db.Set<PersonSite>().AsNoTracking()
+                    join person in db.Set<Person>() on membership.PersonId equals person.Id
+                    join site in db.Set<Site>() on membership.SiteId equals site.Id
+                    where person.ContentHash != 0 && membership.Role != StaffImporter.StaffRole
+                    select new { Person = person.SourcedId, Site = site.SourcedId, membership.Role, Primary = membership.SiteId == person.PrimarySiteId && membership.Role == person.SourceRole };
+        await foreach (var row in query.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var role = new OrgRole(row.Site, row.Role, row.Primary);
+            if (!shared.TryGetValue(role, out var one))
+            {
+                shared[role] = one = role;
+            }
+
+            ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(roles, keys.Of(row.Person), out _);
+            list = list is null ? [one] : [.. list, one];
+        }
+
+        return roles;
     }
 
     private TimeSpan _cpu;
@@ -160,6 +209,8 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             walk.Work[file] = Classify(package, file, plan, walk.Existing[file], walk.Universe, walk.Roles, fileErrors);
             Phase(phase, "classify " + file);
         }
+
+        ClassifyRoleChanges(package, walk);
     }
 
     private void Phase(Stopwatch phase, string name)
@@ -176,7 +227,10 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
     }
 
     private static ImportPlan Plan(OneRosterPackage package, List<EntityPlan> plans, ImportErrorLog errors, IReadOnlyList<string> refusals) =>
-        new(package.Name, package.Version, plans, errors.Errors, errors.Total, refusals);
+        new(package.Name, package.Version, plans, errors.Errors, errors.Total, refusals)
+        {
+            Warnings = errors.Warnings, WarningCount = errors.WarningTotal, WarningGroups = errors.WarningGroups,
+        };
 
     /// <summary>What the first walk learned about one file, for the shrink guard and the write.</summary>
     private sealed class FileWork
@@ -189,6 +243,12 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
         /// <summary>The rows to remove, in the order they are removed.</summary>
         public List<(string SourcedId, Guid Id)> Removed { get; } = [];
+
+        /// <summary>The updates the plan shows, whose changed fields it names.</summary>
+        public List<Row> Samples { get; } = [];
+
+        /// <summary>For roles.csv: the stored people whose roles alone change, with the line that first names them.</summary>
+        public List<(string User, int Line)> RoleChanges { get; } = [];
 
         /// <summary>For users: active students per primary org after the import.</summary>
         public Dictionary<string, int> StudentsPerOrg { get; } = new(StringComparer.Ordinal);
@@ -360,10 +420,16 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             ids.UnionWith(rows.Rows.Where(r => !r.Value.Left && r.Value.Hash == 0).Select(r => r.Key));
         }
 
+        var deleted = new Dictionary<ulong, int>();
+        var kinds = file == OneRosterSpec.Users && package.Version == "1.1";
         if (mode != ImportFileMode.Absent)
         {
             using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
-            if (csv is not null)
+            if (csv is null)
+            {
+                universe.MarkUnreadable(file);
+            }
+            else
             {
                 var lines = new Dictionary<ulong, int>();
                 var repeats = new List<(string Id, int Line, int First)>();
@@ -383,11 +449,30 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                     else if (csv.RawSpan("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
                     {
                         ids?.Remove(key);
+                        deleted[key] = csv.Line;
+                    }
+                    else if (mode == ImportFileMode.Bulk && csv.RawSpan("status").Equals(RowParser.Inactive, StringComparison.OrdinalIgnoreCase))
+                    {
+                        ids?.Remove(key);
                     }
                     else
                     {
                         ids?.Add(key);
+                        if (kinds && OneRosterSpec.UserRoles11.FirstOrDefault(r => csv.RawSpan("role").Equals(r, StringComparison.OrdinalIgnoreCase)) is { } role)
+                        {
+                            universe.UserKinds[key] = RowParser.KindOf(role);
+                        }
                     }
+                }
+
+                if (csv.Broken)
+                {
+                    universe.MarkUnreadable(file);
+                }
+                else if (mode == ImportFileMode.Bulk && csv.Line == 1 && rows.Rows.Count(r => !r.Value.Left) is > 0 and var active)
+                {
+                    errors.Add(file, 0, 0, $"the bulk file has a header and no rows, which would remove all {active:N0} {Nouns[file]}; " +
+                        $"mark it absent in {OneRosterSpec.Manifest} or send its rows.");
                 }
 
                 if (repeats.Count > 0)
@@ -399,9 +484,20 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
 
         if (ids is not null)
         {
-            universe.Set(file, rows.Keys, ids);
+            universe.Set(file, rows.Keys, ids, deleted);
         }
     }
+
+    private static readonly Dictionary<string, string> Nouns = new(StringComparer.Ordinal)
+    {
+        [OneRosterSpec.Orgs] = "orgs",
+        [OneRosterSpec.AcademicSessions] = "academic sessions",
+        [OneRosterSpec.Courses] = "courses",
+        [OneRosterSpec.Classes] = "classes",
+        [OneRosterSpec.Users] = "people",
+        [OneRosterSpec.Demographics] = "demographics",
+        [OneRosterSpec.Enrollments] = "enrollments",
+    };
 
     /// <summary>
     /// A key seen twice in a file is nearly always one sourcedId on two lines. Two different sourcedIds with one key
@@ -432,36 +528,130 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         }
     }
 
-    private static UserRoles ReadRoles(OneRosterPackage package, IdUniverse universe, IdKeys users, ImportErrorLog errors)
+    private static UserRoles ReadRoles(OneRosterPackage package, IdUniverse universe, IdKeys users, Dictionary<ulong, OrgRole[]>? stored, ImportErrorLog errors)
     {
-        var roles = new UserRoles(users);
-        using var csv = CsvFile.Open(package, OneRosterSpec.Roles, OneRosterSpec.Columns(package.Version, OneRosterSpec.Roles)!, errors);
-        if (csv is null)
+        var roles = new UserRoles(users, stored);
+        if (package.ModeOf(OneRosterSpec.Roles) == ImportFileMode.Absent)
         {
             return roles;
         }
 
+        using var csv = CsvFile.Open(package, OneRosterSpec.Roles, OneRosterSpec.Columns(package.Version, OneRosterSpec.Roles)!, errors);
+        if (csv is null)
+        {
+            universe.MarkUnreadable(OneRosterSpec.Roles);
+            return roles;
+        }
+
+        roles.UserColumn = csv.Column("userSourcedId");
         var parser = new RowParser(package.Version, package.ModeOf(OneRosterSpec.Roles), universe, null);
         while (csv.Read())
         {
-            if (parser.RoleRow(csv) is { } role)
+            switch (parser.RoleRow(csv))
             {
-                roles.Add(role.User, role.Role);
+                case { Role: { } role } row:
+                    roles.Add(row.User, role, csv.Line);
+                    break;
+                case { } row:
+                    roles.Remove(row.User, row.Org, csv.Line);
+                    break;
             }
         }
 
+        if (csv.Broken)
+        {
+            universe.MarkUnreadable(OneRosterSpec.Roles);
+        }
+
         return roles;
+    }
+
+    /// <summary>
+    /// A delta's roles.csv may change people whom its users.csv does not name (or who are in no users.csv at all): each is
+    /// planned as an update of their roles, and written from their stored fields with the new roles.
+    /// </summary>
+    private static void ClassifyRoleChanges(OneRosterPackage package, Walk walk)
+    {
+        if (walk.Roles is not { IsDelta: true } roles || package.ModeOf(OneRosterSpec.Roles) == ImportFileMode.Absent || package.ModeOf(OneRosterSpec.Users) == ImportFileMode.Bulk)
+        {
+            return;
+        }
+
+        var people = walk.Existing[OneRosterSpec.Users];
+        var plan = new EntityPlan("Role", OneRosterSpec.Roles, package.ModeOf(OneRosterSpec.Roles));
+        var work = new FileWork();
+        var errors = new ImportErrorLog();
+        foreach (var (key, user, line) in roles.Named)
+        {
+            ref var found = ref people.Find(key);
+            if (Unsafe.IsNullRef(ref found) || found.Left || found.Seen)
+            {
+                continue;
+            }
+
+            var after = roles.Of(key);
+            if (after.Count == 0)
+            {
+                errors.Add(OneRosterSpec.Roles, line, roles.UserColumn, $"user '{user}' would hold no role after this package; every 1.2 user needs at least one role.");
+                continue;
+            }
+
+            var fields = RoleFields(roles.Stored(key), after);
+            if (fields.Count == 0)
+            {
+                plan.Leave++;
+                continue;
+            }
+
+            work.Changed.Add(key);
+            work.RoleChanges.Add((user, line));
+            plan.Count(PlannedChange.Update, user, line, string.Join(',', fields));
+        }
+
+        var usersAt = walk.Plans.FindIndex(p => p.File is OneRosterSpec.Users or OneRosterSpec.Demographics or OneRosterSpec.Enrollments);
+        walk.Plans.Insert(usersAt < 0 ? walk.Plans.Count : usersAt, plan);
+        walk.Work[OneRosterSpec.Roles] = work;
+        walk.Errors.Add(errors);
+    }
+
+    /// <summary>What a change of roles changes of a person, named as the write names the fields.</summary>
+    private static List<string> RoleFields(IReadOnlyList<OrgRole> before, IReadOnlyList<OrgRole> after)
+    {
+        var fields = new List<string>();
+        var (was, now) = (OrgRole.PrimaryOf(before), OrgRole.PrimaryOf(after));
+        if (was?.Role != now?.Role)
+        {
+            fields.Add("role");
+            if (was is null || now is null || RowParser.KindOf(was.Role) != RowParser.KindOf(now.Role))
+            {
+                fields.Add("kind");
+            }
+        }
+
+        if (was?.OrgSourcedId != now?.OrgSourcedId)
+        {
+            fields.Add("primaryOrg");
+        }
+
+        if (!OrgRole.Sorted(before).SequenceEqual(OrgRole.Sorted(after)))
+        {
+            fields.Add("sites");
+        }
+
+        return fields;
     }
 
     private static FileWork Classify(
         OneRosterPackage package, string file, EntityPlan plan, StoredRows existing, IdUniverse universe, UserRoles? roles, ImportErrorLog errors)
     {
         var work = new FileWork();
-        using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
-        if (csv is null)
+        if (universe.IsUnreadable(file))
         {
+            // Its header or CSV errors are already reported once, by the first read.
             return work;
         }
+
+        using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors, reportHeader: false)!;
 
         var parser = new RowParser(package.Version, plan.Mode, universe, roles);
         while (csv.Read())
@@ -507,6 +697,11 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             else if (found.Hash != row.Hash)
             {
                 work.Changed.Add(key);
+                if (plan.Update < EntityPlan.SamplesPerKind)
+                {
+                    work.Samples.Add(row);
+                }
+
                 plan.Count(PlannedChange.Update, row.SourcedId, row.Line);
             }
             else
@@ -516,6 +711,35 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         }
 
         return work;
+    }
+
+    /// <summary>The fields each update shown in the plan changes, found by applying its row to a detached copy of the stored entity.</summary>
+    private async Task DescribeUpdatesAsync(List<EntityPlan> plans, Dictionary<string, FileWork> work, Dictionary<string, StoredRows> existing, CancellationToken ct)
+    {
+        Guid Id(string file, string sourcedId) => existing[file].TryGet(sourcedId, out var row) ? row.Id : Guid.Empty;
+        Task<T> Stored<T>(Guid id) where T : class, IImported => db.Set<T>().AsNoTracking().SingleAsync(e => e.Id == id, ct);
+
+        foreach (var plan in plans.Where(p => work.TryGetValue(p.File, out var w) && w.Samples.Count > 0))
+        {
+            foreach (var row in work[plan.File].Samples)
+            {
+                var id = Id(plan.File, row.SourcedId);
+                var fields = row switch
+                {
+                    OrgRow r => r.ApplyTo(await Stored<Site>(id)),
+                    SessionRow r => r.ApplyTo(await Stored<AcademicSession>(id)),
+                    CourseRow r => r.ApplyTo(await Stored<Course>(id), Id(OneRosterSpec.Orgs, r.OrgSourcedId)),
+                    ClassRow r => r.ApplyTo(await Stored<ClassSection>(id), Id(OneRosterSpec.Courses, r.CourseSourcedId), Id(OneRosterSpec.Orgs, r.SchoolSourcedId)),
+                    UserRow r => r.ApplyTo(await Stored<Person>(id), r.PrimaryOrgSourcedId is { } org ? Id(OneRosterSpec.Orgs, org) : null),
+                    DemographicsRow r => r.ApplyTo(await db.Set<Data.Demographics>().AsNoTracking().SingleAsync(d => d.PersonId == id, ct)),
+                    EnrollmentRow r => r.ApplyTo(await Stored<Enrollment>(id),
+                        Id(OneRosterSpec.Classes, r.ClassSourcedId), Id(OneRosterSpec.Orgs, r.SchoolSourcedId), Id(OneRosterSpec.Users, r.UserSourcedId)),
+                    _ => throw new InvalidOperationException(plan.File),
+                };
+                var at = plan.Samples.FindIndex(s => s.Change == PlannedChange.Update && s.SourcedId == row.SourcedId);
+                plan.Samples[at] = plan.Samples[at] with { Fields = string.Join(',', fields) };
+            }
+        }
     }
 
     /// <summary>A bulk file lists everything that exists: stored rows it does not list are removed, in sourcedId order.</summary>
@@ -563,19 +787,29 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
     private async Task<IReadOnlyList<string>> ShrinkRefusalsAsync(
         Dictionary<string, FileWork> work, Dictionary<string, StoredRows> existing, ImportOptions options, CancellationToken ct)
     {
-        if (options.AllowShrink || !work.TryGetValue(OneRosterSpec.Users, out var users))
+        if (options.AllowShrink)
         {
             return [];
         }
 
         var refusals = new List<string>();
-        var people = existing[OneRosterSpec.Users];
-        var active = people.Rows.Count(p => !p.Value.Left);
-        if (active > 0 && users.Removed.Count > active * options.MaxShrinkShare)
+        foreach (var file in Nouns.Keys.Where(f => f != OneRosterSpec.Demographics && work.ContainsKey(f)))
         {
-            refusals.Add($"This import would remove {users.Removed.Count:N0} of {active:N0} people ({100.0 * users.Removed.Count / active:0.#}%), " +
-                $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If the source really shrank, apply again with --allow-shrink.");
+            var removed = work[file].Removed.Count;
+            var active = existing[file].Rows.Count(p => !p.Value.Left);
+            if (active > 0 && removed > active * options.MaxShrinkShare)
+            {
+                refusals.Add($"This import would remove {removed:N0} of {active:N0} {Nouns[file]} ({100.0 * removed / active:0.#}%), " +
+                    $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If the source really shrank, apply again with --allow-shrink.");
+            }
         }
+
+        if (!work.TryGetValue(OneRosterSpec.Users, out var users))
+        {
+            return refusals;
+        }
+
+        var people = existing[OneRosterSpec.Users];
 
         var studentsBefore = new Dictionary<Guid, int>();
         var changedOrKept = new Dictionary<Guid, int>();
@@ -676,6 +910,12 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         public async Task WriteFileAsync(
             OneRosterPackage package, EntityPlan plan, FileWork work, IdUniverse universe, UserRoles? roles, CancellationToken ct)
         {
+            if (plan.File == OneRosterSpec.Roles)
+            {
+                await WriteRoleChangesAsync(work.RoleChanges, roles!, ct);
+                return;
+            }
+
             var map = existing[plan.File];
             var changed = work.Changed;
             // Memberships and guardian links are in each person's hash: with no person added, changed or
@@ -715,6 +955,50 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             }
 
             await RemoveAsync(plan, work.Removed, ct);
+        }
+
+        private async Task WriteRoleChangesAsync(List<(string User, int Line)> changes, UserRoles roles, CancellationToken ct)
+        {
+            var people = existing[OneRosterSpec.Users];
+            var sites = await db.Set<Site>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.SourcedId, ct);
+            var links = new PeopleLinks();
+            foreach (var chunk in changes.Chunk(BatchSize))
+            {
+                var ids = chunk.Select(c => people.Get(c.User).Id).ToList();
+                var loaded = await Load<Person>(ids, ct);
+                var agents = await AgentsAsync(ids, ct);
+                var rows = new List<Row>(chunk.Length);
+                foreach (var (user, line) in chunk)
+                {
+                    var person = loaded[people.Get(user).Id];
+                    var orgs = roles.Of(user);
+                    var primaryOrg = orgs.FirstOrDefault(o => o.Primary)?.OrgSourcedId ?? (person.PrimarySiteId is { } site ? sites[site] : null);
+                    var row = UserRow.WithRoles(person, line, orgs, primaryOrg, agents.GetValueOrDefault(person.Id) ?? []);
+                    rows.Add(row);
+                    links.Collect(row);
+                }
+
+                await WriteAsync(OneRosterSpec.Users, rows, loaded, r => throw new InvalidOperationException($"'{r.SourcedId}' is not stored."),
+                    (e, r) => ((UserRow)r).ApplyTo(e, MaybeIdOf(OneRosterSpec.Orgs, ((UserRow)r).PrimaryOrgSourcedId)));
+                await FlushAsync(ct);
+            }
+
+            await links.SyncAsync(db, this, ImportFileMode.Delta, ct);
+        }
+
+        /// <summary>The sourcedIds each person's guardian links name, as agentSourcedIds lists them.</summary>
+        private async Task<Dictionary<Guid, List<string>>> AgentsAsync(List<Guid> ids, CancellationToken ct)
+        {
+            var asGuardian = from link in db.Set<GuardianLink>()
+                             where ids.Contains(link.GuardianId)
+                             join student in db.Set<Person>() on link.StudentId equals student.Id
+                             select new { Id = link.GuardianId, Agent = student.SourcedId };
+            var asStudent = from link in db.Set<GuardianLink>()
+                            where ids.Contains(link.StudentId)
+                            join guardian in db.Set<Person>() on link.GuardianId equals guardian.Id
+                            select new { Id = link.StudentId, Agent = guardian.SourcedId };
+            var all = (await asGuardian.ToListAsync(ct)).Concat(await asStudent.ToListAsync(ct));
+            return all.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.Select(a => a.Agent).Order(StringComparer.Ordinal).ToList());
         }
 
         public Guid IdOf(string file, string sourcedId) => existing[file].Get(sourcedId).Id;
@@ -881,7 +1165,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 site.Grades = SiteTypes.Normalize(rows.SelectMany(r => (r.Grades ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)));
                 if (!site.TypeSetByAdmin)
                 {
-                    site.Type = SiteTypes.Derive(site.OrgType, site.Grades);
+                    site.Type = SiteTypes.Of(site);
                 }
             }
 

@@ -33,6 +33,14 @@ public static class OneRosterSpec
 
     private static readonly string[] Roles12 = [.. Common, "userSourcedId", "roleType", "role", "orgSourcedId", "userProfileSourcedId", "beginDate", "endDate"];
 
+    /// <summary>
+    /// The site type a SIS may declare per org (an extension column, as OneRoster allows): Elementary, Middle, High, Alternative,
+    /// Administrative or Other. DistrictOps otherwise derives it from the grades of the site's students.
+    /// </summary>
+    public const string SiteTypeColumn = "metadata.districtops.siteType";
+
+    public static readonly IReadOnlyList<string> DeclarableSiteTypes = ["Elementary", "Middle", "High", "Alternative", "Administrative", "Other"];
+
     /// <summary>Columns some 1.2 exporters leave out; accepted when missing.</summary>
     public static readonly IReadOnlySet<string> OptionalColumns = new HashSet<string>(StringComparer.Ordinal) { "resourceSourcedIds", "userProfileSourcedId" };
 

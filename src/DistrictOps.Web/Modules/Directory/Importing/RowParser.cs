@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using DistrictOps.Web.Modules.Directory.Data;
 
 namespace DistrictOps.Web.Modules.Directory.Importing;
@@ -6,31 +5,37 @@ namespace DistrictOps.Web.Modules.Directory.Importing;
 /// <summary>The ids each entity will have after the import, for checking references before anything is written.</summary>
 internal sealed class IdUniverse
 {
-    private readonly Dictionary<string, (IdKeys Keys, HashSet<ulong> Ids)> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IdKeys Keys, HashSet<ulong> Ids, Dictionary<ulong, int> Deleted)> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
 
-    public void Set(string file, IdKeys keys, HashSet<ulong> ids) => _ids[file] = (keys, ids);
+    public void Set(string file, IdKeys keys, HashSet<ulong> ids, Dictionary<ulong, int> deleted) => _ids[file] = (keys, ids, deleted);
 
     public bool Has(string file, string id) => _ids.TryGetValue(file, out var set) && set.Ids.Contains(set.Keys.Of(id));
-}
 
-/// <summary>The roles of each user from roles.csv (1.2). Equal roles are one instance: a million users hold a few hundred.</summary>
-internal sealed class UserRoles(IdKeys users)
-{
-    private readonly Dictionary<ulong, OrgRole[]> _roles = [];
-    private readonly Dictionary<OrgRole, OrgRole> _shared = [];
+    /// <summary>The line of the package that marks this id tobedeleted, if one does.</summary>
+    public int? DeletedAt(string file, string id) =>
+        _ids.TryGetValue(file, out var set) && set.Deleted.TryGetValue(set.Keys.Of(id), out var line) ? line : null;
 
-    public void Add(string user, OrgRole role)
+    /// <summary>The people DistrictOps holds, for the kind of a user the package does not give a role.</summary>
+    public StoredRows? People { get; set; }
+
+    /// <summary>1.1: each user's kind, from the role column, read with the ids.</summary>
+    public Dictionary<ulong, PersonKind> UserKinds { get; } = [];
+
+    public PersonKind? StoredOrFileKind(string user)
     {
-        if (!_shared.TryGetValue(role, out var shared))
+        if (!_ids.TryGetValue(OneRosterSpec.Users, out var set))
         {
-            _shared[role] = shared = role;
+            return null;
         }
 
-        ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_roles, users.Of(user), out _);
-        list = list is null ? [shared] : [.. list, shared];
+        return UserKinds.TryGetValue(set.Keys.Of(user), out var kind) ? kind : People is not null && People.TryGet(user, out var row) ? row.PersonKind : null;
     }
 
-    public IReadOnlyList<OrgRole> Of(string user) => _roles.GetValueOrDefault(users.Of(user)) ?? [];
+    /// <summary>A file whose header or CSV was broken: its errors are reported, and references to it are not checked.</summary>
+    public void MarkUnreadable(string file) => _unreadable.Add(file);
+
+    public bool IsUnreadable(string file) => _unreadable.Contains(file);
 }
 
 /// <summary>Turns the current CSV row into a validated <see cref="Row"/>, or null when it has errors.</summary>
@@ -48,9 +53,18 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         _ => throw new InvalidOperationException($"{row.Name} has no row parser."),
     };
 
-    /// <summary>sourcedId and status, checked the same way in every file; null when the row is unusable.</summary>
+    /// <summary>OneRoster 1.0's status for a row that is not in use; 1.1 bulk files leave such rows out.</summary>
+    public const string Inactive = "inactive";
+
+    /// <summary>sourcedId and status, checked the same way in every file; null when the row is unusable or left out.</summary>
     public (string Id, bool Deleted)? Key(CsvFile row)
     {
+        if (mode == ImportFileMode.Bulk && row.RawSpan("status").Equals(Inactive, StringComparison.OrdinalIgnoreCase))
+        {
+            row.Warn("status", $"status '{row.Raw("status")}' is from OneRoster 1.0; the row is left out, as if this bulk file did not list it.");
+            return null;
+        }
+
         var id = row.Text("sourcedId", required: true);
         var status = row.Enum("status", OneRosterSpec.Statuses, required: mode == ImportFileMode.Delta);
         row.Instant("dateLastModified", required: mode == ImportFileMode.Delta);
@@ -62,11 +76,30 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         return id is null ? null : (id, status == "tobedeleted");
     }
 
+    /// <summary>Ids marked tobedeleted that this file's rows still name; each is reported once, on the first row naming it.</summary>
+    private readonly HashSet<string> _namedDeleted = new(StringComparer.Ordinal);
+
     private bool Ref(CsvFile row, string column, string? id, string targetFile, string what)
     {
         if (id is null || universe.Has(targetFile, id))
         {
             return true;
+        }
+
+        if (universe.IsUnreadable(targetFile))
+        {
+            // The cause is reported where targetFile broke; every row here would only repeat it.
+            return false;
+        }
+
+        if (universe.DeletedAt(targetFile, id) is { } line)
+        {
+            if (_namedDeleted.Add(targetFile + "\n" + id))
+            {
+                row.Error(column, $"{what} '{id}' is marked tobedeleted at {targetFile}:{line}, but rows here still name it (this is the first); delete them too, or keep the {what}.");
+            }
+
+            return false;
         }
 
         row.Error(column, $"{column} '{id}' names no {what} in {targetFile} or already in DistrictOps.");
@@ -93,9 +126,10 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
             Ref(row, "parentSourcedId", parent, OneRosterSpec.Orgs, "org");
         }
 
+        var siteType = row.Enum(OneRosterSpec.SiteTypeColumn, OneRosterSpec.DeclarableSiteTypes, required: false);
         return key.Deleted ? new OrgRow(key.Id, true, row.Line, "", OrgType.School, null, null)
             : name is null || type is null ? null
-            : new OrgRow(key.Id, false, row.Line, name, Enum.Parse<OrgType>(type, ignoreCase: true), identifier, parent);
+            : new OrgRow(key.Id, false, row.Line, name, Enum.Parse<OrgType>(type, ignoreCase: true), identifier, parent, siteType is null ? null : Enum.Parse<SiteType>(siteType));
     }
 
     private SessionRow? Session(CsvFile row)
@@ -238,29 +272,76 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         else
         {
             orgs = roles?.Of(key.Id) ?? [];
-            role = orgs.FirstOrDefault(o => o.Primary)?.Role ?? (orgs.Count > 0 ? orgs[0].Role : null);
-            if (role is null)
+            role = OrgRole.PrimaryOf(orgs)?.Role;
+            if (role is null && !universe.IsUnreadable(OneRosterSpec.Roles))
             {
-                row.Error("sourcedId", $"user '{key.Id}' has no row in roles.csv; every 1.2 user needs at least one role.");
+                row.Error("sourcedId", roles is { IsDelta: true }
+                    ? $"user '{key.Id}' has no role: roles.csv has no row for them and DistrictOps holds none; every 1.2 user needs at least one role."
+                    : $"user '{key.Id}' has no row in roles.csv; every 1.2 user needs at least one role.");
             }
 
             primaryOrg ??= orgs.FirstOrDefault(o => o.Primary)?.OrgSourcedId;
+        }
+
+        if (role is not null && agents.Count > 0)
+        {
+            agents = Guardianship(row, KindOf(role), agents);
         }
 
         return enabled is null || given is null || family is null || role is null || !refs ? null
             : new UserRow(key.Id, false, row.Line, enabled.Value, role, KindOf(role), given, family, row.Text("middleName"),
                 row.Text("preferredGivenName"), row.Text("preferredFamilyName"), row.Text("username"), row.Text("email"),
                 row.Text("identifier", maxLength: 64), row.Text("phone", maxLength: 32), row.GradeList("grades"), primaryOrg,
-                orgs.OrderBy(o => o.OrgSourcedId, StringComparer.Ordinal).ThenBy(o => o.Role, StringComparer.Ordinal).ToList(),
+                OrgRole.Sorted(orgs),
                 agents.Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>A 1.2 roles.csv row: the role a user holds at an org.</summary>
-    public (string User, OrgRole Role)? RoleRow(CsvFile row)
+    /// <summary>
+    /// The agents a user is linked with: a guardian (parent, relative) and a student, either way round. Any other pair is
+    /// left out with a warning (1.2 lets agents name any relation; DistrictOps keeps guardianship only).
+    /// </summary>
+    private List<string> Guardianship(CsvFile row, PersonKind kind, IReadOnlyList<string> agents)
     {
-        if (Key(row) is not { } key || key.Deleted)
+        var linked = new List<string>(agents.Count);
+        foreach (var agent in agents)
+        {
+            var other = roles is not null && OrgRole.PrimaryOf(roles.Of(agent)) is { } primary ? KindOf(primary.Role) : universe.StoredOrFileKind(agent);
+            if (other is null || (kind, other) is (PersonKind.Guardian, PersonKind.Student) or (PersonKind.Student, PersonKind.Guardian))
+            {
+                linked.Add(agent);
+                continue;
+            }
+
+            row.Warn("agentSourcedIds", $"agentSourcedIds '{agent}' names a {Noun(other.Value)} and this user is a {Noun(kind)}; " +
+                "only a guardian (parent, relative) and a student are linked, so this pair is left out.");
+        }
+
+        return linked;
+    }
+
+    private static string Noun(PersonKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>A 1.2 roles.csv row: the role a user holds at an org, or (Role null) a delta's deletion of the user's role there.</summary>
+    public (string User, string Org, OrgRole? Role)? RoleRow(CsvFile row)
+    {
+        if (Key(row) is not { } key)
         {
             return null;
+        }
+
+        if (key.Deleted)
+        {
+            var deletedUser = row.Raw("userSourcedId");
+            var deletedOrg = row.Raw("orgSourcedId");
+            if (deletedUser.Length == 0 || deletedOrg.Length == 0)
+            {
+                // DistrictOps keeps the role a user holds at an org, not the role row's own sourcedId.
+                row.Error(deletedUser.Length == 0 ? "userSourcedId" : "orgSourcedId",
+                    $"role '{key.Id}' is tobedeleted without its userSourcedId and orgSourcedId; send them so the role can be found.");
+                return null;
+            }
+
+            return (deletedUser, deletedOrg, null);
         }
 
         var user = row.Text("userSourcedId", required: true);
@@ -270,7 +351,7 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         row.Date("beginDate");
         row.Date("endDate");
         var refs = Ref(row, "userSourcedId", user, OneRosterSpec.Users, "user") & Ref(row, "orgSourcedId", org, OneRosterSpec.Orgs, "org");
-        return user is null || roleType is null || role is null || org is null || !refs ? null : (user, new OrgRole(org, role, roleType == "primary"));
+        return user is null || roleType is null || role is null || org is null || !refs ? null : (user, org, new OrgRole(org, role, roleType == "primary"));
     }
 
     private DemographicsRow? Demographics(CsvFile row)

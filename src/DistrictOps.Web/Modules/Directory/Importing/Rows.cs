@@ -8,10 +8,11 @@ internal abstract record Row(string SourcedId, bool Deleted, int Line)
     public abstract long Hash { get; }
 }
 
-internal sealed record OrgRow(string SourcedId, bool Deleted, int Line, string Name, OrgType Type, string? Identifier, string? ParentSourcedId)
+internal sealed record OrgRow(string SourcedId, bool Deleted, int Line, string Name, OrgType Type, string? Identifier, string? ParentSourcedId, SiteType? SiteType = null)
     : Row(SourcedId, Deleted, Line)
 {
-    public override long Hash => ContentHash.Of(Name, Type, Identifier, ParentSourcedId);
+    // Without a declared site type the hash is the one stored before the column existed, so those rows stay unchanged.
+    public override long Hash => SiteType is { } declared ? ContentHash.Of(Name, Type, Identifier, ParentSourcedId, declared) : ContentHash.Of(Name, Type, Identifier, ParentSourcedId);
 
     public IReadOnlyList<string> ApplyTo(Site site)
     {
@@ -20,6 +21,7 @@ internal sealed record OrgRow(string SourcedId, bool Deleted, int Line, string N
         site.OrgType = c.Set("type", site.OrgType, Type);
         site.Identifier = c.Set("identifier", site.Identifier, Identifier);
         site.ParentSourcedId = c.Set("parent", site.ParentSourcedId, ParentSourcedId);
+        site.DeclaredType = c.Set("siteType", site.DeclaredType, SiteType);
         site.ContentHash = Hash;
         return c.Names;
     }
@@ -89,7 +91,15 @@ internal sealed record ClassRow(
 }
 
 /// <summary>A role a user holds at an org (1.2 roles.csv, or 1.1 users.role with orgSourcedIds).</summary>
-internal sealed record OrgRole(string OrgSourcedId, string Role, bool Primary);
+internal sealed record OrgRole(string OrgSourcedId, string Role, bool Primary)
+{
+    /// <summary>The primary role, else the first; null for none.</summary>
+    public static OrgRole? PrimaryOf(IReadOnlyList<OrgRole> roles) => roles.FirstOrDefault(o => o.Primary) ?? (roles.Count > 0 ? roles[0] : null);
+
+    /// <summary>The order a user's roles are hashed and compared in.</summary>
+    public static List<OrgRole> Sorted(IEnumerable<OrgRole> roles) =>
+        roles.OrderBy(o => o.OrgSourcedId, StringComparer.Ordinal).ThenBy(o => o.Role, StringComparer.Ordinal).ThenBy(o => o.Primary).ToList();
+}
 
 internal sealed record UserRow(
     string SourcedId, bool Deleted, int Line, bool EnabledUser, string Role, PersonKind Kind, string GivenName, string FamilyName, string? MiddleName,
@@ -100,6 +110,14 @@ internal sealed record UserRow(
     public override long Hash => ContentHash.Of(
         EnabledUser, Role, GivenName, FamilyName, MiddleName, PreferredGivenName, PreferredFamilyName, Username, Email, Identifier, Phone, Grades,
         PrimaryOrgSourcedId, Orgs.Select(o => $"{o.OrgSourcedId}:{o.Role}:{o.Primary}"), Agents);
+
+    /// <summary>A stored person as their users.csv row reads, with the roles a delta gives them.</summary>
+    public static UserRow WithRoles(Person p, int line, IReadOnlyList<OrgRole> orgs, string? primaryOrg, IReadOnlyList<string> agents)
+    {
+        var role = OrgRole.PrimaryOf(orgs)!.Role;
+        return new UserRow(p.SourcedId, false, line, p.EnabledUser, role, RowParser.KindOf(role), p.GivenName, p.FamilyName, p.MiddleName,
+            p.PreferredGivenName, p.PreferredFamilyName, p.Username, p.Email, p.Identifier, p.Phone, p.Grades, primaryOrg, OrgRole.Sorted(orgs), agents);
+    }
 
     public IReadOnlyList<string> ApplyTo(Person p, Guid? primarySiteId)
     {

@@ -13,6 +13,9 @@ namespace DistrictOps.Web.Modules.Directory.Importing;
 /// </summary>
 public sealed class StaffImporter(AppDbContext db, TimeProvider time)
 {
+    /// <summary>The role of the site memberships HR gives; OneRoster never sends it.</summary>
+    public const string StaffRole = "staff";
+
     public const string StaffFile = "staff.csv";
     public const string CoverageFile = "coverage.csv";
 
@@ -187,7 +190,7 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
                 await db.Set<PersonSite>().Where(s => s.PersonId == person.Id).ExecuteDeleteAsync(ct);
             }
 
-            db.AddRange(row.Sites.Select(s => new PersonSite { PersonId = person.Id, SiteId = sites[s], Role = "staff" }));
+            db.AddRange(row.Sites.Select(s => new PersonSite { PersonId = person.Id, SiteId = sites[s], Role = StaffRole }));
         }
 
         return changes;

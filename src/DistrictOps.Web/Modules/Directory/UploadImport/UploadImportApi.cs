@@ -10,12 +10,18 @@ namespace DistrictOps.Web.Modules.Directory.UploadImport;
 
 public sealed record EntityPlanResponse(string Entity, string File, string Mode, int Add, int Update, int Leave, int Remove, IReadOnlyList<PlanSample> Samples);
 
-public sealed record ImportPlanResponse(string Source, string Version, bool CanApply, IReadOnlyList<EntityPlanResponse> Entities, IReadOnlyList<string> Errors, int ErrorCount, IReadOnlyList<string> Refusals)
+/// <summary>Warnings of one rule: the message without its values, how many, and the first few in full.</summary>
+public sealed record WarningGroupResponse(string Rule, int Count, IReadOnlyList<string> First);
+
+public sealed record ImportPlanResponse(
+    string Source, string Version, bool CanApply, IReadOnlyList<EntityPlanResponse> Entities, IReadOnlyList<string> Errors, int ErrorCount,
+    IReadOnlyList<string> Refusals, IReadOnlyList<WarningGroupResponse> Warnings, int WarningCount)
 {
     public static ImportPlanResponse From(ImportPlan plan) => new(
         plan.Source, plan.Version, plan.CanApply,
         plan.Entities.Select(e => new EntityPlanResponse(e.Entity, e.File, e.Mode.ToString().ToLowerInvariant(), e.Add, e.Update, e.Leave, e.Remove, e.Samples)).ToList(),
-        plan.Errors.Select(e => e.ToString()).ToList(), plan.ErrorCount, plan.Refusals);
+        plan.Errors.Select(e => e.ToString()).ToList(), plan.ErrorCount, plan.Refusals,
+        plan.WarningGroups.Select(g => new WarningGroupResponse(g.Rule, g.Count, g.First.Select(w => w.ToString()).ToList())).ToList(), plan.WarningCount);
 }
 
 internal static class UploadImportApi
@@ -24,12 +30,12 @@ internal static class UploadImportApi
     {
         group.MapPost("/imports", HandleAsync)
             .DisableAntiforgery()
-            .WithSummary("Send a OneRoster zip (multipart field 'file') with mode=plan to see what would change, or mode=apply to apply it.");
+            .WithSummary("Send a OneRoster zip (multipart field 'file') with mode=plan to see what would change, or mode=apply to apply it; strict=true makes every warning an error.");
         return group;
     }
 
     private static async Task<Results<Ok<ImportPlanResponse>, Created<ImportRunDetail>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        IFormFile? file, [FromForm] string? mode, [FromForm] bool? allowShrink, ClaimsPrincipal user,
+        IFormFile? file, [FromForm] string? mode, [FromForm] bool? allowShrink, [FromForm] bool? strict, ClaimsPrincipal user,
         OneRosterImporter importer, ImportRunsHandler runs, CancellationToken ct)
     {
         var problems = new ErrorList();
@@ -60,7 +66,7 @@ internal static class UploadImportApi
 
         using (package)
         {
-            var options = new ImportOptions(allowShrink ?? false, RunBy: user.Identity?.Name ?? "api");
+            var options = new ImportOptions(allowShrink ?? false, RunBy: user.Identity?.Name ?? "api", Strict: strict ?? false);
             var outcome = mode == "apply" ? await importer.ApplyAsync(package, errors, options, ct) : await importer.PlanAsync(package, errors, options, ct);
             var plan = ImportPlanResponse.From(outcome.Plan);
             if (outcome.RunId is { } runId)
@@ -69,8 +75,9 @@ internal static class UploadImportApi
                 return TypedResults.Created($"/api/v1/directory/imports/{runId}", run.Value);
             }
 
-            if (mode == "plan")
+            if (mode == "plan" || outcome.Plan.CanApply)
             {
+                // An apply that changes nothing records no run and answers with the plan, which says so.
                 return TypedResults.Ok(plan);
             }
 

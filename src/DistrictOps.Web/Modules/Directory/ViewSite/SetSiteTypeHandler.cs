@@ -23,7 +23,7 @@ public sealed class SetSiteTypeHandler(AppDbContext db)
         }
 
         site.TypeSetByAdmin = type is not null;
-        site.Type = type ?? SiteTypes.Derive(site.OrgType, site.Grades);
+        site.Type = type ?? SiteTypes.Of(site);
         await db.SaveChangesAsync(cancellationToken);
         return site;
     }

@@ -83,7 +83,7 @@ internal static class HelpdeskDefaults
         new()
         {
             Id = 2, Order = 20, Name = "Devices, printing and classroom AV at a school go to its technician",
-            SiteTypes = "Elementary,Middle,High,Alternative", IssueTypeIds = $"{Device},{Printing},{ClassroomAv}",
+            SiteTypes = "Elementary,Middle,High,Alternative,Other", IssueTypeIds = $"{Device},{Printing},{ClassroomAv}",
             SetTeamId = SiteTechnicianTeam, AssignSiteTechnician = true,
         },
         new() { Id = 3, Order = 30, Name = "Accounts and email go to the systems team", IssueTypeIds = $"{Accounts},{Email}", SetTeamId = SystemsTeam },

@@ -8,7 +8,7 @@ public sealed class OneRosterPackageTests(DemoDistrictFixture district) : IClass
     {
         { "manifest.csv", "propertyName,value" },
         { "academicSessions.csv", "sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear" },
-        { "orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId" },
+        { "orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,metadata.districtops.siteType" },
         { "courses.csv", "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,subjectCodes" },
         {
             "classes.csv",

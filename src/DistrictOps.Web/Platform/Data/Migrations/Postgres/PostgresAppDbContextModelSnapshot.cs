@@ -693,6 +693,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<long>("ContentHash")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DeclaredType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("Enrollment")
                         .HasColumnType("integer");
 
@@ -1484,7 +1488,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                             Name = "Devices, printing and classroom AV at a school go to its technician",
                             Order = 20,
                             SetTeamId = 2,
-                            SiteTypes = "Elementary,Middle,High,Alternative",
+                            SiteTypes = "Elementary,Middle,High,Alternative,Other",
                             StopProcessing = false
                         },
                         new

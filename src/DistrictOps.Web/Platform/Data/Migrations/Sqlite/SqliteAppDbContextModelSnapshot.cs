@@ -684,6 +684,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("ContentHash")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeclaredType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Enrollment")
                         .HasColumnType("INTEGER");
 
@@ -1465,7 +1469,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                             Name = "Devices, printing and classroom AV at a school go to its technician",
                             Order = 20,
                             SetTeamId = 2,
-                            SiteTypes = "Elementary,Middle,High,Alternative",
+                            SiteTypes = "Elementary,Middle,High,Alternative,Other",
                             StopProcessing = false
                         },
                         new
