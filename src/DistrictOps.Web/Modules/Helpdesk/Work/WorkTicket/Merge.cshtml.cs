@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +61,7 @@ public sealed class MergeModel(ViewerFactory viewers, ViewTicketHandler view, IO
     {
         var prefix = options.Value.NumberPrefix;
         var viewer = await viewers.ForAsync(User, cancellationToken);
-        if (TicketNumber.Parse(number, prefix) is not { } id || await view.HandleAsync(id, viewer, cancellationToken) is not { } duplicate)
+        if (TicketNumber.Parse(number, prefix) is not { } id || await view.HandleAsync(id, viewer, DirectoryReader.Of(HttpContext), cancellationToken) is not { } duplicate)
         {
             return false;
         }
@@ -68,7 +69,7 @@ public sealed class MergeModel(ViewerFactory viewers, ViewTicketHandler view, IO
         Duplicate = duplicate;
         if (TicketNumber.Parse(Into, prefix) is { } targetId && targetId != id)
         {
-            Target = await view.HandleAsync(targetId, viewer, cancellationToken);
+            Target = await view.HandleAsync(targetId, viewer, DirectoryReader.Of(HttpContext), cancellationToken);
         }
 
         if (Target is null && Problems.Count == 0 && !string.IsNullOrWhiteSpace(Into))
