@@ -22,6 +22,7 @@ public sealed class LastAdministratorTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var meeting = new CountsMeet();
         await using var app = new DistrictOpsFactory(db, services: s => s.AddSingleton<IInterceptor>(meeting));
+        app.StartServer();
         Assert.Equal(0, (await CliRunner.RunAsync(db, "users", "add", "--email", "deputy@bayview.example", "--role", "DistrictAdmin")).Code);
         var admins = new List<Guid>();
         await using (var scope = app.Services.CreateAsyncScope())
