@@ -4,6 +4,7 @@ using DistrictOps.Web.Modules.Users.AddUser;
 using DistrictOps.Web.Modules.Users.EditUser;
 using DistrictOps.Web.Modules.Users.ListUsers;
 using DistrictOps.Web.Modules.Users.ManageAccessTokens;
+using DistrictOps.Web.Modules.Users.ResetPassword;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
@@ -20,6 +21,7 @@ internal static class UsersCommands
             Remove(cli),
             Disable(cli),
             Enable(cli),
+            ResetLink(cli),
             List(cli),
             Token(cli),
             RevokeToken(cli),
@@ -114,6 +116,33 @@ internal static class UsersCommands
     private static Command Enable(CliContext cli) =>
         StatusCommand(cli, "enable", "Enable a disabled user again.",
             (handler, id, ct) => handler.EnableAsync(id, Actor.Operator, ct));
+
+    private static Command ResetLink(CliContext cli)
+    {
+        var email = EmailOption();
+        var command = new Command("reset-link", "Email a user a single-use link to set a new password (through the outbox; Users:ResetLinkLifetime). Earlier unused links stop working.")
+        {
+            email,
+        };
+        command.SetAction((parse, cancellationToken) => cli.RunAsync(async (services, ct) =>
+        {
+            var user = await FindUserAsync(services, parse.GetValue(email)!);
+            if (user is null)
+            {
+                return cli.Fail(NoSuchUser(parse.GetValue(email)!));
+            }
+
+            var result = await services.GetRequiredService<PasswordResetHandler>().IssueAsync(user.Id, Actor.Operator, ct);
+            if (!result.Succeeded)
+            {
+                return cli.Fail(result.Failure);
+            }
+
+            cli.Out.WriteLine($"A password reset link is queued for {result.Value.Email}; it works once, until {result.Value.ExpiresAt:u}.");
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
 
     private static Command StatusCommand(CliContext cli, string name, string description, Func<AccountStatusHandler, Guid, CancellationToken, Task<Result<AccountStatus>>> change)
     {

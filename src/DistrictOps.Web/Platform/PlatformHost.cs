@@ -31,6 +31,8 @@ public static class PlatformHost
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DistrictTime>();
         services.AddSettings<DemoOptions>(configuration, DemoOptions.Section);
+        // The CLI needs it too: jobs and `users reset-link` build links in emails on Http:PublicBaseUrl.
+        services.AddSettings<HttpOptions>(configuration, HttpOptions.Section);
         services.AddPlatformDatabase(configuration);
         services.AddPlatformEmail(configuration);
         services.AddPlatformJobs(configuration);

@@ -61,7 +61,7 @@ public sealed class JobsTests
         var list = await CliRunner.RunAsync(db, "jobs", "list");
         Assert.Equal(0, list.Code);
         Assert.Contains("helpdesk.send-surveys\tevery 00:15:00\tlast run", list.Out, StringComparison.Ordinal);
-        Assert.Contains("6 job(s)", list.Out, StringComparison.Ordinal);
+        Assert.Contains("7 job(s)", list.Out, StringComparison.Ordinal);
         var cliRun = await CliRunner.RunAsync(db, "jobs", "run", "helpdesk.pending-reminder");
         Assert.Equal(0, cliRun.Code);
         Assert.Contains("helpdesk.pending-reminder: Succeeded, 0 changed.", cliRun.Out, StringComparison.Ordinal);

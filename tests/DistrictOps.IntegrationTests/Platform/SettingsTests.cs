@@ -39,7 +39,7 @@ public sealed class SettingsTests
     [Theory]
     [InlineData("Directory:Calendar:TimeZone", "Mars/Olympus", "Directory:Calendar:TimeZone must be a time zone id")]
     [InlineData("Directory:Calendar:SchoolEnd", "06:30", "Directory:Calendar:SchoolEnd must be later than SchoolStart")]
-    [InlineData("Helpdesk:PublicBaseUrl", "helpdesk.bayview.example", "Helpdesk:PublicBaseUrl must be an absolute http or https address")]
+    [InlineData("Http:PublicBaseUrl", "helpdesk.bayview.example", "Http:PublicBaseUrl must be an absolute http or https address")]
     [InlineData("Jobs:Intervals:helpdesk.close-solved", "-00:30:00", "Jobs:Intervals:helpdesk.close-solved must be a positive time span")]
     [InlineData("Email:MaxRetryDelay", "00:00:10", "Email:MaxRetryDelay must not be shorter than RetryDelay")]
     [InlineData("Email:Smtp:Port", "0", "Email:Smtp:Port must be between 1 and 65535")]

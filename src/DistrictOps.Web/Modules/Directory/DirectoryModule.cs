@@ -5,6 +5,7 @@ using DistrictOps.Web.Modules.Directory.ReviewAccessLog;
 using DistrictOps.Web.Modules.Directory.ManageCalendar;
 using DistrictOps.Web.Modules.Directory.SearchPeople;
 using DistrictOps.Web.Modules.Directory.Demo;
+using DistrictOps.Web.Modules.Directory.DisableLeaverAccounts;
 using DistrictOps.Web.Modules.Directory.ViewSite;
 using DistrictOps.Web.Modules.Directory.UploadImport;
 using DistrictOps.Web.Modules.Directory.ViewPerson;
@@ -56,6 +57,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<UploadImportHandler>();
         services.AddSettings<ImportUploadOptions>(configuration, ImportUploadOptions.Section);
         services.AddScheduledWork<PurgeImportUploadsWork>(PurgeImportUploadsWork.Name, TimeSpan.FromHours(1), "Deletes import uploads checked and never applied, after Directory:Uploads:Retention.");
+        services.AddScheduledWork<DisableLeaverAccountsWork>(DisableLeaverAccountsWork.Name, TimeSpan.FromHours(1), "Disables the accounts of staff HR says have left, after Users:LeaverGraceDays.");
         services.AddScoped<IDemoSeed, DemoDistrictSeed>();
     }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using DistrictOps.Web.Platform.Settings;
 
 namespace DistrictOps.Web.Modules.Helpdesk;
 
@@ -25,10 +24,6 @@ public sealed class HelpdeskOptions
     /// <summary>Ticket lists count at most this many matches ("10,000+"): an exact count of a million closed tickets costs seconds and helps nobody.</summary>
     [Range(1, int.MaxValue)]
     public int ListCountCap { get; set; } = 10_000;
-
-    /// <summary>Where links in emails point: the public address of this installation.</summary>
-    [Required, HttpUrl]
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
     public RecurringIssueOptions RecurringIssues { get; set; } = new();
 

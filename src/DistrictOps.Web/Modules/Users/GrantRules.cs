@@ -1,5 +1,6 @@
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Auth;
+using Microsoft.AspNetCore.Identity;
 
 namespace DistrictOps.Web.Modules.Users;
 
@@ -37,6 +38,28 @@ public static class GrantRules
         return Result.Forbidden(
             $"{names} gives {string.Join(", ", missing)}, which your roles do not. Only someone holding every permission of a role "
             + "may grant it, remove it, or disable an account that has it: ask a district administrator.");
+    }
+
+    /// <summary>The account, when the actor may manage it: not their own, and holding no role beyond the actor's.</summary>
+    public static async Task<Result<AppUser>> ManageableAsync(UserManager<AppUser> users, PermissionRegistry registry, Actor actor, Guid userId)
+    {
+        if (RefuseSelf(actor, userId) is { } ownAccount)
+        {
+            return ownAccount;
+        }
+
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Result.NotFound($"There is no user {userId}.");
+        }
+
+        if (RefuseRoles(registry, actor, await users.GetRolesAsync(user)) is { } beyondTheirOwn)
+        {
+            return beyondTheirOwn;
+        }
+
+        return user;
     }
 
     /// <summary>Why the actor may not change this account, or null when it is not their own.</summary>

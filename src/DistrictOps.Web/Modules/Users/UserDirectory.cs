@@ -7,7 +7,7 @@ using DistrictOps.Web.Modules.Users.Contracts;
 
 namespace DistrictOps.Web.Modules.Users;
 
-internal sealed class UserDirectory(AppDbContext db, AddUserHandler addUser) : IUserDirectory
+internal sealed class UserDirectory(AppDbContext db, AddUserHandler addUser, LeaverAccountsHandler leaverAccounts) : IUserDirectory
 {
     public async Task<IReadOnlyList<UserSummary>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
         await SummariesAsync(db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id), cancellationToken);
@@ -45,6 +45,9 @@ internal sealed class UserDirectory(AppDbContext db, AddUserHandler addUser) : I
 
         return userId;
     }
+
+    public Task<LeaverAccounts> DisableLeaversAsync(IReadOnlyList<Leaver> leavers, CancellationToken cancellationToken = default) =>
+        leaverAccounts.HandleAsync(leavers, cancellationToken);
 
     private async Task<IReadOnlyList<UserSummary>> SummariesAsync(IQueryable<Guid> ids, CancellationToken cancellationToken)
     {

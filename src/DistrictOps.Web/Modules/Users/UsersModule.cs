@@ -5,11 +5,13 @@ using DistrictOps.Web.Modules.Users.EditUser;
 using DistrictOps.Web.Modules.Users.GetCurrentUser;
 using DistrictOps.Web.Modules.Users.ListUsers;
 using DistrictOps.Web.Modules.Users.ManageAccessTokens;
+using DistrictOps.Web.Modules.Users.ResetPassword;
 using DistrictOps.Web.Modules.Users.ReviewAccountHistory;
 using DistrictOps.Web.Modules.Users.Demo;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
+using DistrictOps.Web.Platform.Settings;
 
 namespace DistrictOps.Web.Modules.Users;
 
@@ -28,6 +30,7 @@ public sealed class UsersModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSettings<UsersOptions>(configuration, UsersOptions.Section);
         services.AddScoped<AddUserHandler>();
         services.AddScoped<ListUsersHandler>();
         services.AddScoped<UserDetailHandler>();
@@ -35,6 +38,8 @@ public sealed class UsersModule : IModule
         services.AddScoped<AccountStatusHandler>();
         services.AddScoped<AccountAudit>();
         services.AddScoped<ChangePasswordHandler>();
+        services.AddScoped<PasswordResetHandler>();
+        services.AddScoped<LeaverAccountsHandler>();
         services.AddScoped<AccountHistoryHandler>();
         services.AddScoped<AccessTokenHandler>();
         services.AddScoped<IUserDirectory, UserDirectory>();
@@ -43,11 +48,12 @@ public sealed class UsersModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/v1").WithTags("Users").RequireAuthorization().MapCurrentUserApi();
+        endpoints.MapGroup("/api/v1").WithTags("Users").RequireAuthorization().MapCurrentUserApi().MapChangePasswordApi();
         endpoints.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(UsersPermissions.Manage)
             .MapListUsersApi()
             .MapAddUserApi()
             .MapEditUserApi()
+            .MapResetPasswordApi()
             .MapAccountHistoryApi();
     }
 }

@@ -1,4 +1,3 @@
-using DistrictOps.Web.Platform.Settings;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -30,7 +29,8 @@ public static class ApiProblems
 
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services, IConfiguration configuration)
     {
-        var http = services.AddSettings<HttpOptions>(configuration, HttpOptions.Section);
+        // Bound and checked with the platform's core services; the limits are fixed here, while services are registered.
+        var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = http.MaxRequestBytes);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = http.MaxRequestBytes);
         // Binding failures throw in every environment (not only Development), so each one becomes a 400 naming its field.

@@ -7,7 +7,7 @@ namespace DistrictOps.IntegrationTests.Modules.Directory;
 
 public sealed class ImportStaffTests : IDisposable
 {
-    private const string Header = "employeeId,personSourcedId,givenName,familyName,email,positionTitle,department,siteSourcedIds,status,startDate,endDate";
+    internal const string Header = "employeeId,personSourcedId,givenName,familyName,email,positionTitle,department,siteSourcedIds,status,startDate,endDate";
 
     private readonly string _root = System.IO.Directory.CreateTempSubdirectory("districtops-hr-").FullName;
 

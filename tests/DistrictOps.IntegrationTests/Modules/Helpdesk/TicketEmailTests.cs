@@ -170,7 +170,7 @@ public sealed class TicketEmailTests
         ["Email:PollInterval"] = "00:10:00",
         ["Email:RetryDelay"] = "00:00:00.300",
         ["Email:MaxRetryDelay"] = "00:00:01",
-        ["Helpdesk:PublicBaseUrl"] = PublicUrl + "/",
+        ["Http:PublicBaseUrl"] = PublicUrl + "/",
     };
 
     private static object Tablets(HelpdeskWorld world, string title) =>

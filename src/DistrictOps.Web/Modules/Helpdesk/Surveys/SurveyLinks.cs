@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Http;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,7 +20,7 @@ public enum SurveyLinkProblem
 /// Data Protection (encrypted and authenticated), so it cannot be forged, altered or pointed at another survey.
 /// The expiry is checked against the injected clock rather than the protector's own, so tests can move time.
 /// </summary>
-public sealed class SurveyLinks(IDataProtectionProvider protection, TimeProvider clock, IOptions<HelpdeskOptions> options)
+public sealed class SurveyLinks(IDataProtectionProvider protection, TimeProvider clock, IOptions<HelpdeskOptions> options, IOptions<HttpOptions> http)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("DistrictOps.Helpdesk.SurveyLink.v1");
 
@@ -30,7 +31,7 @@ public sealed class SurveyLinks(IDataProtectionProvider protection, TimeProvider
     }
 
     public string Url(string token, string rating, string? culture = null) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/helpdesk/survey/{Uri.EscapeDataString(token)}?rating={rating}" + (culture is null ? "" : "&lang=" + culture);
+        http.Value.Link($"/helpdesk/survey/{Uri.EscapeDataString(token)}?rating={rating}") + (culture is null ? "" : "&lang=" + culture);
 
     /// <summary>The survey the token names, or why it cannot be used.</summary>
     public (long SurveyId, SurveyLinkProblem? Problem) Read(string? token)

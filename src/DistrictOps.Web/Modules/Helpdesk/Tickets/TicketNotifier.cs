@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Http;
 using System.Globalization;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Users.Contracts;
@@ -14,7 +15,7 @@ namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 /// Language: emails to the requester are in the language of the request that caused them (the
 /// language chosen in the footer, else the browser's); emails to technicians are in English.
 /// </summary>
-public sealed class TicketNotifier(AppDbContext db, TimeProvider clock, EmailOutbox outbox, IUserDirectory users, IOptions<HelpdeskOptions> options)
+public sealed class TicketNotifier(AppDbContext db, TimeProvider clock, EmailOutbox outbox, IUserDirectory users, IOptions<HelpdeskOptions> options, IOptions<HttpOptions> http)
 {
     public async Task CreatedAsync(Ticket ticket, string number, CancellationToken cancellationToken = default)
     {
@@ -84,9 +85,9 @@ public sealed class TicketNotifier(AppDbContext db, TimeProvider clock, EmailOut
 
     private static EmailLanguage RequesterLanguage => TicketEmails.LanguageOf(CultureInfo.CurrentUICulture);
 
-    private string RequesterLink(string number) => TicketEmails.Link(options.Value.PublicBaseUrl, number, forTechnician: false);
+    private string RequesterLink(string number) => TicketEmails.Link(http.Value.PublicBaseUrl, number, forTechnician: false);
 
-    private string TechnicianLink(string number) => TicketEmails.Link(options.Value.PublicBaseUrl, number, forTechnician: true);
+    private string TechnicianLink(string number) => TicketEmails.Link(http.Value.PublicBaseUrl, number, forTechnician: true);
 
     /// <summary>The requester's account: the one who opened it, or the account linked to the person it was entered for.</summary>
     private async Task<Guid?> RequesterUserAsync(Ticket ticket, CancellationToken cancellationToken)

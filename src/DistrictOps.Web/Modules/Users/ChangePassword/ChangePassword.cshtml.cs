@@ -42,17 +42,9 @@ public sealed class ChangePasswordModel(
 }
 
 /// <summary>The form; <see cref="ChangePasswordHandler"/> checks it.</summary>
-public sealed class ChangePasswordInput
+public sealed class ChangePasswordInput : NewPasswordInput
 {
     [DataType(DataType.Password)]
     [Display(Name = "Current password")]
     public string? CurrentPassword { get; set; }
-
-    [DataType(DataType.Password)]
-    [Display(Name = "New password")]
-    public string? NewPassword { get; set; }
-
-    [DataType(DataType.Password)]
-    [Display(Name = "New password again")]
-    public string? ConfirmPassword { get; set; }
 }

@@ -11,7 +11,8 @@ public sealed record ChangePasswordCommand(string? CurrentPassword, string? NewP
 /// <summary>
 /// The signed-in person changes their own password: the current one is required and the new one follows the same rules
 /// as every password (Identity's options: 12 characters, 4 different). Identity changes the security stamp with it, so
-/// every session of the account ends; the caller signs the current one in again.
+/// every session of the account ends; the page signs the current one in again. The page and <c>POST /api/v1/me/password</c>
+/// both call it. API tokens keep working: they are the caller's own, named and revocable one by one.
 /// </summary>
 public sealed class ChangePasswordHandler(UserManager<AppUser> users, AppDbContext db, AccountAudit audit)
 {
@@ -19,12 +20,7 @@ public sealed class ChangePasswordHandler(UserManager<AppUser> users, AppDbConte
     {
         var errors = new ErrorList();
         errors.Required("currentPassword", command.CurrentPassword, "Enter your current password.");
-        var next = errors.Required("newPassword", command.NewPassword, "Enter a new password.");
-        if (command.ConfirmPassword is not null && next is not null && command.ConfirmPassword != command.NewPassword)
-        {
-            errors.Add("confirmPassword", "The two new passwords differ; type the same one twice.");
-        }
-
+        NewPassword.Read(errors, command.NewPassword, command.ConfirmPassword);
         if (errors.Any || actor.UserId is not { } userId)
         {
             return errors.Any ? Result.Invalid(errors) : Result.Forbidden("Only a signed-in person changes their own password.");
@@ -45,13 +41,7 @@ public sealed class ChangePasswordHandler(UserManager<AppUser> users, AppDbConte
         var changed = await users.ChangePasswordAsync(user, command.CurrentPassword!, command.NewPassword!);
         if (!changed.Succeeded)
         {
-            foreach (var error in changed.Errors)
-            {
-                errors.Add(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword",
-                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "The current password is not right." : error.Description);
-            }
-
-            return Result.Invalid(errors);
+            return NewPassword.Refused(changed);
         }
 
         audit.Record(actor, user.Id, AccountChange.PasswordChanged);

@@ -8,6 +8,12 @@ public sealed record UserSummary(Guid Id, string DisplayName, string Email, IRea
 /// <summary>An account another module needs to exist (demo technicians): created with this role and password, or given what it lacks.</summary>
 public sealed record AccountRequest(string Email, string DisplayName, string Role, IReadOnlyList<Guid> Sites, string Password, Guid? PersonId);
 
+/// <summary>A staff member HR says has left: their last day, and where HR said so ("HR import hr-2026-12-01, employee E901").</summary>
+public sealed record Leaver(Guid PersonId, DateOnly LastDay, string Source);
+
+/// <summary>What <see cref="IUserDirectory.DisableLeaversAsync"/> did: accounts disabled, accounts still in their grace, and refusals (the last administrator).</summary>
+public sealed record LeaverAccounts(int Disabled, int Waiting, IReadOnlyList<string> Refused);
+
 /// <summary>How other modules find DistrictOps users (assignees, approvers) without touching Identity tables.</summary>
 public interface IUserDirectory
 {
@@ -26,4 +32,10 @@ public interface IUserDirectory
     /// person when one is given; running it twice changes nothing. Returns the user's id.
     /// </summary>
     Task<Result<Guid>> EnsureAccountAsync(AccountRequest account, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Disables the enabled accounts of these leavers once their last day plus <c>Users:LeaverGraceDays</c> has come, each
+    /// once per leaving: an account an administrator enabled again after that is left alone, so a rerun changes nothing.
+    /// </summary>
+    Task<LeaverAccounts> DisableLeaversAsync(IReadOnlyList<Leaver> leavers, CancellationToken cancellationToken = default);
 }

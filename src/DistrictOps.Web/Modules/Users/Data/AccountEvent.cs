@@ -14,6 +14,9 @@ public enum AccountChange
     Disabled,
     Enabled,
     PasswordChanged,
+    ResetLinkIssued,
+    PasswordResetByLink,
+    DisabledAsLeaver,
 }
 
 /// <summary>
@@ -39,7 +42,7 @@ public sealed class AccountEvent
 
     public AccountChange Change { get; set; }
 
-    /// <summary>The role's name or the site's id, for role and site changes.</summary>
+    /// <summary>The role's name or the site's id for role and site changes; the HR source for a leaver.</summary>
     public string? Detail { get; set; }
 }
 

@@ -20,30 +20,27 @@ public sealed record AccountStatus(Guid UserId, DateTimeOffset? DisabledAt, bool
 public sealed class AccountStatusHandler(UserManager<AppUser> users, AppDbContext db, PermissionRegistry permissions, AccountAudit audit, TimeProvider time)
 {
     public Task<Result<AccountStatus>> DisableAsync(Guid userId, Actor actor, CancellationToken cancellationToken = default) =>
-        SetAsync(userId, actor, disable: true, cancellationToken);
+        SetAsync(userId, actor, AccountChange.Disabled, null, cancellationToken);
 
     public Task<Result<AccountStatus>> EnableAsync(Guid userId, Actor actor, CancellationToken cancellationToken = default) =>
-        SetAsync(userId, actor, disable: false, cancellationToken);
+        SetAsync(userId, actor, AccountChange.Enabled, null, cancellationToken);
 
-    private async Task<Result<AccountStatus>> SetAsync(Guid userId, Actor actor, bool disable, CancellationToken cancellationToken)
+    /// <summary>Disables the account of someone HR says has left, recording where HR said so.</summary>
+    public Task<Result<AccountStatus>> DisableAsLeaverAsync(Guid userId, string source, CancellationToken cancellationToken = default) =>
+        SetAsync(userId, Actor.Job("HR leavers"), AccountChange.DisabledAsLeaver,
+            source.Length > AccountEvent.DetailMaxLength ? source[..AccountEvent.DetailMaxLength] : source, cancellationToken);
+
+    private async Task<Result<AccountStatus>> SetAsync(Guid userId, Actor actor, AccountChange change, string? detail, CancellationToken cancellationToken)
     {
-        if (GrantRules.RefuseSelf(actor, userId) is { } ownAccount)
-        {
-            return ownAccount;
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null)
+        var manageable = await GrantRules.ManageableAsync(users, permissions, actor, userId);
+        if (!manageable.Succeeded)
         {
-            return Result.NotFound($"There is no user {userId}.");
+            return manageable.Failure;
         }
 
-        if (GrantRules.RefuseRoles(permissions, actor, await users.GetRolesAsync(user)) is { } beyondTheirOwn)
-        {
-            return beyondTheirOwn;
-        }
-
+        var user = manageable.Value;
+        var disable = change != AccountChange.Enabled;
         if ((user.DisabledAt is not null) == disable)
         {
             return new AccountStatus(user.Id, user.DisabledAt, Changed: false);
@@ -55,7 +52,7 @@ public sealed class AccountStatusHandler(UserManager<AppUser> users, AppDbContex
         }
 
         user.DisabledAt = disable ? time.GetUtcNow() : null;
-        audit.Record(actor, user.Id, disable ? AccountChange.Disabled : AccountChange.Enabled);
+        audit.Record(actor, user.Id, change, detail);
         ChangeAccessHandler.Succeeded(await users.UpdateSecurityStampAsync(user));
 
         await db.SaveChangesAsync(cancellationToken);

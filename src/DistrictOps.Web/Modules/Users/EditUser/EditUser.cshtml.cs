@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace DistrictOps.Web.Modules.Users.EditUser;
 
-/// <summary>One account: its roles and sites to change, and disable or enable it.</summary>
+/// <summary>One account: its roles and sites to change, and disable or enable it (its reset link button posts to <c>ResetPassword/</c>).</summary>
 [Authorize(Policy = UsersPermissions.Manage)]
 public sealed class EditUserModel(UserDetailHandler details, ISiteDirectory siteDirectory, IStringLocalizer<SharedResource> t) : PageModel
 {

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
@@ -13,7 +14,7 @@ namespace DistrictOps.Web.Modules.Helpdesk.Automations.RunAutomations;
 /// A ticket waiting on its requester (Pending) for N school days gets one public reminder and an email.
 /// <see cref="Ticket.PendingReminderSentAt"/> records it, so it is never sent twice; any status move clears it.
 /// </summary>
-public sealed class PendingReminderWork(AppDbContext db, ISchoolCalendar calendar, EmailOutbox outbox, TimeProvider clock, IOptions<HelpdeskOptions> options) : IScheduledWork
+public sealed class PendingReminderWork(AppDbContext db, ISchoolCalendar calendar, EmailOutbox outbox, TimeProvider clock, IOptions<HelpdeskOptions> options, IOptions<HttpOptions> http) : IScheduledWork
 {
     public const string Name = "helpdesk.pending-reminder";
 
@@ -51,7 +52,7 @@ public sealed class PendingReminderWork(AppDbContext db, ISchoolCalendar calenda
                 if (!string.IsNullOrWhiteSpace(ticket.RequesterEmail))
                 {
                     var email = TicketEmails.PendingReminder(number, ticket.Title, days, settings.Automations.AutoCloseSchoolDays,
-                        TicketEmails.Link(settings.PublicBaseUrl, number, forTechnician: false));
+                        TicketEmails.Link(http.Value.PublicBaseUrl, number, forTechnician: false));
                     outbox.Enqueue(new EmailMessage(ticket.RequesterEmail, email.Subject, email.Text, email.Html, "helpdesk.pending-reminder"));
                 }
 

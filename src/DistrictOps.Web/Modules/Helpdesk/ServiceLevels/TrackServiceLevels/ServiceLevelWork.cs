@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Http;
 using System.Globalization;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
@@ -25,7 +26,8 @@ public sealed class ServiceLevelWork(
     EmailOutbox outbox,
     TimeProvider clock,
     DistrictTime districtTime,
-    IOptions<HelpdeskOptions> options) : IScheduledWork
+    IOptions<HelpdeskOptions> options,
+    IOptions<HttpOptions> http) : IScheduledWork
 {
     public const string Name = "helpdesk.service-levels";
 
@@ -110,7 +112,7 @@ public sealed class ServiceLevelWork(
         var text = percent == 100
             ? $"{number}: the {Describe(alert.Target)} target was breached."
             : $"{number}: {percent}% of the {Describe(alert.Target)} target used{(due is null ? "" : $", due {due}")}.";
-        var link = TicketEmails.Link(options.Value.PublicBaseUrl, number, forTechnician: true);
+        var link = TicketEmails.Link(http.Value.PublicBaseUrl, number, forTechnician: true);
         foreach (var account in accounts)
         {
             db.Set<Notification>().Add(new Notification { UserId = account.Id, TicketId = ticket.Id, Kind = "service-level", Text = text, At = clock.GetUtcNow() });
