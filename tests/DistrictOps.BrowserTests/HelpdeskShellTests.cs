@@ -36,6 +36,8 @@ public sealed class HelpdeskShellTests(BrowserFixture fixture)
         var firstRow = page.Locator("table.tickets tbody tr").First;
         foreach (var cell in new[] { "th.ticket-number", "td.ticket-title", "td[data-label='Requester']", "td[data-label='Site']", "td[data-label='Status'] .tag", "td[data-label='Assignee']", "td.age" })
         {
+            // A phone's card is taller than the screen: each cell must be reachable by scrolling down, not sideways.
+            await firstRow.Locator(cell).ScrollIntoViewIfNeededAsync();
             await Assertions.Expect(firstRow.Locator(cell)).ToBeInViewportAsync();
         }
 
