@@ -81,7 +81,14 @@ public sealed class CommentHandler(AppDbContext db, TicketFinder finder, TicketN
     private void RespondOrReturn(Ticket ticket, Viewer viewer, bool works, DateTimeOffset now)
     {
         var fromRequester = ticket.RequesterUserId == viewer.UserId || (viewer.PersonId is not null && ticket.RequesterPersonId == viewer.PersonId);
-        if (works && !fromRequester)
+        if (works && fromRequester)
+        {
+            // A technician writing on their own request neither answers it nor hands it back: with "Send and mark
+            // Solved" the reply would otherwise reopen the ticket it has just solved.
+            return;
+        }
+
+        if (works)
         {
             ticket.FirstResponseAt ??= now;
             if (ticket.Status == TicketStatus.New)
