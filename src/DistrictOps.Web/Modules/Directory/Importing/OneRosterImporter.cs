@@ -87,16 +87,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 await RemoveUnseenAsync(plan.File, plan, existing[plan.File], work[plan.File], cancellationToken);
             }
 
-            foreach (var log in EntityOf.Keys.Select(f => collectErrors[f]).Append(rolesErrors).Concat(classifyErrors))
-            {
-                errors.Append(log);
-            }
-
-            if (options.Strict)
-            {
-                errors.MakeWarningsErrors();
-            }
-
+            JoinErrors(errors, EntityOf.Keys.Select(f => collectErrors[f]).Append(rolesErrors).Concat(classifyErrors), options.Strict);
             Phase(phase, "removed rows");
             var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
             Phase(phase, "shrink guard");
@@ -119,6 +110,20 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         {
             // If reading the files failed, the database is still the loader's until it ends.
             await loading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Each step's errors in the order of the steps; with --strict every warning counts as an error.</summary>
+    private static void JoinErrors(ImportErrorLog errors, IEnumerable<ImportErrorLog> logs, bool strict)
+    {
+        foreach (var log in logs)
+        {
+            errors.Append(log);
+        }
+
+        if (strict)
+        {
+            errors.MakeWarningsErrors();
         }
     }
 
