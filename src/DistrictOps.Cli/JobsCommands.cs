@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Jobs;
+using DistrictOps.Web.Platform.Time;
 
 namespace DistrictOps.Cli;
 
@@ -20,10 +21,11 @@ internal static class JobsCommands
         command.SetAction((_, cancellationToken) => cli.RunAsync(async (services, ct) =>
         {
             var jobs = await services.GetRequiredService<JobsOverview>().ListAsync(ct);
+            var time = services.GetRequiredService<DistrictTime>();
             foreach (var job in jobs)
             {
                 var last = job.LastRun is { } run
-                    ? string.Create(CultureInfo.InvariantCulture, $"last run {run.StartedAt:yyyy-MM-dd HH:mm} UTC: {run.Outcome}, {run.Changed} changed")
+                    ? string.Create(CultureInfo.InvariantCulture, $"last run {time.AbsoluteWithZone(run.StartedAt)}: {run.Outcome}, {run.Changed} changed")
                     : "not run yet";
                 cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{job.Name}\tevery {job.Interval}\t{last}\t{job.Description}"));
             }

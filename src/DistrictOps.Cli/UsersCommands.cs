@@ -8,6 +8,7 @@ using DistrictOps.Web.Modules.Users.ResetPassword;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Time;
 using Microsoft.AspNetCore.Identity;
 
 namespace DistrictOps.Cli;
@@ -138,7 +139,7 @@ internal static class UsersCommands
                 return cli.Fail(result.Failure);
             }
 
-            cli.Out.WriteLine($"A password reset link is queued for {result.Value.Email}; it works once, until {result.Value.ExpiresAt:u}.");
+            cli.Out.WriteLine($"A password reset link is queued for {result.Value.Email}; it works once, until {services.GetRequiredService<DistrictTime>().AbsoluteWithZone(result.Value.ExpiresAt)}.");
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;

@@ -42,7 +42,7 @@ public sealed class HelpdeskNotificationsPageTests(BrowserFixture fixture)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark all read" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 notifications marked read.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 notification marked read.");
         await Assertions.Expect(page.Locator("#unread-count")).ToHaveTextAsync("0 unread");
         await page.Context.CloseAsync();
     }

@@ -32,7 +32,9 @@ public sealed class DemoSeedingTests
         Assert.Contains("<li aria-current=\"step\">Test gate: in progress</li>", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/api/v1/users")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+        var notReady = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Equal($"Setting up the demo district: {percent}% done.", await notReady.Content.ReadAsStringAsync());
 
         gate.Open.SetResult();
         await app.Services.GetRequiredService<DemoSeedProgress>().WhenDone.WaitAsync(TimeSpan.FromMinutes(2));

@@ -11,10 +11,21 @@ public static class SettingUpGate
 {
     public const string PagePath = "/setting-up";
 
+    private const string ReadyPath = "/health/ready";
+
     public static IApplicationBuilder UseDemoSettingUpGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var progress = context.RequestServices.GetRequiredService<DemoSeedProgress>();
+            if (progress.Current is { State: DemoSeedState.Running } running && context.Request.Path == ReadyPath)
+            {
+                // Answered here rather than by the health checks, which log every not-ready poll as an error.
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "5";
+                await context.Response.WriteAsync($"Setting up the demo district: {running.Percent}% done.");
+                return;
+            }
+
             if (progress.Current.State == DemoSeedState.Finished || context.Request.Path.StartsWithSegments("/health"))
             {
                 await next(context);
@@ -46,6 +57,6 @@ internal sealed class DemoSeedReadyCheck(DemoSeedProgress progress) : IHealthChe
         {
             { State: DemoSeedState.Finished } => HealthCheckResult.Healthy("Demo data in place."),
             { State: DemoSeedState.Failed } => HealthCheckResult.Unhealthy("Setting up the demo district failed."),
-            var running => HealthCheckResult.Unhealthy($"Setting up the demo district: {running.Percent}% done."),
+            var running => HealthCheckResult.Unhealthy($"Setting up the demo district: {running.Percent}% done."), // unless the gate answers first
         });
 }

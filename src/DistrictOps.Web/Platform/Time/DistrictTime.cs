@@ -46,6 +46,9 @@ public sealed class DistrictTime(IDistrictTimeZones zones, TimeProvider clock)
         return local.ToString("ddd d MMM yyyy, " + culture.DateTimeFormat.ShortTimePattern, culture).Replace('\u202F', ' ');
     }
 
+    /// <summary>The instant for a terminal or a file read anywhere: the district's clock in 24-hour time, naming the zone.</summary>
+    public string AbsoluteWithZone(DateTimeOffset instant) => $"{Absolute(instant, culture: CultureInfo.InvariantCulture)} {Zone.Id}";
+
     /// <summary>How long ago or ahead of now the instant is, in whole minutes, hours or days: "3 days ago", "in 2 h".</summary>
     public string Relative(DateTimeOffset instant, CultureInfo? culture = null)
     {

@@ -57,7 +57,7 @@ public sealed class ListNotificationsTests
         var posted = await browser.PostFormAsync("/helpdesk/notifications", "/helpdesk/notifications?handler=Read", new());
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var after = await browser.GetStringAsync(posted.Headers.Location!.ToString());
-        Assert.Contains("1 notifications marked read.", after, StringComparison.Ordinal);
+        Assert.Contains("1 notification marked read.", after, StringComparison.Ordinal);
         Assert.Contains("0 unread", after, StringComparison.Ordinal);
         Assert.DoesNotContain("Mark all read", after, StringComparison.Ordinal);
 

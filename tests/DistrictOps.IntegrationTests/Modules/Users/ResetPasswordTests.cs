@@ -86,6 +86,7 @@ public sealed partial class ResetPasswordTests
 
         var cli = await CliRunner.RunAsync(db.Settings().Concat(Settings).ToDictionary(), "users", "reset-link", "--email", "teacher@bayview.example");
         Assert.True(cli.Code == 0, cli.Error);
+        Assert.Contains(" America/Los_Angeles.", cli.Out, StringComparison.Ordinal);
         var first = new Uri(await EmailedLinkAsync(db)).PathAndQuery;
         var browser = app.Browser();
         await browser.SignInAsync("admin@bayview.example");
