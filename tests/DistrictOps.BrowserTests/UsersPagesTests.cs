@@ -33,4 +33,35 @@ public sealed class UsersPagesTests(BrowserFixture fixture)
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_account_pages_fit_a_phone_and_pass_the_accessibility_check()
+    {
+        var page = await fixture.NewPageAsync(width: 390, height: 844);
+        await ShellTests.SignInAsync(page, "admin@bayview.example");
+        await page.GotoAsync("/admin/users?query=teacher%40bayview.example");
+        await page.Locator("main table a[href^='/admin/users/']").First.ClickAsync();
+        await page.WaitForArrivalAsync(url => url.Contains("/admin/users/", StringComparison.Ordinal) && !url.Contains('?', StringComparison.Ordinal));
+        await AssertFitsAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Disable account" })).ToBeVisibleAsync();
+
+        foreach (var path in new[] { "/admin/users/history", "/directory/access-log", "/account/password" })
+        {
+            await page.GotoAsync(path);
+            await AssertFitsAsync(page);
+        }
+
+        var signedOut = await fixture.NewPageAsync(width: 390, height: 844);
+        await signedOut.GotoAsync("/account/reset-password/not-a-link");
+        await Assertions.Expect(signedOut.GetByRole(AriaRole.Alert)).ToContainTextAsync("This password reset link is not valid.");
+        await AssertFitsAsync(signedOut);
+        await page.Context.CloseAsync();
+        await signedOut.Context.CloseAsync();
+    }
+
+    private static async Task AssertFitsAsync(IPage page)
+    {
+        Assert.Empty(await ShellTests.TooWideAsync(page));
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
+    }
 }

@@ -51,6 +51,8 @@ public sealed partial class ResetPasswordTests
         var path = new Uri(link).PathAndQuery;
         var person = app.Browser();
         Assert.Contains("teacher@bayview.example", await person.GetStringAsync(path), StringComparison.Ordinal);
+        Assert.Contains(link + "?culture=es", await EmailTextAsync(db), StringComparison.Ordinal);
+        Assert.Contains("<h1>Establecer una contraseña nueva</h1>", await app.Browser().GetStringAsync(path + "?culture=es"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/account/password")).StatusCode);
         var tooShort = await person.PostFormAsync(path, path, new() { ["Input.NewPassword"] = "short", ["Input.ConfirmPassword"] = "short" });
         Assert.Contains("12", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -136,12 +138,14 @@ public sealed partial class ResetPasswordTests
         return await browser.GetAsync("/account/password");
     }
 
-    private static async Task<string> EmailedLinkAsync(TestDatabase db)
+    private static async Task<string> EmailedLinkAsync(TestDatabase db) => Link().Match(await EmailTextAsync(db)).Value;
+
+    private static async Task<string> EmailTextAsync(TestDatabase db)
     {
         await using var context = db.OpenContext();
         var email = await context.Set<OutboxMessage>().Where(m => m.Kind == "users.password-reset").OrderByDescending(m => m.Id).FirstAsync();
         Assert.Equal("teacher@bayview.example", email.To);
-        return Link().Match(email.TextBody).Value;
+        return email.TextBody;
     }
 
     private static async Task<Guid> UserIdAsync(HttpClient admin, string email) =>

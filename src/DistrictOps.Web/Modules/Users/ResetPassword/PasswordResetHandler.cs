@@ -147,9 +147,14 @@ public sealed class PasswordResetHandler(
                 ? Result.Conflict("This password reset link has expired, or a newer one was sent. Nothing was changed. Ask your administrator for a new link.")
                 : null;
 
+    /// <summary>
+    /// In English and then Spanish, the UI's two languages: accounts keep no language of their own, and the person who
+    /// asked for the link may not read the sender's. Each half links to the reset page in its language.
+    /// </summary>
     private EmailMessage Email(AppUser user, Actor actor, string url, DateTimeOffset expiresAt)
     {
         var until = districtTime.Absolute(expiresAt, culture: CultureInfo.GetCultureInfo("en-US"));
+        var hasta = districtTime.Absolute(expiresAt, culture: CultureInfo.GetCultureInfo("es-US"));
         var text = $"""
             {actor.Name} sent you a link to set a new password for your DistrictOps account ({user.Email}):
 
@@ -157,7 +162,16 @@ public sealed class PasswordResetHandler(
 
             The link works once, until {until}. Setting the password signs the account out everywhere and revokes its API tokens.
             If you did not expect this email, do not use the link, and tell your district's technology department.
+
+            ---
+
+            {actor.Name} le envió un enlace para establecer una nueva contraseña de su cuenta de DistrictOps ({user.Email}):
+
+            {url}?culture=es
+
+            El enlace funciona una sola vez, hasta el {hasta}. Al establecer la contraseña se cierran todas las sesiones de la cuenta y se revocan sus tokens de API.
+            Si no esperaba este correo, no use el enlace y avise al departamento de tecnología de su distrito.
             """;
-        return new EmailMessage(user.Email!, "Set a new DistrictOps password", text, null, EmailKind);
+        return new EmailMessage(user.Email!, "Set a new DistrictOps password / Nueva contraseña de DistrictOps", text, null, EmailKind);
     }
 }
