@@ -47,8 +47,17 @@ public sealed class Failure
             throw new ArgumentException("An invalid outcome needs at least one field error.", nameof(errors));
         }
 
-        return new(OutcomeKind.Invalid, string.Join(" ", errors.SelectMany(e => e.Value)), errors);
+        var byField = errors.GroupBy(e => CamelCase(e.Key), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.Ordinal);
+        return new(OutcomeKind.Invalid, string.Join(" ", errors.SelectMany(e => e.Value)), byField);
     }
+
+    /// <summary>
+    /// Field names as the API writes them, whatever the handler passed (<c>nameof(command.Title)</c> is <c>Title</c>):
+    /// each segment of a path starts lower case, so <c>Targets[0].FirstResponseMinutes</c> is <c>targets[0].firstResponseMinutes</c>.
+    /// </summary>
+    internal static string CamelCase(string field) =>
+        string.Join('.', field.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 }
 
 /// <summary>

@@ -150,5 +150,5 @@ public sealed class StudentDataTests
     }
 
     private static async Task<string> RequesterErrorAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("RequesterPersonId")[0].GetString()!;
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("requesterPersonId")[0].GetString()!;
 }

@@ -88,7 +88,7 @@ public sealed class OpenTicketTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         Assert.Equal(
-            ["Channel", "Description", "IssueTypeId", "SiteId", "Title"],
+            ["channel", "description", "issueTypeId", "siteId", "title"],
             errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         await using var context = world.Db.OpenContext();
         Assert.Equal(0, await context.Set<Ticket>().CountAsync());

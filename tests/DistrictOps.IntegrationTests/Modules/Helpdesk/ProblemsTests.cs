@@ -150,7 +150,7 @@ public sealed class ProblemsTests
 
         var invalid = await manager.PostAsJsonAsync("/api/v1/helpdesk/problems", new { title = " ", status = "Fixed", issueTypeId = 999, siteId = Guid.NewGuid() });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.Equal(["IssueTypeId", "SiteId", "Status", "Title"],
+        Assert.Equal(["issueTypeId", "siteId", "status", "title"],
             JsonDocument.Parse(await invalid.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
 
         var created = await manager.PostAsJsonAsync("/api/v1/helpdesk/problems", new { title = "Chromebooks lose their charger port", issueTypeId = 6, deviceModel = "Chromebook C340", siteId = world.High });

@@ -73,7 +73,7 @@ public sealed class RoutingRulesTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(
-            ["Channels", "IssueTypeIds", "Name", "Priorities", "RequesterRoles", "SiteTypes", "actions"],
+            ["actions", "channels", "issueTypeIds", "name", "priorities", "requesterRoles", "siteTypes"],
             errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         await using var context = world.Db.OpenContext();
         Assert.Equal(5, await context.Set<RoutingRule>().CountAsync());

@@ -98,9 +98,9 @@ public sealed class ServiceLevelSettingsTests
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal(
-            ["Hours", "IssueTypeIds", "Name", "RestoreInstructionMinutes", "SiteIds", "SiteTypes", "Targets[0].FirstResponseMinutes", "Targets[1].ResolutionMinutes"],
+            ["hours", "issueTypeIds", "name", "restoreInstructionMinutes", "siteIds", "siteTypes", "targets[0].firstResponseMinutes", "targets[1].resolutionMinutes"],
             JsonDocument.Parse(await invalid.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(["Targets"], JsonDocument.Parse(await noTargets.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(["targets"], JsonDocument.Parse(await noTargets.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         await using (var context = world.Db.OpenContext())
         {

@@ -36,6 +36,21 @@ public sealed class ResultTests
     }
 
     [Fact]
+    public void Field_names_are_written_in_camel_case_whatever_the_handler_passed_and_the_same_field_is_one_entry()
+    {
+        var errors = new ErrorList();
+        errors.Add("Title", "Give a title.");
+        errors.Add("title", "At most 200 characters.");
+        errors.Add("Targets[0].FirstResponseMinutes", "Expected minutes.");
+        errors.Add("assetTag", "At most 64 characters.");
+
+        var invalid = Result.Invalid(errors);
+
+        Assert.Equal(["title", "targets[0].firstResponseMinutes", "assetTag"], invalid.Errors.Keys);
+        Assert.Equal(["Give a title.", "At most 200 characters."], invalid.Errors["title"]);
+    }
+
+    [Fact]
     public void An_invalid_result_without_a_field_error_is_a_programming_error()
     {
         Assert.Throws<ArgumentException>(() => Result.Invalid(new ErrorList()));

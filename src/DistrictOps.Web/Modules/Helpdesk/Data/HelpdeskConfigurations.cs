@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -37,16 +38,16 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.ToTable("helpdesk_tickets");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedOnAdd();
-        builder.Property(t => t.Title).HasMaxLength(200);
-        builder.Property(t => t.Description).HasMaxLength(20_000);
-        builder.Property(t => t.RequesterName).HasMaxLength(255);
-        builder.Property(t => t.RequesterEmail).HasMaxLength(255);
+        builder.Property(t => t.Title).HasMaxLength(Ticket.TitleMaxLength);
+        builder.Property(t => t.Description).HasMaxLength(Ticket.DescriptionMaxLength);
+        builder.Property(t => t.RequesterName).HasMaxLength(Ticket.NameMaxLength);
+        builder.Property(t => t.RequesterEmail).HasMaxLength(Ticket.NameMaxLength);
         builder.Property(t => t.RequesterRole).HasMaxLength(32);
-        builder.Property(t => t.SubmittedByName).HasMaxLength(255);
-        builder.Property(t => t.AssigneeName).HasMaxLength(255);
-        builder.Property(t => t.Room).HasMaxLength(64);
-        builder.Property(t => t.AssetTag).HasMaxLength(64);
-        builder.Property(t => t.Tags).HasMaxLength(512);
+        builder.Property(t => t.SubmittedByName).HasMaxLength(Ticket.NameMaxLength);
+        builder.Property(t => t.AssigneeName).HasMaxLength(Ticket.NameMaxLength);
+        builder.Property(t => t.Room).HasMaxLength(Ticket.RoomMaxLength);
+        builder.Property(t => t.AssetTag).HasMaxLength(Ticket.AssetTagMaxLength);
+        builder.Property(t => t.Tags).HasMaxLength(Ticket.TagsMaxLength);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(24);
         builder.Property(t => t.Impact).HasConversion<string>().HasMaxLength(16);
@@ -61,7 +62,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => t.UpdatedAt);
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.IssueTypeId);
-        builder.Property(t => t.DeviceModel).HasMaxLength(100);
+        builder.Property(t => t.DeviceModel).HasMaxLength(Ticket.DeviceModelMaxLength);
         builder.Property(t => t.ServiceLevelAlertsSent).HasConversion<int>();
         builder.HasIndex(t => t.ServiceLevelCheckAt);
         builder.HasIndex(t => t.ResponseDueAt);
@@ -85,8 +86,8 @@ internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<Ticket
         builder.ToTable("helpdesk_ticket_events");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(24);
-        builder.Property(e => e.ActorName).HasMaxLength(255);
-        builder.Property(e => e.Body).HasMaxLength(20_000);
+        builder.Property(e => e.ActorName).HasMaxLength(Ticket.NameMaxLength);
+        builder.Property(e => e.Body).HasMaxLength(TicketEvent.BodyMaxLength);
         builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(e => new { e.TicketId, e.Id });
@@ -109,7 +110,7 @@ internal sealed class TicketAttachmentConfiguration : IEntityTypeConfiguration<T
     {
         builder.ToTable("helpdesk_ticket_attachments");
         builder.HasKey(a => a.Id);
-        builder.Property(a => a.FileName).HasMaxLength(255);
+        builder.Property(a => a.FileName).HasMaxLength(UploadNames.MaxLength);
         builder.Property(a => a.ContentType).HasMaxLength(64);
         builder.Property(a => a.Sha256).HasMaxLength(64);
         builder.HasIndex(a => a.TicketId);
@@ -124,8 +125,8 @@ internal sealed class IssueTypeConfiguration : IEntityTypeConfiguration<IssueTyp
         builder.ToTable("helpdesk_issue_types");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).SeededIdentity();
-        builder.Property(c => c.Name).HasMaxLength(100);
-        builder.Property(c => c.Path).HasMaxLength(400);
+        builder.Property(c => c.Name).HasMaxLength(IssueType.NameMaxLength);
+        builder.Property(c => c.Path).HasMaxLength(IssueType.PathMaxLength);
         builder.HasIndex(c => c.Path).IsUnique();
         builder.HasOne<IssueType>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasData(HelpdeskDefaults.IssueTypes);
@@ -139,7 +140,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.ToTable("helpdesk_teams");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).SeededIdentity();
-        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Name).HasMaxLength(Team.NameMaxLength);
         builder.HasIndex(t => t.Name).IsUnique();
         builder.HasData(HelpdeskDefaults.Teams);
     }
@@ -175,9 +176,9 @@ internal sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<Routin
         builder.ToTable("helpdesk_routing_rules");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).SeededIdentity();
-        builder.Property(r => r.Name).HasMaxLength(200);
+        builder.Property(r => r.Name).HasMaxLength(RoutingRule.NameMaxLength);
         builder.HasTicketConditions();
-        builder.Property(r => r.AddTags).HasMaxLength(2_000);
+        builder.Property(r => r.AddTags).HasMaxLength(RoutingRule.AddTagsMaxLength);
 
         builder.HasIndex(r => r.Order);
         builder.HasData(HelpdeskDefaults.RoutingRules);
@@ -201,10 +202,10 @@ internal sealed class MacroConfiguration : IEntityTypeConfiguration<Macro>
         builder.ToTable("helpdesk_macros");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).SeededIdentity();
-        builder.Property(m => m.Name).HasMaxLength(200);
-        builder.Property(m => m.Body).HasMaxLength(20_000);
+        builder.Property(m => m.Name).HasMaxLength(Macro.NameMaxLength);
+        builder.Property(m => m.Body).HasMaxLength(Macro.BodyMaxLength);
         builder.Property(m => m.SetStatus).HasConversion<string>().HasMaxLength(16);
-        builder.Property(m => m.AddTags).HasMaxLength(512);
+        builder.Property(m => m.AddTags).HasMaxLength(Ticket.TagsMaxLength);
         builder.HasIndex(m => m.Name).IsUnique();
         builder.HasData(HelpdeskDefaults.Macros);
     }
@@ -229,7 +230,7 @@ internal sealed class ServiceLevelPolicyConfiguration : IEntityTypeConfiguration
         builder.ToTable("helpdesk_service_level_policies");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).SeededIdentity();
-        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Name).HasMaxLength(ServiceLevelPolicy.NameMaxLength);
         builder.Property(p => p.Hours).HasConversion<string>().HasMaxLength(16);
         builder.HasTicketConditions();
 
@@ -255,12 +256,12 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
     {
         builder.ToTable("helpdesk_problems");
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.Title).HasMaxLength(200);
-        builder.Property(p => p.RootCause).HasMaxLength(8_000);
-        builder.Property(p => p.Workaround).HasMaxLength(8_000);
+        builder.Property(p => p.Title).HasMaxLength(Problem.TitleMaxLength);
+        builder.Property(p => p.RootCause).HasMaxLength(Problem.TextMaxLength);
+        builder.Property(p => p.Workaround).HasMaxLength(Problem.TextMaxLength);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(p => p.DeviceModel).HasMaxLength(100);
-        builder.Property(p => p.CreatedByName).HasMaxLength(255);
+        builder.Property(p => p.DeviceModel).HasMaxLength(Ticket.DeviceModelMaxLength);
+        builder.Property(p => p.CreatedByName).HasMaxLength(Ticket.NameMaxLength);
         builder.HasIndex(p => new { p.Status, p.UpdatedAt });
     }
 }
@@ -272,8 +273,8 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
         builder.ToTable("helpdesk_surveys");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Rating).HasConversion<string>().HasMaxLength(8);
-        builder.Property(s => s.Comment).HasMaxLength(2_000);
-        builder.Property(s => s.TechnicianName).HasMaxLength(255);
+        builder.Property(s => s.Comment).HasMaxLength(Survey.CommentMaxLength);
+        builder.Property(s => s.TechnicianName).HasMaxLength(Ticket.NameMaxLength);
         builder.HasIndex(s => s.TicketId).IsUnique();
         builder.HasIndex(s => new { s.SentAt, s.SendAfter });
         builder.HasIndex(s => s.AnsweredAt);

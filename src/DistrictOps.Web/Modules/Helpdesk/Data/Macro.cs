@@ -3,6 +3,9 @@ namespace DistrictOps.Web.Modules.Helpdesk.Data;
 /// <summary>A canned reply or note that can also set fields.</summary>
 public sealed class Macro
 {
+    public const int NameMaxLength = 200;
+    public const int BodyMaxLength = TicketEvent.BodyMaxLength;
+
     public int Id { get; set; }
 
     public required string Name { get; set; }

@@ -11,6 +11,9 @@ public enum ProblemStatus
 /// <summary>The cause behind recurring tickets (ITIL problem management): its tickets link to it by <see cref="Ticket.ProblemId"/>.</summary>
 public sealed class Problem
 {
+    public const int TitleMaxLength = 200;
+    public const int TextMaxLength = 8_000;
+
     public long Id { get; set; }
 
     public required string Title { get; set; }

@@ -7,6 +7,9 @@ namespace DistrictOps.Web.Modules.Helpdesk.Data;
 /// </summary>
 public sealed class RoutingRule : ITicketConditions
 {
+    public const int NameMaxLength = 200;
+    public const int AddTagsMaxLength = 2_000;
+
     public int Id { get; set; }
 
     public int Order { get; set; }

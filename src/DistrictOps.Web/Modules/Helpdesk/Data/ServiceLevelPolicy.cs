@@ -13,6 +13,8 @@ public enum ServiceHours
 /// </summary>
 public sealed class ServiceLevelPolicy : ITicketConditions
 {
+    public const int NameMaxLength = 200;
+
     public int Id { get; set; }
 
     public int Order { get; set; }

@@ -13,6 +13,8 @@ public enum SurveyRating
 /// </summary>
 public sealed class Survey
 {
+    public const int CommentMaxLength = 2_000;
+
     public long Id { get; set; }
 
     public long TicketId { get; set; }

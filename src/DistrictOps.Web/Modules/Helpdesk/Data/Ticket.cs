@@ -42,6 +42,14 @@ public enum TicketUrgency
 /// </summary>
 public sealed class Ticket
 {
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 20_000;
+    public const int NameMaxLength = 255;
+    public const int RoomMaxLength = 64;
+    public const int AssetTagMaxLength = 64;
+    public const int TagsMaxLength = 512;
+    public const int DeviceModelMaxLength = 100;
+
     public long Id { get; set; }
 
     public required string Title { get; set; }
@@ -189,6 +197,8 @@ public enum TicketEventKind
 /// <summary>One line of a ticket's timeline. Status changes carry from/to, which service levels read.</summary>
 public sealed class TicketEvent
 {
+    public const int BodyMaxLength = 20_000;
+
     public long Id { get; set; }
 
     public long TicketId { get; set; }

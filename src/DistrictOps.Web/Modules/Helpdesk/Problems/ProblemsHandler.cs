@@ -5,6 +5,7 @@ using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using static System.FormattableString;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Problems;
 
@@ -288,24 +289,24 @@ public sealed class ProblemsHandler(AppDbContext db, ISiteDirectory sites, TimeP
     private async Task<ErrorList> ValidateAsync(SaveProblemCommand command, bool partial, CancellationToken cancellationToken)
     {
         var errors = new ErrorList();
-        if ((!partial || command.Title is not null) && (string.IsNullOrWhiteSpace(command.Title) || command.Title.Trim().Length > 200))
+        if ((!partial || command.Title is not null) && (string.IsNullOrWhiteSpace(command.Title) || command.Title.Trim().Length > Problem.TitleMaxLength))
         {
-            errors.Add(nameof(command.Title), "Give the problem a title of up to 200 characters.");
+            errors.Add(nameof(command.Title), $"Give the problem a title of up to {Problem.TitleMaxLength} characters.");
         }
 
-        if (command.RootCause?.Trim().Length > 8_000)
+        if (command.RootCause?.Trim().Length > Problem.TextMaxLength)
         {
-            errors.Add(nameof(command.RootCause), "The root cause is limited to 8,000 characters.");
+            errors.Add(nameof(command.RootCause), Invariant($"The root cause is limited to {Problem.TextMaxLength:N0} characters."));
         }
 
-        if (command.Workaround?.Trim().Length > 8_000)
+        if (command.Workaround?.Trim().Length > Problem.TextMaxLength)
         {
-            errors.Add(nameof(command.Workaround), "The workaround is limited to 8,000 characters.");
+            errors.Add(nameof(command.Workaround), Invariant($"The workaround is limited to {Problem.TextMaxLength:N0} characters."));
         }
 
-        if (command.DeviceModel?.Trim().Length > 100)
+        if (command.DeviceModel?.Trim().Length > Ticket.DeviceModelMaxLength)
         {
-            errors.Add(nameof(command.DeviceModel), "The device model is limited to 100 characters.");
+            errors.Add(nameof(command.DeviceModel), $"The device model is limited to {Ticket.DeviceModelMaxLength} characters.");
         }
 
         if (command.Status is not null && ParseStatus(command.Status) is null)

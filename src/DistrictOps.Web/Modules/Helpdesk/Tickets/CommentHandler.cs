@@ -2,6 +2,7 @@ using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.Extensions.Options;
+using static System.FormattableString;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 
@@ -35,9 +36,9 @@ public sealed class CommentHandler(AppDbContext db, TicketFinder finder, TicketN
             return Result.Invalid(nameof(command.Body), "Write a reply or a note.");
         }
 
-        if (body.Length > 20_000)
+        if (body.Length > TicketEvent.BodyMaxLength)
         {
-            return Result.Invalid(nameof(command.Body), "A reply can be at most 20,000 characters.");
+            return Result.Invalid(nameof(command.Body), Invariant($"A reply can be at most {TicketEvent.BodyMaxLength:N0} characters."));
         }
 
         if (command.Minutes is < 1 or > 24 * 60)

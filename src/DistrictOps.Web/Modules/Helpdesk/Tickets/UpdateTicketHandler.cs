@@ -128,8 +128,8 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
             ticket.InstructionDisrupted = disrupted;
         }
 
-        Text(command.Room, 64, nameof(command.Room), "room", v => ticket.Room = v, ticket.Room, errors, changes);
-        Text(command.AssetTag?.ToUpperInvariant(), 64, nameof(command.AssetTag), "asset tag", v => ticket.AssetTag = v, ticket.AssetTag, errors, changes);
+        Text(command.Room, Ticket.RoomMaxLength, nameof(command.Room), "room", v => ticket.Room = v, ticket.Room, errors, changes);
+        Text(command.AssetTag?.ToUpperInvariant(), Ticket.AssetTagMaxLength, nameof(command.AssetTag), "asset tag", v => ticket.AssetTag = v, ticket.AssetTag, errors, changes);
         Retag(ticket, command, errors, changes);
         await MoveToTeamAsync(ticket, command.TeamId, errors, changes, cancellationToken);
 
@@ -152,9 +152,9 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
         }
 
         title = title.Trim();
-        if (title.Length is 0 or > 200)
+        if (title.Length is 0 or > Ticket.TitleMaxLength)
         {
-            errors.Add(nameof(UpdateTicketCommand.Title), "The title is 1 to 200 characters.");
+            errors.Add(nameof(UpdateTicketCommand.Title), $"The title is 1 to {Ticket.TitleMaxLength} characters.");
         }
         else if (title != ticket.Title)
         {
@@ -229,9 +229,9 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
 
         var remove = Routing.Tags(command.RemoveTags);
         var tags = string.Join(' ', Routing.Tags(ticket.Tags + " " + command.AddTags).Where(t => !remove.Contains(t)));
-        if (tags.Length > 512)
+        if (tags.Length > Ticket.TagsMaxLength)
         {
-            errors.Add(nameof(command.AddTags), "Tags can be at most 512 characters together.");
+            errors.Add(nameof(command.AddTags), $"Tags can be at most {Ticket.TagsMaxLength} characters together.");
         }
         else if (tags != ticket.Tags)
         {

@@ -150,9 +150,9 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
         }
 
         var model = string.IsNullOrWhiteSpace(command.DeviceModel) ? null : command.DeviceModel.Trim();
-        if (model?.Length > 100)
+        if (model?.Length > Ticket.DeviceModelMaxLength)
         {
-            errors.Add(nameof(command.DeviceModel), "The device model is limited to 100 characters.");
+            errors.Add(nameof(command.DeviceModel), $"The device model is limited to {Ticket.DeviceModelMaxLength} characters.");
         }
 
         if (errors.Any)
@@ -169,7 +169,7 @@ public sealed class RecurringIssuesHandler(AppDbContext db, ISiteDirectory sites
         var title = $"{issueType!.Path}{(model is null ? "" : $" — {model}")} at {site!.Name}";
         var problem = new Problem
         {
-            Title = title.Length > 200 ? title[..199] + "…" : title,
+            Title = title.Length > Problem.TitleMaxLength ? title[..(Problem.TitleMaxLength - 1)] + "…" : title,
             Status = ProblemStatus.Open,
             IssueTypeId = issueType.Id,
             DeviceModel = model,

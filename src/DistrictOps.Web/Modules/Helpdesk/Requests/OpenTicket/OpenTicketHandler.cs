@@ -5,6 +5,7 @@ using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using static System.FormattableString;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Requests.OpenTicket;
 
@@ -93,9 +94,9 @@ public sealed class OpenTicketHandler(
         {
             errors.Add(nameof(command.Title), "Say in a few words what is wrong.");
         }
-        else if (title.Length > 200)
+        else if (title.Length > Ticket.TitleMaxLength)
         {
-            errors.Add(nameof(command.Title), "The title can be at most 200 characters.");
+            errors.Add(nameof(command.Title), $"The title can be at most {Ticket.TitleMaxLength} characters.");
         }
 
         var description = command.Description?.Trim() ?? "";
@@ -103,13 +104,13 @@ public sealed class OpenTicketHandler(
         {
             errors.Add(nameof(command.Description), "Describe the problem: what happened and what you see.");
         }
-        else if (description.Length > 20_000)
+        else if (description.Length > Ticket.DescriptionMaxLength)
         {
-            errors.Add(nameof(command.Description), "The description can be at most 20,000 characters.");
+            errors.Add(nameof(command.Description), Invariant($"The description can be at most {Ticket.DescriptionMaxLength:N0} characters."));
         }
 
-        errors.MaxLength(nameof(command.Room), command.Room, 64, "The room can be at most 64 characters.");
-        errors.MaxLength(nameof(command.AssetTag), command.AssetTag, 64, "The asset tag can be at most 64 characters.");
+        errors.MaxLength(nameof(command.Room), command.Room, Ticket.RoomMaxLength, $"The room can be at most {Ticket.RoomMaxLength} characters.");
+        errors.MaxLength(nameof(command.AssetTag), command.AssetTag, Ticket.AssetTagMaxLength, $"The asset tag can be at most {Ticket.AssetTagMaxLength} characters.");
         errors.Defined(nameof(command.Impact), (TicketImpact?)command.Impact, "Impact must be Person, Class, Site or District.");
         errors.Defined(nameof(command.Urgency), (TicketUrgency?)command.Urgency, "Urgency must be Low, Medium or High.");
         errors.Defined(nameof(command.Channel), (TicketChannel?)command.Channel, "Channel must be Web, Phone, WalkIn, Email or DirectToTechnician.");

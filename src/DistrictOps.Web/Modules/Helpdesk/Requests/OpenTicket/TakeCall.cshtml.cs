@@ -156,7 +156,7 @@ public sealed class IntakeForm : TicketForm
     public Guid? RequesterPersonId { get; set; }
 
     [Display(Name = "Caller's name")]
-    [StringLength(255, ErrorMessage = "The name can be at most 255 characters.")]
+    [StringLength(Ticket.NameMaxLength, ErrorMessage = "The name can be at most {1} characters.")]
     public string? RequesterName { get; set; }
 
     [Display(Name = "Caller's email")]

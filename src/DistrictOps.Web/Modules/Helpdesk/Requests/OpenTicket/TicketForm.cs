@@ -16,7 +16,7 @@ public class TicketForm
     public Guid? SiteId { get; set; }
 
     [Display(Name = "Room or place")]
-    [StringLength(64, ErrorMessage = "The room can be at most 64 characters.")]
+    [StringLength(Ticket.RoomMaxLength, ErrorMessage = "The room can be at most {1} characters.")]
     public string? Room { get; set; }
 
     [Required(ErrorMessage = "Choose what kind of problem it is.")]
@@ -24,7 +24,7 @@ public class TicketForm
     public int? IssueTypeId { get; set; }
 
     [Required(ErrorMessage = "Say in a few words what is wrong.")]
-    [StringLength(200, ErrorMessage = "The title can be at most 200 characters.")]
+    [StringLength(Ticket.TitleMaxLength, ErrorMessage = "The title can be at most {1} characters.")]
     [Display(Name = "In a few words, what is wrong?")]
     public string? Title { get; set; }
 

@@ -153,9 +153,9 @@ public sealed class ServiceLevelPoliciesHandler(AppDbContext db, ISiteDirectory 
     private async Task<ErrorList> ValidateAsync(SaveServiceLevelPolicyCommand command, CancellationToken cancellationToken)
     {
         var errors = new ErrorList();
-        if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Trim().Length > ServiceLevelPolicy.NameMaxLength)
         {
-            errors.Add(nameof(command.Name), "Give the policy a name of up to 200 characters.");
+            errors.Add(nameof(command.Name), $"Give the policy a name of up to {ServiceLevelPolicy.NameMaxLength} characters.");
         }
 
         await TicketConditions.ValidateAsync(command, db, sites, errors, cancellationToken);

@@ -155,9 +155,9 @@ public sealed class RoutingRulesHandler(AppDbContext db, ISiteDirectory sites, I
     private async Task<ErrorList> ValidateAsync(SaveRoutingRuleCommand command, CancellationToken cancellationToken)
     {
         var errors = new ErrorList();
-        if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Trim().Length > RoutingRule.NameMaxLength)
         {
-            errors.Add(nameof(command.Name), "Give the rule a name of up to 200 characters.");
+            errors.Add(nameof(command.Name), $"Give the rule a name of up to {RoutingRule.NameMaxLength} characters.");
         }
 
         await TicketConditions.ValidateAsync(command, db, sites, errors, cancellationToken);

@@ -34,9 +34,9 @@ public sealed class HelpdeskSettingsHandler(AppDbContext db, IUserDirectory user
         }
 
         name = name?.Trim() ?? "";
-        if (name.Length is 0 or > 100 || name.Contains('›'))
+        if (name.Length is 0 or > IssueType.NameMaxLength || name.Contains('›'))
         {
-            return Result.Invalid("name", "Name the issue type in up to 100 characters, without ›.");
+            return Result.Invalid("name", $"Name the issue type in up to {IssueType.NameMaxLength} characters, without ›.");
         }
 
         var parent = parentId is { } p ? all.SingleOrDefault(c => c.Id == p) : null;
@@ -161,16 +161,16 @@ public sealed class HelpdeskSettingsHandler(AppDbContext db, IUserDirectory user
         name = name?.Trim() ?? "";
         body = body?.Trim() ?? "";
         var errors = new ErrorList();
-        if (name.Length is 0 or > 200)
+        if (name.Length is 0 or > Macro.NameMaxLength)
         {
-            errors.Add("name", "Name the macro in up to 200 characters.");
+            errors.Add("name", $"Name the macro in up to {Macro.NameMaxLength} characters.");
         }
         else if (await db.Set<Macro>().AnyAsync(m => m.Name == name && m.Id != (id ?? 0), cancellationToken))
         {
             errors.Add("name", $"There is already a macro called “{name}”.");
         }
 
-        if (body.Length is 0 or > 20_000)
+        if (body.Length is 0 or > Macro.BodyMaxLength)
         {
             errors.Add("body", "Write the reply or note the macro adds.");
         }

@@ -4,6 +4,7 @@ using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using static System.FormattableString;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Surveys.AnswerSurvey;
 
@@ -28,8 +29,6 @@ public enum SurveyAnswerOutcome
 /// </summary>
 public sealed class AnswerSurveyHandler(AppDbContext db, SurveyLinks links, TimeProvider clock, IOptions<HelpdeskOptions> options)
 {
-    public const int MaxComment = 2_000;
-
     public async Task<SurveyLookup> FindAsync(string? token, CancellationToken cancellationToken = default)
     {
         var (id, problem) = links.Read(token);
@@ -66,9 +65,9 @@ public sealed class AnswerSurveyHandler(AppDbContext db, SurveyLinks links, Time
         }
 
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (text?.Length > MaxComment)
+        if (text?.Length > Survey.CommentMaxLength)
         {
-            errors.Add("comment", "A comment can be at most 2,000 characters.");
+            errors.Add("comment", Invariant($"A comment can be at most {Survey.CommentMaxLength:N0} characters."));
         }
 
         if (survey.Answered)

@@ -3,6 +3,7 @@ using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using static System.FormattableString;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Work.WorkTicket;
 
@@ -16,6 +17,9 @@ public sealed record EscalateCommand(string? Reason, int? TeamId = null, bool Te
 /// </summary>
 public sealed class EscalateHandler(AppDbContext db, TicketFinder finder, TimeProvider clock)
 {
+    /// <summary>An escalation note says why in a paragraph; the full story belongs in a note of its own.</summary>
+    public const int ReasonMaxLength = 2_000;
+
     public async Task<Result<TicketChanged>> HandleAsync(long id, EscalateCommand command, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var ticket = await finder.FindAsync(id, viewer, cancellationToken);
@@ -40,9 +44,9 @@ public sealed class EscalateHandler(AppDbContext db, TicketFinder finder, TimePr
             return Result.Invalid(nameof(command.Reason), "Say why the ticket needs the next tier.");
         }
 
-        if (reason.Length > 2_000)
+        if (reason.Length > ReasonMaxLength)
         {
-            return Result.Invalid(nameof(command.Reason), "The reason can be at most 2,000 characters.");
+            return Result.Invalid(nameof(command.Reason), Invariant($"The reason can be at most {ReasonMaxLength:N0} characters."));
         }
 
         if (!ticket.IsOpen)
