@@ -1219,7 +1219,8 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 }
             }
 
-            var sites = (await db.Set<PersonSite>().AsNoTracking().ToListAsync(ct))
+            // A membership's role says whose it is: HR's are "staff", which OneRoster never sends, and stay as HR left them.
+            var sites = (await db.Set<PersonSite>().AsNoTracking().Where(s => s.Role != StaffImporter.StaffRole).ToListAsync(ct))
                 .Where(s => mode == ImportFileMode.Bulk || inFile.Contains(s.PersonId))
                 .Select(s => (s.PersonId, s.SiteId, s.Role)).ToHashSet();
             var links = (await db.Set<GuardianLink>().AsNoTracking().ToListAsync(ct))
