@@ -99,6 +99,46 @@ public sealed class ImportQuarantineTests : IDisposable
 
     [Theory]
     [Providers]
+    public async Task A_one_point_one_user_in_an_unknown_org_is_left_out(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var package = RosterPackage.SmallDistrict("1.1");
+        package.Row(OneRosterSpec.Users, "t-hs")["orgSourcedIds"] = "org-hs-01,org-404";
+
+        var result = await ImportAsync(db, package.WriteTo(Path.Combine(_folder, "package")), share: "0.5", "--apply");
+
+        Assert.True(result.Code == 0, result.Error);
+        Assert.Contains("warning: users.csv:3:5 — orgSourcedIds 'org-404' names no org in orgs.csv or already in DistrictOps; the row is left out.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("warning: enrollments.csv:13:6 — userSourcedId 't-hs' names a user that is left out of users.csv itself; the row is left out.", result.Error, StringComparison.Ordinal);
+        await using var context = db.OpenContext();
+        Assert.Equal(14, await context.Set<Person>().CountAsync());
+        Assert.False(await context.Set<Enrollment>().AnyAsync(e => e.SourcedId == "enr-t-hs"));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_delta_role_at_an_org_left_out_is_left_out_too(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        Assert.Equal(0, (await ImportAsync(db, RosterPackage.SmallDistrict().WriteTo(Path.Combine(_folder, "bulk")), share: null, "--apply")).Code);
+        var delta = RosterPackage.Delta(OneRosterSpec.Orgs, OneRosterSpec.Roles)
+            .Add(OneRosterSpec.Orgs, ("sourcedId", "org-ms-01"), ("name", "Bayview Middle"), ("type", "school"), ("parentSourcedId", "org-404"))
+            .Add(OneRosterSpec.Roles, ("sourcedId", "role-t-es-ms"), ("userSourcedId", "t-es"), ("roleType", "secondary"), ("role", "teacher"), ("orgSourcedId", "org-ms-01"));
+
+        var result = await ImportAsync(db, delta.WriteTo(Path.Combine(_folder, "delta")), share: "1", "--apply");
+
+        Assert.True(result.Code == 0, result.Error);
+        Assert.Contains("Nothing would change.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("warning: orgs.csv:2:7 — parentSourcedId 'org-404' names no org", result.Error, StringComparison.Ordinal);
+        Assert.Contains("warning: roles.csv:2:4 — user 't-es' would hold a role at org 'org-ms-01', which is left out of orgs.csv itself; the change of their roles is left out.",
+            result.Error, StringComparison.Ordinal);
+        await using var context = db.OpenContext();
+        var teacher = await context.Set<Person>().SingleAsync(p => p.SourcedId == "t-es");
+        Assert.Equal(1, await context.Set<PersonSite>().CountAsync(s => s.PersonId == teacher.Id));
+    }
+
+    [Theory]
+    [Providers]
     public async Task A_stored_row_left_out_stays_as_it_was_and_a_bulk_file_does_not_remove_it(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
