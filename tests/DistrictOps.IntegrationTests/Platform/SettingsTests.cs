@@ -44,6 +44,7 @@ public sealed class SettingsTests
     [InlineData("Email:MaxRetryDelay", "00:00:10", "Email:MaxRetryDelay must not be shorter than RetryDelay")]
     [InlineData("Email:Smtp:Port", "0", "Email:Smtp:Port must be between 1 and 65535")]
     [InlineData("Demo:Students", "-1", "Demo:Students must be between 0 and 1000000")]
+    [InlineData("Directory:Import:MaxQuarantineShare", "1.5", "Directory:Import:MaxQuarantineShare must be between 0 and 1")]
     public async Task Each_rule_names_the_setting_it_refuses(string key, string value, string expected)
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

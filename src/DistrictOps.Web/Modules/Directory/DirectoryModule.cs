@@ -38,6 +38,7 @@ public sealed class DirectoryModule : IModule
     {
         services.AddScoped<OneRosterImporter>();
         services.AddScoped<StaffImporter>();
+        services.AddSettings<DirectoryImportOptions>(configuration, DirectoryImportOptions.Section);
         services.AddSettings<CalendarOptions>(configuration, CalendarOptions.Section);
         services.AddScoped<ISchoolCalendar, SchoolCalendarService>();
         services.AddScoped<IDistrictTimeZones, CalendarTimeZones>();

@@ -1,5 +1,6 @@
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,29 @@ public sealed class ImportStaffTests : IDisposable
         var again = await CliRunner.RunAsync(db, "import", "hr", hr, "--apply");
         Assert.Matches(@"Staff\s+staff\.csv\s+bulk\s+0\s+0\s+3\s+0", again.Out);
         Assert.Matches(@"TechnicianCoverage\s+coverage\.csv\s+bulk\s+0\s+0\s+3\s+0", again.Out);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_bulk_roster_import_that_changes_people_keeps_the_site_memberships_hr_gave(DatabaseProvider provider)
+    {
+        await using var db = await RosterAsync(provider);
+        var hr = Hr("E900,,Ivan,Petrov,ivan.petrov@bayview.example,Desktop Technician,Information Technology,\"org-es-01,org-hs-01\",active,2019-01-07,");
+        Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "hr", hr, "--apply")).Code);
+        var roster = RosterPackage.SmallDistrict();
+        roster.Row(OneRosterSpec.Users, "t-es")["familyName"] = "Lopez-Reyes";
+
+        var applied = await CliRunner.RunAsync(db, "import", "oneroster", roster.WriteTo(Path.Combine(_root, "roster")), "--apply");
+
+        Assert.True(applied.Code == 0, applied.Error);
+        await using var context = db.OpenContext();
+        Assert.Equal("Lopez-Reyes", (await context.Set<Person>().SingleAsync(p => p.SourcedId == "t-es")).FamilyName);
+        var tech = await context.Set<Person>().SingleAsync(p => p.EmployeeId == "E900");
+        var sites = await (from membership in context.Set<PersonSite>()
+                           join site in context.Set<Site>() on membership.SiteId equals site.Id
+                           where membership.PersonId == tech.Id
+                           select site.SourcedId + " " + membership.Role).ToListAsync();
+        Assert.Equal(["org-es-01 staff", "org-hs-01 staff"], sites.Order(StringComparer.Ordinal));
     }
 
     [Theory]

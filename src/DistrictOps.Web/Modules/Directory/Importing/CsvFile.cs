@@ -19,6 +19,9 @@ internal sealed class CsvFile : IDisposable
     /// <summary>The current row's errors, logged in column order when the row is done.</summary>
     private readonly List<ImportError> _rowErrors = [];
 
+    /// <summary>The current row's dangling references: warnings when the row has no error, so it is left out; else errors.</summary>
+    private readonly List<ImportError> _rowDangling = [];
+
     private CsvFile(string name, TextReader text, CsvDataReader csv, Dictionary<string, int> ordinals, ImportErrorLog errors)
     {
         Name = name;
@@ -35,6 +38,15 @@ internal sealed class CsvFile : IDisposable
 
     /// <summary>The line the next row starts on.</summary>
     private int _next;
+
+    /// <summary>The records read so far.</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>The records left out so far for a dangling reference (see <see cref="Dangling"/>).</summary>
+    public int LeftOut { get; private set; }
+
+    /// <summary>The current row has a dangling reference and no error: it is left out with a warning.</summary>
+    public bool IsLeftOut => _rowDangling.Count > 0 && _rowErrors.Count == 0;
 
     /// <summary>The file stopped being CSV part-way (its error is logged); the rows after that point were not read.</summary>
     public bool Broken { get; private set; }
@@ -66,7 +78,7 @@ internal sealed class CsvFile : IDisposable
             {
                 if (!ordinals.TryAdd(known, i))
                 {
-                    header.Add(file, 1, i + 1, $"column '{name}' appears twice.");
+                    header.Add(file, 1, i + 1, $"column '{csv.GetName(i)}' appears twice.");
                     ok = false;
                 }
             }
@@ -80,7 +92,7 @@ internal sealed class CsvFile : IDisposable
             }
             else
             {
-                header.Warn(file, 1, i + 1, $"unknown column '{name}' is ignored; the OneRoster columns are {string.Join(",", columns)} (and metadata.* extensions).");
+                header.Warn(file, 1, i + 1, $"unknown column '{csv.GetName(i)}' is ignored; the OneRoster columns are {string.Join(",", columns)} (and metadata.* extensions).");
             }
         }
 
@@ -123,6 +135,7 @@ internal sealed class CsvFile : IDisposable
 
         Line = _next;
         _next = Line + 1 + LineBreaks(_csv, header: false);
+        Rows++;
         return true;
     }
 
@@ -163,16 +176,55 @@ internal sealed class CsvFile : IDisposable
     }
 
     /// <summary>The trimmed value without making a string of it.</summary>
-    public ReadOnlySpan<char> RawSpan(string name) =>
-        _ordinals.TryGetValue(name, out var i) && i < _csv.RowFieldCount ? _csv.GetFieldSpan(i).Trim() : [];
+    public ReadOnlySpan<char> RawSpan(string name) => Field(name).Trim();
+
+    private ReadOnlySpan<char> Field(string name) =>
+        _ordinals.TryGetValue(name, out var i) && i < _csv.RowFieldCount ? _csv.GetFieldSpan(i) : [];
+
+    /// <summary>The value as the file writes it, spaces included: messages quote this, not the value as read.</summary>
+    public string Written(string name) => Field(name).ToString();
+
+    /// <summary>The entry of a comma-separated list as the file writes it, for the entry <paramref name="value"/> read from it.</summary>
+    public string Written(string name, string value)
+    {
+        foreach (var entry in Written(name).Split(','))
+        {
+            if (entry.AsSpan().Trim().SequenceEqual(value))
+            {
+                return entry;
+            }
+        }
+
+        return value;
+    }
 
     public void Error(string column, string message) => _rowErrors.Add(new ImportError(Name, Line, Column(column), message));
 
     /// <summary>A finding that does not stop the import: the row is applied with what the message says was done.</summary>
     public void Warn(string column, string message) => _errors.Warn(Name, Line, Column(column), message);
 
+    /// <summary>
+    /// A reference to nothing (<paramref name="finding"/> without a full stop). Alone it only leaves the row out, with a
+    /// warning; beside an error in the same row it is an error too, since nothing is applied then.
+    /// </summary>
+    public void Dangling(string column, string finding) => _rowDangling.Add(new ImportError(Name, Line, Column(column), finding));
+
     private void LogRowErrors()
     {
+        if (IsLeftOut)
+        {
+            LeftOut++;
+            foreach (var finding in _rowDangling)
+            {
+                _errors.Warn(finding.File, finding.Line, finding.Column, finding.Message + "; the row is left out.");
+            }
+        }
+        else
+        {
+            _rowErrors.AddRange(_rowDangling.Select(d => d with { Message = d.Message + "." }));
+        }
+
+        _rowDangling.Clear();
         if (_rowErrors.Count == 0)
         {
             return;
@@ -232,11 +284,11 @@ internal sealed class CsvFile : IDisposable
 
         if (match is null)
         {
-            Error(column, $"{column} '{value}' is not one of {string.Join(", ", allowed)}.");
+            Error(column, $"{column} '{Written(column)}' is not one of {string.Join(", ", allowed)}.");
         }
         else if (!string.Equals(match, value, StringComparison.Ordinal) && !column.StartsWith("metadata.", StringComparison.Ordinal))
         {
-            Warn(column, $"{column} '{value}' is read as '{match}' (OneRoster enumerations are case-sensitive).");
+            Warn(column, $"{column} '{Written(column)}' is read as '{match}' (OneRoster enumerations are case-sensitive).");
         }
 
         return match;
@@ -260,7 +312,7 @@ internal sealed class CsvFile : IDisposable
             return date;
         }
 
-        Error(column, $"{column} '{value}' is not a date; expected YYYY-MM-DD.");
+        Error(column, $"{column} '{Written(column)}' is not a date; expected YYYY-MM-DD.");
         return null;
     }
 
@@ -285,11 +337,11 @@ internal sealed class CsvFile : IDisposable
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            Warn(column, $"{column} '{value}' is a date, not a date-time; it is read as midnight UTC.");
+            Warn(column, $"{column} '{Written(column)}' is a date, not a date-time; it is read as midnight UTC.");
             return new DateTimeOffset(day, TimeOnly.MinValue, TimeSpan.Zero);
         }
 
-        Error(column, $"{column} '{value}' is not a date-time; expected YYYY-MM-DDTHH:MM:SS.sssZ.");
+        Error(column, $"{column} '{Written(column)}' is not a date-time; expected YYYY-MM-DDTHH:MM:SS.sssZ.");
         return null;
     }
 
@@ -311,7 +363,7 @@ internal sealed class CsvFile : IDisposable
             return b;
         }
 
-        Error(column, $"{column} '{value}' is not a boolean; expected true or false.");
+        Error(column, $"{column} '{Written(column)}' is not a boolean; expected true or false.");
         return null;
     }
 
@@ -328,16 +380,16 @@ internal sealed class CsvFile : IDisposable
             if (match is null && grade.Length == 1 && char.IsAsciiDigit(grade[0]) && grade[0] != '0')
             {
                 match = "0" + grade;
-                Warn(column, $"grade '{grade}' is read as '{match}' (OneRoster grades have two digits).");
+                Warn(column, $"grade '{Written(column, grade)}' is read as '{match}' (OneRoster grades have two digits).");
             }
             else if (match is not null && !string.Equals(match, grade, StringComparison.Ordinal))
             {
-                Warn(column, $"grade '{grade}' is read as '{match}' (OneRoster grades are case-sensitive).");
+                Warn(column, $"grade '{Written(column, grade)}' is read as '{match}' (OneRoster grades are case-sensitive).");
             }
 
             if (match is null)
             {
-                Error(column, $"grade '{grade}' is not one of {string.Join(", ", OneRosterSpec.Grades)}.");
+                Error(column, $"grade '{Written(column, grade)}' is not one of {string.Join(", ", OneRosterSpec.Grades)}.");
             }
             else
             {

@@ -5,6 +5,7 @@ using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace DistrictOps.Web.Modules.Directory.Importing;
 
@@ -16,7 +17,7 @@ namespace DistrictOps.Web.Modules.Directory.Importing;
 /// Stored rows are held as 64-bit keys of their sourcedIds with id and hash (see <see cref="StoredRows"/>),
 /// read forward-only while the files are being read, so a million-student district fits in a few hundred MiB.
 /// </summary>
-public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogger<OneRosterImporter> logger)
+public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptions<DirectoryImportOptions> settings, ILogger<OneRosterImporter> logger)
 {
     private const int BatchSize = 2000;
 
@@ -87,7 +88,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 await RemoveUnseenAsync(plan.File, plan, existing[plan.File], work[plan.File], cancellationToken);
             }
 
-            JoinErrors(errors, EntityOf.Keys.Select(f => collectErrors[f]).Append(rolesErrors).Concat(classifyErrors), options.Strict);
+            JoinErrors(errors, EntityOf.Keys.Select(f => collectErrors[f]).Append(rolesErrors).Concat(classifyErrors).Append(LeftOutGuard(universe, options.Strict)), options.Strict);
             Phase(phase, "removed rows");
             var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
             Phase(phase, "shrink guard");
@@ -449,7 +450,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                     var key = rows.Keys.Of(id);
                     if (!lines.TryAdd(key, csv.Line))
                     {
-                        repeats.Add((id.ToString(), csv.Line, lines[key]));
+                        repeats.Add((csv.Written("sourcedId"), csv.Line, lines[key]));
                     }
                     else if (csv.RawSpan("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
                     {
@@ -520,14 +521,14 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             {
                 if (firsts.Contains(csv.Line))
                 {
-                    idOnLine[csv.Line] = csv.Raw("sourcedId");
+                    idOnLine[csv.Line] = csv.Written("sourcedId");
                 }
             }
         }
 
         foreach (var (id, line, first) in repeats)
         {
-            errors.Add(file, line, column, idOnLine[first] == id
+            errors.Add(file, line, column, idOnLine[first].AsSpan().Trim().SequenceEqual(id.AsSpan().Trim())
                 ? $"sourcedId '{id}' appears twice (first on line {first})."
                 : $"sourcedId '{id}' has the same 64-bit key as '{idOnLine[first]}' on line {first}, so the import cannot tell them apart; please report this.");
         }
@@ -560,6 +561,9 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 case { } row:
                     roles.Remove(row.User, row.Org, csv.Line);
                     break;
+                case null when csv.IsLeftOut:
+                    roles.LeaveOut(csv.Raw("userSourcedId"));
+                    break;
             }
         }
 
@@ -567,6 +571,8 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         {
             universe.MarkUnreadable(OneRosterSpec.Roles);
         }
+
+        universe.LeftOutCounts[OneRosterSpec.Roles] = (csv.Rows, csv.LeftOut);
 
         return roles;
     }
@@ -598,6 +604,16 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             if (after.Count == 0)
             {
                 errors.Add(OneRosterSpec.Roles, line, roles.UserColumn, $"user '{user}' would hold no role after this package; every 1.2 user needs at least one role.");
+                continue;
+            }
+
+            if (after.FirstOrDefault(r => walk.Universe.IsLeftOut(OneRosterSpec.Orgs, r.OrgSourcedId)) is { } lost)
+            {
+                // roles.csv is read before orgs.csv is checked: a role at an org left out there is left out here.
+                errors.Warn(OneRosterSpec.Roles, line, roles.UserColumn,
+                    $"user '{user}' would hold a role at org '{lost.OrgSourcedId}', which is left out of {OneRosterSpec.Orgs} itself; the change of their roles is left out.");
+                var (rows, leftOut) = walk.Universe.LeftOutCounts[OneRosterSpec.Roles];
+                walk.Universe.LeftOutCounts[OneRosterSpec.Roles] = (rows, leftOut + 1);
                 continue;
             }
 
@@ -663,6 +679,11 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
         {
             if (parser.Parse(csv) is not { } row)
             {
+                if (csv.IsLeftOut)
+                {
+                    LeaveOut(csv, existing, universe);
+                }
+
                 continue;
             }
 
@@ -715,7 +736,40 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
             }
         }
 
+        universe.LeftOutCounts[file] = (csv.Rows, csv.LeftOut);
         return work;
+    }
+
+    /// <summary>A row left out changes nothing: its stored row stays as it is (a bulk file does not remove it), and a new one never exists.</summary>
+    private static void LeaveOut(CsvFile csv, StoredRows existing, IdUniverse universe)
+    {
+        var id = csv.RawSpan("sourcedId");
+        ref var found = ref existing.Find(existing.Keys.Of(id));
+        if (!Unsafe.IsNullRef(ref found) && !found.Left)
+        {
+            found.Seen = true;
+        }
+        else
+        {
+            universe.LeaveOut(csv.Name, id);
+        }
+    }
+
+    /// <summary>
+    /// Rows with a dangling reference are left out (each a warning) only while no file loses more than
+    /// <see cref="DirectoryImportOptions.MaxQuarantineShare"/> of its rows; beyond that the import is refused. With --strict each is an error already.
+    /// </summary>
+    private ImportErrorLog LeftOutGuard(IdUniverse universe, bool strict)
+    {
+        var errors = new ImportErrorLog();
+        var share = settings.Value.MaxQuarantineShare;
+        foreach (var (file, (rows, leftOut)) in universe.LeftOutCounts.Where(c => !strict && c.Value.LeftOut > c.Value.Rows * share))
+        {
+            errors.Add(file, 0, 0, $"{leftOut:N0} of {rows:N0} rows ({100.0 * leftOut / rows:0.##}%) name something that does not exist and would be left out, " +
+                $"more than the {share * 100:0.##}% allowed ({DirectoryImportOptions.Section}:{nameof(DirectoryImportOptions.MaxQuarantineShare)}).");
+        }
+
+        return errors;
     }
 
     /// <summary>The fields each update shown in the plan changes, found by applying its row to a detached copy of the stored entity.</summary>
@@ -1219,7 +1273,8 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, ILogge
                 }
             }
 
-            var sites = (await db.Set<PersonSite>().AsNoTracking().ToListAsync(ct))
+            // A membership's role says whose it is: HR's are "staff", which OneRoster never sends, and stay as HR left them.
+            var sites = (await db.Set<PersonSite>().AsNoTracking().Where(s => s.Role != StaffImporter.StaffRole).ToListAsync(ct))
                 .Where(s => mode == ImportFileMode.Bulk || inFile.Contains(s.PersonId))
                 .Select(s => (s.PersonId, s.SiteId, s.Role)).ToHashSet();
             var links = (await db.Set<GuardianLink>().AsNoTracking().ToListAsync(ct))

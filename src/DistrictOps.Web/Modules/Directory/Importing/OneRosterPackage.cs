@@ -92,10 +92,10 @@ public sealed class OneRosterPackage : IDisposable
         }
     }
 
-    /// <summary>The manifest's rows by property name, with their line; null when the header is wrong.</summary>
-    private Dictionary<string, (string Value, int Line)>? ReadManifestProperties(ImportErrorLog errors)
+    /// <summary>The manifest's rows by property name, with their value (and as written) and line; null when the header is wrong.</summary>
+    private Dictionary<string, (string Value, string Written, int Line)>? ReadManifestProperties(ImportErrorLog errors)
     {
-        var properties = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
+        var properties = new Dictionary<string, (string Value, string Written, int Line)>(StringComparer.Ordinal);
         using var text = OpenText(OneRosterSpec.Manifest);
         var line = 1;
         try
@@ -110,7 +110,7 @@ public sealed class OneRosterPackage : IDisposable
             while (csv.Read())
             {
                 line++;
-                properties[csv.GetString(0).Trim()] = (csv.GetString(1).Trim(), line);
+                properties[csv.GetString(0).Trim()] = (csv.GetString(1).Trim(), csv.GetString(1), line);
             }
         }
         catch (CsvFormatException e)
@@ -142,12 +142,12 @@ public sealed class OneRosterPackage : IDisposable
 
         if (!properties.TryGetValue("manifest.version", out var manifestVersion) || manifestVersion.Value != "1.0")
         {
-            errors.Add(OneRosterSpec.Manifest, manifestVersion.Line, 2, $"manifest.version must be 1.0; found '{manifestVersion.Value}'.");
+            errors.Add(OneRosterSpec.Manifest, manifestVersion.Line, 2, $"manifest.version must be 1.0; found '{manifestVersion.Written}'.");
         }
 
         if (!properties.TryGetValue("oneroster.version", out var version) || version.Value is not ("1.1" or "1.2"))
         {
-            errors.Add(OneRosterSpec.Manifest, version.Line, 2, $"oneroster.version must be 1.1 or 1.2; found '{version.Value}'.");
+            errors.Add(OneRosterSpec.Manifest, version.Line, 2, $"oneroster.version must be 1.1 or 1.2; found '{version.Written}'.");
             return;
         }
 
@@ -171,7 +171,7 @@ public sealed class OneRosterPackage : IDisposable
             };
             if (parsed is null)
             {
-                errors.Add(OneRosterSpec.Manifest, mode.Line, 2, $"{key} is '{mode.Value}'; expected absent, bulk or delta.");
+                errors.Add(OneRosterSpec.Manifest, mode.Line, 2, $"{key} is '{mode.Written}'; expected absent, bulk or delta.");
                 continue;
             }
 

@@ -32,6 +32,26 @@ internal sealed class IdUniverse
         return UserKinds.TryGetValue(set.Keys.Of(user), out var kind) ? kind : People is not null && People.TryGet(user, out var row) ? row.PersonKind : null;
     }
 
+    private readonly Dictionary<string, HashSet<ulong>> _leftOut = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A new row of a file others refer to, left out for a dangling reference: rows of other files naming it are left
+    /// out too. (A stored row left out stays as it is, so naming it is fine.)
+    /// </summary>
+    public void LeaveOut(string file, ReadOnlySpan<char> id)
+    {
+        if (_ids.TryGetValue(file, out var set))
+        {
+            ref var keys = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_leftOut, file, out _);
+            (keys ??= []).Add(set.Keys.Of(id));
+        }
+    }
+
+    public bool IsLeftOut(string file, string id) => _leftOut.TryGetValue(file, out var keys) && keys.Contains(_ids[file].Keys.Of(id));
+
+    /// <summary>Per file, how many rows it has and how many were left out for a dangling reference.</summary>
+    public Dictionary<string, (int Rows, int LeftOut)> LeftOutCounts { get; } = new(StringComparer.Ordinal);
+
     /// <summary>A file whose header or CSV was broken: its errors are reported, and references to it are not checked.</summary>
     public void MarkUnreadable(string file) => _unreadable.Add(file);
 
@@ -61,7 +81,7 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
     {
         if (mode == ImportFileMode.Bulk && row.RawSpan("status").Equals(Inactive, StringComparison.OrdinalIgnoreCase))
         {
-            row.Warn("status", $"status '{row.Raw("status")}' is from OneRoster 1.0; the row is left out, as if this bulk file did not list it.");
+            row.Warn("status", $"status '{row.Written("status")}' is from OneRoster 1.0; the row is left out, as if this bulk file did not list it.");
             return null;
         }
 
@@ -79,11 +99,27 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
     /// <summary>Ids marked tobedeleted that this file's rows still name; each is reported once, on the first row naming it.</summary>
     private readonly HashSet<string> _namedDeleted = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether an id names a row that exists after the import. A dangling reference leaves the row out (see
+    /// <see cref="CsvFile.Dangling"/>), and so does a reference to a new row of another file that is itself left out.
+    /// Within one file (an org's parent, a user's agents) the ids are those of the file, so both reads of it agree.
+    /// </summary>
     private bool Ref(CsvFile row, string column, string? id, string targetFile, string what)
     {
-        if (id is null || universe.Has(targetFile, id))
+        if (id is null)
         {
             return true;
+        }
+
+        if (universe.Has(targetFile, id))
+        {
+            if (targetFile == row.Name || !universe.IsLeftOut(targetFile, id))
+            {
+                return true;
+            }
+
+            row.Dangling(column, $"{column} '{row.Written(column, id)}' names a {what} that is left out of {targetFile} itself");
+            return false;
         }
 
         if (universe.IsUnreadable(targetFile))
@@ -96,13 +132,13 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         {
             if (_namedDeleted.Add(targetFile + "\n" + id))
             {
-                row.Error(column, $"{what} '{id}' is marked tobedeleted at {targetFile}:{line}, but rows here still name it (this is the first); delete them too, or keep the {what}.");
+                row.Error(column, $"{what} '{row.Written(column, id)}' is marked tobedeleted at {targetFile}:{line}, but rows here still name it (this is the first); delete them too, or keep the {what}.");
             }
 
             return false;
         }
 
-        row.Error(column, $"{column} '{id}' names no {what} in {targetFile} or already in DistrictOps.");
+        row.Dangling(column, $"{column} '{row.Written(column, id)}' names no {what} in {targetFile} or already in DistrictOps");
         return false;
     }
 
@@ -117,18 +153,19 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         var type = row.Enum("type", OneRosterSpec.OrgTypes, required: !key.Deleted);
         var identifier = row.Text("identifier", maxLength: 64);
         var parent = row.Text("parentSourcedId");
+        var refs = false;
         if (parent == key.Id)
         {
             row.Error("parentSourcedId", "an org cannot be its own parent.");
         }
         else
         {
-            Ref(row, "parentSourcedId", parent, OneRosterSpec.Orgs, "org");
+            refs = Ref(row, "parentSourcedId", parent, OneRosterSpec.Orgs, "org");
         }
 
         var siteType = row.Enum(OneRosterSpec.SiteTypeColumn, OneRosterSpec.DeclarableSiteTypes, required: false);
         return key.Deleted ? new OrgRow(key.Id, true, row.Line, "", OrgType.School, null, null)
-            : name is null || type is null ? null
+            : name is null || type is null || !refs ? null
             : new OrgRow(key.Id, false, row.Line, name, Enum.Parse<OrgType>(type, ignoreCase: true), identifier, parent, siteType is null ? null : Enum.Parse<SiteType>(siteType));
     }
 
@@ -149,11 +186,11 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
         var start = row.Date("startDate", required: true);
         var end = row.Date("endDate", required: true);
         var parent = row.Text("parentSourcedId");
-        Ref(row, "parentSourcedId", parent, OneRosterSpec.AcademicSessions, "academic session");
+        var refs = Ref(row, "parentSourcedId", parent, OneRosterSpec.AcademicSessions, "academic session");
         var year = row.Text("schoolYear", required: true, maxLength: 8);
         if (year is not null && (year.Length != 4 || !year.All(char.IsAsciiDigit)))
         {
-            row.Error("schoolYear", $"schoolYear '{year}' is not a year; expected YYYY (the year the school year ends).");
+            row.Error("schoolYear", $"schoolYear '{row.Written("schoolYear")}' is not a year; expected YYYY (the year the school year ends).");
             year = null;
         }
 
@@ -163,7 +200,7 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
             return null;
         }
 
-        return title is null || type is null || start is null || end is null || year is null ? null
+        return title is null || type is null || start is null || end is null || year is null || !refs ? null
             : new SessionRow(key.Id, false, row.Line, title, type, start.Value, end.Value, parent, year);
     }
 
@@ -275,12 +312,20 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
             role = OrgRole.PrimaryOf(orgs)?.Role;
             if (role is null && !universe.IsUnreadable(OneRosterSpec.Roles))
             {
-                row.Error("sourcedId", roles is { IsDelta: true }
-                    ? $"user '{key.Id}' has no role: roles.csv has no row for them and DistrictOps holds none; every 1.2 user needs at least one role."
-                    : $"user '{key.Id}' has no row in roles.csv; every 1.2 user needs at least one role.");
+                if (roles?.LeftOut(key.Id) is true)
+                {
+                    row.Dangling("sourcedId", $"user '{row.Written("sourcedId")}' has no role left: their rows in {OneRosterSpec.Roles} are left out");
+                }
+                else
+                {
+                    row.Error("sourcedId", roles is { IsDelta: true }
+                        ? $"user '{row.Written("sourcedId")}' has no role: roles.csv has no row for them and DistrictOps holds none; every 1.2 user needs at least one role."
+                        : $"user '{row.Written("sourcedId")}' has no row in roles.csv; every 1.2 user needs at least one role.");
+                }
             }
 
             primaryOrg ??= orgs.FirstOrDefault(o => o.Primary)?.OrgSourcedId;
+            refs &= RolesAtKeptOrgs(row, orgs);
         }
 
         if (role is not null && agents.Count > 0)
@@ -294,6 +339,18 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
                 row.Text("identifier", maxLength: 64), row.Text("phone", maxLength: 32), row.GradeList("grades"), primaryOrg,
                 OrgRole.Sorted(orgs),
                 agents.Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>roles.csv is read before orgs.csv is checked, so a role at an org left out of orgs.csv is found here.</summary>
+    private bool RolesAtKeptOrgs(CsvFile row, IReadOnlyList<OrgRole> orgs)
+    {
+        foreach (var org in orgs.Where(o => universe.IsLeftOut(OneRosterSpec.Orgs, o.OrgSourcedId)))
+        {
+            row.Dangling("sourcedId", $"user '{row.Written("sourcedId")}' has a role at org '{org.OrgSourcedId}', which is left out of {OneRosterSpec.Orgs} itself");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -312,7 +369,7 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
                 continue;
             }
 
-            row.Warn("agentSourcedIds", $"agentSourcedIds '{agent}' names a {Noun(other.Value)} and this user is a {Noun(kind)}; " +
+            row.Warn("agentSourcedIds", $"agentSourcedIds '{row.Written("agentSourcedIds", agent)}' names a {Noun(other.Value)} and this user is a {Noun(kind)}; " +
                 "only a guardian (parent, relative) and a student are linked, so this pair is left out.");
         }
 
@@ -337,7 +394,7 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
             {
                 // DistrictOps keeps the role a user holds at an org, not the role row's own sourcedId.
                 row.Error(deletedUser.Length == 0 ? "userSourcedId" : "orgSourcedId",
-                    $"role '{key.Id}' is tobedeleted without its userSourcedId and orgSourcedId; send them so the role can be found.");
+                    $"role '{row.Written("sourcedId")}' is tobedeleted without its userSourcedId and orgSourcedId; send them so the role can be found.");
                 return null;
             }
 

@@ -291,19 +291,19 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
             var ok = true;
             foreach (var site in siteIds.Where(s => !sites.ContainsKey(s)))
             {
-                csv.Error("siteSourcedIds", $"siteSourcedIds '{site}' names no site in DistrictOps; import the SIS roster first.");
+                csv.Error("siteSourcedIds", $"siteSourcedIds '{csv.Written("siteSourcedIds", site)}' names no site in DistrictOps; import the SIS roster first.");
                 ok = false;
             }
 
             if (person is not null && !sourcedIds.Contains(person))
             {
-                csv.Error("personSourcedId", $"personSourcedId '{person}' names nobody imported from the SIS.");
+                csv.Error("personSourcedId", $"personSourcedId '{csv.Written("personSourcedId")}' names nobody imported from the SIS.");
                 ok = false;
             }
 
             if (employee is not null && !lines.TryAdd(employee, csv.Line))
             {
-                csv.Error("employeeId", $"employeeId '{employee}' appears twice (first on line {lines[employee]}).");
+                csv.Error("employeeId", $"employeeId '{csv.Written("employeeId")}' appears twice (first on line {lines[employee]}).");
                 ok = false;
             }
 
@@ -341,18 +341,18 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
             var ok = decimal.TryParse(raw, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var share) && share > 0 && share <= 1;
             if (!ok)
             {
-                csv.Error("share", $"share '{raw}' is not a number above 0 and at most 1, like 0.50.");
+                csv.Error("share", $"share '{csv.Written("share")}' is not a number above 0 and at most 1, like 0.50.");
             }
 
             if (employee is not null && !employees.Contains(employee))
             {
-                csv.Error("employeeId", $"employeeId '{employee}' is not in {StaffFile}.");
+                csv.Error("employeeId", $"employeeId '{csv.Written("employeeId")}' is not in {StaffFile}.");
                 ok = false;
             }
 
             if (site is not null && !sites.ContainsKey(site))
             {
-                csv.Error("siteSourcedId", $"siteSourcedId '{site}' names no site in DistrictOps.");
+                csv.Error("siteSourcedId", $"siteSourcedId '{csv.Written("siteSourcedId")}' names no site in DistrictOps.");
                 ok = false;
             }
 

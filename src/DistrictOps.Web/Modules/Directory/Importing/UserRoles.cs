@@ -14,6 +14,7 @@ internal sealed class UserRoles(IdKeys users, IReadOnlyDictionary<ulong, OrgRole
     private readonly Dictionary<ulong, List<(string Org, OrgRole? Role)>> _changes = [];
     private readonly Dictionary<ulong, (string User, int Line)> _named = [];
     private readonly Dictionary<OrgRole, OrgRole> _shared = [];
+    private readonly HashSet<ulong> _leftOut = [];
 
     public bool IsDelta => stored is not null;
 
@@ -41,6 +42,12 @@ internal sealed class UserRoles(IdKeys users, IReadOnlyDictionary<ulong, OrgRole
         ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_roles, key, out _);
         list = list is null ? [shared] : [.. list, shared];
     }
+
+    /// <summary>A roles.csv row of this user was left out for a dangling reference.</summary>
+    public void LeaveOut(string user) => _leftOut.Add(users.Of(user));
+
+    /// <summary>Whether a roles.csv row of this user was left out, so a user without a role is left out too instead of being an error.</summary>
+    public bool LeftOut(string user) => _leftOut.Contains(users.Of(user));
 
     /// <summary>A delta's tobedeleted role: the user no longer holds a role at this org.</summary>
     public void Remove(string user, string org, int line)
