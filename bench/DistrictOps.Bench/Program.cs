@@ -12,6 +12,9 @@ using Npgsql;
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 1000000 --provider Sqlite|Postgres [--postgres CONNECTION] [--keep]
 // Search benchmark: the same with --search, descriptions from a small vocabulary and a reply on every 4th ticket, timing the header's search.
 // Reports benchmark (ReportsBench.cs): the same with --reports, timing each help desk report API over 90 and 365 days.
+// Load benchmark (LoadBench.cs): the same tickets, then the Release web app in a process of its own driven by C concurrent clients.
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 100000 --load --provider Sqlite|Postgres --work DIR
+//   [--clients 1,4,16,16,16] [--seconds 5] [--web PATH/DistrictOps.Web.dll]   a DIR that holds N tickets is reused as it is
 var students = int.Parse(Arg("--students") ?? "100000", CultureInfo.InvariantCulture);
 var provider = Arg("--provider") ?? "Sqlite";
 var keep = Arg("--work");
@@ -29,8 +32,9 @@ if (provider == "Postgres")
     var server = Arg("--postgres") ?? Environment.GetEnvironmentVariable("DISTRICTOPS_TEST_POSTGRES")
         ?? throw new InvalidOperationException("Give --postgres CONNECTION or set DISTRICTOPS_TEST_POSTGRES.");
     var named = Path.Combine(work, "database");
-    database = loaded ? File.ReadAllText(named) : "districtops_bench_" + Guid.NewGuid().ToString("N")[..8];
-    if (!loaded)
+    var existing = File.Exists(named);
+    database = existing ? File.ReadAllText(named) : "districtops_bench_" + Guid.NewGuid().ToString("N")[..8];
+    if (!existing)
     {
         await using var admin = new NpgsqlConnection(server);
         await admin.OpenAsync();
@@ -47,7 +51,17 @@ else
 
 if (Arg("--tickets") is { } tickets)
 {
-    if (args.Contains("--reports"))
+    if (args.Contains("--load"))
+    {
+        await using (var app = await HelpdeskBench.StartAsync(settings))
+        {
+            await HelpdeskBench.FillAsync(app, int.Parse(tickets, CultureInfo.InvariantCulture), search: false);
+        }
+
+        var clients = (Arg("--clients") ?? "1,4,16,16,16").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        await LoadBench.RunAsync(provider, settings, clients, TimeSpan.FromSeconds(double.Parse(Arg("--seconds") ?? "5", CultureInfo.InvariantCulture)), Arg("--web"));
+    }
+    else if (args.Contains("--reports"))
     {
         await ReportsBench.RunAsync(int.Parse(tickets, CultureInfo.InvariantCulture), provider, settings);
     }
@@ -56,7 +70,7 @@ if (Arg("--tickets") is { } tickets)
         await HelpdeskBench.RunAsync(int.Parse(tickets, CultureInfo.InvariantCulture), provider, settings, search: args.Contains("--search"));
     }
 
-    if (args.Contains("--keep"))
+    if (args.Contains("--keep") || keep is not null)
     {
         Console.WriteLine($"Kept: {settings["ConnectionStrings:DistrictOps"]}");
         return;

@@ -34,6 +34,7 @@ public static class PlatformHost
         // The CLI needs it too: jobs and `users reset-link` build links in emails on Http:PublicBaseUrl.
         services.AddSettings<HttpOptions>(configuration, HttpOptions.Section);
         services.AddPlatformDatabase(configuration);
+        services.AddStatementCounting(configuration);
         services.AddPlatformEmail(configuration);
         services.AddPlatformJobs(configuration);
         services.AddPlatformAuth(configuration, catalog.Permissions);
@@ -98,6 +99,7 @@ public static class PlatformHost
         }
 
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseStatementCounting(app.Configuration);
         app.UseSecurityHeaders();
         app.UseApiProblemDetails();
         app.UsePageErrors();
