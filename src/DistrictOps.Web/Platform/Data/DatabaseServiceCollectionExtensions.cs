@@ -9,7 +9,10 @@ public static class DatabaseServiceCollectionExtensions
 {
     public const string ConnectionStringName = "DistrictOps";
 
-    /// <summary>Registers <see cref="AppDbContext"/> for the configured provider, with every registered EF interceptor (the email outbox's wake-up).</summary>
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> for the configured provider, with every registered EF interceptor (the email
+    /// outbox's wake-up) and on SQLite the write queue (<see cref="SqliteWriteQueue"/>).
+    /// </summary>
     public static IServiceCollection AddPlatformDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = services.AddSettings<DatabaseOptions>(configuration, DatabaseOptions.Section);
@@ -19,7 +22,8 @@ public static class DatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options, connectionString, configuration[DistrictOpsHome.EnvironmentVariable]);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => Common(o.UseSqlite(sqlite), sp));
+                services.AddSingleton<SqliteWriteQueue>();
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => Common(o.UseSqlite(sqlite), sp).AddInterceptors(sp.GetRequiredService<SqliteWriteQueue>()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))

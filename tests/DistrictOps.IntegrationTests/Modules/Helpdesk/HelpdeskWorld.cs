@@ -49,10 +49,15 @@ public sealed class HelpdeskWorld : IAsyncDisposable
     /// The world on a database of its own, copied from a template built once per test process, and the app started on it
     /// with the given settings and services.
     /// </summary>
-    public static async Task<HelpdeskWorld> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static Task<HelpdeskWorld> CreateAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        CreateAsync(provider, _ => settings, services);
+
+    /// <summary>The same, with settings that depend on the world's own database (its connection string).</summary>
+    public static async Task<HelpdeskWorld> CreateAsync(
+        DatabaseProvider provider, Func<TestDatabase, IReadOnlyDictionary<string, string?>?> settings, Action<IServiceCollection>? services = null)
     {
         var db = await TestDatabase.CreateFromAsync(provider, nameof(HelpdeskWorld), BuildAsync);
-        var world = new HelpdeskWorld(db, new DistrictOpsFactory(db, settings, services));
+        var world = new HelpdeskWorld(db, new DistrictOpsFactory(db, settings(db), services));
         await using var scope = world.App.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var sites = await context.Set<Site>().ToDictionaryAsync(s => s.SourcedId, s => s.Id);

@@ -5,6 +5,7 @@ using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
 
@@ -130,5 +131,38 @@ public sealed class OpenTicketTests
             Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await teacher.GetAsync($"/api/v1/helpdesk/tickets/{number}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync($"/api/v1/helpdesk/tickets/{elsewhere}")).StatusCode);
         }
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Tickets_opened_at_once_while_another_write_holds_the_database_all_persist(DatabaseProvider provider)
+    {
+        // A one-second command timeout on SQLite: a writer that found the database locked used to retry for that long and
+        // fail with "database is locked"; now it queues behind the write in progress (ADR 0018) for as long as that takes.
+        await using var world = await HelpdeskWorld.CreateAsync(provider, db => provider == DatabaseProvider.Sqlite
+            ? new Dictionary<string, string?> { ["ConnectionStrings:DistrictOps"] = db.ConnectionString + ";Default Timeout=1" }
+            : null);
+        var client = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/helpdesk/queues")).StatusCode);
+
+        HttpResponseMessage[] responses;
+        await using (var scope = world.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var longWrite = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("""UPDATE helpdesk_teams SET "Name" = "Name" """);
+            var opening = Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+                client.PostAsJsonAsync("/api/v1/helpdesk/tickets", new { title = $"Projector {i} has no picture", description = "Blank.", siteId = world.Elementary, issueTypeId = 1 })));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await longWrite.CommitAsync();
+            responses = await opening;
+        }
+
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.All(responses.Zip(bodies), r => Assert.True(r.First.StatusCode == HttpStatusCode.Created, r.Second));
+        var numbers = bodies.Select(b => JsonDocument.Parse(b).RootElement.GetProperty("number").GetString()).ToHashSet();
+        Assert.Equal(8, numbers.Count);
+        await using var check = world.Db.OpenContext();
+        Assert.Equal(8, await check.Set<Ticket>().CountAsync(t => t.Title.StartsWith("Projector ") && t.Description == "Blank."));
     }
 }
