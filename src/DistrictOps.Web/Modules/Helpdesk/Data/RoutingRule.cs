@@ -46,7 +46,7 @@ public sealed class RoutingRule : ITicketConditions
     public bool StopProcessing { get; set; }
 }
 
-/// <summary>The next position in a round-robin among a site's technicians.</summary>
+/// <summary>A round-robin among a site's technicians: the turns taken so far; the next technician is <c>Next</c> modulo their number.</summary>
 public sealed class RoundRobinCursor
 {
     public required string Key { get; set; }

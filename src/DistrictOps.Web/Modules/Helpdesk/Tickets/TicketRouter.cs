@@ -71,17 +71,15 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
             return null;
         }
 
+        // One statement takes the turn and moves the cursor on, so tickets opened at once take turns: read-then-write let
+        // two of them read the same turn, and on a site's first ticket both inserted the cursor and one failed (PostgreSQL).
         var key = $"site:{siteId}";
-        var cursor = await db.Set<RoundRobinCursor>().SingleOrDefaultAsync(c => c.Key == key, cancellationToken);
-        if (cursor is null)
-        {
-            cursor = new RoundRobinCursor { Key = key };
-            db.Set<RoundRobinCursor>().Add(cursor);
-        }
-
-        var next = technicians[cursor.Next % technicians.Count];
-        cursor.Next = (cursor.Next + 1) % technicians.Count;
-        return next;
+        var turns = await db.Database.SqlQuery<int>($"""
+            INSERT INTO helpdesk_round_robin ("Key", "Next") VALUES ({key}, 1)
+            ON CONFLICT ("Key") DO UPDATE SET "Next" = helpdesk_round_robin."Next" + 1
+            RETURNING "Next" - 1 AS "Value"
+            """).ToListAsync(cancellationToken);
+        return technicians[turns.Single() % technicians.Count];
     }
 
     private async Task<IReadOnlyList<int>> IssueTypeAncestryAsync(int issueTypeId, CancellationToken cancellationToken)
