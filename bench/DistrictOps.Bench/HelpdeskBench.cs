@@ -67,9 +67,15 @@ internal static partial class HelpdeskBench
 
         var (luis, priya) = await PrepareStaffAsync(app);
         started = Stopwatch.GetTimestamp();
-        await InsertTicketsAsync(app, count, luis, priya, search);
-        Console.WriteLine($"{"bulk insert tickets",-34} {Stopwatch.GetElapsedTime(started).TotalSeconds,8:0.0} s");
-        if (search)
+        // A kept database (--work DIR --keep) already holds the tickets of an earlier run: time it again without reloading.
+        var loaded = await IsLoadedAsync(app, count);
+        if (!loaded)
+        {
+            await InsertTicketsAsync(app, count, luis, priya, search);
+            Console.WriteLine($"{"bulk insert tickets",-34} {Stopwatch.GetElapsedTime(started).TotalSeconds,8:0.0} s");
+        }
+
+        if (search && !loaded)
         {
             started = Stopwatch.GetTimestamp();
             await InsertRepliesAsync(app);
@@ -203,6 +209,12 @@ internal static partial class HelpdeskBench
         {
             await db.Database.ExecuteSqlRawAsync("ANALYZE helpdesk_ticket_events");
         }
+    }
+
+    private static async Task<bool> IsLoadedAsync(BenchApp app, int count)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Ticket>().CountAsync() >= count;
     }
 
     private static string TicketNumber(long id) => $"BV-{id:D6}";
