@@ -101,6 +101,8 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<ServiceReportsHandler>();
         services.TryAddScoped<IDeviceCounts, EnrollmentDeviceCounts>();
         services.AddScoped<ServiceLevelTracker>();
+        services.AddSingleton<HelpdeskSettingsCache>();
+        services.AddSingleton<IInterceptor, HelpdeskSettingsCacheInterceptor>();
         services.AddScoped<IInterceptor, ServiceLevelInterceptor>();
         services.AddScoped<RestoreInstructionHandler>();
         services.AddScoped<IDemoSeed, DemoServiceLevelSeed>();

@@ -25,6 +25,13 @@ public sealed class HelpdeskOptions
     [Range(1, int.MaxValue)]
     public int ListCountCap { get; set; } = 10_000;
 
+    /// <summary>
+    /// The header's text search looks among the newest this many ticket numbers first, then ten times as many, and so on,
+    /// until it has a page: a word in every tenth of a million tickets would otherwise collect 100,000 matches to show 50.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int SearchWindow { get; set; } = 50_000;
+
     public RecurringIssueOptions RecurringIssues { get; set; } = new();
 
     /// <summary>The scheduled automations: reminders, auto-close, Solved to Closed.</summary>

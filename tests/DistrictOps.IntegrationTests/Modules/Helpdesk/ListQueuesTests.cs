@@ -192,13 +192,18 @@ public sealed class ListQueuesTests
 
         var capped = await GetAsync(priya, "/api/v1/helpdesk/queues/all?status=any&pageSize=2");
         var exact = await GetAsync(priya, "/api/v1/helpdesk/queues/all?status=any&pageSize=2&site=" + world.High);
+        var counts = (await GetAsync(priya, "/api/v1/helpdesk/queues")).EnumerateArray()
+            .ToDictionary(q => q.GetProperty("name").GetString()!, q => (q.GetProperty("count").GetInt32(), q.GetProperty("countIsCapped").GetBoolean()));
 
         Assert.Equal((3, true, 2), (capped.GetProperty("total").GetInt32(), capped.GetProperty("totalIsCapped").GetBoolean(), capped.GetProperty("items").GetArrayLength()));
         Assert.False(exact.GetProperty("totalIsCapped").GetBoolean());
         Assert.True(exact.GetProperty("total").GetInt32() <= 3);
+        Assert.Equal(((3, true), (0, false)), (counts["all"], counts["mine"]));
         var page = world.App.Browser();
         await page.SignInAsync(HelpdeskWorld.HelpDesk);
-        Assert.Contains("3+ tickets", WebUtility.HtmlDecode(await page.GetStringAsync("/helpdesk/queues/all?status=any&pageSize=2")), StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await page.GetStringAsync("/helpdesk/queues/all?status=any&pageSize=2"));
+        Assert.Contains("3+ tickets", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"count\">3+<span", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,12 +1,51 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
 
-public sealed class SearchTests
+public sealed partial class SearchTests
 {
+    [Theory]
+    [Providers]
+    public async Task A_search_in_windows_of_the_newest_numbers_shows_the_same_page_as_a_search_of_all(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Helpdesk:SearchWindow"] = "30" });
+        var reply = await world.OpenAsync(HelpdeskWorld.Teacher, new { title = "Slow login", description = "Takes minutes.", siteId = world.Elementary, issueTypeId = 3 });
+        await using (var context = world.Db.OpenContext())
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            // Every third of 300 tickets matches: the window of 30 numbers holds 10 of them, the window of 300 a full page of 100.
+            context.Set<Ticket>().AddRange(Enumerable.Range(0, 300).Select(i => new Ticket
+            {
+                Title = i % 3 == 0 ? $"Gymnasium projector {i}" : $"Printer {i}", Description = "Generated.", RequesterName = "Maria Lopez",
+                SiteId = world.Elementary, IssueTypeId = 3, Priority = 3, Status = TicketStatus.Closed, CreatedAt = now, UpdatedAt = now, StatusChangedAt = now,
+            }));
+            await context.SaveChangesAsync();
+        }
+
+        var api = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
+        (await api.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{reply}/comments", new { body = "Met them in the gymnasium.", isPublic = false })).EnsureSuccessStatusCode();
+        var desk = world.App.Browser();
+        await desk.SignInAsync(HelpdeskWorld.HelpDesk);
+
+        var html = await desk.GetStringAsync("/helpdesk/search?q=gymnasium");
+        var shown = TicketLink().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        await using var db = world.Db.OpenContext();
+        var matching = await db.Set<Ticket>().Where(t => t.Title.StartsWith("Gymnasium")).OrderByDescending(t => t.Id).Select(t => t.Id).Take(50).ToListAsync();
+        Assert.Equal(matching.Select(id => $"BV-{id:D6}"), shown);
+        var few = await desk.GetStringAsync("/helpdesk/search?q=met%20them");
+        Assert.Equal([reply], TicketLink().Matches(few).Select(m => m.Groups[1].Value).Distinct());
+    }
+
+    [GeneratedRegex("href=\"/helpdesk/tickets/(BV-\\d{6})\"")]
+    private static partial Regex TicketLink();
+
     [Theory]
     [Providers]
     public async Task A_ticket_number_jumps_to_the_ticket_and_text_finds_title_description_comments_and_requester_highlighted(DatabaseProvider provider)

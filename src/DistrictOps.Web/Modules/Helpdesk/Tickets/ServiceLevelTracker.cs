@@ -14,12 +14,12 @@ public sealed record TrackedServiceLevel(ServiceLevelPolicy Policy, ServiceLevel
 /// Called for every save that changes what the clock reads (the service-level interceptor), by the service-level job
 /// and by the demo seed; it never saves.
 /// </summary>
-public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calendar, ISiteDirectory sites, TimeProvider clock)
+public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calendar, ISiteDirectory sites, HelpdeskSettingsCache settingsCache, TimeProvider clock)
 {
     private readonly Dictionary<Guid, SchoolSchedule?> _schedules = [];
-    private List<ServiceLevelPolicy>? _policies;
-    private Dictionary<(int Policy, int Priority), ServiceLevelTarget>? _targets;
-    private Dictionary<int, int?>? _parents;
+    private IReadOnlyList<ServiceLevelPolicy>? _policies;
+    private IReadOnlyDictionary<(int PolicyId, int Priority), ServiceLevelTarget>? _targets;
+    private IReadOnlyDictionary<int, int?>? _parents;
     private Dictionary<Guid, string>? _siteTypes;
 
     /// <summary>The first enabled policy, by order, whose conditions match (as a routing rule's do), with a target for the ticket's priority.</summary>
@@ -170,9 +170,8 @@ public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calenda
             return;
         }
 
-        _policies = await db.Set<ServiceLevelPolicy>().AsNoTracking().Where(p => p.Enabled).OrderBy(p => p.Order).ThenBy(p => p.Id).ToListAsync(cancellationToken);
-        _targets = await db.Set<ServiceLevelTarget>().AsNoTracking().ToDictionaryAsync(t => (t.PolicyId, t.Priority), cancellationToken);
-        _parents = await db.Set<IssueType>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
+        var settings = await settingsCache.GetAsync(db, cancellationToken);
+        (_policies, _targets, _parents) = (settings.EnabledPolicies, settings.Targets, settings.IssueTypeParents);
         _siteTypes = (await sites.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Type);
     }
 }

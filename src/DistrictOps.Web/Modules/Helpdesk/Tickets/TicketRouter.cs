@@ -11,7 +11,7 @@ namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 /// site's technician" is the Directory's coverage for the site, taken round-robin among those who
 /// have a DistrictOps account.
 /// </summary>
-public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDirectory users)
+public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDirectory users, HelpdeskSettingsCache settingsCache)
 {
     public async Task<RoutingDecision> RouteAsync(Ticket ticket, string? siteType, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -51,9 +51,9 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
     /// <summary>What routing would decide for this ticket, without changing anything: the simulator.</summary>
     public async Task<RoutingDecision> DecideAsync(Ticket ticket, string? siteType, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rules = await db.Set<RoutingRule>().AsNoTracking().ToListAsync(cancellationToken);
-        var ancestry = await IssueTypeAncestryAsync(ticket.IssueTypeId, cancellationToken);
-        return Routing.Route(rules, new RoutingInput(ticket.SiteId, siteType, ancestry, ticket.RequesterRole, ticket.Channel, ticket.Priority, now));
+        var settings = await settingsCache.GetAsync(db, cancellationToken);
+        var ancestry = IssueTypeAncestry(settings.IssueTypeParents, ticket.IssueTypeId);
+        return Routing.Route(settings.RoutingRules, new RoutingInput(ticket.SiteId, siteType, ancestry, ticket.RequesterRole, ticket.Channel, ticket.Priority, now));
     }
 
     public async Task<IReadOnlyList<UserSummary>> SiteTechniciansAsync(Guid siteId, CancellationToken cancellationToken)
@@ -82,9 +82,8 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
         return technicians[turns.Single() % technicians.Count];
     }
 
-    private async Task<IReadOnlyList<int>> IssueTypeAncestryAsync(int issueTypeId, CancellationToken cancellationToken)
+    private static List<int> IssueTypeAncestry(IReadOnlyDictionary<int, int?> parents, int issueTypeId)
     {
-        var parents = await db.Set<IssueType>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, cancellationToken);
         var chain = new List<int>();
         for (int? id = issueTypeId; id is { } current && !chain.Contains(current) && parents.ContainsKey(current); id = parents[current])
         {

@@ -36,6 +36,7 @@ public sealed class OpenTicketHandler(
     IPeopleDirectory people,
     TicketRouter router,
     TicketNotifier notifier,
+    HelpdeskSettingsCache settingsCache,
     TimeProvider clock,
     IOptions<HelpdeskOptions> options)
 {
@@ -54,7 +55,8 @@ public sealed class OpenTicketHandler(
             errors.Add(nameof(command.SiteId), "Choose the site where the problem is.");
         }
 
-        var issueType = await db.Set<IssueType>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.IssueTypeId && c.Active, cancellationToken);
+        var settings = await settingsCache.GetAsync(db, cancellationToken);
+        var issueType = settings.IssueTypes.SingleOrDefault(c => c.Id == command.IssueTypeId && c.Active);
         if (issueType is null)
         {
             errors.Add(nameof(command.IssueTypeId), "Choose what kind of problem it is.");
@@ -80,8 +82,7 @@ public sealed class OpenTicketHandler(
         }
 
         var now = clock.GetUtcNow();
-        var matrix = await db.Set<PriorityCell>().AsNoTracking().ToListAsync(cancellationToken);
-        var ticket = NewTicket(command, actor, onBehalf, requester, site!.Id, issueType!.Id, Priorities.From(matrix, command.Impact, command.Urgency), now);
+        var ticket = NewTicket(command, actor, onBehalf, requester, site!.Id, issueType!.Id, Priorities.From(settings.PriorityMatrix, command.Impact, command.Urgency), now);
         return await OpenAsync(ticket, actor, onBehalf ? $"Entered by {actor.Name} ({command.Channel})" : null, site.Type, now, cancellationToken);
     }
 

@@ -67,7 +67,8 @@ public sealed record QueueList(string Queue, string Title, string? Explanation, 
     public int PageCount => Total == 0 ? 1 : Math.Max((Total + PageSize - 1) / PageSize, TotalIsCapped ? Page + 1 : 1);
 }
 
-public sealed record QueueCount(string Name, string Title, int Count, string? Explanation);
+/// <summary>A queue's open tickets; <see cref="CountIsCapped"/> says there are more than <see cref="Count"/>, the list's cap.</summary>
+public sealed record QueueCount(string Name, string Title, int Count, string? Explanation, bool CountIsCapped = false);
 
 /// <summary>
 /// The technicians' queues and the ticket list behind them. Every query starts from what the viewer may see;
@@ -151,16 +152,17 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
         return new QueueList(queue.Name, queue.Title, explanation, rows, total > cap ? Math.Max(cap, ((filter.Page - 1) * filter.PageSize) + rows.Count) : total, filter.Page, filter.PageSize, total > cap);
     }
 
-    /// <summary>How many open tickets each queue holds for this viewer.</summary>
+    /// <summary>How many open tickets each queue holds for this viewer, counted up to the list's cap like a list's total.</summary>
     public async Task<IReadOnlyList<QueueCount>> CountAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
         var counts = new List<QueueCount>();
         var open = TicketFilter.Open.ToList();
+        var cap = options.Value.ListCountCap;
         foreach (var queue in Queue.Every)
         {
             var (scoped, explanation) = InQueue(viewer, queue, db.Set<Ticket>().AsNoTracking());
-            var count = scoped is null ? 0 : await scoped.Where(t => open.Contains(t.Status)).CountAsync(cancellationToken);
-            counts.Add(new QueueCount(queue.Name, queue.Title, count, explanation));
+            var count = scoped is null ? 0 : await scoped.Where(t => open.Contains(t.Status)).Take(cap + 1).CountAsync(cancellationToken);
+            counts.Add(new QueueCount(queue.Name, queue.Title, Math.Min(count, cap), explanation, count > cap));
         }
 
         return counts;

@@ -4,6 +4,7 @@ using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Work.SearchEverything;
 
@@ -20,7 +21,7 @@ public sealed record TicketHit(string Number, string Title, string Status, strin
 /// by indexes on both databases (Platform/Data/Migrations/HandWritten/ticket-text-search.sql): trigram FTS5 tables on
 /// SQLite, pg_trgm GIN indexes on PostgreSQL, so it stays fast at a million tickets.
 /// </summary>
-public sealed class SearchHandler(AppDbContext db, TicketFinder finder, IPeopleDirectory people)
+public sealed class SearchHandler(AppDbContext db, TicketFinder finder, IPeopleDirectory people, IOptions<HelpdeskOptions> options)
 {
     public const int MinLength = 3;
     public const int MaxLength = 200;
@@ -52,10 +53,30 @@ public sealed class SearchHandler(AppDbContext db, TicketFinder finder, IPeopleD
 
     private async Task<List<TicketHit>> TicketsAsync(string query, Viewer viewer, CancellationToken cancellationToken)
     {
-        var rows = await viewer.Visible(Matching(query)).AsNoTracking()
-            .OrderByDescending(t => t.Id).Take(Shown * 2)
-            .Select(t => new { t.Id, t.Title, t.Status, t.Description, t.RequesterName, t.RequesterRole, t.SiteId, t.UpdatedAt })
-            .ToListAsync(cancellationToken);
+        // The newest matches come from the newest numbers: search a window of them and widen it until a page is full
+        // (or the window holds every ticket), so the page is the same as a search of all, at the cost of the window's matches.
+        var newest = await db.Set<Ticket>().MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+        var window = (long)options.Value.SearchWindow;
+        while (true)
+        {
+            var from = newest - window < 1 ? (long?)null : newest - window + 1;
+            var rows = await viewer.Visible(Matching(query, from)).AsNoTracking()
+                .OrderByDescending(t => t.Id).Take(Shown * 2)
+                .Select(t => new Candidate(t.Id, t.Title, t.Status, t.Description, t.RequesterName, t.RequesterRole, t.SiteId, t.UpdatedAt))
+                .ToListAsync(cancellationToken);
+            if (rows.Count == Shown * 2 || from is null)
+            {
+                return await HitsAsync(rows, query, viewer, cancellationToken);
+            }
+
+            window *= 10;
+        }
+    }
+
+    private sealed record Candidate(long Id, string Title, TicketStatus Status, string Description, string RequesterName, string? RequesterRole, Guid SiteId, DateTimeOffset UpdatedAt);
+
+    private async Task<List<TicketHit>> HitsAsync(List<Candidate> rows, string query, Viewer viewer, CancellationToken cancellationToken)
+    {
         var ids = rows.Select(r => r.Id).ToList();
         var comments = (await db.Set<TicketEvent>().AsNoTracking()
                 .Where(e => ids.Contains(e.TicketId) && (e.Kind == TicketEventKind.PublicReply || e.Kind == TicketEventKind.InternalNote) && e.Body != null)
@@ -79,18 +100,23 @@ public sealed class SearchHandler(AppDbContext db, TicketFinder finder, IPeopleD
         return hits;
     }
 
-    /// <summary>Tickets whose title, description, requester or a reply or note contains <paramref name="query"/>, case-insensitively.</summary>
-    private IQueryable<Ticket> Matching(string query)
+    /// <summary>
+    /// Tickets numbered <paramref name="from"/> or later (any, if null) whose title, description, requester or a reply or
+    /// note contains <paramref name="query"/>, case-insensitively.
+    /// </summary>
+    private IQueryable<Ticket> Matching(string query, long? from)
     {
+        var first = from ?? 0;
         if (db.Database.IsSqlite())
         {
-            // A trigram FTS5 phrase matches the text anywhere in a column; quotes inside are doubled.
+            // A trigram FTS5 phrase matches the text anywhere in a column; quotes inside are doubled. FTS5 seeks to the rowid range.
             var phrase = "\"" + query.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             return db.Set<Ticket>().FromSql($"""
                 SELECT * FROM helpdesk_tickets WHERE "Id" IN (
-                    SELECT rowid FROM helpdesk_tickets_fts WHERE helpdesk_tickets_fts MATCH {phrase}
+                    SELECT rowid FROM helpdesk_tickets_fts WHERE helpdesk_tickets_fts MATCH {phrase} AND rowid >= {first}
                     UNION
-                    SELECT "TicketId" FROM helpdesk_ticket_events WHERE "Id" IN (SELECT rowid FROM helpdesk_ticket_events_fts WHERE helpdesk_ticket_events_fts MATCH {phrase}))
+                    SELECT "TicketId" FROM helpdesk_ticket_events WHERE "TicketId" >= {first}
+                        AND "Id" IN (SELECT rowid FROM helpdesk_ticket_events_fts WHERE helpdesk_ticket_events_fts MATCH {phrase}))
                 """);
         }
 
@@ -98,9 +124,9 @@ public sealed class SearchHandler(AppDbContext db, TicketFinder finder, IPeopleD
         // The comment kinds repeat the partial index's predicate word for word, so PostgreSQL uses it.
         return db.Set<Ticket>().FromSql($"""
             SELECT * FROM helpdesk_tickets WHERE "Id" IN (
-                SELECT "Id" FROM helpdesk_tickets WHERE "Title" ILIKE {pattern} OR "Description" ILIKE {pattern} OR "RequesterName" ILIKE {pattern}
+                SELECT "Id" FROM helpdesk_tickets WHERE "Id" >= {first} AND ("Title" ILIKE {pattern} OR "Description" ILIKE {pattern} OR "RequesterName" ILIKE {pattern})
                 UNION
-                SELECT "TicketId" FROM helpdesk_ticket_events WHERE "Kind" IN ('PublicReply', 'InternalNote') AND "Body" ILIKE {pattern})
+                SELECT "TicketId" FROM helpdesk_ticket_events WHERE "TicketId" >= {first} AND "Kind" IN ('PublicReply', 'InternalNote') AND "Body" ILIKE {pattern})
             """);
     }
 }
