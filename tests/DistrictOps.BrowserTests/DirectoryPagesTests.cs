@@ -68,7 +68,7 @@ public sealed class DirectoryPagesTests(BrowserFixture fixture)
 
         await page.GotoAsync("/directory/imports");
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
-        await page.Locator("tbody tr td a").First.ClickAsync();
+        await page.Locator("tbody tr", new() { HasText = "Applied" }).Locator("td a").First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Import run");
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
         Assert.Empty(await ShellTests.TooWideAsync(page));

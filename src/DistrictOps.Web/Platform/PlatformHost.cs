@@ -8,6 +8,7 @@ using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Email;
 using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Platform.Jobs;
+using DistrictOps.Web.Platform.Jobs.Background;
 using DistrictOps.Web.Platform.Modules;
 using DistrictOps.Web.Platform.Settings;
 using DistrictOps.Web.Platform.Time;
@@ -62,6 +63,7 @@ public static class PlatformHost
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddHealthChecks().AddCheck<DemoSeedReadyCheck>("demo-seed", tags: ["ready"]);
         builder.Services.AddHostedService<OutboxDelivery>();
+        builder.Services.AddHostedService<BackgroundJobWorker>();
         builder.Services.AddJobScheduler(builder.Configuration);
         builder.Services.AddLocalization();
         // Spanish (and later other languages) is written as text, not as &#xF3; escapes.

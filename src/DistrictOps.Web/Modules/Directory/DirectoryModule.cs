@@ -56,6 +56,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<AccessLogHandler>();
         services.AddScoped<ImportRunsHandler>();
         services.AddScoped<UploadImportHandler>();
+        services.AddBackgroundWork<ImportJobWork>(UploadImportHandler.JobKind);
         services.AddSettings<ImportUploadOptions>(configuration, ImportUploadOptions.Section);
         services.AddScheduledWork<PurgeImportUploadsWork>(PurgeImportUploadsWork.Name, TimeSpan.FromHours(1), "Deletes import uploads checked and never applied, after Directory:Uploads:Retention.");
         services.AddScheduledWork<DisableLeaverAccountsWork>(DisableLeaverAccountsWork.Name, TimeSpan.FromHours(1), "Disables the accounts of staff HR says have left, after Users:LeaverGraceDays.");

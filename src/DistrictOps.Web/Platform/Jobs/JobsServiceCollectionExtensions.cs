@@ -1,4 +1,5 @@
 using DistrictOps.Web.Platform.Demo;
+using DistrictOps.Web.Platform.Jobs.Background;
 using DistrictOps.Web.Platform.Settings;
 using Quartz;
 
@@ -20,6 +21,16 @@ public static class JobsServiceCollectionExtensions
     {
         services.AddSettings<JobOptions>(configuration, JobOptions.Section);
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<BackgroundJobs>();
+        return services;
+    }
+
+    /// <summary>Declares a kind of background work a page or the API can queue (<see cref="BackgroundJobs"/>).</summary>
+    public static IServiceCollection AddBackgroundWork<TWork>(this IServiceCollection services, string kind)
+        where TWork : class, IBackgroundWork
+    {
+        services.AddScoped<TWork>();
+        services.AddSingleton(new BackgroundWorkKind(kind, typeof(TWork)));
         return services;
     }
 

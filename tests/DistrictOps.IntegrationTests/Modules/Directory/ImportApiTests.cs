@@ -3,14 +3,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Platform.Data;
 
 namespace DistrictOps.IntegrationTests.Modules.Directory;
 
-public sealed partial class ImportApiTests : IDisposable
+public sealed class ImportApiTests : IDisposable
 {
     private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("districtops-api-roster-").FullName;
 
@@ -66,34 +65,6 @@ public sealed partial class ImportApiTests : IDisposable
         Assert.Contains("expected plan or apply", await noMode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [Providers]
-    public async Task The_upload_page_shows_the_plan_and_applies_exactly_that_upload_once(DatabaseProvider provider)
-    {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await using var app = new DistrictOpsFactory(db);
-        var browser = app.Browser();
-        await browser.SignInAsync("data.services@bayview.example");
-
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(await browser.AntiforgeryTokenAsync("/directory/imports/new")), "__RequestVerificationToken" },
-            { new ByteArrayContent(Zip(RosterPackage.SmallDistrict())), "package", "bayview.zip" },
-        };
-        var planned = await (await browser.PostAsync("/directory/imports/new?handler=Plan", form)).Content.ReadAsStringAsync();
-        Assert.Contains("What would change", planned, StringComparison.Ordinal);
-        var uploadId = UploadId().Match(planned).Groups[1].Value;
-
-        var token = await browser.AntiforgeryTokenAsync("/directory/imports/new");
-        var apply = new Dictionary<string, string> { ["uploadId"] = uploadId, ["__RequestVerificationToken"] = token };
-        var applied = await browser.PostAsync("/directory/imports/new?handler=Apply", new FormUrlEncodedContent(apply));
-        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
-        Assert.Contains("Harbor View", await browser.GetStringAsync("/directory/sites"), StringComparison.Ordinal);
-
-        var again = await (await browser.PostAsync("/directory/imports/new?handler=Apply", new FormUrlEncodedContent(apply))).Content.ReadAsStringAsync();
-        Assert.Contains("applied already", again, StringComparison.Ordinal);
-    }
-
     private byte[] Zip(RosterPackage package)
     {
         var folder = package.WriteTo(Path.Combine(_folder, Guid.NewGuid().ToString("N")));
@@ -108,7 +79,4 @@ public sealed partial class ImportApiTests : IDisposable
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         return new MultipartFormDataContent { { file, "file", "roster.zip" }, { new StringContent(mode), "mode" } };
     }
-
-    [GeneratedRegex("name=\"uploadId\" value=\"([0-9a-f-]{36})\"")]
-    private static partial Regex UploadId();
 }

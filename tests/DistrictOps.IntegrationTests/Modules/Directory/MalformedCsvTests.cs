@@ -54,14 +54,8 @@ public sealed class MalformedCsvTests : IDisposable
 
         var browser = app.Browser();
         await browser.SignInAsync("data.services@bayview.example");
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(await browser.AntiforgeryTokenAsync("/directory/imports/new")), "__RequestVerificationToken" },
-            { new ByteArrayContent(bytes), "package", "roster.zip" },
-        };
-        var page = await browser.PostAsync("/directory/imports/new?handler=Plan", form);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains(expected, System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var page = await browser.FinishedAttemptAsync(await browser.SendRosterAsync(bytes));
+        Assert.Contains(expected, System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
 
         await using var context = db.OpenContext();
         Assert.Equal(0, await context.Set<ImportUpload>().CountAsync());

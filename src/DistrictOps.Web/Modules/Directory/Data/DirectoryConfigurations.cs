@@ -162,6 +162,20 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
     }
 }
 
+internal sealed class ImportAttemptConfiguration : IEntityTypeConfiguration<ImportAttempt>
+{
+    public void Configure(EntityTypeBuilder<ImportAttempt> builder)
+    {
+        builder.ToTable("directory_import_attempts");
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Source).HasMaxLength(255);
+        builder.Property(a => a.RequestedBy).HasMaxLength(255);
+        builder.HasIndex(a => a.StartedAt);
+        builder.HasIndex(a => a.RunId);
+    }
+}
+
 internal sealed class ImportChangeConfiguration : IEntityTypeConfiguration<ImportChange>
 {
     public void Configure(EntityTypeBuilder<ImportChange> builder)

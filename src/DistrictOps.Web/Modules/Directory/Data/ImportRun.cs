@@ -58,3 +58,55 @@ public sealed class ImportChange
     /// <summary>For Changed: the names of the fields that changed, comma-separated.</summary>
     public string? Fields { get; set; }
 }
+
+/// <summary>How an attempt ended; an attempt still in its background job is <see cref="Running"/>.</summary>
+public enum AttemptOutcome
+{
+    Running,
+    Planned,
+    Unchanged,
+    RefusedByGuard,
+    Invalid,
+    Applied,
+    Failed,
+}
+
+/// <summary>
+/// One plan or apply of an import sent through the page or the API, whatever came of it: kept with its plan and findings
+/// (never the file's content) so the runs page lists refusals too and the conformance report can be downloaded later.
+/// </summary>
+public sealed class ImportAttempt
+{
+    public Guid Id { get; set; }
+
+    public ImportKind Kind { get; set; }
+
+    /// <summary>The file name, never its content.</summary>
+    public required string Source { get; set; }
+
+    /// <summary>False for a plan, true for an apply.</summary>
+    public bool Apply { get; set; }
+
+    public required string RequestedBy { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public AttemptOutcome Outcome { get; set; }
+
+    public int ErrorCount { get; set; }
+
+    public int WarningCount { get; set; }
+
+    /// <summary>The stored upload it reads, while it is kept for the apply.</summary>
+    public Guid? UploadId { get; set; }
+
+    public Guid? JobId { get; set; }
+
+    /// <summary>The import run it applied.</summary>
+    public Guid? RunId { get; set; }
+
+    /// <summary>The plan with its findings as JSON (<c>ImportReport</c>), once planned.</summary>
+    public string? ReportJson { get; set; }
+}

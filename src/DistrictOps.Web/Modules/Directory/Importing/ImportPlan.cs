@@ -1,7 +1,48 @@
 namespace DistrictOps.Web.Modules.Directory.Importing;
 
 /// <summary>How an import runs; with <c>Strict</c> every warning is an error, so nothing is applied with a normalisation.</summary>
-public sealed record ImportOptions(bool AllowShrink = false, double MaxShrinkShare = 0.10, string RunBy = "system", bool Strict = false);
+public sealed record ImportOptions(bool AllowShrink = false, double MaxShrinkShare = 0.10, string RunBy = "system", bool Strict = false)
+{
+    /// <summary>Hears each step as it starts, for a progress bar.</summary>
+    public IProgress<ImportStep>? Progress { get; init; }
+}
+
+/// <summary>A step of an import as a progress bar shows it: what it does (an English template such as "Checking {0}"), to which file, and how many steps came before it.</summary>
+public sealed record ImportStep(string Step, string? File, int Done, int Total)
+{
+    public int Percent => Total == 0 ? 0 : Math.Min(99, Done * 100 / Total);
+}
+
+/// <summary>Counts an import's steps and tells the listener as each starts.</summary>
+internal sealed class ImportSteps(IProgress<ImportStep>? progress, int total)
+{
+    private int _done;
+
+    public void Next(string step, string? file = null) => progress?.Report(new ImportStep(step, file, _done++, total));
+}
+
+/// <summary>
+/// A shrink guard's refusal: an entity (<see cref="Noun"/>, e.g. "people") that would lose more than the allowed share, or, with
+/// <see cref="Site"/>, a school that would be left without students. <see cref="Text"/> is the command line's wording; a page
+/// words it itself.
+/// </summary>
+public sealed record GuardFinding(string Noun, int Removed, int Of, double MaxShare, string? Site = null, string? SiteSourcedId = null)
+{
+    public double Share => Of == 0 ? 0 : (double)Removed / Of;
+
+    public string Text { get; init; } = "";
+
+    public static GuardFinding Shrink(string noun, int removed, int of, double maxShare) => new(noun, removed, of, maxShare)
+    {
+        Text = $"This import would remove {removed:N0} of {of:N0} {noun} ({100.0 * removed / of:0.#}%), more than the {maxShare * 100:0.#}% allowed. " +
+            "If the source really shrank, apply again with --allow-shrink.",
+    };
+
+    public static GuardFinding EmptiedSite(string site, string siteSourcedId, int students, double maxShare) => new("students", students, students, maxShare, site, siteSourcedId)
+    {
+        Text = $"This import would leave {site} ({siteSourcedId}) with no students (it has {students:N0}). If that is right, apply again with --allow-shrink.",
+    };
+}
 
 public enum PlannedChange
 {
@@ -71,6 +112,9 @@ public sealed record ImportPlan(
     public int WarningCount { get; init; }
 
     public IReadOnlyCollection<WarningGroup> WarningGroups { get; init; } = [];
+
+    /// <summary>The shrink guard's refusals, each also one of <see cref="Refusals"/>.</summary>
+    public IReadOnlyList<GuardFinding> Guard { get; init; } = [];
 
     public bool CanApply => ErrorCount == 0 && Refusals.Count == 0;
 

@@ -2,11 +2,19 @@ using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Http;
+using DistrictOps.Web.Platform.Jobs.Background;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Directory.Importing;
 
 public sealed record ImportRunRow(Guid Id, ImportKind Kind, string Source, string Description, string RunBy, DateTimeOffset StartedAt, DateTimeOffset CompletedAt, int Changes);
+
+/// <summary>
+/// A line of the import runs page: an attempt sent through the page or the API with its outcome, or an applied run that
+/// had no attempt (the command line, the demo seed), which is <see cref="AttemptOutcome.Applied"/>.
+/// </summary>
+public sealed record ImportAttemptRow(
+    Guid? AttemptId, Guid? RunId, ImportKind Kind, string Source, bool Apply, AttemptOutcome Outcome, string By, DateTimeOffset At, int Errors, int Warnings);
 
 public sealed record ChangeRow(string Entity, string SourcedId, Guid EntityId, ChangeKind Kind, string? Fields);
 
@@ -45,6 +53,28 @@ public sealed class ImportRunsHandler(AppDbContext db)
                 db.Set<ImportChange>().Count(c => c.RunId == r.Id)))
             .ToPagedResultAsync(page, cancellationToken);
         return runs;
+    }
+
+    /// <summary>Attempts and applied runs, newest first: runs that came from an attempt are listed once, as the attempt.</summary>
+    public async Task<PagedResult<ImportAttemptRow>> ListAttemptsAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var newest = page.Page * page.Size;
+        var attempts = db.Set<ImportAttempt>().AsNoTracking();
+        var unfinished = new[] { BackgroundJobState.Failed, BackgroundJobState.Interrupted };
+        var fromAttempts = await attempts
+            .OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id).Take(newest)
+            .Select(a => new ImportAttemptRow(a.Id, a.RunId, a.Kind, a.Source, a.Apply,
+                a.Outcome == AttemptOutcome.Running && db.Set<BackgroundJob>().Any(j => j.Id == a.JobId && unfinished.Contains(j.State)) ? AttemptOutcome.Failed : a.Outcome,
+                a.RequestedBy, a.StartedAt, a.ErrorCount, a.WarningCount))
+            .ToListAsync(cancellationToken);
+        var runs = db.Set<ImportRun>().AsNoTracking().Where(r => !attempts.Any(a => a.RunId == r.Id));
+        var fromRuns = await runs
+            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(newest)
+            .Select(r => new ImportAttemptRow(null, r.Id, r.Kind, r.Source, true, AttemptOutcome.Applied, r.RunBy, r.StartedAt, 0, 0))
+            .ToListAsync(cancellationToken);
+        var total = await attempts.CountAsync(cancellationToken) + await runs.CountAsync(cancellationToken);
+        var items = fromAttempts.Concat(fromRuns).OrderByDescending(r => r.At).Skip(page.Skip).Take(page.Size).ToList();
+        return new PagedResult<ImportAttemptRow>(items, total, page.Page, page.Size);
     }
 
     public async Task<Result<ImportRunDetail>> GetAsync(Guid id, ImportChangesQuery query, CancellationToken cancellationToken = default)

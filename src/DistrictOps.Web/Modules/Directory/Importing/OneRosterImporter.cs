@@ -48,6 +48,9 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
 
         var phase = Stopwatch.StartNew();
         Phase(phase, "start");
+        var files = OneRosterSpec.ImportOrder.Count(f => f != OneRosterSpec.Roles && package.ModeOf(f) != ImportFileMode.Absent);
+        _steps = new ImportSteps(options.Progress, total: 2 + (apply ? 2 * files + 1 : files));
+        _steps.Next("Reading what DistrictOps holds");
 
         // The stored rows load from the database while the files are read: only a file's own rows wait for its map.
         // Each step's errors are kept apart and joined in the order of the steps, so the plan lists them as before.
@@ -90,6 +93,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
 
             JoinErrors(errors, EntityOf.Keys.Select(f => collectErrors[f]).Append(rolesErrors).Concat(classifyErrors).Append(LeftOutGuard(universe, options.Strict)), options.Strict);
             Phase(phase, "removed rows");
+            _steps.Next("Comparing with what DistrictOps holds");
             var refusals = errors.Any ? [] : await ShrinkRefusalsAsync(work, existing, options, cancellationToken);
             Phase(phase, "shrink guard");
             if (!errors.Any)
@@ -188,6 +192,8 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
 
     private TimeSpan _cpu;
 
+    private ImportSteps _steps = new(null, 0);
+
     /// <summary>What the first walk reads and fills: the stored rows, the ids, the plans, the classified work and its errors per file.</summary>
     private sealed record Walk(
         Dictionary<string, StoredRows> Existing, IdUniverse Universe, UserRoles? Roles, List<EntityPlan> Plans, Dictionary<string, FileWork> Work, List<ImportErrorLog> Errors);
@@ -212,6 +218,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
             walk.Plans.Add(plan);
             var fileErrors = new ImportErrorLog();
             walk.Errors.Add(fileErrors);
+            _steps.Next("Checking {0}", file);
             walk.Work[file] = Classify(package, file, plan, walk.Existing[file], walk.Universe, walk.Roles, fileErrors);
             Phase(phase, "classify " + file);
         }
@@ -232,10 +239,10 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
         phase.Restart();
     }
 
-    private static ImportPlan Plan(OneRosterPackage package, List<EntityPlan> plans, ImportErrorLog errors, IReadOnlyList<string> refusals) =>
-        new(package.Name, package.Version, plans, errors.Errors, errors.Total, refusals)
+    private static ImportPlan Plan(OneRosterPackage package, List<EntityPlan> plans, ImportErrorLog errors, IReadOnlyList<GuardFinding> guard) =>
+        new(package.Name, package.Version, plans, errors.Errors, errors.Total, guard.Select(g => g.Text).ToList())
         {
-            Warnings = errors.Warnings, WarningCount = errors.WarningTotal, WarningGroups = errors.WarningGroups,
+            Warnings = errors.Warnings, WarningCount = errors.WarningTotal, WarningGroups = errors.WarningGroups, Guard = guard,
         };
 
     /// <summary>What the first walk learned about one file, for the shrink guard and the write.</summary>
@@ -843,7 +850,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
         db.Set<T>().AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new IdAndSourcedId(e.Id, e.SourcedId));
 
     /// <summary>A truncated SIS export must not wipe the district: refuse big shrinks and emptied sites.</summary>
-    private async Task<IReadOnlyList<string>> ShrinkRefusalsAsync(
+    private async Task<IReadOnlyList<GuardFinding>> ShrinkRefusalsAsync(
         Dictionary<string, FileWork> work, Dictionary<string, StoredRows> existing, ImportOptions options, CancellationToken ct)
     {
         if (options.AllowShrink)
@@ -851,15 +858,14 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
             return [];
         }
 
-        var refusals = new List<string>();
+        var refusals = new List<GuardFinding>();
         foreach (var file in Nouns.Keys.Where(f => f != OneRosterSpec.Demographics && work.ContainsKey(f)))
         {
             var removed = work[file].Removed.Count;
             var active = existing[file].Rows.Count(p => !p.Value.Left);
             if (active > 0 && removed > active * options.MaxShrinkShare)
             {
-                refusals.Add($"This import would remove {removed:N0} of {active:N0} {Nouns[file]} ({100.0 * removed / active:0.#}%), " +
-                    $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If the source really shrank, apply again with --allow-shrink.");
+                refusals.Add(GuardFinding.Shrink(Nouns[file], removed, active, options.MaxShrinkShare));
             }
         }
 
@@ -892,8 +898,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
             var after = users.StudentsPerOrg.GetValueOrDefault(site.SourcedId);
             if (after + changedOrKept.GetValueOrDefault(site.Id) == 0)
             {
-                refusals.Add($"This import would leave {site.Name} ({site.SourcedId}) with no students (it has {studentsBefore[site.Id]:N0}). " +
-                    "If that is right, apply again with --allow-shrink.");
+                refusals.Add(GuardFinding.EmptiedSite(site.Name, site.SourcedId, studentsBefore[site.Id], options.MaxShrinkShare));
             }
         }
 
@@ -927,6 +932,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
         {
             foreach (var entityPlan in plan.Entities)
             {
+                _steps.Next("Writing {0}", entityPlan.File);
                 await writer.WriteFileAsync(package, entityPlan, work[entityPlan.File], universe, roles, ct);
                 Phase(phase, "write " + entityPlan.File);
             }
@@ -942,6 +948,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
         await db.SaveChangesAsync(ct);
         await cache.DisposeAsync();
         Phase(phase, "write enrollment counts of the sites");
+        _steps.Next("Saving");
         await transaction.CommitAsync(ct);
         Phase(phase, "commit");
         db.ChangeTracker.AutoDetectChangesEnabled = true;

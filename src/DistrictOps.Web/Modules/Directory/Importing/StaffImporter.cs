@@ -55,10 +55,10 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
             ? ReadCoverage(folder, sites, inFile, errors)
             : null;
         var existingCoverage = await db.Set<TechnicianCoverage>().AsNoTracking().ToListAsync(ct);
-        var refusals = ShrinkRefusals(leaving.Count, byEmployee.Values.Count(p => p.HrContentHash != 0), options);
+        var guard = ShrinkRefusals(leaving.Count, byEmployee.Values.Count(p => p.HrContentHash != 0), options);
 
         var entities = coverage is null ? new List<EntityPlan> { staffPlan } : [staffPlan, coveragePlan];
-        var plan = new ImportPlan(name, "HR", entities, errors.Errors, errors.Total, refusals);
+        var plan = new ImportPlan(name, "HR", entities, errors.Errors, errors.Total, guard.Select(g => g.Text).ToList()) { Guard = guard };
         if (!apply || !plan.CanApply)
         {
             if (coverage is not null)
@@ -158,12 +158,15 @@ public sealed class StaffImporter(AppDbContext db, TimeProvider time)
         }
     }
 
-    private static List<string> ShrinkRefusals(int leaving, int active, ImportOptions options) =>
+    private static List<GuardFinding> ShrinkRefusals(int leaving, int active, ImportOptions options) =>
         !options.AllowShrink && active > 0 && leaving > active * options.MaxShrinkShare
             ?
             [
-                $"This HR file would end {leaving:N0} of {active:N0} employees ({100.0 * leaving / active:0.#}%), " +
-                $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If HR really shrank, apply again with --allow-shrink.",
+                new GuardFinding("employees", leaving, active, options.MaxShrinkShare)
+                {
+                    Text = $"This HR file would end {leaving:N0} of {active:N0} employees ({100.0 * leaving / active:0.#}%), " +
+                        $"more than the {options.MaxShrinkShare * 100:0.#}% allowed. If HR really shrank, apply again with --allow-shrink.",
+                },
             ]
             : [];
 

@@ -1,5 +1,9 @@
 using System.Security.Claims;
+using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Modules.Directory.DownloadConformanceReport;
 using DistrictOps.Web.Modules.Directory.Importing;
+using DistrictOps.Web.Platform.Export;
+using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Uploads;
@@ -19,15 +23,34 @@ public sealed record ImportPlanResponse(
 {
     public static ImportPlanResponse From(ImportPlan plan) => new(
         plan.Source, plan.Version, plan.CanApply,
-        plan.Entities.Select(e => new EntityPlanResponse(e.Entity, e.File, e.Mode.ToString().ToLowerInvariant(), e.Add, e.Update, e.Leave, e.Remove, e.Samples)).ToList(),
+        EntitiesOf(plan),
         plan.Errors.Select(e => e.ToString()).ToList(), plan.ErrorCount, plan.Refusals,
         plan.WarningGroups.Select(g => new WarningGroupResponse(g.Rule, g.Count, g.First.Select(w => w.ToString()).ToList())).ToList(), plan.WarningCount);
+
+    public static IReadOnlyList<EntityPlanResponse> EntitiesOf(ImportPlan plan) =>
+        plan.Entities.Select(e => new EntityPlanResponse(e.Entity, e.File, e.Mode.ToString().ToLowerInvariant(), e.Add, e.Update, e.Leave, e.Remove, e.Samples)).ToList();
 }
 
 internal static class UploadImportApi
 {
     public static RouteGroupBuilder MapUploadImportApi(this RouteGroupBuilder group)
     {
+        group.MapGet("/imports/attempts", async (HttpRequest request, ImportRunsHandler handler, CancellationToken ct) =>
+                (await ImportRunsHandler.ReadPage(request.Query).ThenAsync(page => handler.ListAttemptsAsync(page, ct))).ToOk())
+            .WithSummary("Every plan and apply sent through the page or the API with its outcome, and applied runs from elsewhere, newest first.");
+        group.MapGet("/imports/attempts/{id:guid}", async (Guid id, UploadImportHandler handler, CancellationToken ct) => (await handler.GetAsync(id, ct)).ToOk())
+            .WithSummary("One attempt: its outcome, its background job's progress while it runs, and its plan with every finding once planned.");
+        group.MapGet("/imports/attempts/{id:guid}/report.csv", async (Guid id, UploadImportHandler handler, CancellationToken ct) =>
+                await handler.GetAsync(id, ct) is { Succeeded: true, Value.Report: { } report }
+                    ? Results.File(ConformanceReport.Csv(report), ExportTable.CsvContentType, ConformanceReport.FileName(report, "csv"))
+                    : Results.NotFound())
+            .WithSummary("The plan's findings for the SIS vendor as CSV: severity, file, line, column, value, rule, fix.");
+        group.MapGet("/imports/attempts/{id:guid}/report.html", async (Guid id, HttpContext context, UploadImportHandler handler, TimeProvider time, CancellationToken ct) =>
+                await handler.GetAsync(id, ct) is { Succeeded: true, Value.Report: { } report }
+                    ? Results.File(System.Text.Encoding.UTF8.GetBytes(ConformanceReport.Html(report, time.GetUtcNow(), context.CspNonce())),
+                        ConformanceReport.HtmlContentType, ConformanceReport.FileName(report, "html"))
+                    : Results.NotFound())
+            .WithSummary("The plan's conformance report for the SIS vendor: one self-contained HTML page.");
         group.MapPost("/imports", HandleAsync)
             .DisableAntiforgery()
             .WithSummary("Send a OneRoster zip (multipart field 'file') with mode=plan to see what would change, or mode=apply to apply it; strict=true makes every warning an error.");
@@ -36,7 +59,7 @@ internal static class UploadImportApi
 
     private static async Task<Results<Ok<ImportPlanResponse>, Created<ImportRunDetail>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         IFormFile? file, [FromForm] string? mode, [FromForm] bool? allowShrink, [FromForm] bool? strict, ClaimsPrincipal user,
-        OneRosterImporter importer, ImportRunsHandler runs, CancellationToken ct)
+        OneRosterImporter importer, ImportRunsHandler runs, UploadImportHandler attempts, CancellationToken ct)
     {
         var problems = new ErrorList();
         if (file is null)
@@ -68,6 +91,7 @@ internal static class UploadImportApi
         {
             var options = new ImportOptions(allowShrink ?? false, RunBy: user.Identity?.Name ?? "api", Strict: strict ?? false);
             var outcome = mode == "apply" ? await importer.ApplyAsync(package, errors, options, ct) : await importer.PlanAsync(package, errors, options, ct);
+            await attempts.RecordAsync(ImportKind.OneRoster, package.Name, mode == "apply", options.RunBy, outcome, ct);
             var plan = ImportPlanResponse.From(outcome.Plan);
             if (outcome.RunId is { } runId)
             {

@@ -1,6 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.Importing;
+using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Jobs.Background;
 using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Uploads;
 using Microsoft.Extensions.Options;
@@ -8,65 +12,132 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Directory.UploadImport;
 
+/// <summary>What an attempt's page shows: the attempt, its job while it runs, and its report once planned.</summary>
+public sealed record ImportAttemptView(
+    Guid Id, ImportKind Kind, string Source, bool Apply, AttemptOutcome Outcome, string RequestedBy, DateTimeOffset StartedAt,
+    Guid? RunId, bool CanApply, BackgroundJobStatus? Job, ImportReport? Report);
+
+/// <summary>What the background job of an attempt needs: the attempt, and whether the shrink guard was overruled.</summary>
+public sealed record ImportJobInput(Guid AttemptId, bool AllowShrink);
+
 /// <summary>
-/// A OneRoster zip sent through the web: kept in the database between its plan and its apply, so the
-/// person reviews exactly what will be applied and any node can apply it.
+/// An import file sent through the web: kept in the database between its plan and its apply, so the person reviews exactly
+/// what will be applied and any node can apply it. Planning and applying are attempts run as background jobs
+/// (<see cref="ImportJobWork"/>), so a district's whole roster never holds a request open.
 /// </summary>
-public sealed class UploadImportHandler(AppDbContext db, OneRosterImporter importer, TimeProvider time)
+public sealed class UploadImportHandler(AppDbContext db, BackgroundJobs jobs, TimeProvider time)
 {
-    /// <summary>Plans a package sent through the page; it is stored for the apply only when it has no errors.</summary>
-    public async Task<(ImportPlan Plan, Guid? UploadId)> PlanAsync(string name, Stream content, string uploadedBy, CancellationToken cancellationToken = default)
+    public const string JobKind = "directory.import";
+
+    /// <summary>Stores the file and queues its plan; the attempt's page shows the progress, then the plan.</summary>
+    public Task<Result<Guid>> PlanAsync(ImportKind kind, string name, byte[] content, string requestedBy, CancellationToken cancellationToken = default)
     {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
         var upload = new ImportUpload
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Name = UploadNames.Clean(name, "roster", ".zip"),
-            Content = buffer.ToArray(),
+            Name = kind == ImportKind.OneRoster ? UploadNames.Clean(name, "roster", ".zip") : UploadNames.Clean(name, "hr", ".zip"),
+            Content = content,
             UploadedAt = time.GetUtcNow(),
-            UploadedBy = uploadedBy,
+            UploadedBy = requestedBy,
         };
-        var outcome = await RunAsync(upload, apply: false, new ImportOptions(), cancellationToken);
-        if (outcome.Plan.ErrorCount > 0)
-        {
-            return (outcome.Plan, null);
-        }
-
         db.Add(upload);
+        return StartAsync(kind, upload.Name, upload.Id, apply: false, allowShrink: false, requestedBy, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues the apply of a planned attempt's upload once the person confirmed it; confirming a plan the shrink guard refused
+    /// overrules the guard.
+    /// </summary>
+    public async Task<Result<Guid>> ApplyAsync(Guid attemptId, bool confirmed, string requestedBy, CancellationToken cancellationToken = default)
+    {
+        var planned = await db.Set<ImportAttempt>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attemptId, cancellationToken);
+        if (planned is null)
+        {
+            return Result.NotFound($"There is no import attempt {attemptId}.");
+        }
+
+        var uploadKept = planned.UploadId is { } uploadId && await db.Set<ImportUpload>().AnyAsync(u => u.Id == uploadId, cancellationToken);
+        if (planned.Apply || planned.Outcome is not (AttemptOutcome.Planned or AttemptOutcome.RefusedByGuard) || !uploadKept)
+        {
+            return Result.Conflict("That upload was applied already or has expired; send the file again.");
+        }
+
+        if (!confirmed)
+        {
+            return Result.Invalid("confirm", "Tick the confirmation box to say you reviewed these changes, then apply.");
+        }
+
+        return await StartAsync(planned.Kind, planned.Source, planned.UploadId, apply: true, planned.Outcome == AttemptOutcome.RefusedByGuard, requestedBy, cancellationToken);
+    }
+
+    public async Task<Result<ImportAttemptView>> GetAsync(Guid attemptId, CancellationToken cancellationToken = default)
+    {
+        var attempt = await db.Set<ImportAttempt>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attemptId, cancellationToken);
+        if (attempt is null)
+        {
+            return Result.NotFound($"There is no import attempt {attemptId}.");
+        }
+
+        var job = attempt.JobId is { } jobId ? await jobs.StatusAsync(db, jobId, cancellationToken) : null;
+        var report = attempt.ReportJson is null ? null : JsonSerializer.Deserialize<ImportReport>(attempt.ReportJson, ReportJson.Options);
+        var uploadKept = attempt.UploadId is { } uploadId && await db.Set<ImportUpload>().AnyAsync(u => u.Id == uploadId, cancellationToken);
+        var canApply = !attempt.Apply && uploadKept && attempt.Outcome is AttemptOutcome.Planned or AttemptOutcome.RefusedByGuard;
+        return new ImportAttemptView(attempt.Id, attempt.Kind, attempt.Source, attempt.Apply, attempt.Outcome, attempt.RequestedBy, attempt.StartedAt,
+            attempt.RunId, canApply, job, report);
+    }
+
+    /// <summary>Keeps an attempt the API ran while the request waited, so the runs page and the report show it as well.</summary>
+    public async Task<Guid> RecordAsync(ImportKind kind, string source, bool apply, string requestedBy, ImportOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var attempt = new ImportAttempt
+        {
+            Id = Guid.CreateVersion7(now), Kind = kind, Source = source, Apply = apply, RequestedBy = requestedBy, StartedAt = now, FinishedAt = now,
+            Outcome = OutcomeOf(outcome, apply), RunId = outcome.RunId, ErrorCount = outcome.Plan.ErrorCount, WarningCount = outcome.Plan.WarningCount,
+            ReportJson = ReportJson.Of(outcome.Plan),
+        };
+        db.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
-        db.Entry(upload).State = EntityState.Detached;
-        return (outcome.Plan, upload.Id);
+        db.Entry(attempt).State = EntityState.Detached;
+        return attempt.Id;
     }
 
-    /// <summary>Applies a stored upload; null when there is no such upload (applied already, purged, or never sent).</summary>
-    public async Task<ImportOutcome?> ApplyAsync(Guid uploadId, ImportOptions options, CancellationToken cancellationToken = default)
+    internal static AttemptOutcome OutcomeOf(ImportOutcome outcome, bool apply) => outcome.Plan switch
     {
-        var upload = await db.Set<ImportUpload>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == uploadId, cancellationToken);
-        if (upload is null)
+        { ErrorCount: > 0 } => AttemptOutcome.Invalid,
+        { Refusals.Count: > 0 } => AttemptOutcome.RefusedByGuard,
+        { ChangesNothing: true } => AttemptOutcome.Unchanged,
+        _ => apply && outcome.RunId is not null ? AttemptOutcome.Applied : AttemptOutcome.Planned,
+    };
+
+    private async Task<Result<Guid>> StartAsync(
+        ImportKind kind, string source, Guid? uploadId, bool apply, bool allowShrink, string requestedBy, CancellationToken cancellationToken)
+    {
+        var attempt = new ImportAttempt
         {
-            return null;
+            Id = Guid.CreateVersion7(time.GetUtcNow()), Kind = kind, Source = source, Apply = apply, RequestedBy = requestedBy,
+            StartedAt = time.GetUtcNow(), Outcome = AttemptOutcome.Running, UploadId = uploadId,
+        };
+        var job = jobs.Add(db, JobKind, JsonSerializer.Serialize(new ImportJobInput(attempt.Id, allowShrink)), requestedBy);
+        if (job is null)
+        {
+            return Result.Conflict("Other imports are waiting to run; send the file again in a few minutes.");
         }
 
-        var outcome = await RunAsync(upload, apply: true, options, cancellationToken);
-        if (outcome.RunId is not null)
-        {
-            await db.Set<ImportUpload>().Where(u => u.Id == uploadId).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        return outcome;
+        attempt.JobId = job.Id;
+        db.Add(attempt);
+        await db.SaveChangesAsync(cancellationToken);
+        await jobs.StartAsync(job.Id, cancellationToken);
+        return attempt.Id;
     }
+}
 
-    private async Task<ImportOutcome> RunAsync(ImportUpload upload, bool apply, ImportOptions options, CancellationToken cancellationToken)
-    {
-        var errors = new ImportErrorLog();
-        using var package = OneRosterPackage.OpenZip(new MemoryStream(upload.Content, writable: false), upload.Name, errors);
-        return package is null
-            ? new ImportOutcome(new ImportPlan(upload.Name, "", [], errors.Errors, errors.Total, []), null)
-            : apply
-                ? await importer.ApplyAsync(package, errors, options, cancellationToken)
-                : await importer.PlanAsync(package, errors, options, cancellationToken);
-    }
+/// <summary>How a kept report is written and read.</summary>
+internal static class ReportJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static string Of(ImportPlan plan) => JsonSerializer.Serialize(ImportReport.From(plan), Options);
 }
 
 /// <summary>The <c>Directory:Uploads</c> section: how long a checked upload waits for its apply.</summary>
