@@ -79,12 +79,12 @@ public sealed class ImportReviewPageTests(BrowserFixture fixture)
         var job = new BackgroundJob
         {
             Id = Guid.NewGuid(), Kind = "directory.import", Input = "{}", State = BackgroundJobState.Running, Node = "another-node",
-            RequestedBy = "data.services@bayview.example", QueuedAt = DateTimeOffset.UtcNow, Step = "Checking {0}", StepSubject = "users.csv", Percent = 40,
+            RequestedBy = "data.services@bayview.example", QueuedAt = TimeProvider.System.GetUtcNow(), Step = "Checking {0}", StepSubject = "users.csv", Percent = 40,
         };
         var attempt = new ImportAttempt
         {
             Id = Guid.NewGuid(), Kind = ImportKind.OneRoster, Source = "roster.zip", RequestedBy = "data.services@bayview.example",
-            StartedAt = DateTimeOffset.UtcNow, Outcome = AttemptOutcome.Running, JobId = job.Id,
+            StartedAt = TimeProvider.System.GetUtcNow(), Outcome = AttemptOutcome.Running, JobId = job.Id,
         };
         db.AddRange(job, attempt);
         await db.SaveChangesAsync();

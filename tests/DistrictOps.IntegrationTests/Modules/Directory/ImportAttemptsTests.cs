@@ -70,7 +70,7 @@ public sealed partial class ImportAttemptsTests : IDisposable
             context.Add(new BackgroundJob
             {
                 Id = id, Kind = "directory.import", Input = "{}", State = BackgroundJobState.Running, Node = BackgroundJobs.Node,
-                RequestedBy = "data.services@bayview.example", QueuedAt = DateTimeOffset.UtcNow.AddMinutes(-5), Percent = 40,
+                RequestedBy = "data.services@bayview.example", QueuedAt = TimeProvider.System.GetUtcNow().AddMinutes(-5), Percent = 40,
             });
             await context.SaveChangesAsync();
         }
@@ -104,12 +104,14 @@ public sealed partial class ImportAttemptsTests : IDisposable
         invalid.Row(OneRosterSpec.Users, "t-es")["enabledUser"] = "maybe";
         await browser.FinishedAttemptAsync(await browser.SendRosterAsync(Zip(invalid), "invalid.zip"));
         var shrunk = RosterPackage.SmallDistrict();
-        shrunk.RemoveRows(OneRosterSpec.Users, r => r["sourcedId"].StartsWith("s-hs-", StringComparison.Ordinal));
+        // The students of Bayview High and the parent linked to one of them.
+        shrunk.RemoveRows(OneRosterSpec.Users, r => r["sourcedId"].StartsWith("s-hs-", StringComparison.Ordinal) || r["sourcedId"] == "g-2");
+        shrunk.RemoveRows(OneRosterSpec.Roles, r => r["userSourcedId"].StartsWith("s-hs-", StringComparison.Ordinal) || r["userSourcedId"] == "g-2");
         shrunk.RemoveRows(OneRosterSpec.Enrollments, r => r["userSourcedId"].StartsWith("s-hs-", StringComparison.Ordinal));
         var refused = await browser.FinishedAttemptAsync(await browser.SendRosterAsync(Zip(shrunk), "shrunk.zip"));
 
         var text = WebUtility.HtmlDecode(refused);
-        Assert.Contains("This import would remove 5 of 15 people — 33.3%.", text, StringComparison.Ordinal);
+        Assert.Contains("This import would remove 6 of 15 people — 40%.", text, StringComparison.Ordinal);
         Assert.Contains("It would leave 1 school(s) without students.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("--allow-shrink", text, StringComparison.Ordinal);
         Assert.Contains("I checked with the SIS", text, StringComparison.Ordinal);

@@ -17,7 +17,13 @@ public static class ConformanceReport
     private static readonly IReadOnlyList<ExportColumn> Columns =
         [new("severity"), new("file"), new("line", ExportKind.Number), new("column", ExportKind.Number), new("value"), new("rule"), new("fix")];
 
-    public static string FileName(ImportReport report, string extension) =>
+    /// <summary>The download for a <c>format</c>: <c>csv</c>, otherwise the HTML page.</summary>
+    public static (byte[] Content, string ContentType, string FileName) Download(ImportReport report, string? format, DateTimeOffset checkedAt, string styleNonce) =>
+        format == "csv"
+            ? (Csv(report), ExportTable.CsvContentType, FileName(report, "csv"))
+            : (Encoding.UTF8.GetBytes(Html(report, checkedAt, styleNonce)), HtmlContentType, FileName(report, "html"));
+
+    private static string FileName(ImportReport report, string extension) =>
         $"conformance-{Path.GetFileNameWithoutExtension(report.Source)}.{extension}";
 
     public static byte[] Csv(ImportReport report) => CsvExport.Write(new ExportTable("Findings", Columns,

@@ -1,7 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.DownloadConformanceReport;
 using DistrictOps.Web.Platform;
-using DistrictOps.Web.Platform.Export;
 using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Ui;
@@ -56,10 +55,8 @@ public sealed class AttemptModel(UploadImportHandler handler, PermissionRegistry
             return NotFound();
         }
 
-        return format == "csv"
-            ? File(ConformanceReport.Csv(report), ExportTable.CsvContentType, ConformanceReport.FileName(report, "csv"))
-            : File(System.Text.Encoding.UTF8.GetBytes(ConformanceReport.Html(report, time.GetUtcNow(), HttpContext.CspNonce())),
-                ConformanceReport.HtmlContentType, ConformanceReport.FileName(report, "html"));
+        var (content, type, name) = ConformanceReport.Download(report, format, time.GetUtcNow(), HttpContext.CspNonce());
+        return File(content, type, name);
     }
 
     public async Task<IActionResult> OnPostApplyAsync(Guid id, bool confirm, CancellationToken cancellationToken)

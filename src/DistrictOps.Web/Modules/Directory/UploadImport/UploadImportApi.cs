@@ -2,7 +2,6 @@ using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.DownloadConformanceReport;
 using DistrictOps.Web.Modules.Directory.Importing;
-using DistrictOps.Web.Platform.Export;
 using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
@@ -40,17 +39,18 @@ internal static class UploadImportApi
             .WithSummary("Every plan and apply sent through the page or the API with its outcome, and applied runs from elsewhere, newest first.");
         group.MapGet("/imports/attempts/{id:guid}", async (Guid id, UploadImportHandler handler, CancellationToken ct) => (await handler.GetAsync(id, ct)).ToOk())
             .WithSummary("One attempt: its outcome, its background job's progress while it runs, and its plan with every finding once planned.");
-        group.MapGet("/imports/attempts/{id:guid}/report.csv", async (Guid id, UploadImportHandler handler, CancellationToken ct) =>
-                await handler.GetAsync(id, ct) is { Succeeded: true, Value.Report: { } report }
-                    ? Results.File(ConformanceReport.Csv(report), ExportTable.CsvContentType, ConformanceReport.FileName(report, "csv"))
-                    : Results.NotFound())
-            .WithSummary("The plan's findings for the SIS vendor as CSV: severity, file, line, column, value, rule, fix.");
-        group.MapGet("/imports/attempts/{id:guid}/report.html", async (Guid id, HttpContext context, UploadImportHandler handler, TimeProvider time, CancellationToken ct) =>
-                await handler.GetAsync(id, ct) is { Succeeded: true, Value.Report: { } report }
-                    ? Results.File(System.Text.Encoding.UTF8.GetBytes(ConformanceReport.Html(report, time.GetUtcNow(), context.CspNonce())),
-                        ConformanceReport.HtmlContentType, ConformanceReport.FileName(report, "html"))
-                    : Results.NotFound())
-            .WithSummary("The plan's conformance report for the SIS vendor: one self-contained HTML page.");
+        group.MapGet("/imports/attempts/{id:guid}/report.{format:regex(^(csv|html)$)}",
+                async (Guid id, string format, HttpContext context, UploadImportHandler handler, TimeProvider time, CancellationToken ct) =>
+                {
+                    if (await handler.GetAsync(id, ct) is not { Succeeded: true, Value.Report: { } report })
+                    {
+                        return Results.NotFound();
+                    }
+
+                    var (content, type, name) = ConformanceReport.Download(report, format, time.GetUtcNow(), context.CspNonce());
+                    return Results.File(content, type, name);
+                })
+            .WithSummary("The plan's conformance report for the SIS vendor: report.csv (severity, file, line, column, value, rule, fix) or report.html (one self-contained page).");
         group.MapPost("/imports", HandleAsync)
             .DisableAntiforgery()
             .WithSummary("Send a OneRoster zip (multipart field 'file') with mode=plan to see what would change, or mode=apply to apply it; strict=true makes every warning an error.");
