@@ -1,5 +1,4 @@
 using DistrictOps.Web.Modules.Directory.Data;
-using DistrictOps.Web.Modules.Directory.DownloadConformanceReport;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Platform.Auth;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using DistrictOps.Web.Modules.Directory.Data;
-using DistrictOps.Web.Modules.Directory.DownloadConformanceReport;
 using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Platform.Http;
 using DistrictOps.Web.Platform;

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using DistrictOps.Web.Modules.Directory.UploadImport;
 using DistrictOps.Web.Platform.Export;
 
-namespace DistrictOps.Web.Modules.Directory.DownloadConformanceReport;
+namespace DistrictOps.Web.Modules.Directory.UploadImport;
 
 /// <summary>
 /// A plan's findings written for the SIS vendor: a CSV (one finding a row: file, line, column, value, rule, fix) and a
