@@ -1,6 +1,8 @@
 using System.CommandLine;
+using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Modules.Directory.ManageCalendar;
+using DistrictOps.Web.Modules.Directory.UploadImport;
 
 namespace DistrictOps.Cli;
 
@@ -40,6 +42,7 @@ internal static class ImportCommands
                 var outcome = parse.GetValue(apply)
                     ? await importer.ApplyAsync(package, errors, options, ct)
                     : await importer.PlanAsync(package, errors, options, ct);
+                await RecordAsync(services, ImportKind.OneRoster, package.Name, parse.GetValue(apply), options.RunBy, outcome, ct);
                 return Report(cli, outcome);
             }, cancellationToken);
         });
@@ -65,13 +68,19 @@ internal static class ImportCommands
             return cli.RunAsync(async (services, ct) =>
             {
                 var errors = new ImportErrorLog();
-                var outcome = await services.GetRequiredService<StaffImporter>().RunAsync(
-                    parse.GetValue(hrFolder)!, errors, new ImportOptions(parse.GetValue(hrAllowShrink), RunBy: $"cli:{Environment.UserName}"), parse.GetValue(hrApply), ct);
+                var options = new ImportOptions(parse.GetValue(hrAllowShrink), RunBy: $"cli:{Environment.UserName}");
+                var folder = parse.GetValue(hrFolder)!;
+                var outcome = await services.GetRequiredService<StaffImporter>().RunAsync(folder, errors, options, parse.GetValue(hrApply), ct);
+                await RecordAsync(services, ImportKind.HrStaff, Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))), parse.GetValue(hrApply), options.RunBy, outcome, ct);
                 return Report(cli, outcome);
             }, cancellationToken);
         });
         return hr;
     }
+
+    /// <summary>Every plan and apply from the terminal is listed on the import runs page beside the web's, with its report.</summary>
+    private static Task<Guid> RecordAsync(IServiceProvider services, ImportKind kind, string source, bool apply, string runBy, ImportOutcome outcome, CancellationToken ct) =>
+        services.GetRequiredService<UploadImportHandler>().RecordAsync(kind, source, apply, runBy, outcome, ct);
 
     private static Command Calendar(CliContext cli)
     {

@@ -123,6 +123,25 @@ public sealed partial class ImportAttemptsTests : IDisposable
 
     [Theory]
     [Providers]
+    public async Task Plans_and_applies_from_the_terminal_are_listed_as_attempts_too(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var invalid = RosterPackage.SmallDistrict();
+        invalid.Row(OneRosterSpec.Users, "t-es")["enabledUser"] = "maybe";
+
+        Assert.Equal(1, (await CliRunner.RunAsync(db, "import", "oneroster", invalid.WriteTo(Path.Combine(_folder, "invalid")), "--plan")).Code);
+        Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", RosterPackage.SmallDistrict().WriteTo(Path.Combine(_folder, "nightly")), "--apply")).Code);
+
+        await using var context = db.OpenContext();
+        var attempts = await context.Set<ImportAttempt>().OrderBy(a => a.StartedAt).ThenBy(a => a.Id).ToListAsync();
+        Assert.Equal([("invalid", false, AttemptOutcome.Invalid), ("nightly", true, AttemptOutcome.Applied)], attempts.Select(a => (a.Source, a.Apply, a.Outcome)));
+        Assert.All(attempts, a => Assert.StartsWith("cli:", a.RequestedBy, StringComparison.Ordinal));
+        Assert.Equal(1, attempts[0].ErrorCount);
+        Assert.Equal(await context.Set<ImportRun>().Select(r => (Guid?)r.Id).SingleAsync(), attempts[1].RunId);
+    }
+
+    [Theory]
+    [Providers]
     public async Task The_conformance_report_lists_each_finding_in_html_and_in_quoted_csv(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -86,7 +86,7 @@ public sealed class UploadImportHandler(AppDbContext db, BackgroundJobs jobs, Ti
             attempt.RunId, canApply, job, report);
     }
 
-    /// <summary>Keeps an attempt the API ran while the request waited, so the runs page and the report show it as well.</summary>
+    /// <summary>Keeps an attempt the API or the CLI ran while it waited, so the runs page and the report show it as well.</summary>
     public async Task<Guid> RecordAsync(ImportKind kind, string source, bool apply, string requestedBy, ImportOutcome outcome, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
