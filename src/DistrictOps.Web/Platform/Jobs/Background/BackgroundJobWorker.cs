@@ -21,7 +21,16 @@ public sealed class BackgroundJobWorker(
     {
         try
         {
-            await MarkInterruptedAsync(stoppingToken);
+            try
+            {
+                await MarkInterruptedAsync(stoppingToken);
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                // An unmigrated or unreachable database must not stop the host: the readiness check reports it.
+                logger.LogWarning(e, "Background jobs left unfinished by the last run could not be marked interrupted; the database is not ready.");
+            }
+
             await foreach (var id in jobs.Reader.ReadAllAsync(stoppingToken))
             {
                 await RunAsync(id, stoppingToken);
