@@ -87,7 +87,7 @@ public sealed class WorkTicketTests
         await Ok(tech.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{number}/escalate", new { reason = "Needs a re-image with the new standard." }));
 
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        Assert.Contains("\"Reason\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"reason\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, down.StatusCode);
         var ticket = await world.TicketAsync(number);
         Assert.Equal((HelpdeskDefaults.SeniorTechnicianTeam, (Guid?)null, TicketStatus.Open), (ticket.TeamId, ticket.AssigneeUserId, ticket.Status));
