@@ -55,7 +55,8 @@ public sealed record TicketDetail(
 /// the Directory's access log, as viewing their record is.
 /// </summary>
 public sealed class ViewTicketHandler(
-    AppDbContext db, ISiteDirectory sites, IPeopleDirectory people, TimeProvider clock, IOptions<HelpdeskOptions> options, ServiceLevelTracker serviceLevels)
+    AppDbContext db, ISiteDirectory sites, IPeopleDirectory people, TimeProvider clock, IOptions<HelpdeskOptions> options, ServiceLevelTracker serviceLevels,
+    HelpdeskSettingsCache settings)
 {
     public async Task<TicketDetail?> HandleAsync(long id, Viewer viewer, DirectoryReader reader, CancellationToken cancellationToken = default)
     {
@@ -77,7 +78,7 @@ public sealed class ViewTicketHandler(
             .ToListAsync(cancellationToken);
         var attachments = await db.Set<TicketAttachment>().AsNoTracking().Where(a => a.TicketId == id).OrderBy(a => a.Id)
             .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt)).ToListAsync(cancellationToken);
-        var issueType = await db.Set<IssueType>().AsNoTracking().Where(c => c.Id == ticket.IssueTypeId).Select(c => c.Path).SingleOrDefaultAsync(cancellationToken);
+        var issueType = (await settings.GetAsync(db, cancellationToken)).IssueTypes.SingleOrDefault(c => c.Id == ticket.IssueTypeId)?.Path;
         var team = ticket.TeamId is null ? null : await db.Set<Team>().AsNoTracking().Where(t => t.Id == ticket.TeamId).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken);
         var site = await sites.FindAsync(ticket.SiteId, cancellationToken);
         var prefix = options.Value.NumberPrefix;
