@@ -24,6 +24,12 @@ public sealed class LeaverAccountsHandler(AppDbContext db, AccountStatusHandler 
             .Where(u => u.PersonId != null && personIds.Contains(u.PersonId.Value) && u.DisabledAt == null)
             .Select(u => new { u.Id, PersonId = u.PersonId!.Value })
             .ToListAsync(cancellationToken);
+        var accountIds = accounts.Select(a => a.Id).ToList();
+        var disabledAsLeaver = (await db.Set<AccountEvent>().AsNoTracking()
+                .Where(e => accountIds.Contains(e.UserId) && e.Change == AccountChange.DisabledAsLeaver)
+                .Select(e => new { e.UserId, e.At })
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.UserId, e => e.At);
         var today = districtTime.Today;
         var (disabled, waiting, refused) = (0, 0, new List<string>());
         foreach (var account in accounts)
@@ -36,7 +42,7 @@ public sealed class LeaverAccountsHandler(AppDbContext db, AccountStatusHandler 
             }
 
             var since = districtTime.StartOf(leaver.LastDay);
-            if (await db.Set<AccountEvent>().AnyAsync(e => e.UserId == account.Id && e.Change == AccountChange.DisabledAsLeaver && e.At >= since, cancellationToken))
+            if (disabledAsLeaver[account.Id].Any(at => at >= since))
             {
                 continue;
             }
