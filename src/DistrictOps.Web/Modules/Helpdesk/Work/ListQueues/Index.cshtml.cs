@@ -95,7 +95,7 @@ public sealed class IndexModel(
         }
 
         Filter = filter.Value!;
-        var list = await handler.ListAsync(viewer, queue.Name, Filter, cancellationToken);
+        var list = await handler.ListAsync(viewer, queue.Name, Filter, new KnownLookups(Sites, Teams, Counts), cancellationToken);
         if (list.Succeeded)
         {
             List = list.Value;

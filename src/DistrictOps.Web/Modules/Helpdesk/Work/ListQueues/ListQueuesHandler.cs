@@ -67,6 +67,9 @@ public sealed record QueueList(string Queue, string Title, string? Explanation, 
     public int PageCount => Total == 0 ? 1 : Math.Max((Total + PageSize - 1) / PageSize, TotalIsCapped ? Page + 1 : 1);
 }
 
+/// <summary>What the queue page has read before it lists a queue: the open sites, every team and each queue's open count.</summary>
+public sealed record KnownLookups(IReadOnlyList<SiteSummary> Sites, IReadOnlyList<Team> Teams, IReadOnlyList<QueueCount> Counts);
+
 /// <summary>A queue's open tickets; <see cref="CountIsCapped"/> says there are more than <see cref="Count"/>, the list's cap.</summary>
 public sealed record QueueCount(string Name, string Title, int Count, string? Explanation, bool CountIsCapped = false);
 
@@ -74,7 +77,7 @@ public sealed record QueueCount(string Name, string Title, int Count, string? Ex
 /// The technicians' queues and the ticket list behind them. Every query starts from what the viewer may see;
 /// names of sites, issue types and teams are looked up from their small lists, never joined in SQL.
 /// </summary>
-public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, TimeProvider clock, IOptions<HelpdeskOptions> options)
+public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, HelpdeskSettingsCache settings, TimeProvider clock, IOptions<HelpdeskOptions> options)
 {
     public const string NoSites = "You cover no sites, so this queue is empty: district-wide technicians work from Team, Unassigned and All.";
     public const string NoTeam = "You are in no help desk team, so this queue is empty: ask the IT manager to add you to a team.";
@@ -83,15 +86,22 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
     public Task<Result<QueueList>> ListAsync(Viewer viewer, TicketFilter filter, CancellationToken cancellationToken = default) =>
         ListAsync(viewer, Queue.All, filter, cancellationToken);
 
-    public async Task<Result<QueueList>> ListAsync(Viewer viewer, string queueName, TicketFilter filter, CancellationToken cancellationToken = default)
+    public Task<Result<QueueList>> ListAsync(Viewer viewer, string queueName, TicketFilter filter, CancellationToken cancellationToken = default) =>
+        ListAsync(viewer, queueName, filter, known: null, cancellationToken);
+
+    /// <summary>
+    /// One page of a queue. <paramref name="known"/> is what the queue page has read already (the sites, the teams and
+    /// the queues' open counts), so the list does not read it again.
+    /// </summary>
+    public async Task<Result<QueueList>> ListAsync(Viewer viewer, string queueName, TicketFilter filter, KnownLookups? known, CancellationToken cancellationToken = default)
     {
         if (Queue.Find(queueName) is not { } queue)
         {
             return Result.NotFound($"Unknown queue '{queueName}': use {string.Join(", ", Queue.Every.Select(q => q.Name))}.");
         }
 
-        var issueTypes = await db.Set<IssueType>().AsNoTracking().ToListAsync(cancellationToken);
-        var siteList = await sites.ListAsync(cancellationToken);
+        var issueTypes = (await settings.GetAsync(db, cancellationToken)).IssueTypes;
+        var siteList = known?.Sites ?? await sites.ListAsync(cancellationToken);
         var errors = new ErrorList();
         if (filter.IssueType is { } issueType && issueTypes.All(c => c.Id != issueType))
         {
@@ -117,7 +127,10 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
 
         var filtered = Filtered(scoped, filter, issueTypes);
         var cap = options.Value.ListCountCap;
-        var total = await filtered.Take(cap + 1).CountAsync(cancellationToken);
+        // The unfiltered queue's total is its open count, which the queue page has just counted with the same cap.
+        var total = known?.Counts.FirstOrDefault(c => c.Name == queue.Name) is { } counted && IsUnfiltered(filter)
+            ? (counted.CountIsCapped ? cap + 1 : counted.Count)
+            : await filtered.Take(cap + 1).CountAsync(cancellationToken);
         var page = await (queue.Name is Queue.BreachingSoon or Queue.Breached ? NearestDeadlineFirst(filtered) : Sorted(filtered, filter))
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(t => new
@@ -131,8 +144,8 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
         var siteNames = siteList.ToDictionary(s => s.Id, s => s.Name);
         var issueTypePaths = issueTypes.ToDictionary(c => c.Id, c => c.Path);
         var teamIds = page.Select(t => t.TeamId).OfType<int>().Distinct().ToList();
-        var teamNames = teamIds.Count == 0
-            ? []
+        var teamNames = teamIds.Count == 0 ? []
+            : known is not null ? known.Teams.Where(t => teamIds.Contains(t.Id)).ToDictionary(t => t.Id, t => t.Name)
             : await db.Set<Team>().AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var now = clock.GetUtcNow();
         var soon = now.AddMinutes(options.Value.ServiceLevels.BreachingSoonMinutes);
@@ -152,21 +165,40 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Tim
         return new QueueList(queue.Name, queue.Title, explanation, rows, total > cap ? Math.Max(cap, ((filter.Page - 1) * filter.PageSize) + rows.Count) : total, filter.Page, filter.PageSize, total > cap);
     }
 
-    /// <summary>How many open tickets each queue holds for this viewer, counted up to the list's cap like a list's total.</summary>
+    /// <summary>
+    /// How many open tickets each queue holds for this viewer, counted up to the list's cap like a list's total, in one
+    /// statement: each queue's capped count is a branch of a UNION ALL grouped by the queue's position.
+    /// </summary>
     public async Task<IReadOnlyList<QueueCount>> CountAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var counts = new List<QueueCount>();
         var open = TicketFilter.Open.ToList();
         var cap = options.Value.ListCountCap;
-        foreach (var queue in Queue.Every)
+        var scopes = Queue.Every.Select(queue => InQueue(viewer, queue, db.Set<Ticket>().AsNoTracking())).ToList();
+        IQueryable<int>? branches = null;
+        for (var i = 0; i < scopes.Count; i++)
         {
-            var (scoped, explanation) = InQueue(viewer, queue, db.Set<Ticket>().AsNoTracking());
-            var count = scoped is null ? 0 : await scoped.Where(t => open.Contains(t.Status)).Take(cap + 1).CountAsync(cancellationToken);
-            counts.Add(new QueueCount(queue.Name, queue.Title, Math.Min(count, cap), explanation, count > cap));
+            if (scopes[i].Tickets is not { } scoped)
+            {
+                continue;
+            }
+
+            var position = i;
+            var branch = scoped.Where(t => open.Contains(t.Status)).Take(cap + 1).Select(_ => EF.Constant(position));
+            branches = branches is null ? branch : branches.Concat(branch);
         }
 
-        return counts;
+        var counted = branches is null ? []
+            : await branches.GroupBy(position => position).Select(g => new { Position = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Position, g => g.Count, cancellationToken);
+        return Queue.Every.Select((queue, i) =>
+        {
+            var count = counted.GetValueOrDefault(i);
+            return new QueueCount(queue.Name, queue.Title, Math.Min(count, cap), scopes[i].Explanation, count > cap);
+        }).ToList();
     }
+
+    /// <summary>Only paging and sorting chosen: the list is the queue's open tickets, whose number <see cref="CountAsync"/> gives.</summary>
+    private static bool IsUnfiltered(TicketFilter filter) =>
+        filter with { Sort = TicketSort.Updated, Descending = true, Page = 1, PageSize = PageRequest.DefaultSize } == new TicketFilter();
 
     private (IQueryable<Ticket>? Tickets, string? Explanation) InQueue(Viewer viewer, Queue queue, IQueryable<Ticket> tickets)
     {
