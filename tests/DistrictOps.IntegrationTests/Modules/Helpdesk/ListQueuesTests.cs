@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Data;
@@ -204,6 +206,41 @@ public sealed class ListQueuesTests
         var html = WebUtility.HtmlDecode(await page.GetStringAsync("/helpdesk/queues/all?status=any&pageSize=2"));
         Assert.Contains("3+ tickets", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"count\">3+<span", html, StringComparison.Ordinal);
+
+        // The unfiltered queue's total is the tab's capped count, on every page.
+        var first = WebUtility.HtmlDecode(await page.GetStringAsync("/helpdesk/queues/all?pageSize=2"));
+        var last = WebUtility.HtmlDecode(await page.GetStringAsync("/helpdesk/queues/all?pageSize=2&page=3"));
+        Assert.Contains("All: 3+ tickets", first, StringComparison.Ordinal);
+        Assert.Equal(2, Listed(first));
+        Assert.Contains("All: 5+ tickets", last, StringComparison.Ordinal);
+        Assert.Equal(1, Listed(last));
+
+        static int Listed(string html) => Regex.Matches(html, "href=\"/helpdesk/tickets/(BV-[0-9]+)\"").Select(m => m.Groups[1].Value).Distinct().Count();
+    }
+
+    [Theory]
+    [Providers]
+    public async Task The_queue_page_reads_the_same_few_statements_however_many_tickets_it_lists(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Diagnostics:CountStatements"] = "true" });
+        await ArrangeAsync(world);
+        var priya = world.App.Browser();
+        await priya.SignInAsync(HelpdeskWorld.HelpDesk);
+
+        async Task<int> StatementsAsync(string path)
+        {
+            using var response = await priya.GetAsync(path);
+            response.EnsureSuccessStatusCode();
+            return int.Parse(response.Headers.GetValues(StatementCounting.CommandsHeader).Single(), CultureInfo.InvariantCulture);
+        }
+
+        var one = await StatementsAsync("/helpdesk/queues/all?pageSize=1");
+        var five = await StatementsAsync("/helpdesk/queues/all");
+        var filtered = await StatementsAsync("/helpdesk/queues/all?status=any");
+
+        Assert.Equal(one, five);
+        Assert.Equal(five + 1, filtered);
+        Assert.InRange(five, 1, 11);
     }
 
     [Theory]
