@@ -41,6 +41,8 @@ public sealed class DirectoryModule : IModule
         services.AddSettings<DirectoryImportOptions>(configuration, DirectoryImportOptions.Section);
         services.AddSettings<CalendarOptions>(configuration, CalendarOptions.Section);
         services.AddScoped<ISchoolCalendar, SchoolCalendarService>();
+        services.AddSingleton<SchoolSchedules>();
+        services.AddSingleton(sp => sp.GetRequiredService<SchoolSchedules>().Watch);
         services.AddScoped<IDistrictTimeZones, CalendarTimeZones>();
         services.AddScoped<ISiteDirectory, SiteDirectory>();
         services.AddScoped<StudentAccessLog>();

@@ -102,7 +102,9 @@ public sealed class HelpdeskModule : IModule
         services.TryAddScoped<IDeviceCounts, EnrollmentDeviceCounts>();
         services.AddScoped<ServiceLevelTracker>();
         services.AddSingleton<HelpdeskSettingsCache>();
-        services.AddSingleton<IInterceptor, HelpdeskSettingsCacheInterceptor>();
+        services.AddSingleton(sp => sp.GetRequiredService<HelpdeskSettingsCache>().Watch);
+        services.AddSingleton<TeamMemberships>();
+        services.AddSingleton(sp => sp.GetRequiredService<TeamMemberships>().Watch);
         services.AddScoped<IInterceptor, ServiceLevelInterceptor>();
         services.AddScoped<RestoreInstructionHandler>();
         services.AddScoped<IDemoSeed, DemoServiceLevelSeed>();

@@ -80,6 +80,8 @@ public static class AuthServiceCollectionExtensions
             o.Events.OnValidatePrincipal = AppSignInManager.ValidateSessionAsync;
         });
         services.AddSingleton<DemoAccountGate>();
+        services.AddSingleton<TokenSignInCache>();
+        services.AddSingleton(sp => sp.GetRequiredService<TokenSignInCache>().Watch);
         services.AddSettings<SignInOptions>(configuration, SignInOptions.Section);
         services.AddSingleton<SignInThrottle>();
 

@@ -16,6 +16,7 @@ internal sealed class PersonalAccessTokenHandler(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     IUserClaimsPrincipalFactory<AppUser> principals,
+    TokenSignInCache cache,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -32,28 +33,42 @@ internal sealed class PersonalAccessTokenHandler(
 
         var secret = header["Bearer ".Length..].Trim();
         var hash = PersonalAccessToken.Hash(secret);
-        var token = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        var known = await cache.GetAsync(db, hash, () => SignInAsync(hash));
         var now = time.GetUtcNow();
-        if (token is null || !token.IsActive(now))
+        if (known is null || !known.IsActive(now))
         {
             return AuthenticateResult.Fail("The bearer token is unknown, revoked or expired.");
         }
 
-        var user = await users.FindByIdAsync(token.UserId.ToString());
-        // Not the interactive lockout: wrong passwords typed by anybody at the sign-in page must not stop an integration.
-        if (user is null || !await signIn.CanSignInAsync(user))
+        if (known.Principal is null)
         {
             return AuthenticateResult.Fail("The token's user may not sign in or was removed.");
         }
 
-        if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
+        if (known.LastUseDue(now, LastUsedResolution))
         {
-            token.LastUsedAt = now;
-            await db.SaveChangesAsync(Context.RequestAborted);
+            using (TableWatch.Unwatched())
+            {
+                await db.PersonalAccessTokens.Where(t => t.Id == known.TokenId).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            }
         }
 
-        var principal = await principals.CreateAsync(user);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        // A copy per request: the cached principal is shared, and later steps of a request may add to theirs.
+        return AuthenticateResult.Success(new AuthenticationTicket(known.Principal.Clone(), SchemeName));
+    }
+
+    private async Task<TokenSignIn?> SignInAsync(string hash)
+    {
+        var token = await db.PersonalAccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        if (token is null)
+        {
+            return null;
+        }
+
+        var user = await users.FindByIdAsync(token.UserId.ToString());
+        // Not the interactive lockout: wrong passwords typed by anybody at the sign-in page must not stop an integration.
+        var principal = user is not null && await signIn.CanSignInAsync(user) ? await principals.CreateAsync(user) : null;
+        return new TokenSignIn(token.Id, token.ExpiresAt, token.RevokedAt, token.LastUsedAt, principal);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

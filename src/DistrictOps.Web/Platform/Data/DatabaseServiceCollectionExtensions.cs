@@ -17,6 +17,7 @@ public static class DatabaseServiceCollectionExtensions
     {
         var options = services.AddSettings<DatabaseOptions>(configuration, DatabaseOptions.Section);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        services.AddSingleton<IInterceptor, TableWatchInterceptor>();
 
         switch (options.Provider)
         {

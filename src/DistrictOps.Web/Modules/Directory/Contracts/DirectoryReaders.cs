@@ -4,14 +4,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Directory.Contracts;
 
+/// <summary>
+/// Reads the sites; the list of current sites once per request (scope), because a ticket write needs both the ticket's site
+/// and every site's type (issue 14), and a district has tens of sites, not thousands.
+/// </summary>
 internal sealed class SiteDirectory(AppDbContext db) : ISiteDirectory
 {
+    private IReadOnlyList<SiteSummary>? _current;
+
     public async Task<IReadOnlyList<SiteSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<Site>().AsNoTracking().Where(s => s.LeftAt == null).OrderBy(s => s.Name)
+        _current ??= await db.Set<Site>().AsNoTracking().Where(s => s.LeftAt == null).OrderBy(s => s.Name)
             .Select(s => new SiteSummary(s.Id, s.SourcedId, s.Name, s.Type.ToString(), s.Enrollment)).ToListAsync(cancellationToken);
 
     public async Task<SiteSummary?> FindAsync(Guid siteId, CancellationToken cancellationToken = default) =>
-        await db.Set<Site>().AsNoTracking().Where(s => s.Id == siteId)
+        (await ListAsync(cancellationToken)).FirstOrDefault(s => s.Id == siteId)
+        ?? await db.Set<Site>().AsNoTracking().Where(s => s.Id == siteId)
             .Select(s => new SiteSummary(s.Id, s.SourcedId, s.Name, s.Type.ToString(), s.Enrollment)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CoverageShare>> CoverageAsync(Guid siteId, CancellationToken cancellationToken = default) =>

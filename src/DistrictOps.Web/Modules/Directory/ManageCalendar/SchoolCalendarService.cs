@@ -29,15 +29,38 @@ public sealed class CalendarOptions : IValidatableObject
     }
 }
 
-/// <summary>Builds a site's <see cref="SchoolSchedule"/> from the stored calendar; read fresh each time, so an edit counts at once.</summary>
-internal sealed class SchoolCalendarService(AppDbContext db, IOptions<CalendarOptions> options) : ISchoolCalendar
+/// <summary>
+/// Each site's schedule held in memory (ADR 0022): every ticket write computes service levels with it. Any write through the
+/// app to the calendar's tables drops every copy, so an edit or a calendar import counts at once.
+/// </summary>
+internal sealed class SchoolSchedules
 {
-    public async Task<SchoolSchedule> ScheduleForSiteAsync(Guid siteId, CancellationToken cancellationToken = default)
+    private readonly TableCopies<Guid, Held> _copies;
+
+    public SchoolSchedules(TimeProvider clock) => _copies = new(Watch, clock, TimeSpan.FromSeconds(30));
+
+    public TableWatch Watch { get; } = new("directory_calendar_years", "directory_no_school_days", "directory_special_hours", "directory_site_hours");
+
+    public Task<Held> GetAsync(AppDbContext db, Guid siteId, Func<Task<SchoolSchedule?>> load) =>
+        _copies.GetAsync(db, siteId, async () => new Held(await load()));
+
+    /// <summary>The schedule, or null while the district has no instructional year.</summary>
+    internal sealed record Held(SchoolSchedule? Schedule);
+}
+
+/// <summary>Builds a site's <see cref="SchoolSchedule"/> from the stored calendar (<see cref="SchoolSchedules"/> keeps it).</summary>
+internal sealed class SchoolCalendarService(AppDbContext db, IOptions<CalendarOptions> options, SchoolSchedules schedules) : ISchoolCalendar
+{
+    public async Task<SchoolSchedule> ScheduleForSiteAsync(Guid siteId, CancellationToken cancellationToken = default) =>
+        (await schedules.GetAsync(db, siteId, () => ReadAsync(siteId, cancellationToken))).Schedule
+        ?? throw new InvalidOperationException("The school calendar has no instructional year yet; import the district calendar (.ics) first.");
+
+    private async Task<SchoolSchedule?> ReadAsync(Guid siteId, CancellationToken cancellationToken)
     {
         var years = await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.FirstDay).ToListAsync(cancellationToken);
         if (years.Count == 0)
         {
-            throw new InvalidOperationException("The school calendar has no instructional year yet; import the district calendar (.ics) first.");
+            return null;
         }
 
         var hours = await db.Set<SiteHours>().AsNoTracking().SingleOrDefaultAsync(h => h.SiteId == siteId, cancellationToken);

@@ -17,6 +17,7 @@ public sealed record TrackedServiceLevel(ServiceLevelPolicy Policy, ServiceLevel
 public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calendar, ISiteDirectory sites, HelpdeskSettingsCache settingsCache, TimeProvider clock)
 {
     private readonly Dictionary<Guid, SchoolSchedule?> _schedules = [];
+    private readonly HashSet<Ticket> _opened = new(ReferenceEqualityComparer.Instance);
     private IReadOnlyList<ServiceLevelPolicy>? _policies;
     private IReadOnlyDictionary<(int PolicyId, int Priority), ServiceLevelTarget>? _targets;
     private IReadOnlyDictionary<int, int?>? _parents;
@@ -137,17 +138,21 @@ public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calenda
 
     private async Task<Dictionary<long, List<TicketEvent>>> EventsAsync(IReadOnlyCollection<Ticket> tickets, CancellationToken cancellationToken)
     {
-        var ids = tickets.Select(t => t.Id).Where(id => id != 0).ToList();
+        // A ticket first seen unsaved was opened through this context, so every event it has is tracked here: no query for it.
+        _opened.UnionWith(tickets.Where(t => t.Id == 0));
+        var opened = tickets.Where(_opened.Contains).Select(t => t.Id).Where(id => id != 0).ToList();
+        var ids = tickets.Where(t => !_opened.Contains(t)).Select(t => t.Id).Where(id => id != 0).ToList();
         var kinds = new[] { TicketEventKind.StatusChanged, TicketEventKind.Assigned, TicketEventKind.Escalated };
         var stored = ids.Count == 0
             ? []
             : await db.Set<TicketEvent>().AsNoTracking()
                 .Where(e => ids.Contains(e.TicketId) && kinds.Contains(e.Kind))
                 .ToListAsync(cancellationToken);
-        var unsaved = db.ChangeTracker.Entries<TicketEvent>()
-            .Where(e => e.State == EntityState.Added && kinds.Contains(e.Entity.Kind) && ids.Contains(e.Entity.TicketId))
+        var tracked = db.ChangeTracker.Entries<TicketEvent>()
+            .Where(e => kinds.Contains(e.Entity.Kind)
+                && ((e.State == EntityState.Added && ids.Contains(e.Entity.TicketId)) || (e.State != EntityState.Deleted && opened.Contains(e.Entity.TicketId))))
             .Select(e => e.Entity);
-        return stored.Concat(unsaved)
+        return stored.Concat(tracked)
             .GroupBy(e => e.TicketId)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id == 0 ? long.MaxValue : e.Id).ToList());
     }

@@ -61,12 +61,12 @@ public sealed record Viewer(
     public bool CanWork(Ticket t) => Works && CanSee(t);
 }
 
-public sealed class ViewerFactory(AppDbContext db, PermissionRegistry permissions, IPeopleDirectory people, IOptions<HelpdeskOptions> options)
+public sealed class ViewerFactory(AppDbContext db, PermissionRegistry permissions, IPeopleDirectory people, IOptions<HelpdeskOptions> options, TeamMemberships memberships)
 {
     public async Task<Viewer> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var userId = user.UserId() ?? throw new InvalidOperationException("The helpdesk needs a signed-in user.");
-        var teams = await db.Set<TeamMember>().Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync(cancellationToken);
+        var teams = await memberships.OfAsync(db, userId, cancellationToken);
         var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name;
         return new Viewer(
             userId,
@@ -81,4 +81,20 @@ public sealed class ViewerFactory(AppDbContext db, PermissionRegistry permission
             options.Value.SiteStaffSeeSiteTickets,
             site => people.MayShowFamily(user, site));
     }
+}
+
+/// <summary>
+/// The teams of each user who asked, held in memory (ADR 0022): every help desk request builds a viewer. Dropped on any write
+/// through the app to the teams or their members, so a removed member stops seeing the team's tickets on the next request.
+/// </summary>
+public sealed class TeamMemberships
+{
+    private readonly TableCopies<Guid, IReadOnlyList<int>> _copies;
+
+    public TeamMemberships(TimeProvider clock) => _copies = new(Watch, clock, HelpdeskSettingsCache.Lifetime);
+
+    public TableWatch Watch { get; } = new("helpdesk_team_members", "helpdesk_teams");
+
+    public Task<IReadOnlyList<int>> OfAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        _copies.GetAsync(db, userId, async () => (IReadOnlyList<int>)await db.Set<TeamMember>().Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync(cancellationToken));
 }

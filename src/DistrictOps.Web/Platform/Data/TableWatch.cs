@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace DistrictOps.Web.Platform.Data;
+
+/// <summary>
+/// Tells an in-memory copy of some tables that the app wrote one of them (ADR 0020, 0022): <see cref="Version"/> moves when a
+/// command that writes one of the tables runs (<see cref="TableWatchInterceptor"/>), and again when that command's transaction
+/// commits, so a reader between the write and the commit cannot keep the old copy. A write this process does not see (another
+/// instance, the CLI, hand-made SQL) is only caught by the copy's lifetime.
+/// </summary>
+public sealed class TableWatch(params string[] tables)
+{
+    private static readonly AsyncLocal<bool> Paused = new();
+
+    private long _version;
+
+    public long Version => Interlocked.Read(ref _version);
+
+    public void Invalidate() => Interlocked.Increment(ref _version);
+
+    /// <summary>Until disposed, writes in this flow change nothing a copy holds (a token's last use): no watch moves for them.</summary>
+    public static IDisposable Unwatched()
+    {
+        Paused.Value = true;
+        return new Resume();
+    }
+
+    internal static bool IsPaused => Paused.Value;
+
+    internal bool Watches(string sql)
+    {
+        foreach (var table in tables)
+        {
+            if (sql.Contains(table, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the context's open transaction wrote one of the tables: what it reads must not be kept beyond it.</summary>
+    public bool WroteInCurrentTransaction(AppDbContext db) =>
+        db.Database.CurrentTransaction is { } transaction && TableWatchInterceptor.Wrote(transaction.GetDbTransaction(), this);
+
+    private sealed class Resume : IDisposable
+    {
+        public void Dispose() => Paused.Value = false;
+    }
+}
+
+/// <summary>One copy of what a loader reads from watched tables, read again after a watched write or after its lifetime.</summary>
+public sealed class TableCopy<T>(TableWatch watch, TimeProvider clock, TimeSpan lifetime)
+    where T : class
+{
+    private Held? _current;
+
+    public async Task<T> GetAsync(AppDbContext db, Func<Task<T>> load)
+    {
+        var version = watch.Version;
+        if (Volatile.Read(ref _current) is { } current && current.Version == version && clock.GetUtcNow() - current.Loaded < lifetime)
+        {
+            return current.Value;
+        }
+
+        var loaded = clock.GetUtcNow();
+        var value = await load();
+        if (!watch.WroteInCurrentTransaction(db))
+        {
+            Volatile.Write(ref _current, new Held(value, version, loaded));
+        }
+
+        return value;
+    }
+
+    private sealed record Held(T Value, long Version, DateTimeOffset Loaded);
+}
+
+/// <summary>
+/// Copies by key (a token, a user) of what a loader reads from watched tables. A watched write drops every copy, so the
+/// copies never outnumber the keys used since the last write; nothing found (null) is not kept, so unknown keys cost no memory.
+/// </summary>
+public sealed class TableCopies<TKey, T>(TableWatch watch, TimeProvider clock, TimeSpan lifetime)
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, Held> _held = new();
+    private long _heldVersion;
+
+    public async Task<T> GetAsync(AppDbContext db, TKey key, Func<Task<T>> load)
+    {
+        var version = watch.Version;
+        if (Interlocked.Exchange(ref _heldVersion, version) != version)
+        {
+            _held.Clear();
+        }
+
+        if (_held.TryGetValue(key, out var current) && current.Version == version && clock.GetUtcNow() - current.Loaded < lifetime)
+        {
+            return current.Value;
+        }
+
+        var loaded = clock.GetUtcNow();
+        var value = await load();
+        if (value is not null && !watch.WroteInCurrentTransaction(db))
+        {
+            _held[key] = new Held(value, version, loaded);
+        }
+
+        return value;
+    }
+
+    private sealed record Held(T Value, long Version, DateTimeOffset Loaded);
+}
+
+/// <summary>Moves every <see cref="TableWatch"/> whose tables a command writes, and again when that write commits.</summary>
+internal sealed class TableWatchInterceptor(IEnumerable<TableWatch> watches) : DbCommandInterceptor, IDbTransactionInterceptor
+{
+    private static readonly ConditionalWeakTable<DbTransaction, ConcurrentDictionary<TableWatch, bool>> Writers = [];
+    private readonly TableWatch[] _watches = [.. watches];
+
+    internal static bool Wrote(DbTransaction transaction, TableWatch watch) =>
+        Writers.TryGetValue(transaction, out var wrote) && wrote.ContainsKey(watch);
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        Check(command);
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        Check(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Check(command);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Check(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(transaction);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(transaction);
+        return Task.CompletedTask;
+    }
+
+    private static void Committed(DbTransaction transaction)
+    {
+        if (Writers.TryGetValue(transaction, out var wrote))
+        {
+            Writers.Remove(transaction);
+            foreach (var watch in wrote.Keys)
+            {
+                watch.Invalidate();
+            }
+        }
+    }
+
+    private void Check(DbCommand command)
+    {
+        var sql = command.CommandText;
+        if (TableWatch.IsPaused || sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        foreach (var watch in _watches)
+        {
+            if (!watch.Watches(sql))
+            {
+                continue;
+            }
+
+            watch.Invalidate();
+            if (command.Transaction is { } transaction)
+            {
+                Writers.GetValue(transaction, _ => new ConcurrentDictionary<TableWatch, bool>())[watch] = true;
+            }
+        }
+    }
+}
