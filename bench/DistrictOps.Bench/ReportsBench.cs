@@ -96,7 +96,7 @@ internal static class ReportsBench
             firstId = (await db.Set<Ticket>().MaxAsync(t => (long?)t.Id) ?? 0) + 1;
             if (await db.Set<Ticket>().CountAsync() >= count)
             {
-                // A kept database (--work DIR with its "loaded" mark): time the reports again without reloading.
+                // A kept database (--work DIR that already holds the tickets): time the reports again without reloading.
                 return (false, await db.Set<TicketEvent>().CountAsync());
             }
         }
