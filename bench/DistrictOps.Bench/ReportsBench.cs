@@ -40,14 +40,16 @@ internal static class ReportsBench
         Console.WriteLine($"{"demo district (2,000 students)",-34} {Stopwatch.GetElapsedTime(started).TotalSeconds,8:0.0} s");
 
         started = Stopwatch.GetTimestamp();
-        var events = await InsertAsync(app, count);
-        Console.WriteLine($"{"bulk insert tickets + events",-34} {Stopwatch.GetElapsedTime(started).TotalSeconds,8:0.0} s ({events:N0} status events)");
+        var (inserted, events) = await InsertAsync(app, count);
+        Console.WriteLine(inserted
+            ? $"{"bulk insert tickets + events",-34} {Stopwatch.GetElapsedTime(started).TotalSeconds,8:0.0} s ({events:N0} status events)"
+            : $"{"kept database",-34} {events,8:N0} status events");
 
         var client = await HelpdeskBench.ApiClientAsync(app, HelpDesk);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles")).DateTime);
         Console.WriteLine();
-        Console.WriteLine("| report | 90 days median | 90 days min–max | 365 days median | 365 days min–max |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| report | 90 days median | 90 days min–max | 365 days median | 365 days min–max | load average |");
+        Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var report in Reports)
         {
             var cells = new List<string>();
@@ -76,11 +78,11 @@ internal static class ReportsBench
                 cells.Add(string.Create(CultureInfo.InvariantCulture, $"{times[2]:0} ms | {times[0]:0}–{times[^1]:0} ms"));
             }
 
-            Console.WriteLine($"| {report} | {string.Join(" | ", cells)} |");
+            Console.WriteLine($"| {report} | {string.Join(" | ", cells)} | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} |");
         }
     }
 
-    private static async Task<long> InsertAsync(HelpdeskBench.BenchApp app, int count)
+    private static async Task<(bool Inserted, long Events)> InsertAsync(HelpdeskBench.BenchApp app, int count)
     {
         var random = new Random(2027);
         IReadOnlyList<SiteSummary> sites;
@@ -94,8 +96,8 @@ internal static class ReportsBench
             firstId = (await db.Set<Ticket>().MaxAsync(t => (long?)t.Id) ?? 0) + 1;
             if (await db.Set<Ticket>().CountAsync() >= count)
             {
-                // A kept database (--work DIR with its "loaded" mark): time the reports again without reloading.
-                return await db.Set<TicketEvent>().CountAsync();
+                // A kept database (--work DIR that already holds the tickets): time the reports again without reloading.
+                return (false, await db.Set<TicketEvent>().CountAsync());
             }
         }
 
@@ -202,12 +204,13 @@ internal static class ReportsBench
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             if (!db.Database.IsSqlite())
             {
-                await db.Database.ExecuteSqlRawAsync("ANALYZE helpdesk_tickets");
-                await db.Database.ExecuteSqlRawAsync("ANALYZE helpdesk_ticket_events");
+                // VACUUM as well: the reports' covering indexes are read index-only only where the visibility map says so.
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE helpdesk_tickets");
+                await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE helpdesk_ticket_events");
             }
         }
 
-        return eventCount;
+        return (true, eventCount);
     }
 
     private static TicketEvent Move(long ticket, DateTimeOffset at, TicketStatus from, TicketStatus to) =>
