@@ -107,6 +107,7 @@ public sealed class HelpdeskModule : IModule
         services.AddSingleton(sp => sp.GetRequiredService<TeamMemberships>().Watch);
         services.AddScoped<IInterceptor, ServiceLevelInterceptor>();
         services.AddScoped<RestoreInstructionHandler>();
+        services.AddScoped<DemoTicketsWritten>();
         services.AddScoped<IDemoSeed, DemoServiceLevelSeed>();
         services.AddScheduledWork<ServiceLevelWork>(ServiceLevelWork.Name, TimeSpan.FromMinutes(1),
             "Recomputes tickets whose service-level check is due and sends the escalation ladder (50%, 75%, breach) once per step.");

@@ -23,6 +23,7 @@ internal sealed class DemoHelpdeskSeed(
     IUserDirectory users,
     TimeProvider clock,
     IOptions<DemoOptions> options,
+    DemoTicketsWritten written,
     ILogger<DemoHelpdeskSeed> logger) : IDemoSeed
 {
     public const string DesktopTechnician = "Desktop Technician";
@@ -76,6 +77,7 @@ internal sealed class DemoHelpdeskSeed(
         var history = DemoTicketHistory.Generate(input);
         var generated = stopwatch.ElapsedMilliseconds;
         await WriteAsync(history, cancellationToken);
+        written.Tickets = true;
         logger.LogInformation(
             "Seeded {Accounts} technician accounts and {Tickets} demo tickets with {Events} timeline events over {Days} school days in {Milliseconds} ms (accounts {Linked} ms, history {Generated} ms, writing {Written} ms).",
             accounts.Count, history.Tickets.Count, history.Events.Count, history.SchoolDays.Count, stopwatch.ElapsedMilliseconds, linked, generated - linked, stopwatch.ElapsedMilliseconds - generated);

@@ -9,9 +9,10 @@ namespace DistrictOps.Web.Modules.Helpdesk.Demo;
 /// <summary>
 /// After the demo tickets are written (in bulk, which no save hook sees), computes every ticket's service level from its
 /// history so queues and ticket pages show real deadlines, pauses and breaches. Ladder steps already reached are marked sent:
-/// the demo's past is not announced when the job first runs. Running it again computes the same values.
+/// the demo's past is not announced when the job first runs. Only after this start wrote the demo tickets: on a kept
+/// database (a restart, or the benches' million tickets) the clocks are already kept by the app and the job.
 /// </summary>
-internal sealed class DemoServiceLevelSeed(AppDbContext db, ServiceLevelTracker tracker, TimeProvider clock) : IDemoSeed
+internal sealed class DemoServiceLevelSeed(AppDbContext db, ServiceLevelTracker tracker, TimeProvider clock, DemoTicketsWritten written) : IDemoSeed
 {
     private const int Batch = 500;
 
@@ -21,6 +22,11 @@ internal sealed class DemoServiceLevelSeed(AppDbContext db, ServiceLevelTracker 
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        if (!written.Tickets)
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         long after = 0;
         while (true)
@@ -47,4 +53,10 @@ internal sealed class DemoServiceLevelSeed(AppDbContext db, ServiceLevelTracker 
             db.ChangeTracker.Clear();
         }
     }
+}
+
+/// <summary>Whether this start's demo seeding wrote the demo tickets (one seeding run shares one scope).</summary>
+internal sealed class DemoTicketsWritten
+{
+    public bool Tickets { get; set; }
 }
