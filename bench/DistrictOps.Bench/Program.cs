@@ -126,15 +126,21 @@ async Task ImportBenchAsync()
     Console.WriteLine($"load average at the end {File.ReadAllText("/proc/loadavg").Trim()}");
 }
 
-// The floor: the package's files read once with the importer's CSV reader, nothing parsed or written. Read twice, the
-// first time to warm the page cache and the JIT as the import steps find them warm; the second is the floor.
+// The floor: the package's files read with the importer's CSV reader, nothing parsed or written. One read warms the page
+// cache and the JIT (the import steps find both warm); the floor is the fastest of the three reads after it.
 void Floor(string package)
 {
     CsvFloor.Read(package);
-    var started = Stopwatch.GetTimestamp();
-    var cpu = CpuNow();
-    var (rows, characters) = CsvFloor.Read(package);
-    floor = (Stopwatch.GetElapsedTime(started), CpuNow() - cpu);
+    var (rows, characters) = (0L, 0L);
+    for (var i = 0; i < 3; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var cpu = CpuNow();
+        (rows, characters) = CsvFloor.Read(package);
+        var read = (Wall: Stopwatch.GetElapsedTime(started), Cpu: CpuNow() - cpu);
+        floor = i == 0 || read.Wall < floor.Wall ? read : floor;
+    }
+
     Console.WriteLine($"{"floor (read every file)",-26} {floor.Wall.TotalSeconds,8:0.0} s   {floor.Cpu.TotalSeconds,6:0.0} s CPU   {rows:N0} rows, {characters:N0} characters   load average {File.ReadAllText("/proc/loadavg").Trim()}");
 }
 
