@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -11,16 +11,13 @@ namespace DistrictOps.Web.Platform.Data;
 
 /// <summary>
 /// Inserts many new rows without change tracking, built from the EF model (table, columns, value converters and
-/// parameter types), on the context's connection and transaction: multi-row INSERT statements on PostgreSQL, one
+/// store types), on the context's connection and transaction: a binary COPY on PostgreSQL, one
 /// prepared statement stepped per row on SQLite. For first loads
 /// of a district, where EF's per-entity tracking costs more than the database does. Generated keys are not read back;
 /// with InsertWithKeysAsync the rows' own key values are written instead (the caller then moves PostgreSQL's identity past them).
 /// </summary>
 public static class BulkInsert
 {
-    private const int MaxParameters = 30_000;
-    private const int MaxRowsPerStatement = 500;
-
     /// <summary>The page cache of a bulk load on SQLite, in KiB (the default is 2 MiB).</summary>
     private const string BulkLoadCacheKiB = "262144";
 
@@ -158,33 +155,18 @@ public static class BulkInsert
 
         // Outside a caller's transaction each SQLite statement would commit (and sync the file) on its own: one for all.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var names = columns.Select(c => c.Column).ToList();
         if (connection is SqliteConnection sqlite)
         {
-            InsertSqlite(sqlite, Sql(table.Name, names, 1), columns, rows, cancellationToken);
+            InsertSqlite(sqlite, Sql(table.Name, names), columns, rows, cancellationToken);
+        }
+        else if (connection is NpgsqlConnection postgres)
+        {
+            await CopyAsync(postgres, table.Name, columns, rows, cancellationToken);
         }
         else
         {
-            // PostgreSQL wants few round trips: many rows per statement. Each statement size gets one command whose
-            // parameters are made once; the rows only replace their values.
-            var perStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, MaxParameters / columns.Count));
-            await using var full = Command(connection, transaction, Sql(table.Name, names, perStatement), columns, perStatement);
-            foreach (var chunk in rows.Chunk(perStatement))
-            {
-                await using var partial = chunk.Length == perStatement ? null : Command(connection, transaction, Sql(table.Name, names, chunk.Length), columns, chunk.Length);
-                var command = partial ?? full;
-                var index = 0;
-                foreach (var row in chunk)
-                {
-                    foreach (var (property, _, mapping) in columns)
-                    {
-                        command.Parameters[index++].Value = ProviderValue(property, mapping, row) ?? DBNull.Value;
-                    }
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+            throw new NotSupportedException($"Bulk insert has no path for {connection.GetType().Name}.");
         }
 
         if (own is not null)
@@ -265,40 +247,37 @@ public static class BulkInsert
         }
     }
 
-    private static DbCommand Command(
-        DbConnection connection, DbTransaction transaction, string sql, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns, int rows)
+    /// <summary>
+    /// PostgreSQL: one binary COPY per call, each value written as its column's store type. A multi-row INSERT made
+    /// the server parse and plan thousands of parameters per statement; COPY streams the rows in their wire format.
+    /// </summary>
+    private static async Task CopyAsync<T>(
+        NpgsqlConnection connection, string table, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns, IReadOnlyList<T> rows,
+        CancellationToken cancellationToken) where T : class
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var index = 0;
-        for (var r = 0; r < rows; r++)
+        var types = columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
+        var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) FROM STDIN (FORMAT BINARY)";
+        await using var copy = await connection.BeginBinaryImportAsync(sql, cancellationToken);
+        foreach (var row in rows)
         {
-            foreach (var (property, _, mapping) in columns)
-            {
-                command.Parameters.Add(mapping.CreateParameter(command, "@p" + index++, null, property.IsNullable));
-            }
-        }
-
-        return command;
-    }
-
-    private static string Sql(string table, List<string> columns, int rows)
-    {
-        var sql = new StringBuilder("INSERT INTO \"").Append(table).Append("\" (")
-            .AppendJoin(", ", columns.Select(c => $"\"{c}\"")).Append(") VALUES ");
-        var index = 0;
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
+            await copy.StartRowAsync(cancellationToken);
             for (var c = 0; c < columns.Count; c++)
             {
-                sql.Append(c == 0 ? "@p" : ", @p").Append(index++);
+                var (property, _, mapping) = columns[c];
+                if (ProviderValue(property, mapping, row) is { } value)
+                {
+                    await copy.WriteAsync(value, types[c], cancellationToken);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(cancellationToken);
+                }
             }
-
-            sql.Append(')');
         }
 
-        return sql.ToString();
+        await copy.CompleteAsync(cancellationToken);
     }
+
+    private static string Sql(string table, List<string> columns) =>
+        $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
 }

@@ -49,13 +49,13 @@ public sealed class ImportDeltaTests : IDisposable
         await ImportAsync(db, RosterPackage.SmallDistrict(), "--apply");
         var delta = RosterPackage.Delta(OneRosterSpec.Roles)
             .Add(OneRosterSpec.Roles, ("sourcedId", "role-t-es-2"), ("userSourcedId", "t-es"), ("roleType", "secondary"), ("role", "teacher"), ("orgSourcedId", "org-hs-01"))
-            .Add(OneRosterSpec.Roles, ("sourcedId", "role-t-hs"), ("status", "tobedeleted"), ("userSourcedId", "t-hs"), ("orgSourcedId", "org-hs-01"))
+            .Add(OneRosterSpec.Roles, ("sourcedId", "role-t-hs"), ("status", "tobedeleted"), ("userSourcedId", " t-hs "), ("orgSourcedId", "org-hs-01"))
             .Add(OneRosterSpec.Roles, ("sourcedId", "role-p-es"), ("status", "tobedeleted"));
 
         var refused = await ImportAsync(db, delta, "--plan");
 
         Assert.Equal(1, refused.Code);
-        Assert.Contains("roles.csv:3:4 — user 't-hs' would hold no role after this package; every 1.2 user needs at least one role.", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("roles.csv:3:4 — user ' t-hs ' would hold no role after this package; every 1.2 user needs at least one role.", refused.Error, StringComparison.Ordinal);
         Assert.Contains("roles.csv:4:4 — role 'role-p-es' is tobedeleted without its userSourcedId and orgSourcedId; send them so the role can be found.", refused.Error, StringComparison.Ordinal);
 
         delta.RemoveRows(OneRosterSpec.Roles, r => r["sourcedId"] != "role-t-es-2");

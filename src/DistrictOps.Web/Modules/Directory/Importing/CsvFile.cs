@@ -167,6 +167,18 @@ internal sealed class CsvFile : IDisposable
         _ => "this is not valid CSV.",
     };
 
+    /// <summary>The characters of the current row's values, for a read that touches every value and keeps none.</summary>
+    public int Characters()
+    {
+        var characters = 0;
+        for (var i = 0; i < _csv.RowFieldCount; i++)
+        {
+            characters += _csv.GetFieldSpan(i).Length;
+        }
+
+        return characters;
+    }
+
     public int Column(string name) => _ordinals.TryGetValue(name, out var i) ? i + 1 : 0;
 
     public string Raw(string name)
@@ -198,16 +210,21 @@ internal sealed class CsvFile : IDisposable
         return value;
     }
 
-    public void Error(string column, string message) => _rowErrors.Add(new ImportError(Name, Line, Column(column), message));
+    public void Error(string column, string message) => _rowErrors.Add(Finding(column, message));
 
     /// <summary>A finding that does not stop the import: the row is applied with what the message says was done.</summary>
-    public void Warn(string column, string message) => _errors.Warn(Name, Line, Column(column), message);
+    public void Warn(string column, string message) => _errors.Warn(Finding(column, message));
+
+    /// <summary>A finding at a column of the current row, with the column's value as the file writes it.</summary>
+    private ImportError Finding(string column, string message, string? fix = null) =>
+        new(Name, Line, Column(column), message) { Value = Column(column) > 0 ? Written(column) : null, Fix = fix };
 
     /// <summary>
     /// A reference to nothing (<paramref name="finding"/> without a full stop). Alone it only leaves the row out, with a
     /// warning; beside an error in the same row it is an error too, since nothing is applied then.
     /// </summary>
-    public void Dangling(string column, string finding) => _rowDangling.Add(new ImportError(Name, Line, Column(column), finding));
+    public void Dangling(string column, string finding) =>
+        _rowDangling.Add(Finding(column, finding, "Correct the reference, or send the row it names in the same export."));
 
     private void LogRowErrors()
     {
@@ -216,7 +233,7 @@ internal sealed class CsvFile : IDisposable
             LeftOut++;
             foreach (var finding in _rowDangling)
             {
-                _errors.Warn(finding.File, finding.Line, finding.Column, finding.Message + "; the row is left out.");
+                _errors.Warn(finding with { Message = finding.Message + "; the row is left out." });
             }
         }
         else
@@ -232,7 +249,7 @@ internal sealed class CsvFile : IDisposable
 
         foreach (var error in _rowErrors.OrderBy(e => e.Column))
         {
-            _errors.Add(error.File, error.Line, error.Column, error.Message);
+            _errors.Add(error);
         }
 
         _rowErrors.Clear();

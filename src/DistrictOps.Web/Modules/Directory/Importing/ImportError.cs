@@ -36,6 +36,12 @@ public sealed class WarningGroup(string rule)
 /// <summary>One problem in an import file, located as <c>file:line:column</c>.</summary>
 public sealed record ImportError(string File, int Line, int Column, string Message)
 {
+    /// <summary>The value at that line and column as the file writes it; null for a finding about a whole file or row.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>What the sender should change, when the finding knows better than its severity's general advice.</summary>
+    public string? Fix { get; init; }
+
     public override string ToString() => Line == 0 ? $"{File} — {Message}" : $"{File}:{Line}:{Column} — {Message}";
 }
 
@@ -64,7 +70,7 @@ public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
     {
         foreach (var error in other.Errors)
         {
-            Add(error.File, error.Line, error.Column, error.Message);
+            Add(error);
         }
 
         Total += other.Total - other.Errors.Count;
@@ -92,7 +98,7 @@ public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
     {
         foreach (var warning in _warnings)
         {
-            Add(warning.File, warning.Line, warning.Column, warning.Message);
+            Add(warning);
         }
 
         Total += WarningTotal - _warnings.Count;
@@ -101,9 +107,11 @@ public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
         WarningTotal = 0;
     }
 
-    public void Warn(string file, int line, int column, string message)
+    public void Warn(string file, int line, int column, string message) => Warn(new ImportError(file, line, column, message));
+
+    public void Warn(ImportError warning)
     {
-        var rule = WarningGroup.RuleOf(message);
+        var rule = WarningGroup.RuleOf(warning.Message);
         if (!_groups.TryGetValue(rule, out var group))
         {
             _groups[rule] = group = new WarningGroup(rule);
@@ -112,22 +120,24 @@ public sealed class ImportErrorLog(int cap = ImportErrorLog.DefaultCap)
         group.Count++;
         if (group.First.Count < WarningGroup.Shown)
         {
-            group.First.Add(new ImportError(file, line, column, message));
+            group.First.Add(warning);
         }
 
         WarningTotal++;
         if (_warnings.Count < cap)
         {
-            _warnings.Add(new ImportError(file, line, column, message));
+            _warnings.Add(warning);
         }
     }
 
-    public void Add(string file, int line, int column, string message)
+    public void Add(string file, int line, int column, string message) => Add(new ImportError(file, line, column, message));
+
+    public void Add(ImportError error)
     {
         Total++;
         if (_errors.Count < cap)
         {
-            _errors.Add(new ImportError(file, line, column, message));
+            _errors.Add(error);
         }
     }
 }

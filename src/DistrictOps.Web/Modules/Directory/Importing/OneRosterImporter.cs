@@ -563,10 +563,10 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
             switch (parser.RoleRow(csv))
             {
                 case { Role: { } role } row:
-                    roles.Add(row.User, role, csv.Line);
+                    roles.Add(row.User, csv.Written("userSourcedId"), role, csv.Line);
                     break;
                 case { } row:
-                    roles.Remove(row.User, row.Org, csv.Line);
+                    roles.Remove(row.User, csv.Written("userSourcedId"), row.Org, csv.Line);
                     break;
                 case null when csv.IsLeftOut:
                     roles.LeaveOut(csv.Raw("userSourcedId"));
@@ -599,7 +599,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
         var plan = new EntityPlan("Role", OneRosterSpec.Roles, package.ModeOf(OneRosterSpec.Roles));
         var work = new FileWork();
         var errors = new ImportErrorLog();
-        foreach (var (key, user, line) in roles.Named)
+        foreach (var (key, user, written, line) in roles.Named)
         {
             ref var found = ref people.Find(key);
             if (Unsafe.IsNullRef(ref found) || found.Left || found.Seen)
@@ -610,7 +610,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
             var after = roles.Of(key);
             if (after.Count == 0)
             {
-                errors.Add(OneRosterSpec.Roles, line, roles.UserColumn, $"user '{user}' would hold no role after this package; every 1.2 user needs at least one role.");
+                errors.Add(OneRosterSpec.Roles, line, roles.UserColumn, $"user '{written}' would hold no role after this package; every 1.2 user needs at least one role.");
                 continue;
             }
 
@@ -618,7 +618,7 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
             {
                 // roles.csv is read before orgs.csv is checked: a role at an org left out there is left out here.
                 errors.Warn(OneRosterSpec.Roles, line, roles.UserColumn,
-                    $"user '{user}' would hold a role at org '{lost.OrgSourcedId}', which is left out of {OneRosterSpec.Orgs} itself; the change of their roles is left out.");
+                    $"user '{written}' would hold a role at org '{lost.OrgSourcedId}', which is left out of {OneRosterSpec.Orgs} itself; the change of their roles is left out.");
                 var (rows, leftOut) = walk.Universe.LeftOutCounts[OneRosterSpec.Roles];
                 walk.Universe.LeftOutCounts[OneRosterSpec.Roles] = (rows, leftOut + 1);
                 continue;

@@ -12,7 +12,7 @@ internal sealed class UserRoles(IdKeys users, IReadOnlyDictionary<ulong, OrgRole
 {
     private readonly Dictionary<ulong, OrgRole[]> _roles = [];
     private readonly Dictionary<ulong, List<(string Org, OrgRole? Role)>> _changes = [];
-    private readonly Dictionary<ulong, (string User, int Line)> _named = [];
+    private readonly Dictionary<ulong, (string User, string Written, int Line)> _named = [];
     private readonly Dictionary<OrgRole, OrgRole> _shared = [];
     private readonly HashSet<ulong> _leftOut = [];
 
@@ -21,10 +21,10 @@ internal sealed class UserRoles(IdKeys users, IReadOnlyDictionary<ulong, OrgRole
     /// <summary>The userSourcedId column of roles.csv, for messages.</summary>
     public int UserColumn { get; set; }
 
-    /// <summary>The users the package's roles.csv names, with the line that first names each.</summary>
-    public IEnumerable<(ulong Key, string User, int Line)> Named => _named.Select(n => (n.Key, n.Value.User, n.Value.Line));
+    /// <summary>The users the package's roles.csv names, with the line that first names each and the userSourcedId as written there.</summary>
+    public IEnumerable<(ulong Key, string User, string Written, int Line)> Named => _named.Select(n => (n.Key, n.Value.User, n.Value.Written, n.Value.Line));
 
-    public void Add(string user, OrgRole role, int line)
+    public void Add(string user, string written, OrgRole role, int line)
     {
         if (!_shared.TryGetValue(role, out var shared))
         {
@@ -32,7 +32,7 @@ internal sealed class UserRoles(IdKeys users, IReadOnlyDictionary<ulong, OrgRole
         }
 
         var key = users.Of(user);
-        _named.TryAdd(key, (user, line));
+        _named.TryAdd(key, (user, written, line));
         if (stored is not null)
         {
             Change(key).Add((role.OrgSourcedId, shared));
@@ -50,10 +50,10 @@ internal sealed class UserRoles(IdKeys users, IReadOnlyDictionary<ulong, OrgRole
     public bool LeftOut(string user) => _leftOut.Contains(users.Of(user));
 
     /// <summary>A delta's tobedeleted role: the user no longer holds a role at this org.</summary>
-    public void Remove(string user, string org, int line)
+    public void Remove(string user, string written, string org, int line)
     {
         var key = users.Of(user);
-        _named.TryAdd(key, (user, line));
+        _named.TryAdd(key, (user, written, line));
         Change(key).Add((org, null));
     }
 

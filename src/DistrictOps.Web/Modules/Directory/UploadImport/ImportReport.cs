@@ -8,24 +8,16 @@ public enum FindingSeverity
     Warning,
 }
 
-/// <summary>One finding of a plan, as the conformance report lists it for the SIS vendor.</summary>
-public sealed record ImportFinding(FindingSeverity Severity, string File, int Line, int Column, string Message)
+/// <summary>
+/// One finding of a plan, as the conformance report lists it for the SIS vendor: <paramref name="Value"/> is the value at
+/// its line and column as the file writes it (empty for a finding about a whole file), <paramref name="Fix"/> what to change.
+/// </summary>
+public sealed record ImportFinding(FindingSeverity Severity, string File, int Line, int Column, string Message, string Value, string Fix)
 {
-    /// <summary>The value the file holds, as the message quotes it first; empty when it quotes none.</summary>
-    public string Value
-    {
-        get
-        {
-            var start = Message.IndexOf('\'', StringComparison.Ordinal);
-            var end = start < 0 ? -1 : Message.IndexOf('\'', start + 1);
-            return end < 0 ? "" : Message[(start + 1)..end];
-        }
-    }
-
     /// <summary>The rule broken: the message with its quoted values left out, the same for every finding of the rule.</summary>
     public string Rule => WarningGroup.RuleOf(Message);
 
-    public string Fix => Severity == FindingSeverity.Error
+    private static string GeneralFix(FindingSeverity severity) => severity == FindingSeverity.Error
         ? "Correct this in the export: DistrictOps applies nothing from a package with errors."
         : "DistrictOps applied it as the message says; correct it in the export so the file conforms.";
 
@@ -34,7 +26,8 @@ public sealed record ImportFinding(FindingSeverity Severity, string File, int Li
     /// <summary>As the command line writes it: <c>file:line:column — message</c>.</summary>
     public string Text => $"{Location} — {Message}";
 
-    public static ImportFinding Of(FindingSeverity severity, ImportError error) => new(severity, error.File, error.Line, error.Column, error.Message);
+    public static ImportFinding Of(FindingSeverity severity, ImportError error) =>
+        new(severity, error.File, error.Line, error.Column, error.Message, error.Value ?? "", error.Fix ?? GeneralFix(severity));
 }
 
 /// <summary>Findings of one rule: how many there are and the first few in full.</summary>
