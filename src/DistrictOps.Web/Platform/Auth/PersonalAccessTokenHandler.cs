@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -33,42 +34,42 @@ internal sealed class PersonalAccessTokenHandler(
 
         var secret = header["Bearer ".Length..].Trim();
         var hash = PersonalAccessToken.Hash(secret);
-        var known = await cache.GetAsync(db, hash, () => SignInAsync(hash));
+        // One statement on every request: the token's own state and its account's stamps, read fresh, so a token revoked or
+        // an account disabled by anyone (the CLI, another instance) stops at once. Only the principal is kept in memory.
+        var token = await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.UserId, u.ConcurrencyStamp, u.DisabledAt })
+            .SingleOrDefaultAsync(Context.RequestAborted);
         var now = time.GetUtcNow();
-        if (known is null || !known.IsActive(now))
+        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
         {
             return AuthenticateResult.Fail("The bearer token is unknown, revoked or expired.");
         }
 
-        if (known.Principal is null)
+        // Any change the account manager makes to the account (roles, claims, security stamp, lockout) renews its
+        // concurrency stamp, so a copy made before it is never found.
+        var principal = token.DisabledAt is null
+            ? await cache.GetAsync(db, $"{token.UserId:N}:{token.ConcurrencyStamp}", () => PrincipalAsync(token.UserId))
+            : null;
+        if (principal is null)
         {
             return AuthenticateResult.Fail("The token's user may not sign in or was removed.");
         }
 
-        if (known.LastUseDue(now, LastUsedResolution))
+        if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
         {
-            using (TableWatch.Unwatched())
-            {
-                await db.PersonalAccessTokens.Where(t => t.Id == known.TokenId).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
-            }
+            await db.PersonalAccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
         // A copy per request: the cached principal is shared, and later steps of a request may add to theirs.
-        return AuthenticateResult.Success(new AuthenticationTicket(known.Principal.Clone(), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal.Clone(), SchemeName));
     }
 
-    private async Task<TokenSignIn?> SignInAsync(string hash)
+    private async Task<ClaimsPrincipal?> PrincipalAsync(Guid userId)
     {
-        var token = await db.PersonalAccessTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
-        if (token is null)
-        {
-            return null;
-        }
-
-        var user = await users.FindByIdAsync(token.UserId.ToString());
+        var user = await users.FindByIdAsync(userId.ToString());
         // Not the interactive lockout: wrong passwords typed by anybody at the sign-in page must not stop an integration.
-        var principal = user is not null && await signIn.CanSignInAsync(user) ? await principals.CreateAsync(user) : null;
-        return new TokenSignIn(token.Id, token.ExpiresAt, token.RevokedAt, token.LastUsedAt, principal);
+        return user is not null && await signIn.CanSignInAsync(user) ? await principals.CreateAsync(user) : null;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

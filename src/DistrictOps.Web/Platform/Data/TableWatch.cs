@@ -14,22 +14,11 @@ namespace DistrictOps.Web.Platform.Data;
 /// </summary>
 public sealed class TableWatch(params string[] tables)
 {
-    private static readonly AsyncLocal<bool> Paused = new();
-
     private long _version;
 
     public long Version => Interlocked.Read(ref _version);
 
     public void Invalidate() => Interlocked.Increment(ref _version);
-
-    /// <summary>Until disposed, writes in this flow change nothing a copy holds (a token's last use): no watch moves for them.</summary>
-    public static IDisposable Unwatched()
-    {
-        Paused.Value = true;
-        return new Resume();
-    }
-
-    internal static bool IsPaused => Paused.Value;
 
     internal bool Watches(string sql)
     {
@@ -47,11 +36,6 @@ public sealed class TableWatch(params string[] tables)
     /// <summary>Whether the context's open transaction wrote one of the tables: what it reads must not be kept beyond it.</summary>
     public bool WroteInCurrentTransaction(AppDbContext db) =>
         db.Database.CurrentTransaction is { } transaction && TableWatchInterceptor.Wrote(transaction.GetDbTransaction(), this);
-
-    private sealed class Resume : IDisposable
-    {
-        public void Dispose() => Paused.Value = false;
-    }
 }
 
 /// <summary>One copy of what a loader reads from watched tables, read again after a watched write or after its lifetime.</summary>
@@ -173,7 +157,7 @@ internal sealed class TableWatchInterceptor(IEnumerable<TableWatch> watches) : D
     private void Check(DbCommand command)
     {
         var sql = command.CommandText;
-        if (TableWatch.IsPaused || sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        if (sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
