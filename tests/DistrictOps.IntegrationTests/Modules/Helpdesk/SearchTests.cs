@@ -43,6 +43,43 @@ public sealed partial class SearchTests
         Assert.Equal([reply], TicketLink().Matches(few).Select(m => m.Groups[1].Value).Distinct());
     }
 
+    [Theory]
+    [Providers]
+    public async Task A_rare_match_older_than_the_window_is_found_and_a_site_technician_never_sees_another_sites(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Helpdesk:SearchWindow"] = "5" });
+        await using (var context = world.Db.OpenContext())
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            Ticket Generated(string title, Guid site) => new()
+            {
+                Title = title, Description = "Generated.", RequesterName = "Maria Lopez", SiteId = site, IssueTypeId = 3, Priority = 3,
+                Status = TicketStatus.Closed, CreatedAt = now, UpdatedAt = now, StatusChangedAt = now,
+            };
+            // Added one by one so the numbers keep this order: the two matches first, then 20 newer tickets that do not match.
+            foreach (var ticket in new[] { Generated("Zebra crossing lamp", world.District), Generated("Zebra crossing sign", world.High) }
+                .Concat(Enumerable.Range(0, 20).Select(i => Generated($"Printer {i}", world.Elementary))))
+            {
+                context.Add(ticket);
+                await context.SaveChangesAsync();
+            }
+        }
+
+        await using var db = world.Db.OpenContext();
+        var numbers = await db.Set<Ticket>().Where(t => t.Title.StartsWith("Zebra")).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
+        var (district, high) = ($"BV-{numbers[0]:D6}", $"BV-{numbers[1]:D6}");
+        var tech = world.App.Browser();
+        await tech.SignInAsync(HelpdeskWorld.SiteTech);
+        var desk = world.App.Browser();
+        await desk.SignInAsync(HelpdeskWorld.HelpDesk);
+
+        var seen = TicketLink().Matches(await tech.GetStringAsync("/helpdesk/search?q=zebra%20crossing")).Select(m => m.Groups[1].Value).Distinct();
+        var all = TicketLink().Matches(await desk.GetStringAsync("/helpdesk/search?q=zebra%20crossing")).Select(m => m.Groups[1].Value).Distinct();
+
+        Assert.Equal([high], seen);
+        Assert.Equal([high, district], all);
+    }
+
     [GeneratedRegex("href=\"/helpdesk/tickets/(BV-\\d{6})\"")]
     private static partial Regex TicketLink();
 

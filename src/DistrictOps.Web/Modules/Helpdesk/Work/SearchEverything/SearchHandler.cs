@@ -27,6 +27,7 @@ public sealed class SearchHandler(AppDbContext db, TicketFinder finder, IPeopleD
     public const int MaxLength = 200;
     private const int Shown = 50;
     private const int PeopleShown = 10;
+    private const int Candidates = Shown * 2;
 
     public async Task<Result<SearchResults>> HandleAsync(string? text, Viewer viewer, DirectoryReader reader, CancellationToken cancellationToken = default)
     {
@@ -53,25 +54,73 @@ public sealed class SearchHandler(AppDbContext db, TicketFinder finder, IPeopleD
 
     private async Task<List<TicketHit>> TicketsAsync(string query, Viewer viewer, CancellationToken cancellationToken)
     {
-        // The newest matches come from the newest numbers: search a window of them and widen it until a page is full
-        // (or the window holds every ticket), so the page is the same as a search of all, at the cost of the window's matches.
         var newest = await db.Set<Ticket>().MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+        var rows = db.Database.IsSqlite()
+            ? await WidenedAsync(query, newest, viewer, cancellationToken)
+            : await NewestFirstAsync(query, newest, viewer, cancellationToken);
+        return await HitsAsync(rows, query, viewer, cancellationToken);
+    }
+
+    /// <summary>
+    /// SQLite: the newest matches come from the newest numbers: search a window of them and widen it until a page is full
+    /// (or the window holds every ticket), so the page is the same as a search of all, at the cost of the window's matches.
+    /// </summary>
+    private async Task<List<Candidate>> WidenedAsync(string query, long newest, Viewer viewer, CancellationToken cancellationToken)
+    {
         var window = (long)options.Value.SearchWindow;
         while (true)
         {
             var from = newest - window < 1 ? (long?)null : newest - window + 1;
-            var rows = await viewer.Visible(Matching(query, from)).AsNoTracking()
-                .OrderByDescending(t => t.Id).Take(Shown * 2)
-                .Select(t => new Candidate(t.Id, t.Title, t.Status, t.Description, t.RequesterName, t.RequesterRole, t.SiteId, t.UpdatedAt))
-                .ToListAsync(cancellationToken);
-            if (rows.Count == Shown * 2 || from is null)
+            var rows = await NewestAsync(Matching(query, from), viewer, cancellationToken);
+            if (rows.Count == Candidates || from is null)
             {
-                return await HitsAsync(rows, query, viewer, cancellationToken);
+                return rows;
             }
 
             window *= 10;
         }
     }
+
+    /// <summary>
+    /// PostgreSQL: inside the window of the newest numbers, the tickets' and the comments' newest matches are asked for
+    /// separately, each ordered by number with a limit, so the planner either walks the window newest first and stops at a
+    /// page (a common word) or asks the trigram indexes (a rare one); a walk never leaves the window, so a word common only
+    /// in old tickets cannot walk the whole table. Only if the window holds less than a page, the older tickets' matches
+    /// all come from the indexes, where a word that is rare in the window is usually rare.
+    /// </summary>
+    private async Task<List<Candidate>> NewestFirstAsync(string query, long newest, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var from = Math.Max(1, newest - options.Value.SearchWindow + 1);
+        var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        // The comment kinds repeat the partial index's predicate word for word, so PostgreSQL uses it.
+        var inTickets = db.Set<Ticket>().FromSql($"""
+            SELECT * FROM helpdesk_tickets WHERE "Id" >= {from} AND ("Title" ILIKE {pattern} OR "Description" ILIKE {pattern} OR "RequesterName" ILIKE {pattern})
+            """);
+        var inComments = db.Set<Ticket>().FromSql($"""
+            SELECT * FROM helpdesk_tickets WHERE "Id" >= {from} AND "Id" IN (
+                SELECT "TicketId" FROM helpdesk_ticket_events WHERE "TicketId" >= {from} AND "Kind" IN ('PublicReply', 'InternalNote') AND "Body" ILIKE {pattern})
+            """);
+        var rows = (await NewestAsync(inTickets, viewer, cancellationToken)).Concat(await NewestAsync(inComments, viewer, cancellationToken))
+            .DistinctBy(r => r.Id).OrderByDescending(r => r.Id).Take(Candidates).ToList();
+        if (rows.Count < Candidates && from > 1)
+        {
+            // A UNION has no order to walk, so each side is the trigram index's whole answer below the window.
+            rows.AddRange(await NewestAsync(db.Set<Ticket>().FromSql($"""
+                SELECT * FROM helpdesk_tickets WHERE "Id" IN (
+                    SELECT "Id" FROM helpdesk_tickets WHERE "Id" < {from} AND ("Title" ILIKE {pattern} OR "Description" ILIKE {pattern} OR "RequesterName" ILIKE {pattern})
+                    UNION
+                    SELECT "TicketId" FROM helpdesk_ticket_events WHERE "TicketId" < {from} AND "Kind" IN ('PublicReply', 'InternalNote') AND "Body" ILIKE {pattern})
+                """), viewer, cancellationToken));
+        }
+
+        return rows.Take(Candidates).ToList();
+    }
+
+    private static Task<List<Candidate>> NewestAsync(IQueryable<Ticket> matching, Viewer viewer, CancellationToken cancellationToken) =>
+        viewer.Visible(matching).AsNoTracking()
+            .OrderByDescending(t => t.Id).Take(Candidates)
+            .Select(t => new Candidate(t.Id, t.Title, t.Status, t.Description, t.RequesterName, t.RequesterRole, t.SiteId, t.UpdatedAt))
+            .ToListAsync(cancellationToken);
 
     private sealed record Candidate(long Id, string Title, TicketStatus Status, string Description, string RequesterName, string? RequesterRole, Guid SiteId, DateTimeOffset UpdatedAt);
 
@@ -101,32 +150,20 @@ public sealed class SearchHandler(AppDbContext db, TicketFinder finder, IPeopleD
     }
 
     /// <summary>
-    /// Tickets numbered <paramref name="from"/> or later (any, if null) whose title, description, requester or a reply or
-    /// note contains <paramref name="query"/>, case-insensitively.
+    /// SQLite: tickets numbered <paramref name="from"/> or later (any, if null) whose title, description, requester or a
+    /// reply or note contains <paramref name="query"/>, case-insensitively.
     /// </summary>
     private IQueryable<Ticket> Matching(string query, long? from)
     {
         var first = from ?? 0;
-        if (db.Database.IsSqlite())
-        {
-            // A trigram FTS5 phrase matches the text anywhere in a column; quotes inside are doubled. FTS5 seeks to the rowid range.
-            var phrase = "\"" + query.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            return db.Set<Ticket>().FromSql($"""
-                SELECT * FROM helpdesk_tickets WHERE "Id" IN (
-                    SELECT rowid FROM helpdesk_tickets_fts WHERE helpdesk_tickets_fts MATCH {phrase} AND rowid >= {first}
-                    UNION
-                    SELECT "TicketId" FROM helpdesk_ticket_events WHERE "TicketId" >= {first}
-                        AND "Id" IN (SELECT rowid FROM helpdesk_ticket_events_fts WHERE helpdesk_ticket_events_fts MATCH {phrase}))
-                """);
-        }
-
-        var pattern = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        // The comment kinds repeat the partial index's predicate word for word, so PostgreSQL uses it.
+        // A trigram FTS5 phrase matches the text anywhere in a column; quotes inside are doubled. FTS5 seeks to the rowid range.
+        var phrase = "\"" + query.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         return db.Set<Ticket>().FromSql($"""
             SELECT * FROM helpdesk_tickets WHERE "Id" IN (
-                SELECT "Id" FROM helpdesk_tickets WHERE "Id" >= {first} AND ("Title" ILIKE {pattern} OR "Description" ILIKE {pattern} OR "RequesterName" ILIKE {pattern})
+                SELECT rowid FROM helpdesk_tickets_fts WHERE helpdesk_tickets_fts MATCH {phrase} AND rowid >= {first}
                 UNION
-                SELECT "TicketId" FROM helpdesk_ticket_events WHERE "TicketId" >= {first} AND "Kind" IN ('PublicReply', 'InternalNote') AND "Body" ILIKE {pattern})
+                SELECT "TicketId" FROM helpdesk_ticket_events WHERE "TicketId" >= {first}
+                    AND "Id" IN (SELECT rowid FROM helpdesk_ticket_events_fts WHERE helpdesk_ticket_events_fts MATCH {phrase}))
             """);
     }
 }
