@@ -42,27 +42,9 @@ public sealed class TableWatch(params string[] tables)
 public sealed class TableCopy<T>(TableWatch watch, TimeProvider clock, TimeSpan lifetime)
     where T : class
 {
-    private Held? _current;
+    private readonly TableCopies<bool, T> _copies = new(watch, clock, lifetime);
 
-    public async Task<T> GetAsync(AppDbContext db, Func<Task<T>> load)
-    {
-        var version = watch.Version;
-        if (Volatile.Read(ref _current) is { } current && current.Version == version && clock.GetUtcNow() - current.Loaded < lifetime)
-        {
-            return current.Value;
-        }
-
-        var loaded = clock.GetUtcNow();
-        var value = await load();
-        if (!watch.WroteInCurrentTransaction(db))
-        {
-            Volatile.Write(ref _current, new Held(value, version, loaded));
-        }
-
-        return value;
-    }
-
-    private sealed record Held(T Value, long Version, DateTimeOffset Loaded);
+    public Task<T> GetAsync(AppDbContext db, Func<Task<T>> load) => _copies.GetAsync(db, true, load);
 }
 
 /// <summary>

@@ -216,8 +216,11 @@ internal sealed class CsvFile : IDisposable
     public void Warn(string column, string message) => _errors.Warn(Finding(column, message));
 
     /// <summary>A finding at a column of the current row, with the column's value as the file writes it.</summary>
-    private ImportError Finding(string column, string message, string? fix = null) =>
-        new(Name, Line, Column(column), message) { Value = Column(column) > 0 ? Written(column) : null, Fix = fix };
+    private ImportError Finding(string column, string message, string? fix = null)
+    {
+        var at = Column(column);
+        return new(Name, Line, at, message) { Value = at > 0 ? Written(column) : null, Fix = fix };
+    }
 
     /// <summary>
     /// A reference to nothing (<paramref name="finding"/> without a full stop). Alone it only leaves the row out, with a
