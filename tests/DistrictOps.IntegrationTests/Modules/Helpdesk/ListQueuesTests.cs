@@ -145,6 +145,17 @@ public sealed class ListQueuesTests
         Assert.Equal([t.B], await NumbersAsync(priya, $"{all}&createdFrom={today.AddDays(-41):yyyy-MM-dd}&createdTo={today.AddDays(-39):yyyy-MM-dd}"));
         Assert.Equal(Sorted(t.A, t.C, t.D, t.E, t.F), await SortedNumbersAsync(priya, $"{all}&createdFrom={today.AddDays(-1):yyyy-MM-dd}"));
         Assert.Equal([t.A], await NumbersAsync(priya, $"{all}&site={world.Elementary}&issueType={HelpdeskDefaults.Device}&assignee={world.Users[HelpdeskWorld.SiteTech]}"));
+
+        // The status Open is one status; "unsolved" is every status still being worked (the default).
+        await using (var context = world.Db.OpenContext())
+        {
+            (await context.Set<Ticket>().SingleAsync(x => x.Id == Id(t.D))).Status = TicketStatus.Open;
+            await context.SaveChangesAsync();
+        }
+
+        Assert.Equal([t.D], await NumbersAsync(priya, "/api/v1/helpdesk/tickets?status=Open"));
+        Assert.Equal(Sorted(t.A, t.B, t.D, t.E, t.F), await SortedNumbersAsync(priya, "/api/v1/helpdesk/tickets?status=unsolved"));
+        Assert.Equal(Sorted(t.C, t.D), await SortedNumbersAsync(priya, "/api/v1/helpdesk/tickets?status=open,closed"));
     }
 
     [Theory]

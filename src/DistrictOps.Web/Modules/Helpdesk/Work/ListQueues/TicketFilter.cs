@@ -47,7 +47,7 @@ public sealed record TicketFilter(
 
 /// <summary>
 /// The list's query string, as text so that every bad value is reported by name instead of failing the binding:
-/// <c>q</c>, <c>status</c> (repeated or comma-separated; <c>open</c>, <c>any</c> or a status), <c>site</c>,
+/// <c>q</c>, <c>status</c> (repeated or comma-separated; <c>unsolved</c>, <c>any</c> or a status), <c>site</c>,
 /// <c>issueType</c> (with its descendants), <c>priority</c> (1–5), <c>assignee</c> (a user id or <c>none</c>),
 /// <c>olderThanDays</c>, <c>createdFrom</c>/<c>createdTo</c> (YYYY-MM-DD), <c>sort</c> (updated, created,
 /// priority, number), <c>dir</c> (asc, desc), <c>page</c>, <c>pageSize</c>.
@@ -116,7 +116,7 @@ public sealed record TicketListParameters(
             : filter with { Text = searched });
     }
 
-    /// <summary>No status is the default (the open ones); <c>open</c> adds the open ones, <c>any</c> is every status.</summary>
+    /// <summary>No status is the default (the open ones); <c>unsolved</c> adds the open ones (so that the status Open stays one status), <c>any</c> is every status.</summary>
     private static IReadOnlyList<TicketStatus>? ReadStatuses(QueryReader query)
     {
         var values = query.List("status");
@@ -133,7 +133,7 @@ public sealed record TicketListParameters(
         var chosen = new HashSet<TicketStatus>();
         foreach (var value in values)
         {
-            if (value.Equals("open", StringComparison.OrdinalIgnoreCase))
+            if (value.Equals("unsolved", StringComparison.OrdinalIgnoreCase))
             {
                 chosen.UnionWith(TicketFilter.Open);
             }
