@@ -3,6 +3,7 @@ using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Modules.Directory.ManageCalendar;
 using DistrictOps.Web.Modules.Directory.UploadImport;
+using DistrictOps.Web.Platform.Time;
 
 namespace DistrictOps.Cli;
 
@@ -17,6 +18,10 @@ internal static class ImportCommands
         var (plan, apply) = PlanOrApply();
         var allowShrink = new Option<bool>("--allow-shrink") { Description = "Apply even if people would be removed beyond the threshold or a site emptied." };
         var strict = new Option<bool>("--strict") { Description = "Treat every warning as an error: apply nothing that needs a normalisation." };
+        var recheck = new Option<bool>("--recheck")
+        {
+            Description = "Compare every row, even if these same files were compared before and no directory table was written since.",
+        };
         var maxShrink = new Option<double>("--max-shrink")
         {
             Description = "The share of people a bulk import may remove without --allow-shrink (0 to 1).",
@@ -24,7 +29,7 @@ internal static class ImportCommands
         };
         var oneRoster = new Command("oneroster", "Import sites, people and rosters from the SIS's OneRoster export: plan first, then apply.")
         {
-            path, plan, apply, allowShrink, maxShrink, strict,
+            path, plan, apply, allowShrink, maxShrink, strict, recheck,
         };
         oneRoster.SetAction((parse, cancellationToken) =>
         {
@@ -38,12 +43,22 @@ internal static class ImportCommands
                 var errors = new ImportErrorLog();
                 using var package = OneRosterPackage.Open(parse.GetValue(path)!, errors);
                 var importer = services.GetRequiredService<OneRosterImporter>();
-                var options = new ImportOptions(parse.GetValue(allowShrink), parse.GetValue(maxShrink), $"cli:{Environment.UserName}", parse.GetValue(strict));
+                var options = new ImportOptions(parse.GetValue(allowShrink), parse.GetValue(maxShrink), $"cli:{Environment.UserName}", parse.GetValue(strict))
+                {
+                    Recheck = parse.GetValue(recheck),
+                };
                 var outcome = parse.GetValue(apply)
                     ? await importer.ApplyAsync(package, errors, options, ct)
                     : await importer.PlanAsync(package, errors, options, ct);
                 await RecordAsync(services, ImportKind.OneRoster, package.Name, parse.GetValue(apply), options.RunBy, outcome, ct);
-                return Report(cli, outcome);
+                var code = Report(cli, outcome);
+                if (outcome.Plan.SameFilesComparedAt is { } compared)
+                {
+                    cli.Out.WriteLine($"These files are the same as on {services.GetRequiredService<DistrictTime>().AbsoluteWithZone(compared)}, when every row was " +
+                        "compared, and no directory table has been written since. --recheck compares every row again.");
+                }
+
+                return code;
             }, cancellationToken);
         });
         return oneRoster;

@@ -37,6 +37,7 @@ public sealed class DirectoryModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<OneRosterImporter>();
+        services.AddScoped<PackageFingerprints>();
         services.AddScoped<StaffImporter>();
         services.AddSettings<DirectoryImportOptions>(configuration, DirectoryImportOptions.Section);
         services.AddSettings<CalendarOptions>(configuration, CalendarOptions.Section);

@@ -176,6 +176,27 @@ internal sealed class ImportAttemptConfiguration : IEntityTypeConfiguration<Impo
     }
 }
 
+internal sealed class DirectoryDataVersionConfiguration : IEntityTypeConfiguration<DirectoryDataVersion>
+{
+    public void Configure(EntityTypeBuilder<DirectoryDataVersion> builder)
+    {
+        builder.ToTable("directory_data_version");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(new DirectoryDataVersion { Id = DirectoryDataVersion.TheRow, Value = 0 });
+    }
+}
+
+internal sealed class ImportFingerprintConfiguration : IEntityTypeConfiguration<ImportFingerprint>
+{
+    public void Configure(EntityTypeBuilder<ImportFingerprint> builder)
+    {
+        builder.ToTable("directory_import_fingerprints");
+        builder.HasKey(f => f.Source);
+        builder.Property(f => f.Source).HasMaxLength(ImportFingerprint.SourceMaxLength);
+        builder.Property(f => f.Hash).HasMaxLength(ImportFingerprint.HashLength);
+    }
+}
+
 internal sealed class ImportChangeConfiguration : IEntityTypeConfiguration<ImportChange>
 {
     public void Configure(EntityTypeBuilder<ImportChange> builder)

@@ -3,6 +3,9 @@ namespace DistrictOps.Web.Modules.Directory.Importing;
 /// <summary>How an import runs; with <c>Strict</c> every warning is an error, so nothing is applied with a normalisation.</summary>
 public sealed record ImportOptions(bool AllowShrink = false, double MaxShrinkShare = 0.10, string RunBy = "system", bool Strict = false)
 {
+    /// <summary>Compare every row even if the same files were compared before and nothing was written since (ADR 0025).</summary>
+    public bool Recheck { get; init; }
+
     /// <summary>Hears each step as it starts, for a progress bar.</summary>
     public IProgress<ImportStep>? Progress { get; init; }
 }
@@ -115,6 +118,12 @@ public sealed record ImportPlan(
 
     /// <summary>The shrink guard's refusals, each also one of <see cref="Refusals"/>.</summary>
     public IReadOnlyList<GuardFinding> Guard { get; init; } = [];
+
+    /// <summary>
+    /// When these same files were last compared row by row, if this plan was recalled from that comparison because nothing
+    /// the import compares with was written since (ADR 0025); null for a plan compared now.
+    /// </summary>
+    public DateTimeOffset? SameFilesComparedAt { get; init; }
 
     public bool CanApply => ErrorCount == 0 && Refusals.Count == 0;
 

@@ -17,7 +17,8 @@ namespace DistrictOps.Web.Modules.Directory.Importing;
 /// Stored rows are held as 64-bit keys of their sourcedIds with id and hash (see <see cref="StoredRows"/>),
 /// read forward-only while the files are being read, so a million-student district fits in a few hundred MiB.
 /// </summary>
-public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptions<DirectoryImportOptions> settings, ILogger<OneRosterImporter> logger)
+public sealed class OneRosterImporter(
+    AppDbContext db, TimeProvider time, IOptions<DirectoryImportOptions> settings, PackageFingerprints fingerprints, ILogger<OneRosterImporter> logger)
 {
     private const int BatchSize = 2000;
 
@@ -33,10 +34,38 @@ public sealed class OneRosterImporter(AppDbContext db, TimeProvider time, IOptio
     };
 
     public Task<ImportOutcome> PlanAsync(OneRosterPackage package, ImportErrorLog errors, ImportOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(package, errors, options, apply: false, cancellationToken);
+        RecallOrRunAsync(package, errors, options, apply: false, cancellationToken);
 
     public Task<ImportOutcome> ApplyAsync(OneRosterPackage package, ImportErrorLog errors, ImportOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(package, errors, options, apply: true, cancellationToken);
+        RecallOrRunAsync(package, errors, options, apply: true, cancellationToken);
+
+    /// <summary>
+    /// The same files as the last comparison that changed nothing, against tables nobody wrote since, plan the same: that plan
+    /// is recalled (ADR 0025). Otherwise the package is compared row by row, and a comparison that changes nothing is recorded.
+    /// </summary>
+    private async Task<ImportOutcome> RecallOrRunAsync(OneRosterPackage package, ImportErrorLog errors, ImportOptions options, bool apply, CancellationToken ct)
+    {
+        if (errors.Any)
+        {
+            return await RunAsync(package, errors, options, apply, ct);
+        }
+
+        var hash = PackageFingerprints.HashOf(package, options.Strict ? "strict" : "tolerant", settings.Value.MaxQuarantineShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        if (!options.Recheck && await fingerprints.RecallAsync(PackageFingerprints.OneRoster, package, hash, ct) is { } recalled)
+        {
+            logger.LogDebug("Same OneRoster files as the comparison of {ComparedAt:O}, and no directory table written since: nothing would change", recalled.SameFilesComparedAt);
+            return new ImportOutcome(recalled, null);
+        }
+
+        var version = await fingerprints.DataVersionAsync(ct);
+        var outcome = await RunAsync(package, errors, options, apply, ct);
+        if (outcome.RunId is null && outcome.Plan.CanApply && outcome.Plan.ChangesNothing)
+        {
+            await fingerprints.RecordAsync(PackageFingerprints.OneRoster, hash, version, outcome.Plan, ct);
+        }
+
+        return outcome;
+    }
 
     private async Task<ImportOutcome> RunAsync(OneRosterPackage package, ImportErrorLog errors, ImportOptions options, bool apply, CancellationToken cancellationToken)
     {

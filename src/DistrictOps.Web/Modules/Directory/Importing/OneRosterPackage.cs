@@ -71,11 +71,13 @@ public sealed class OneRosterPackage : IDisposable
     public bool Contains(string file) =>
         _folder is not null ? File.Exists(Path.Combine(_folder, file)) : _zip?.GetEntry(file) is not null;
 
-    public TextReader OpenText(string file)
-    {
-        var stream = _folder is not null ? File.OpenRead(Path.Combine(_folder, file)) : _zip!.GetEntry(file)!.Open();
-        return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-    }
+    public TextReader OpenText(string file) => new StreamReader(OpenRead(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+
+    /// <summary>A file's bytes as the package holds them (a zip entry decompressed).</summary>
+    public Stream OpenRead(string file) => _folder is not null ? File.OpenRead(Path.Combine(_folder, file)) : _zip!.GetEntry(file)!.Open();
+
+    /// <summary>The files an import reads: the manifest and every file it does not mark absent.</summary>
+    public IEnumerable<string> FilesRead => Modes.Where(m => m.Value != ImportFileMode.Absent).Select(m => m.Key).Prepend(OneRosterSpec.Manifest);
 
     public void Dispose() => _zip?.Dispose();
 

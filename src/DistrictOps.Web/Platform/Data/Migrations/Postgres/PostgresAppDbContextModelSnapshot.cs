@@ -336,6 +336,26 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("directory_demographics", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.DirectoryDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("directory_data_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.Enrollment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -503,6 +523,32 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("RunId", "Entity", "Kind");
 
                     b.ToTable("directory_import_changes", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ImportFingerprint", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("ComparedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PlanJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("directory_import_fingerprints", (string)null);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ImportRun", b =>

@@ -329,6 +329,26 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("directory_demographics", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.DirectoryDataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("directory_data_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.Enrollment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -494,6 +514,32 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("RunId", "Entity", "Kind");
 
                     b.ToTable("directory_import_changes", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ImportFingerprint", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComparedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("directory_import_fingerprints", (string)null);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.ImportRun", b =>
