@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace DistrictOps.Web.Platform.Data;
 
@@ -7,6 +9,7 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
+        await CreateHistoryTableAsync(cancellationToken);
         await RefuseUnknownHistoryAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (db.Database.IsSqlite())
@@ -29,6 +32,18 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
         !(db.Database.IsSqlite() && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource))
         && await db.Database.CanConnectAsync(cancellationToken)
         && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+
+    /// <summary>
+    /// Npgsql's provider reads the migration history without checking that its table exists and EF logs each failed read
+    /// as an error, so a first start would log three errors that are not; the table EF would create is created first.
+    /// </summary>
+    private async Task CreateHistoryTableAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql() && await db.Database.CanConnectAsync(cancellationToken))
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        }
+    }
 
     /// <summary>
     /// A database whose history names migrations this version does not have was made before the migrations were
