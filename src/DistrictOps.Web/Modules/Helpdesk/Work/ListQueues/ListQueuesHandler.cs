@@ -30,6 +30,12 @@ public sealed record Queue(string Name, string Title)
     ];
 
     public static Queue? Find(string? name) => Every.FirstOrDefault(q => string.Equals(q.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The service-level queues hold only tickets not solved or closed, said with constants that match their partial indexes;
+    /// adding the open statuses again as parameters would make SQLite read every open ticket by status instead.
+    /// </summary>
+    public bool OpenByDefinition => Name is BreachingSoon or Breached;
 }
 
 public sealed record TicketRow(
@@ -125,7 +131,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
             return new QueueList(queue.Name, queue.Title, explanation, [], 0, filter.Page, filter.PageSize);
         }
 
-        var filtered = Filtered(scoped, filter, issueTypes);
+        var filtered = Filtered(scoped, filter, issueTypes, queue.OpenByDefinition);
         var cap = options.Value.ListCountCap;
         // The unfiltered queue's total is its open count, which the queue page has just counted with the same cap.
         var total = known?.Counts.FirstOrDefault(c => c.Name == queue.Name) is { } counted && IsUnfiltered(filter)
@@ -183,7 +189,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
             }
 
             var position = i;
-            var branch = scoped.Where(t => open.Contains(t.Status)).Take(cap + 1).Select(_ => EF.Constant(position));
+            var branch = (Queue.Every[i].OpenByDefinition ? scoped : scoped.Where(t => open.Contains(t.Status))).Take(cap + 1).Select(_ => EF.Constant(position));
             branches = branches is null ? branch : branches.Concat(branch);
         }
 
@@ -245,14 +251,15 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
             : db.Set<Ticket>().AsNoTracking().Where(t => EF.Functions.ILike(t.Title, pattern));
     }
 
-    private IQueryable<Ticket> Filtered(IQueryable<Ticket> tickets, TicketFilter filter, IReadOnlyList<IssueType> issueTypes)
+    private IQueryable<Ticket> Filtered(IQueryable<Ticket> tickets, TicketFilter filter, IReadOnlyList<IssueType> issueTypes, bool openByQueue)
     {
         if (filter.Number is { } number)
         {
             tickets = tickets.Where(t => t.Id == number);
         }
 
-        if (filter.EffectiveStatuses is { } statuses && statuses.Count < Enum.GetValues<TicketStatus>().Length)
+        if (filter.EffectiveStatuses is { } statuses && statuses.Count < Enum.GetValues<TicketStatus>().Length
+            && !(openByQueue && statuses.ToHashSet().SetEquals(TicketFilter.Open)))
         {
             var list = statuses.ToList();
             tickets = tickets.Where(t => list.Contains(t.Status));

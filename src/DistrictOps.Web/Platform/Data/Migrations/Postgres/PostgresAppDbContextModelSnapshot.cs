@@ -2111,15 +2111,21 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ProblemId");
 
-                    b.HasIndex("ResolutionDueAt");
+                    b.HasIndex("ResolutionDueAt")
+                        .HasDatabaseName("IX_helpdesk_tickets_ResolutionDueAt_Running")
+                        .HasFilter("\"Status\" NOT IN ('Solved', 'Closed') AND NOT (\"ResponseBreached\") AND NOT (\"ResolutionBreached\") AND \"ServiceLevelPausedSince\" IS NULL");
 
-                    b.HasIndex("ResponseDueAt");
+                    b.HasIndex("ResponseDueAt")
+                        .HasDatabaseName("IX_helpdesk_tickets_ResponseDueAt_Running")
+                        .HasFilter("\"Status\" NOT IN ('Solved', 'Closed') AND NOT (\"ResponseBreached\") AND NOT (\"ResolutionBreached\") AND \"ServiceLevelPausedSince\" IS NULL");
 
                     b.HasIndex("ServiceLevelCheckAt");
 
                     b.HasIndex("SolvedAt");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("IX_helpdesk_tickets_UpdatedAt_Breached")
+                        .HasFilter("\"Status\" NOT IN ('Solved', 'Closed') AND (\"ResponseBreached\" OR \"ResolutionBreached\")");
 
                     b.HasIndex("RequesterPersonId", "UpdatedAt");
 
