@@ -1,6 +1,7 @@
 -- ADR 0025: every write to a table that the OneRoster import compares with moves directory_data_version, whoever makes
 -- it, so a package fingerprint recorded at another version is never used. PostgreSQL triggers run once per statement (COPY included).
--- Safe to run again. DirectoryDataVersionTriggersTests checks that every one of these tables moves the version.
+-- Safe to run again. ImportFingerprintTests.A_write_to_any_table_the_import_compares_with_moves_the_data_version checks
+-- that every one of these tables moves the version.
 
 CREATE OR REPLACE FUNCTION directory_data_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

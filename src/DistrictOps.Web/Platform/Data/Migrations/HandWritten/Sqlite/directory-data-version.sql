@@ -1,7 +1,7 @@
 -- ADR 0025: every write to a table that the OneRoster import compares with moves directory_data_version, whoever makes
 -- it, so a package fingerprint recorded at another version is never used. SQLite triggers run once per row.
 -- Safe to run again: a migration that rebuilds one of these tables drops its triggers and must then apply this file again
--- (DirectoryDataVersionTriggersTests fails until it does).
+-- (ImportFingerprintTests.A_write_to_any_table_the_import_compares_with_moves_the_data_version fails until it does).
 
 DROP TRIGGER IF EXISTS directory_sites_version_insert;
 CREATE TRIGGER directory_sites_version_insert AFTER INSERT ON directory_sites BEGIN
