@@ -9,8 +9,12 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await CreateHistoryTableAsync(cancellationToken);
-        await RefuseUnknownHistoryAsync(cancellationToken);
+        if (await db.Database.CanConnectAsync(cancellationToken))
+        {
+            await CreateHistoryTableAsync(cancellationToken);
+            await RefuseUnknownHistoryAsync(cancellationToken);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (db.Database.IsSqlite())
         {
@@ -39,7 +43,7 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
     /// </summary>
     private async Task CreateHistoryTableAsync(CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql() && await db.Database.CanConnectAsync(cancellationToken))
+        if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
         }
@@ -51,11 +55,6 @@ public sealed class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> 
     /// </summary>
     private async Task RefuseUnknownHistoryAsync(CancellationToken cancellationToken)
     {
-        if (!await db.Database.CanConnectAsync(cancellationToken))
-        {
-            return;
-        }
-
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
         if (unknown.Count > 0)
