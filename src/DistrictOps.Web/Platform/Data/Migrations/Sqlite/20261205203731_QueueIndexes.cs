@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ServiceLevelQueueIndexes : Migration
+    public partial class QueueIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -40,6 +40,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 table: "helpdesk_tickets",
                 column: "UpdatedAt",
                 filter: "\"Status\" NOT IN ('Solved', 'Closed') AND (\"ResponseBreached\" OR \"ResolutionBreached\")");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_helpdesk_tickets_UpdatedAt_Id",
+                table: "helpdesk_tickets",
+                columns: new[] { "UpdatedAt", "Id" });
         }
 
         /// <inheritdoc />
@@ -55,6 +60,10 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_helpdesk_tickets_UpdatedAt_Breached",
+                table: "helpdesk_tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_helpdesk_tickets_UpdatedAt_Id",
                 table: "helpdesk_tickets");
 
             migrationBuilder.CreateIndex(
