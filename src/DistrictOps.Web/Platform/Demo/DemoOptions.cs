@@ -34,6 +34,9 @@ public static class DemoAccounts
     public const string TeacherPosition = "Teacher";
     public const string DesktopTechnicianPosition = "Desktop Technician";
 
+    /// <summary>The generated guardian the demo parent's sign-in belongs to: the first guardian of the first attendance area.</summary>
+    public const string ParentGuardianSourcedId = "gdn-000001";
+
     public static readonly IReadOnlyList<DemoAccount> All =
     [
         new("admin@bayview.example", "Dana Reyes", Roles.DistrictAdmin, "Chief Technology Officer"),
@@ -46,6 +49,8 @@ public static class DemoAccounts
         new("teacher@bayview.example", "Rosa Martinez", Roles.SiteStaff, TeacherPosition),
         new("parent@bayview.example", "Ana Silva", Roles.Parent),
     ];
+
+    public static DemoAccount Parent => All.Single(a => a.Role == Roles.Parent);
 }
 
 /// <summary>Something a module adds to an empty database in demo mode. Seeds run in <see cref="Order"/>.</summary>

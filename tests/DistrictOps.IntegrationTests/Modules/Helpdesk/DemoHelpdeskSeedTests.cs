@@ -80,6 +80,10 @@ public sealed class DemoHelpdeskSeedTests(ITestOutputHelper output)
         Assert.Equal(coverage.Order(), (await context.UserSites.Where(s => s.UserId == luis.Id).Select(s => s.SiteId).ToListAsync()).Order());
         var rosa = await context.Set<Person>().SingleAsync(p => p.Id == users["teacher@bayview.example"].PersonId);
         Assert.Contains(rosa.PrimarySiteId!.Value, coverage);
+
+        var ana = await context.Set<Person>().SingleAsync(p => p.Id == users[DemoAccounts.Parent.Email].PersonId);
+        Assert.Equal((PersonKind.Guardian, DemoAccounts.Parent.DisplayName), (ana.Kind, ana.DisplayName));
+        Assert.NotEmpty(await context.Set<GuardianLink>().Where(l => l.GuardianId == ana.Id).ToListAsync());
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DistrictOps.Web.Platform.Demo;
 
 namespace DistrictOps.Web.Modules.Directory.Demo;
 
@@ -120,6 +121,18 @@ internal sealed class AttendanceAreaWriter(DemoPackage package, StaffRegistry st
             guardians.Add(NewGuardian(firstGuardianNumber + 1, culture, secondFamily, !firstIsMother));
         }
 
+        if (guardians[0].SourcedId == DemoAccounts.ParentGuardianSourcedId)
+        {
+            // The demo parent's sign-in is this guardian (DemoDistrictSeed links them); the draws above still happen, so
+            // the rest of the district is the same as without the demo account.
+            var parent = DemoAccounts.Parent;
+            family = parent.FamilyName;
+            guardians[0] = guardians[0] with
+            {
+                GivenName = parent.GivenName, FamilyName = family, Role = "parent", Email = FamilyEmail(parent.GivenName, family, firstGuardianNumber),
+            };
+        }
+
         return new Household(culture, family, random.OneOf(culture.Races), random.Chance(culture.HispanicShare), guardians);
     }
 
@@ -127,9 +140,11 @@ internal sealed class AttendanceAreaWriter(DemoPackage package, StaffRegistry st
     {
         var given = random.One(female ? culture.Female : culture.Male);
         var role = random.Chance(0.9) ? "parent" : "guardian";
-        var email = parts.Of(given) + "." + parts.Of(family) + "." + number.ToString("000000", CultureInfo.InvariantCulture) + "@" + FamilyEmailDomain;
-        return new Guardian(GuardianId(number), given, family, role, email);
+        return new Guardian(GuardianId(number), given, family, role, FamilyEmail(given, family, number));
     }
+
+    private string FamilyEmail(string given, string family, int number) =>
+        parts.Of(given) + "." + parts.Of(family) + "." + number.ToString("000000", CultureInfo.InvariantCulture) + "@" + FamilyEmailDomain;
 
     private void WriteStudents(School school, int firstSeat)
     {

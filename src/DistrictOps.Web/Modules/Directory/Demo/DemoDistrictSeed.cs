@@ -1,6 +1,8 @@
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Modules.Directory.ManageCalendar;
+using DistrictOps.Web.Modules.Users.Contracts;
+using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace DistrictOps.Web.Modules.Directory.Demo;
 
 /// <summary>In demo mode, an empty directory gets Bayview Unified: generated, then imported the way a district's SIS export would be.</summary>
-internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter importer, StaffImporter staff, CalendarImporter calendar, IOptions<DemoOptions> options, ILogger<DemoDistrictSeed> logger) : IDemoSeed
+internal sealed class DemoDistrictSeed(
+    AppDbContext db, OneRosterImporter importer, StaffImporter staff, CalendarImporter calendar, IUserDirectory users, IOptions<DemoOptions> options, ILogger<DemoDistrictSeed> logger) : IDemoSeed
 {
     public int Order => 10;
 
@@ -43,6 +46,7 @@ internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter import
                 throw new InvalidOperationException("The demo district did not import: " + string.Join("; ", outcome.Plan.Errors.Select(e => e.ToString()).Concat(outcome.Plan.Refusals)));
             }
 
+            await LinkParentAsync(cancellationToken);
             var rostering = stopwatch.ElapsedMilliseconds;
             var hrErrors = new ImportErrorLog();
             var hr = await staff.RunAsync(Path.Combine(folder, "hr"), hrErrors, new ImportOptions(RunBy: "demo seed"), apply: true, cancellationToken);
@@ -67,6 +71,17 @@ internal sealed class DemoDistrictSeed(AppDbContext db, OneRosterImporter import
         finally
         {
             System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The demo parent's sign-in is the guardian the generator gave its name (AttendanceAreaWriter.NewHousehold).</summary>
+    private async Task LinkParentAsync(CancellationToken cancellationToken)
+    {
+        var guardian = await db.Set<Person>().Where(p => p.SourcedId == DemoAccounts.ParentGuardianSourcedId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        var account = (await users.InRoleAsync(Roles.Parent, cancellationToken)).FirstOrDefault(u => u.Email == DemoAccounts.Parent.Email);
+        if (guardian is { } personId && account is not null)
+        {
+            await users.LinkPersonAsync(account.Id, personId, cancellationToken);
         }
     }
 }
