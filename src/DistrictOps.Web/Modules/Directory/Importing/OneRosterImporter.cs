@@ -98,8 +98,11 @@ public sealed class OneRosterImporter(
         {
             async Task CollectAsync(string file)
             {
+                // The file is read while its stored rows load, keyed as they nearly always are (the first seed); a
+                // collision there loads them with another seed, and the file is read again with it.
+                var read = stored[file].Task.IsCompleted ? null : ReadIds(package, file, new IdKeys(0));
                 existing[file] = await stored[file].Task;
-                CollectIds(package, file, existing[file], universe, collectErrors[file]);
+                CollectIds(package, file, existing[file], universe, collectErrors[file], read);
             }
 
             foreach (var file in EntityOf.Keys.Where(Referenced.Contains))
@@ -112,7 +115,7 @@ public sealed class OneRosterImporter(
             var roles = package.Version == "1.2" ? ReadRoles(package, universe, existing[OneRosterSpec.Users].Keys, await storedRoles.Task, rolesErrors) : null;
             Phase(phase, "read roles");
 
-            await ClassifyAllAsync(package, CollectAsync, new Walk(existing, universe, roles, plans, work, classifyErrors), phase);
+            await ClassifyAllAsync(package, stored, collectErrors, new Walk(existing, universe, roles, plans, work, classifyErrors), phase);
 
             await loading;
             foreach (var plan in plans.Where(p => p.Mode == ImportFileMode.Bulk))
@@ -227,32 +230,112 @@ public sealed class OneRosterImporter(
     private sealed record Walk(
         Dictionary<string, StoredRows> Existing, IdUniverse Universe, UserRoles? Roles, List<EntityPlan> Plans, Dictionary<string, FileWork> Work, List<ImportErrorLog> Errors);
 
-    /// <summary>The first walk: validates every row and classifies it; nothing is written.</summary>
-    private async Task ClassifyAllAsync(OneRosterPackage package, Func<string, Task> collectAsync, Walk walk, Stopwatch phase)
+    /// <summary>The files after users.csv (demographics, enrollments): they name people, so a person left out there leaves their rows out too.</summary>
+    private static readonly string[] PeopleDependents = [.. OneRosterSpec.ImportOrder.SkipWhile(f => f != OneRosterSpec.Users).Skip(1)];
+
+    /// <summary>One file's result of the first walk: its plan, its classified work and its errors.</summary>
+    private sealed record Classified(string File, EntityPlan Plan, FileWork Work, ImportErrorLog Errors);
+
+    /// <summary>
+    /// The first walk: validates every row and classifies it; nothing is written. The files that depend on users.csv are
+    /// checked on another thread while users.csv is, assuming it leaves out nobody new (a clean export); when it does,
+    /// their results are dropped and they are checked again after it, so the outcome is always that of the sequential walk.
+    /// </summary>
+    private async Task ClassifyAllAsync(
+        OneRosterPackage package, Dictionary<string, TaskCompletionSource<StoredRows>> stored, Dictionary<string, ImportErrorLog> collectErrors, Walk walk, Stopwatch phase)
     {
+        Task<List<(string File, StoredRows Stored, Classified? Result)>>? dependents = null;
         foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles))
         {
             if (!walk.Existing.ContainsKey(file))
             {
-                await collectAsync(file);
+                walk.Existing[file] = await stored[file].Task;
+                CollectIds(package, file, walk.Existing[file], walk.Universe, collectErrors[file]);
                 Phase(phase, "load stored rows and collect ids of " + file);
             }
 
-            if (package.ModeOf(file) == ImportFileMode.Absent)
+            if (file == OneRosterSpec.Users)
             {
-                continue;
+                dependents = Task.Run(() => CheckDependents(package, stored, collectErrors, walk.Universe, walk.Roles), CancellationToken.None);
             }
 
-            var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
-            walk.Plans.Add(plan);
-            var fileErrors = new ImportErrorLog();
-            walk.Errors.Add(fileErrors);
-            _steps.Next("Checking {0}", file);
-            walk.Work[file] = Classify(package, file, plan, walk.Existing[file], walk.Universe, walk.Roles, fileErrors);
-            Phase(phase, "classify " + file);
+            if (ClassifyFile(package, file, walk) is { } classified)
+            {
+                Add(classified);
+                Phase(phase, "classify " + file);
+            }
+
+            if (file == OneRosterSpec.Users)
+            {
+                break;
+            }
+        }
+
+        if (dependents is not null)
+        {
+            var results = await dependents;
+            var again = walk.Universe.AnyLeftOut(OneRosterSpec.Users);
+            foreach (var (file, rows, result) in results)
+            {
+                walk.Existing[file] = rows;
+                if (result is not null)
+                {
+                    _steps.Next("Checking {0}", file);
+                    Add(again ? ClassifyFile(package, file, rows, walk.Universe, walk.Roles)! : result);
+                }
+            }
+
+            Phase(phase, again ? "check files naming people again, after people were left out" : "wait for the files naming people");
         }
 
         ClassifyRoleChanges(package, walk);
+
+        void Add(Classified classified)
+        {
+            walk.Plans.Add(classified.Plan);
+            walk.Errors.Add(classified.Errors);
+            walk.Work[classified.File] = classified.Work;
+        }
+    }
+
+    /// <summary>Collects the ids of the files that name people and classifies them, into results of their own.</summary>
+    private List<(string File, StoredRows Stored, Classified? Result)> CheckDependents(
+        OneRosterPackage package, Dictionary<string, TaskCompletionSource<StoredRows>> stored, Dictionary<string, ImportErrorLog> collectErrors, IdUniverse universe, UserRoles? roles)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var results = new List<(string, StoredRows, Classified?)>();
+        foreach (var file in PeopleDependents)
+        {
+            var read = ReadIds(package, file, new IdKeys(0));
+            var rows = stored[file].Task.GetAwaiter().GetResult();
+            CollectIds(package, file, rows, universe, collectErrors[file], read);
+            results.Add((file, rows, ClassifyFile(package, file, rows, universe, roles)));
+        }
+
+        logger.LogDebug("checked the files naming people beside users.csv: {Seconds:0.0} s", Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return results;
+    }
+
+    private Classified? ClassifyFile(OneRosterPackage package, string file, Walk walk)
+    {
+        if (package.ModeOf(file) != ImportFileMode.Absent)
+        {
+            _steps.Next("Checking {0}", file);
+        }
+
+        return ClassifyFile(package, file, walk.Existing[file], walk.Universe, walk.Roles);
+    }
+
+    private static Classified? ClassifyFile(OneRosterPackage package, string file, StoredRows existing, IdUniverse universe, UserRoles? roles)
+    {
+        if (package.ModeOf(file) == ImportFileMode.Absent)
+        {
+            return null;
+        }
+
+        var plan = new EntityPlan(EntityOf[file], file, package.ModeOf(file));
+        var errors = new ImportErrorLog();
+        return new Classified(file, plan, Classify(package, file, plan, existing, universe, roles, errors), errors);
     }
 
     private void Phase(Stopwatch phase, string name)
@@ -449,84 +532,146 @@ public sealed class OneRosterImporter(
     private static readonly HashSet<string> Referenced =
         [OneRosterSpec.Orgs, OneRosterSpec.AcademicSessions, OneRosterSpec.Courses, OneRosterSpec.Classes, OneRosterSpec.Users];
 
-    /// <summary>The ids a file's entity will have afterwards; duplicates within a file are errors.</summary>
-    private static void CollectIds(OneRosterPackage package, string file, StoredRows rows, IdUniverse universe, ImportErrorLog errors)
+    /// <summary>
+    /// What a file says of its ids, read without the stored rows (so a file can be read while they load): the ids it
+    /// lists, those it marks tobedeleted (with their line) or inactive, and its errors. Keys are <see cref="Keys"/>.
+    /// </summary>
+    private sealed class FileIds(IdKeys keys)
+    {
+        public IdKeys Keys { get; } = keys;
+
+        public HashSet<ulong> Listed { get; } = [];
+
+        public HashSet<ulong> Dropped { get; } = [];
+
+        public Dictionary<ulong, int> Deleted { get; } = [];
+
+        public Dictionary<ulong, PersonKind> Kinds { get; } = [];
+
+        public ImportErrorLog Errors { get; } = new();
+
+        public bool Unreadable { get; set; }
+
+        public bool HeaderOnly { get; set; }
+    }
+
+    /// <summary>Reads a file's ids (only its repeats when no other file refers to it); duplicates within a file are errors. Null for an absent file.</summary>
+    private static FileIds? ReadIds(OneRosterPackage package, string file, IdKeys keys)
     {
         var mode = package.ModeOf(file);
-        var ids = !Referenced.Contains(file) ? null
-            : mode == ImportFileMode.Bulk ? []
-            : rows.Rows.Where(r => !r.Value.Left).Select(r => r.Key).ToHashSet();
-        if (ids is not null && file == OneRosterSpec.Users && mode == ImportFileMode.Bulk)
+        if (mode == ImportFileMode.Absent)
         {
-            // People who came only from HR stay referable (e.g. staff in enrollments) whatever OneRoster says.
-            ids.UnionWith(rows.Rows.Where(r => !r.Value.Left && r.Value.Hash == 0).Select(r => r.Key));
+            return null;
         }
 
-        var deleted = new Dictionary<ulong, int>();
-        var kinds = file == OneRosterSpec.Users && package.Version == "1.1";
-        if (mode != ImportFileMode.Absent)
+        var read = new FileIds(keys);
+        using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, read.Errors);
+        if (csv is null)
         {
-            using var csv = CsvFile.Open(package, file, OneRosterSpec.Columns(package.Version, file)!, errors);
-            if (csv is null)
+            read.Unreadable = true;
+            return read;
+        }
+
+        var kinds = file == OneRosterSpec.Users && package.Version == "1.1";
+        var collect = Referenced.Contains(file);
+        var lines = new Dictionary<ulong, int>();
+        var repeats = new List<(string Id, int Line, int First)>();
+        while (csv.Read())
+        {
+            var id = csv.RawSpan("sourcedId");
+            if (id.IsEmpty)
             {
-                universe.MarkUnreadable(file);
+                continue;
+            }
+
+            var key = keys.Of(id);
+            if (!lines.TryAdd(key, csv.Line))
+            {
+                repeats.Add((csv.Written("sourcedId"), csv.Line, lines[key]));
+            }
+            else if (!collect)
+            {
+                continue;
+            }
+            else if (csv.RawSpan("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
+            {
+                read.Dropped.Add(key);
+                read.Deleted[key] = csv.Line;
+            }
+            else if (mode == ImportFileMode.Bulk && csv.RawSpan("status").Equals(RowParser.Inactive, StringComparison.OrdinalIgnoreCase))
+            {
+                read.Dropped.Add(key);
             }
             else
             {
-                var lines = new Dictionary<ulong, int>();
-                var repeats = new List<(string Id, int Line, int First)>();
-                while (csv.Read())
+                read.Listed.Add(key);
+                if (kinds && OneRosterSpec.UserRoles11.FirstOrDefault(r => csv.RawSpan("role").Equals(r, StringComparison.OrdinalIgnoreCase)) is { } role)
                 {
-                    var id = csv.RawSpan("sourcedId");
-                    if (id.IsEmpty)
-                    {
-                        continue;
-                    }
+                    read.Kinds[key] = RowParser.KindOf(role);
+                }
+            }
+        }
 
-                    var key = rows.Keys.Of(id);
-                    if (!lines.TryAdd(key, csv.Line))
-                    {
-                        repeats.Add((csv.Written("sourcedId"), csv.Line, lines[key]));
-                    }
-                    else if (csv.RawSpan("status").Equals("tobedeleted", StringComparison.OrdinalIgnoreCase))
-                    {
-                        ids?.Remove(key);
-                        deleted[key] = csv.Line;
-                    }
-                    else if (mode == ImportFileMode.Bulk && csv.RawSpan("status").Equals(RowParser.Inactive, StringComparison.OrdinalIgnoreCase))
-                    {
-                        ids?.Remove(key);
-                    }
-                    else
-                    {
-                        ids?.Add(key);
-                        if (kinds && OneRosterSpec.UserRoles11.FirstOrDefault(r => csv.RawSpan("role").Equals(r, StringComparison.OrdinalIgnoreCase)) is { } role)
-                        {
-                            universe.UserKinds[key] = RowParser.KindOf(role);
-                        }
-                    }
-                }
+        read.Unreadable = csv.Broken;
+        read.HeaderOnly = mode == ImportFileMode.Bulk && csv.Line == 1;
+        if (repeats.Count > 0)
+        {
+            ReportRepeats(package, file, repeats, read.Errors);
+        }
 
-                if (csv.Broken)
-                {
-                    universe.MarkUnreadable(file);
-                }
-                else if (mode == ImportFileMode.Bulk && csv.Line == 1 && rows.Rows.Count(r => !r.Value.Left) is > 0 and var active)
-                {
-                    errors.Add(file, 0, 0, $"the bulk file has a header and no rows, which would remove all {active:N0} {Nouns[file]}; " +
-                        $"mark it absent in {OneRosterSpec.Manifest} or send its rows.");
-                }
+        return read;
+    }
 
-                if (repeats.Count > 0)
-                {
-                    ReportRepeats(package, file, repeats, errors);
-                }
+    /// <summary>
+    /// The ids a file's entity will have afterwards, from what the file says (<paramref name="read"/>, keyed as the stored
+    /// rows are, or read again; for a file nobody refers to, only its repeats count, found under any keys) and the stored rows.
+    /// </summary>
+    private static void CollectIds(OneRosterPackage package, string file, StoredRows rows, IdUniverse universe, ImportErrorLog errors, FileIds? read = null)
+    {
+        if (read is null || (read.Keys != rows.Keys && Referenced.Contains(file)))
+        {
+            read = ReadIds(package, file, rows.Keys);
+        }
+
+        // Afterwards: the ids stored before (a bulk file's entity: only people who came from HR alone, referable e.g. as
+        // staff in enrollments whatever OneRoster says), less those the file drops, and those it lists. A key is listed
+        // or dropped at its first line only, so the order of the two does not matter.
+        var mode = package.ModeOf(file);
+        var before = !Referenced.Contains(file) ? null
+            : mode != ImportFileMode.Bulk ? rows.Rows.Where(r => !r.Value.Left)
+            : file == OneRosterSpec.Users ? rows.Rows.Where(r => !r.Value.Left && r.Value.Hash == 0)
+            : [];
+        var ids = before is null ? null : read?.Listed ?? [];
+        foreach (var (key, _) in before ?? [])
+        {
+            if (read is null || !read.Dropped.Contains(key))
+            {
+                ids!.Add(key);
+            }
+        }
+
+        if (read is not null)
+        {
+            errors.Append(read.Errors);
+            if (read.Unreadable)
+            {
+                universe.MarkUnreadable(file);
+            }
+            else if (read.HeaderOnly && rows.Rows.Count(r => !r.Value.Left) is > 0 and var active)
+            {
+                errors.Add(file, 0, 0, $"the bulk file has a header and no rows, which would remove all {active:N0} {Nouns[file]}; " +
+                    $"mark it absent in {OneRosterSpec.Manifest} or send its rows.");
+            }
+
+            foreach (var (key, kind) in read.Kinds)
+            {
+                universe.UserKinds[key] = kind;
             }
         }
 
         if (ids is not null)
         {
-            universe.Set(file, rows.Keys, ids, deleted);
+            universe.Set(file, rows.Keys, ids, read?.Deleted ?? []);
         }
     }
 

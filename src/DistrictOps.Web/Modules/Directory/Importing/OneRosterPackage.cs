@@ -73,8 +73,71 @@ public sealed class OneRosterPackage : IDisposable
 
     public TextReader OpenText(string file) => new StreamReader(OpenRead(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
 
-    /// <summary>A file's bytes as the package holds them (a zip entry decompressed).</summary>
-    public Stream OpenRead(string file) => _folder is not null ? File.OpenRead(Path.Combine(_folder, file)) : _zip!.GetEntry(file)!.Open();
+    /// <summary>
+    /// A file's bytes as the package holds them (a zip entry decompressed). Files may be read at once from several threads:
+    /// a zip's entries share the archive's stream, so each read of an entry takes the archive's lock.
+    /// </summary>
+    public Stream OpenRead(string file)
+    {
+        if (_folder is not null)
+        {
+            return File.OpenRead(Path.Combine(_folder, file));
+        }
+
+        lock (_zipGate)
+        {
+            return new SharedArchiveStream(_zip!.GetEntry(file)!.Open(), _zipGate);
+        }
+    }
+
+    private readonly Lock _zipGate = new();
+
+    /// <summary>A zip entry's stream whose every read and its closing take the archive's lock.</summary>
+    private sealed class SharedArchiveStream(Stream entry, Lock gate) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            lock (gate)
+            {
+                return entry.Read(buffer);
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                lock (gate)
+                {
+                    entry.Dispose();
+                }
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 
     /// <summary>The files an import reads: the manifest and every file it does not mark absent.</summary>
     public IEnumerable<string> FilesRead => Modes.Where(m => m.Value != ImportFileMode.Absent).Select(m => m.Key).Prepend(OneRosterSpec.Manifest);

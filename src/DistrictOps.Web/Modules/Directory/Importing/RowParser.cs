@@ -6,7 +6,7 @@ namespace DistrictOps.Web.Modules.Directory.Importing;
 internal sealed class IdUniverse
 {
     private readonly Dictionary<string, (IdKeys Keys, HashSet<ulong> Ids, Dictionary<ulong, int> Deleted)> _ids = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _unreadable = new(StringComparer.Ordinal);
 
     public void Set(string file, IdKeys keys, HashSet<ulong> ids, Dictionary<ulong, int> deleted) => _ids[file] = (keys, ids, deleted);
 
@@ -32,7 +32,10 @@ internal sealed class IdUniverse
         return UserKinds.TryGetValue(set.Keys.Of(user), out var kind) ? kind : People is not null && People.TryGet(user, out var row) ? row.PersonKind : null;
     }
 
+    // The files naming people are checked on another thread while users.csv is (OneRosterImporter.ClassifyAllAsync):
+    // what both threads touch is locked or concurrent.
     private readonly Dictionary<string, HashSet<ulong>> _leftOut = new(StringComparer.Ordinal);
+    private readonly Lock _leftOutLock = new();
 
     /// <summary>
     /// A new row of a file others refer to, left out for a dangling reference: rows of other files naming it are left
@@ -42,20 +45,38 @@ internal sealed class IdUniverse
     {
         if (_ids.TryGetValue(file, out var set))
         {
-            ref var keys = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_leftOut, file, out _);
-            (keys ??= []).Add(set.Keys.Of(id));
+            lock (_leftOutLock)
+            {
+                ref var keys = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_leftOut, file, out _);
+                (keys ??= []).Add(set.Keys.Of(id));
+            }
         }
     }
 
-    public bool IsLeftOut(string file, string id) => _leftOut.TryGetValue(file, out var keys) && keys.Contains(_ids[file].Keys.Of(id));
+    public bool IsLeftOut(string file, string id)
+    {
+        lock (_leftOutLock)
+        {
+            return _leftOut.TryGetValue(file, out var keys) && keys.Contains(_ids[file].Keys.Of(id));
+        }
+    }
+
+    /// <summary>Whether any new row of <paramref name="file"/> was left out.</summary>
+    public bool AnyLeftOut(string file)
+    {
+        lock (_leftOutLock)
+        {
+            return _leftOut.ContainsKey(file);
+        }
+    }
 
     /// <summary>Per file, how many rows it has and how many were left out for a dangling reference.</summary>
-    public Dictionary<string, (int Rows, int LeftOut)> LeftOutCounts { get; } = new(StringComparer.Ordinal);
+    public System.Collections.Concurrent.ConcurrentDictionary<string, (int Rows, int LeftOut)> LeftOutCounts { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A file whose header or CSV was broken: its errors are reported, and references to it are not checked.</summary>
-    public void MarkUnreadable(string file) => _unreadable.Add(file);
+    public void MarkUnreadable(string file) => _unreadable[file] = true;
 
-    public bool IsUnreadable(string file) => _unreadable.Contains(file);
+    public bool IsUnreadable(string file) => _unreadable.ContainsKey(file);
 }
 
 /// <summary>Turns the current CSV row into a validated <see cref="Row"/>, or null when it has errors.</summary>
