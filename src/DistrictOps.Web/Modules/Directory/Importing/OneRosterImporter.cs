@@ -77,8 +77,7 @@ public sealed class OneRosterImporter(
 
         var phase = Stopwatch.StartNew();
         Phase(phase, "start");
-        var files = OneRosterSpec.ImportOrder.Count(f => f != OneRosterSpec.Roles && package.ModeOf(f) != ImportFileMode.Absent);
-        _steps = new ImportSteps(options.Progress, total: 2 + (apply ? 2 * files + 1 : files));
+        _steps = StepsOf(package, options, apply);
         _steps.Next("Reading what DistrictOps holds");
 
         // The stored rows load from the database while the files are read: only a file's own rows wait for its map.
@@ -98,8 +97,7 @@ public sealed class OneRosterImporter(
         {
             async Task CollectAsync(string file)
             {
-                // The file is read while its stored rows load, keyed as they nearly always are (the first seed); a
-                // collision there loads them with another seed, and the file is read again with it.
+                // Read while its stored rows load, keyed with the first seed (read again if a collision loads them with another).
                 var read = stored[file].Task.IsCompleted ? null : ReadIds(package, file, new IdKeys(0));
                 existing[file] = await stored[file].Task;
                 CollectIds(package, file, existing[file], universe, collectErrors[file], read);
@@ -148,6 +146,13 @@ public sealed class OneRosterImporter(
             // If reading the files failed, the database is still the loader's until it ends.
             await loading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    /// <summary>Progress counts reading, each file's check (and write), and comparing (and saving).</summary>
+    private static ImportSteps StepsOf(OneRosterPackage package, ImportOptions options, bool apply)
+    {
+        var files = OneRosterSpec.ImportOrder.Count(f => f != OneRosterSpec.Roles && package.ModeOf(f) != ImportFileMode.Absent);
+        return new ImportSteps(options.Progress, total: 2 + (apply ? 2 * files + 1 : files));
     }
 
     /// <summary>Each step's errors in the order of the steps; with --strict every warning counts as an error.</summary>
