@@ -101,65 +101,6 @@ public sealed class BulkInsertTests
         Assert.Equal(before, during);
     }
 
-    [Theory]
-    [Providers]
-    public async Task A_first_load_that_bypasses_the_triggers_moves_the_data_version_once_and_ends_with_its_triggers(DatabaseProvider provider)
-    {
-        await using var database = await MigratedAsync(provider);
-        Person Make(string sourcedId) => new() { Id = Guid.CreateVersion7(), SourcedId = sourcedId, GivenName = "Ana", FamilyName = "Silva", SortName = "Silva, Ana" };
-        await using var context = database.OpenContext();
-        await context.Database.OpenConnectionAsync();
-        var triggers = await TriggersAsync(context);
-        var instead = 0;
-
-        await using (var transaction = await context.Database.BeginTransactionAsync())
-        {
-            await context.LoadWithoutIndexesAsync([typeof(Person)], () => context.InsertAsync([Make("p-1"), Make("p-2"), Make("p-3")]), insteadOfTriggers: async () =>
-            {
-                instead++;
-                await context.Set<DirectoryDataVersion>().ExecuteUpdateAsync(v => v.SetProperty(x => x.Value, x => x.Value + 1));
-            });
-            await transaction.CommitAsync();
-        }
-
-        // SQLite: the per-row triggers were dropped for the load, so the three rows moved the version once, in their stead.
-        // PostgreSQL keeps its statement triggers, which moved it for the one COPY.
-        Assert.Equal(provider == DatabaseProvider.Sqlite ? 1 : 0, instead);
-        Assert.Equal(1, await context.Set<DirectoryDataVersion>().Select(v => v.Value).SingleAsync());
-        Assert.Equal(triggers, await TriggersAsync(context));
-        Assert.NotEmpty(triggers);
-
-        await using (var second = await context.Database.BeginTransactionAsync())
-        {
-            // The table is no longer empty: its triggers stay and run for each row.
-            await context.LoadWithoutIndexesAsync([typeof(Person)], () => context.InsertAsync([Make("p-4"), Make("p-5")]), insteadOfTriggers: () =>
-            {
-                instead++;
-                return Task.CompletedTask;
-            });
-            await second.CommitAsync();
-        }
-
-        Assert.Equal(provider == DatabaseProvider.Sqlite ? 1 : 0, instead);
-        Assert.Equal(provider == DatabaseProvider.Sqlite ? 3 : 2, await context.Set<DirectoryDataVersion>().Select(v => v.Value).SingleAsync());
-    }
-
-    private static async Task<List<string>> TriggersAsync(AppDbContext context)
-    {
-        await using var command = context.Database.GetDbConnection().CreateCommand();
-        command.CommandText = context.Database.IsSqlite()
-            ? "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'directory_people' ORDER BY name"
-            : "SELECT tgname FROM pg_trigger WHERE tgrelid = 'directory_people'::regclass AND NOT tgisinternal ORDER BY tgname";
-        var triggers = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            triggers.Add(reader.GetString(0));
-        }
-
-        return triggers;
-    }
-
     private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);

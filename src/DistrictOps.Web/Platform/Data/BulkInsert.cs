@@ -54,15 +54,8 @@ public static class BulkInsert
     /// their indexes, and if <paramref name="load"/> throws the indexes are not created again, so the caller must let the
     /// transaction roll back (which restores them). Nothing in <paramref name="load"/> may need those indexes. PostgreSQL:
     /// the load just runs.
-    /// <para>
-    /// With <paramref name="insteadOfTriggers"/>, the row triggers of the empty tables are dropped as well and created again
-    /// after the load, and it runs once in their stead (SQLite runs a trigger per row: the directory's data version moved
-    /// a million times by a first load is a tenth of its time). Only a caller whose tables' triggers all do what that one
-    /// call does may give it.
-    /// </para>
     /// </summary>
-    public static async Task LoadWithoutIndexesAsync(
-        this AppDbContext db, IReadOnlyList<Type> entities, Func<Task> load, Func<Task>? insteadOfTriggers = null, CancellationToken cancellationToken = default)
+    public static async Task LoadWithoutIndexesAsync(this AppDbContext db, IReadOnlyList<Type> entities, Func<Task> load, CancellationToken cancellationToken = default)
     {
         if (!db.Database.IsSqlite())
         {
@@ -75,7 +68,7 @@ public static class BulkInsert
             throw new InvalidOperationException("Indexes are dropped for a load only inside its transaction.");
         }
 
-        var dropped = new List<(string Type, string Name, string Sql)>();
+        var dropped = new List<(string Name, string Sql)>();
         foreach (var type in entities)
         {
             var table = db.Model.FindEntityType(type)?.GetTableName() ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
@@ -85,29 +78,23 @@ public static class BulkInsert
             }
 
             // Indexes SQLite makes for a PRIMARY KEY or UNIQUE constraint have no SQL and cannot be dropped; they stay.
-            var types = insteadOfTriggers is null ? "type = 'index'" : "type IN ('index', 'trigger')";
-            await using var command = Command(db, $"SELECT type, name, sql FROM sqlite_master WHERE {types} AND tbl_name = $table AND sql IS NOT NULL", [("$table", table)]);
+            await using var command = Command(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL", [("$table", table)]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                dropped.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                dropped.Add((reader.GetString(0), reader.GetString(1)));
             }
         }
 
-        foreach (var (type, name, _) in dropped)
+        foreach (var (name, _) in dropped)
         {
-            await ScalarAsync(db, $"DROP {type.ToUpperInvariant()} \"{name}\"", [], cancellationToken);
+            await ScalarAsync(db, $"DROP INDEX \"{name}\"", [], cancellationToken);
         }
 
         await load();
-        foreach (var (_, _, sql) in dropped)
+        foreach (var (_, sql) in dropped)
         {
             await ScalarAsync(db, sql, [], cancellationToken);
-        }
-
-        if (insteadOfTriggers is not null && dropped.Exists(d => d.Type == "trigger"))
-        {
-            await insteadOfTriggers();
         }
     }
 

@@ -1115,7 +1115,7 @@ public sealed class OneRosterImporter(
                 await writer.WriteFileAsync(package, entityPlan, work[entityPlan.File], universe, roles, ct);
                 Phase(phase, "write " + entityPlan.File);
             }
-        }, insteadOfTriggers: () => fingerprints.MoveDataVersionAsync(ct), ct);
+        }, ct);
         Phase(phase, "create the indexes of the first load");
 
         if (plan.Entities.Any(e => e.Add + e.Update + e.Remove > 0))

@@ -60,10 +60,6 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
     public Task<long> DataVersionAsync(CancellationToken ct) =>
         db.Set<DirectoryDataVersion>().Where(v => v.Id == DirectoryDataVersion.TheRow).Select(v => v.Value).SingleAsync(ct);
 
-    /// <summary>Moves the data version as the triggers would have, for a first load that ran without them (SQLite).</summary>
-    public Task MoveDataVersionAsync(CancellationToken ct) =>
-        db.Set<DirectoryDataVersion>().Where(v => v.Id == DirectoryDataVersion.TheRow).ExecuteUpdateAsync(v => v.SetProperty(x => x.Value, x => x.Value + 1), ct);
-
     /// <summary>The plan these files gave when last compared, if nothing the import compares with was written since; else null.</summary>
     public async Task<ImportPlan?> RecallAsync(string source, OneRosterPackage package, string hash, CancellationToken ct)
     {

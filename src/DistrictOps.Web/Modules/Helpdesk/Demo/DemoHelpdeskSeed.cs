@@ -193,7 +193,7 @@ internal sealed class DemoHelpdeskSeed(
         {
             await db.InsertWithKeysAsync(history.Tickets, cancellationToken);
             await db.InsertAsync(history.Events, cancellationToken);
-        }, cancellationToken: cancellationToken);
+        }, cancellationToken);
         if (history.Tickets.Count > 0 && db.Database.IsNpgsql())
         {
             // PostgreSQL's identity does not move past explicitly written ids; SQLite continues after the largest by itself.
