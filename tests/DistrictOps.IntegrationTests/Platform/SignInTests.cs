@@ -24,6 +24,11 @@ public sealed class SignInTests
 
             var home = await browser.GetStringAsync("/");
             Assert.Contains($"<h1>{Roles.Find(account.Role)!.DisplayName} home</h1>", home, StringComparison.Ordinal);
+
+            // A parent is told about registration, never to ask for "the role you work in"; staff without tools are.
+            var family = account.Role == Roles.Parent;
+            Assert.Equal(family, home.Contains("Online registration is not open yet", StringComparison.Ordinal));
+            Assert.DoesNotContain(family ? "the role you work in" : "Online registration", home, StringComparison.Ordinal);
         }
     }
 

@@ -18,6 +18,9 @@ public sealed class IndexModel(ModuleCatalog catalog, PermissionRegistry permiss
 
     public IReadOnlyList<HomeAction> Actions { get; private set; } = [];
 
+    /// <summary>A parent or guardian and nothing else: their empty state speaks of registration, not of roles at work.</summary>
+    public bool IsFamily { get; private set; }
+
     public void OnGet()
     {
         DisplayName = User.DisplayName();
@@ -25,5 +28,6 @@ public sealed class IndexModel(ModuleCatalog catalog, PermissionRegistry permiss
         Heading = RoleCards.Count > 0 ? t["{0} home", t[RoleCards[0].DisplayName]] : t["Home"];
         Tools = catalog.Navigation.Where(n => permissions.Grants(User, n.Permission)).ToList();
         Actions = actions.Where(a => a.Shows(User, permissions)).ToList();
+        IsFamily = RoleCards.Count > 0 && RoleCards.All(r => r.Name == Roles.Parent);
     }
 }
