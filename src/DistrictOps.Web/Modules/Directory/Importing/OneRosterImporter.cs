@@ -249,18 +249,13 @@ public sealed class OneRosterImporter(
     private async Task ClassifyAllAsync(
         OneRosterPackage package, Dictionary<string, TaskCompletionSource<StoredRows>> stored, Dictionary<string, ImportErrorLog> collectErrors, Walk walk, Stopwatch phase)
     {
+        // The files up to users.csv are those others refer to: their stored rows and ids were collected before the roles.
         Task<List<(string File, StoredRows Stored, Classified? Result)>>? dependents = null;
-        foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles))
+        foreach (var file in OneRosterSpec.ImportOrder.Where(f => f != OneRosterSpec.Roles).TakeWhile(f => !PeopleDependents.Contains(f)))
         {
-            if (!walk.Existing.ContainsKey(file))
-            {
-                walk.Existing[file] = await stored[file].Task;
-                CollectIds(package, file, walk.Existing[file], walk.Universe, collectErrors[file]);
-                Phase(phase, "load stored rows and collect ids of " + file);
-            }
-
             if (file == OneRosterSpec.Users)
             {
+                // Started only now: the rows naming people also name classes, whose left-out rows are known by this point.
                 dependents = Task.Run(() => CheckDependents(package, stored, collectErrors, walk.Universe, walk.Roles), CancellationToken.None);
             }
 
@@ -269,30 +264,21 @@ public sealed class OneRosterImporter(
                 Add(classified);
                 Phase(phase, "classify " + file);
             }
-
-            if (file == OneRosterSpec.Users)
-            {
-                break;
-            }
         }
 
-        if (dependents is not null)
+        var results = await dependents!;
+        var again = walk.Universe.AnyLeftOut(OneRosterSpec.Users);
+        foreach (var (file, rows, result) in results)
         {
-            var results = await dependents;
-            var again = walk.Universe.AnyLeftOut(OneRosterSpec.Users);
-            foreach (var (file, rows, result) in results)
+            walk.Existing[file] = rows;
+            if (result is not null)
             {
-                walk.Existing[file] = rows;
-                if (result is not null)
-                {
-                    _steps.Next("Checking {0}", file);
-                    Add(again ? ClassifyFile(package, file, rows, walk.Universe, walk.Roles)! : result);
-                }
+                _steps.Next("Checking {0}", file);
+                Add(again ? ClassifyFile(package, file, rows, walk.Universe, walk.Roles)! : result);
             }
-
-            Phase(phase, again ? "check files naming people again, after people were left out" : "wait for the files naming people");
         }
 
+        Phase(phase, again ? "check files naming people again, after people were left out" : "wait for the files naming people");
         ClassifyRoleChanges(package, walk);
 
         void Add(Classified classified)
