@@ -105,6 +105,8 @@ public sealed class HelpdeskModule : IModule
         services.AddSingleton(sp => sp.GetRequiredService<HelpdeskSettingsCache>().Watch);
         services.AddSingleton<TeamMemberships>();
         services.AddSingleton(sp => sp.GetRequiredService<TeamMemberships>().Watch);
+        services.AddSingleton<SiteTechnicians>();
+        services.AddSingleton(sp => sp.GetRequiredService<SiteTechnicians>().Watch);
         services.AddScoped<IInterceptor, ServiceLevelInterceptor>();
         services.AddScoped<RestoreInstructionHandler>();
         services.AddScoped<DemoTicketsWritten>();

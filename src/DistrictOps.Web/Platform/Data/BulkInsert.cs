@@ -169,6 +169,8 @@ public static class BulkInsert
             throw new NotSupportedException($"Bulk insert has no path for {connection.GetType().Name}.");
         }
 
+        TableWatchInterceptor.BulkWrote(db, table.Name);
+
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);

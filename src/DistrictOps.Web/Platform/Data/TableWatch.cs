@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DistrictOps.Web.Platform.Data;
@@ -136,14 +137,27 @@ internal sealed class TableWatchInterceptor(IEnumerable<TableWatch> watches) : D
         }
     }
 
+    /// <summary>Moves the watches of a table that a bulk load wrote beside EF's commands (PostgreSQL COPY, SQLite's prepared insert).</summary>
+    internal static void BulkWrote(AppDbContext db, string table)
+    {
+        var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        foreach (var interceptor in interceptors.OfType<TableWatchInterceptor>())
+        {
+            interceptor.Check(table, db.Database.CurrentTransaction?.GetDbTransaction());
+        }
+    }
+
     private void Check(DbCommand command)
     {
         var sql = command.CommandText;
-        if (sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        if (!sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
         {
-            return;
+            Check(sql, command.Transaction);
         }
+    }
 
+    private void Check(string sql, DbTransaction? transaction)
+    {
         foreach (var watch in _watches)
         {
             if (!watch.Watches(sql))
@@ -152,7 +166,7 @@ internal sealed class TableWatchInterceptor(IEnumerable<TableWatch> watches) : D
             }
 
             watch.Invalidate();
-            if (command.Transaction is { } transaction)
+            if (transaction is not null)
             {
                 Writers.GetValue(transaction, _ => new ConcurrentDictionary<TableWatch, bool>())[watch] = true;
             }

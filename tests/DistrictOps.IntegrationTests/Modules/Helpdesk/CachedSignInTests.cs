@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,40 @@ public sealed class CachedSignInTests
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await sam.GetAsync($"/api/v1/helpdesk/tickets/{number}")).StatusCode);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_new_ticket_goes_to_the_technician_the_coverage_names_now_after_a_removal_a_bulk_load_or_a_leaver(DatabaseProvider provider)
+    {
+        // The site's technicians are held in memory (ADR 0027); the first ticket fills the copy.
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        Assert.Equal(world.Users[HelpdeskWorld.SiteTech], (await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet()))).AssigneeUserId);
+        Guid sam;
+        await using (var scope = world.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            sam = await db.Set<Person>().Where(p => p.EmployeeId == "E902").Select(p => p.Id).SingleAsync();
+            await db.Set<TechnicianCoverage>().Where(c => c.SiteId == world.Elementary).ExecuteDeleteAsync();
+        }
+
+        Assert.Null((await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet()))).AssigneeUserId);
+
+        await using (var scope = world.App.Services.CreateAsyncScope())
+        {
+            // A bulk load writes beside EF's commands (COPY on PostgreSQL): it must move the copy all the same.
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().InsertAsync([new TechnicianCoverage { PersonId = sam, SiteId = world.Elementary, Share = 1m }]);
+        }
+
+        Assert.Equal(world.Users[HelpdeskWorld.SecondTech], (await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet()))).AssigneeUserId);
+
+        await using (var scope = world.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Set<Person>().Where(p => p.Id == sam).ExecuteUpdateAsync(p => p.SetProperty(x => x.LeftAt, TimeProvider.System.GetUtcNow()));
+        }
+
+        Assert.Null((await world.TicketAsync(await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet()))).AssigneeUserId);
     }
 
     private static async Task<List<string?>> RolesAsync(HttpClient client) =>

@@ -86,7 +86,7 @@ public sealed class TicketEmailTests
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
             await notifier.PublicReplyAsync(ticket, number, world.Users[SiteTechnician], "Turn the cart <off> and on & wait.");
             await notifier.PublicReplyAsync(ticket, number, world.Users[HelpdeskWorld.Teacher], "Still broken.");
-            await notifier.AssignedAsync(ticket, number, world.Users[SiteTechnician]);
+            await notifier.AssignedAsync(ticket, number, world.Users[SiteTechnician], assignee: null);
             await notifier.SolvedAsync(ticket, number);
             await db.SaveChangesAsync();
         }

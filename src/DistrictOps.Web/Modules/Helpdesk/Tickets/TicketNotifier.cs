@@ -23,15 +23,16 @@ public sealed class TicketNotifier(AppDbContext db, TimeProvider clock, EmailOut
         EmailRequester(ticket, "helpdesk.ticket-created", TicketEmails.Acknowledgement(RequesterLanguage, number, ticket.Title, RequesterLink(number)));
     }
 
-    public async Task AssignedAsync(Ticket ticket, string number, Guid? byUserId, CancellationToken cancellationToken = default)
+    /// <summary>Tells the assignee; <paramref name="assignee"/> is their account when the caller has it already (routing), else it is read.</summary>
+    public async Task AssignedAsync(Ticket ticket, string number, Guid? byUserId, UserSummary? assignee, CancellationToken cancellationToken = default)
     {
-        if (ticket.AssigneeUserId is not { } assignee || assignee == byUserId)
+        if (ticket.AssigneeUserId is not { } assigneeId || assigneeId == byUserId)
         {
             return;
         }
 
-        Notify(assignee, ticket, "assigned", $"{number} was assigned to you: {ticket.Title}");
-        var account = (await users.FindAsync([assignee], cancellationToken)).SingleOrDefault();
+        Notify(assigneeId, ticket, "assigned", $"{number} was assigned to you: {ticket.Title}");
+        var account = assignee?.Id == assigneeId ? assignee : (await users.FindAsync([assigneeId], cancellationToken)).SingleOrDefault();
         if (account is { Email.Length: > 0 })
         {
             var email = TicketEmails.Assigned(EmailLanguage.English, number, ticket.Title, RequesterNames.Shown(ticket, viewer: null), ticket.Priority, TechnicianLink(number));

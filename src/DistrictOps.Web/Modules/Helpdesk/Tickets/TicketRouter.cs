@@ -11,9 +11,10 @@ namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 /// site's technician" is the Directory's coverage for the site, taken round-robin among those who
 /// have a DistrictOps account.
 /// </summary>
-public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDirectory users, HelpdeskSettingsCache settingsCache)
+public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDirectory users, HelpdeskSettingsCache settingsCache, SiteTechnicians siteTechnicians)
 {
-    public async Task<RoutingDecision> RouteAsync(Ticket ticket, string? siteType, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Routes the ticket; the decision, and the account it was assigned to (null: none).</summary>
+    public async Task<(RoutingDecision Decision, UserSummary? Assignee)> RouteAsync(Ticket ticket, string? siteType, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var decision = await DecideAsync(ticket, siteType, now, cancellationToken);
         ticket.Priority = decision.Priority;
@@ -45,7 +46,7 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
             db.Add(ticket, null, "Routing", TicketEventKind.Assigned, now, $"Assigned to {assignee.DisplayName}.");
         }
 
-        return decision;
+        return (decision, assignee);
     }
 
     /// <summary>What routing would decide for this ticket, without changing anything: the simulator.</summary>
@@ -56,12 +57,14 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
         return Routing.Route(settings.RoutingRules, new RoutingInput(ticket.SiteId, siteType, ancestry, ticket.RequesterRole, ticket.Channel, ticket.Priority, now));
     }
 
-    public async Task<IReadOnlyList<UserSummary>> SiteTechniciansAsync(Guid siteId, CancellationToken cancellationToken)
-    {
-        var coverage = await sites.CoverageAsync(siteId, cancellationToken);
-        var accounts = await users.ForPeopleAsync(coverage.Select(c => c.PersonId).ToList(), cancellationToken);
-        return coverage.Select(c => accounts.FirstOrDefault(a => a.PersonId == c.PersonId)).OfType<UserSummary>().ToList();
-    }
+    /// <summary>The accounts of the technicians covering the site, largest share first (held in memory: <see cref="SiteTechnicians"/>).</summary>
+    public Task<IReadOnlyList<UserSummary>> SiteTechniciansAsync(Guid siteId, CancellationToken cancellationToken) =>
+        siteTechnicians.OfAsync(db, siteId, async () =>
+        {
+            var coverage = await sites.CoverageAsync(siteId, cancellationToken);
+            var accounts = await users.ForPeopleAsync(coverage.Select(c => c.PersonId).ToList(), cancellationToken);
+            return coverage.Select(c => accounts.FirstOrDefault(a => a.PersonId == c.PersonId)).OfType<UserSummary>().ToList();
+        });
 
     private async Task<UserSummary?> NextSiteTechnicianAsync(Guid siteId, CancellationToken cancellationToken)
     {
@@ -92,4 +95,21 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
 
         return chain;
     }
+}
+
+/// <summary>
+/// Each site's technicians with an account (ADR 0027), which every routed ticket needs: held in memory until the coverage,
+/// the people or the accounts and their roles are written through the app, bulk loads included (<see cref="TableWatch"/>),
+/// or <see cref="HelpdeskSettingsCache.Lifetime"/> passes (a write by another process: the CLI, another instance).
+/// </summary>
+public sealed class SiteTechnicians
+{
+    private readonly TableCopies<Guid, IReadOnlyList<UserSummary>> _copies;
+
+    public SiteTechnicians(TimeProvider clock) => _copies = new(Watch, clock, HelpdeskSettingsCache.Lifetime);
+
+    public TableWatch Watch { get; } = new("directory_technician_coverage", "directory_people", "auth_users", "auth_user_roles", "auth_roles");
+
+    public Task<IReadOnlyList<UserSummary>> OfAsync(AppDbContext db, Guid siteId, Func<Task<List<UserSummary>>> load) =>
+        _copies.GetAsync(db, siteId, async () => (IReadOnlyList<UserSummary>)await load());
 }

@@ -284,7 +284,7 @@ public sealed class UpdateTicketHandler(AppDbContext db, TicketFinder finder, IU
         ticket.AssigneeUserId = user.Id;
         ticket.AssigneeName = user.DisplayName;
         db.Add(ticket, viewer, TicketEventKind.Assigned, now, $"Assigned to {user.DisplayName}.");
-        await notifier.AssignedAsync(ticket, finder.Number(ticket), viewer.UserId, cancellationToken);
+        await notifier.AssignedAsync(ticket, finder.Number(ticket), viewer.UserId, assignee: null, cancellationToken);
     }
 
     /// <summary>The status moves last, and only when every other change was accepted.</summary>

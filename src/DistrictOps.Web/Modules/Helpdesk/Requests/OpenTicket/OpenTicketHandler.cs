@@ -157,12 +157,12 @@ public sealed class OpenTicketHandler(
         await notifier.CreatedAsync(ticket, number, cancellationToken);
         if (ticket.AssigneeUserId is not null)
         {
-            await notifier.AssignedAsync(ticket, number, actor.UserId, cancellationToken);
+            await notifier.AssignedAsync(ticket, number, actor.UserId, routed.Assignee, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new OpenedTicket(ticket.Id, number, ticket.Status.ToString(), ticket.Priority, ticket.TeamId, ticket.AssigneeUserId, ticket.AssigneeName, routed.Fired);
+        return new OpenedTicket(ticket.Id, number, ticket.Status.ToString(), ticket.Priority, ticket.TeamId, ticket.AssigneeUserId, ticket.AssigneeName, routed.Decision.Fired);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
