@@ -19,6 +19,13 @@ public abstract class AppDbContext(DbContextOptions options)
 
     public DbSet<UserSite> UserSites => Set<UserSite>();
 
+    /// <summary>
+    /// What the platform's interceptors remember about this unit of work (the SQLite write turn it holds, outbox mail not yet
+    /// committed). Kept on the context, not in tables keyed by context: a ConditionalWeakTable entry per request left its
+    /// dead entries to the finalizer, which then held the table's lock against every request (issue 14's load profile).
+    /// </summary>
+    internal InterceptorNotes Notes { get; } = new();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -34,4 +41,12 @@ public abstract class AppDbContext(DbContextOptions options)
 
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
+}
+
+/// <summary>See <see cref="AppDbContext.Notes"/>. A context is used by one request at a time, so the fields need no locks.</summary>
+internal sealed class InterceptorNotes
+{
+    public object? SqliteWriteTurn { get; set; }
+
+    public bool OutboxPending { get; set; }
 }

@@ -23,7 +23,6 @@ internal sealed class SqliteWriteQueue : IDbConnectionInterceptor, IDbTransactio
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ConditionalWeakTable<DbContext, Holder> _holders = [];
     private readonly ConditionalWeakTable<object, object> _prepared = [];
 
     private enum Hold
@@ -177,14 +176,15 @@ internal sealed class SqliteWriteQueue : IDbConnectionInterceptor, IDbTransactio
     /// <summary>Gives the turn back; <see cref="Hold.None"/> gives it back whatever took it (the connection closed).</summary>
     private void Leave(DbContext? context, Hold taken)
     {
-        if (context is not null && _holders.TryGetValue(context, out var holder) && holder.Hold != Hold.None && (taken == Hold.None || holder.Hold == taken))
+        if ((context as AppDbContext)?.Notes.SqliteWriteTurn is Holder holder && holder.Hold != Hold.None && (taken == Hold.None || holder.Hold == taken))
         {
             holder.Hold = Hold.None;
             _gate.Release();
         }
     }
 
-    private Holder? HolderOf(DbContext? context) => context is null ? null : _holders.GetOrCreateValue(context);
+    private static Holder? HolderOf(DbContext? context) =>
+        context is AppDbContext app ? (Holder)(app.Notes.SqliteWriteTurn ??= new Holder()) : null;
 
     private static TimeoutException Busy() =>
         new($"Another write to the SQLite database took longer than {LongestWait.TotalSeconds:0} s; this write was not started.");

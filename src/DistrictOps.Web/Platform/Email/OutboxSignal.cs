@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -32,8 +32,6 @@ public sealed class OutboxSignal : IDisposable
 /// </summary>
 internal sealed class OutboxWakeInterceptor(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
-
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Note(eventData.Context);
@@ -74,11 +72,11 @@ internal sealed class OutboxWakeInterceptor(OutboxSignal signal) : DbTransaction
         return Task.CompletedTask;
     }
 
-    private void Note(DbContext? context)
+    private static void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context is AppDbContext app && app.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
-            _pending.AddOrUpdate(context, this);
+            app.Notes.OutboxPending = true;
         }
     }
 
@@ -92,17 +90,18 @@ internal sealed class OutboxWakeInterceptor(OutboxSignal signal) : DbTransaction
 
     private void WakeIfPending(DbContext? context)
     {
-        if (context is not null && _pending.Remove(context))
+        if (context is AppDbContext { Notes.OutboxPending: true } app)
         {
+            app.Notes.OutboxPending = false;
             signal.Wake();
         }
     }
 
-    private void Forget(DbContext? context)
+    private static void Forget(DbContext? context)
     {
-        if (context is not null)
+        if (context is AppDbContext app)
         {
-            _pending.Remove(context);
+            app.Notes.OutboxPending = false;
         }
     }
 }
