@@ -251,8 +251,6 @@ internal static class LoadBench
 
             start.Environment["Diagnostics__CountStatements"] = "true";
             start.Environment["Jobs__Enabled"] = "false";
-            // The service unit's runtime setting (docs/deploy.md, ADR 0028), for the web process only: the bench's own clients keep the default.
-            start.Environment["DOTNET_GCgen0size"] = "0x4000000";
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, e) =>
