@@ -26,7 +26,8 @@ internal static class LoadBench
 
     private sealed record Sample(double Ms, int Commands, int Transactions);
 
-    public static async Task RunAsync(string provider, Dictionary<string, string?> settings, int[] clients, TimeSpan duration, string? webDll)
+    /// <summary>Runs the operations whose name contains <paramref name="only"/> (all when null; the warm-up runs them all).</summary>
+    public static async Task RunAsync(string provider, Dictionary<string, string?> settings, int[] clients, TimeSpan duration, string? webDll, string? only)
     {
         var (helpDeskToken, siteTechToken, schoolId) = await PrepareAsync(settings);
         using var web = WebProcess.Start(settings, webDll);
@@ -60,7 +61,7 @@ internal static class LoadBench
         var rounds = new List<(long Peak, long Current)>();
         foreach (var c in clients)
         {
-            foreach (var operation in operations)
+            foreach (var operation in operations.Where(o => only is null || o.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
             {
                 var token = operation.Name.Contains("site technician", StringComparison.Ordinal) ? siteTechToken : helpDeskToken;
                 var pool = Enumerable.Range(0, c).Select(_ => NewClient(token)).ToList();

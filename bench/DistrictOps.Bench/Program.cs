@@ -62,7 +62,7 @@ if (Arg("--tickets") is { } tickets)
         }
 
         var clients = (Arg("--clients") ?? "1,4,16,16,16").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        await LoadBench.RunAsync(provider, settings, clients, TimeSpan.FromSeconds(double.Parse(Arg("--seconds") ?? "5", CultureInfo.InvariantCulture)), Arg("--web"));
+        await LoadBench.RunAsync(provider, settings, clients, TimeSpan.FromSeconds(double.Parse(Arg("--seconds") ?? "5", CultureInfo.InvariantCulture)), Arg("--web"), Arg("--only"));
     }
     else if (args.Contains("--reports"))
     {

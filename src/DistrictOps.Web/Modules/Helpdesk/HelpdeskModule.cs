@@ -107,6 +107,8 @@ public sealed class HelpdeskModule : IModule
         services.AddSingleton(sp => sp.GetRequiredService<TeamMemberships>().Watch);
         services.AddSingleton<SiteTechnicians>();
         services.AddSingleton(sp => sp.GetRequiredService<SiteTechnicians>().Watch);
+        services.AddSingleton<QueuePageLookups>();
+        services.AddSingleton(sp => sp.GetRequiredService<QueuePageLookups>().Watch);
         services.AddScoped<IInterceptor, ServiceLevelInterceptor>();
         services.AddScoped<RestoreInstructionHandler>();
         services.AddScoped<DemoTicketsWritten>();

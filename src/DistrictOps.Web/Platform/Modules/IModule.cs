@@ -27,10 +27,13 @@ public sealed record HomeAction(string Title, string Href, string Description, F
 
 /// <summary>
 /// A number shown beside one navigation link for the signed-in user (unread notifications). A module offers it for its
-/// own link, so the layout shows it without knowing the module.
+/// own link, so the layout shows it without knowing the module. Every page shows it, so it counts no further than
+/// <see cref="Cap"/> + 1: the layout shows more than <see cref="Cap"/> as "99+".
 /// </summary>
 public interface INavCount
 {
+    const int Cap = 99;
+
     string Href { get; }
 
     Task<int> CountAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Data;
 
 namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
@@ -64,5 +66,31 @@ public sealed class ListNotificationsTests
         var network = world.App.Browser();
         await network.SignInAsync(HelpdeskWorld.Network);
         Assert.Contains("No notifications yet", await network.GetStringAsync("/helpdesk/notifications"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task The_navigation_counts_unread_notifications_up_to_99_and_then_says_99_plus(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
+        var ticketId = (await world.TicketAsync(number)).Id;
+        var browser = world.App.Browser();
+        await browser.SignInAsync(HelpdeskWorld.SiteTech);
+        async Task<string> BadgeAsync() =>
+            Regex.Match(WebUtility.HtmlDecode(await browser.GetStringAsync("/")), "href=\"/helpdesk/notifications\"[^>]*>[^<]*<span class=\"count\">([^<]*)<").Groups[1].Value;
+
+        async Task AddAsync(int count)
+        {
+            await using var context = world.Db.OpenContext();
+            context.AddRange(Enumerable.Range(0, count).Select(i => new Notification { UserId = world.Users[HelpdeskWorld.SiteTech], TicketId = ticketId, Kind = "reply", Text = $"Reply {i}", At = TimeProvider.System.GetUtcNow() }));
+            await context.SaveChangesAsync();
+        }
+
+        await AddAsync(98);
+        Assert.Equal("99", await BadgeAsync());
+        await AddAsync(1);
+        Assert.Equal("99+", await BadgeAsync());
+        Assert.Contains("100 unread", WebUtility.HtmlDecode(await browser.GetStringAsync("/helpdesk/notifications")), StringComparison.Ordinal);
     }
 }

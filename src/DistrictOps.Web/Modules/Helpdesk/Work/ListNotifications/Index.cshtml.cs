@@ -29,7 +29,7 @@ public sealed class IndexModel(ListNotificationsHandler handler, PermissionRegis
         }
 
         Notifications = await handler.ListAsync(userId, permissions.Grants(User, HelpdeskPermissions.Work), paging.Value, cancellationToken);
-        Unread = await handler.UnreadCountAsync(userId, cancellationToken);
+        Unread = await handler.UnreadCountAsync(userId, cancellationToken: cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReadAsync(CancellationToken cancellationToken)

@@ -40,8 +40,12 @@ public sealed class ListNotificationsHandler(AppDbContext db, IOptions<HelpdeskO
             rows.PageSize);
     }
 
-    public Task<int> UnreadCountAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+    /// <summary>The user's unread notifications, counted up to <paramref name="upTo"/> (all when null).</summary>
+    public Task<int> UnreadCountAsync(Guid userId, int? upTo = null, CancellationToken cancellationToken = default)
+    {
+        var unread = db.Set<Notification>().Where(n => n.UserId == userId && n.ReadAt == null);
+        return (upTo is { } cap ? unread.Take(cap) : unread).CountAsync(cancellationToken);
+    }
 
     public async Task<MarkedRead> MarkReadAsync(Guid userId, IReadOnlyCollection<long>? ids, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -10,5 +10,5 @@ internal sealed class UnreadNotificationsCount(ListNotificationsHandler handler)
     public string Href => "/helpdesk/notifications";
 
     public async Task<int> CountAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
-        user.UserId() is { } userId ? await handler.UnreadCountAsync(userId, cancellationToken) : 0;
+        user.UserId() is { } userId ? await handler.UnreadCountAsync(userId, INavCount.Cap + 1, cancellationToken) : 0;
 }

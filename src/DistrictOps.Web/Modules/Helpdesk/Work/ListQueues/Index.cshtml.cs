@@ -20,6 +20,7 @@ public sealed class IndexModel(
     ISiteDirectory siteDirectory,
     IUserDirectory users,
     AppDbContext db,
+    QueuePageLookups lookups,
     IOptions<HelpdeskOptions> options) : PageModel
 {
     public TicketListParameters Parameters { get; private set; } = new();
@@ -81,10 +82,7 @@ public sealed class IndexModel(
         var viewer = await viewers.ForAsync(User, cancellationToken);
         Counts = await handler.CountAsync(viewer, cancellationToken);
         Sites = await siteDirectory.ListAsync(cancellationToken);
-        IssueTypes = await db.ActiveIssueTypesAsync(cancellationToken);
-        var technicians = await db.Set<TeamMember>().AsNoTracking().Select(m => m.UserId).Distinct().ToListAsync(cancellationToken);
-        Assignees = await users.FindAsync(technicians, cancellationToken);
-        Teams = await db.TeamsByTierAsync(cancellationToken);
+        (IssueTypes, Assignees, Teams) = await lookups.GetAsync(db, users, cancellationToken);
 
         Parameters = TicketListParameters.From(Request.Query);
         var filter = Parameters.Parse(options.Value.NumberPrefix);
