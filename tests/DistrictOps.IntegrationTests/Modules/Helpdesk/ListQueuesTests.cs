@@ -232,6 +232,30 @@ public sealed class ListQueuesTests
 
     [Theory]
     [Providers]
+    public async Task A_technicians_capped_total_counts_each_ticket_once_whatever_the_reasons_they_see_it(DatabaseProvider provider)
+    {
+        // The site technician sees the elementary school's tickets by site, by team and as their assignee at once: counted
+        // by reason and joined (ListQueuesHandler.CappedCountAsync), each must still count once against the cap.
+        await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Helpdesk:ListCountCap"] = "5" });
+        await ArrangeAsync(world);
+        var ivan = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
+        async Task<(int Listed, int Total, bool Capped)> AllAsync()
+        {
+            var listed = (await GetAsync(ivan, "/api/v1/helpdesk/queues/all?status=any&pageSize=100")).GetProperty("items").GetArrayLength();
+            var first = await GetAsync(ivan, "/api/v1/helpdesk/queues/all?status=any&pageSize=1");
+            return (listed, first.GetProperty("total").GetInt32(), first.GetProperty("totalIsCapped").GetBoolean());
+        }
+
+        var mine = (await GetAsync(ivan, "/api/v1/helpdesk/queues/mine?status=any")).GetProperty("total").GetInt32();
+        Assert.True(mine > 0, "the technician is assigned some of the tickets they see by site");
+        Assert.Equal((5, 5, false), await AllAsync());
+
+        await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
+        Assert.Equal((6, 5, true), await AllAsync());
+    }
+
+    [Theory]
+    [Providers]
     public async Task The_queue_page_reads_the_same_few_statements_however_many_tickets_it_lists(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Diagnostics:CountStatements"] = "true" });
