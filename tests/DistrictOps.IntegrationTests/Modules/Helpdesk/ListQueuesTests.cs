@@ -234,8 +234,8 @@ public sealed class ListQueuesTests
     [Providers]
     public async Task A_technicians_capped_total_counts_each_ticket_once_whatever_the_reasons_they_see_it(DatabaseProvider provider)
     {
-        // The site technician sees the elementary school's tickets by site, by team and as their assignee at once. PostgreSQL
-        // counts each reason alone and joins them (ListQueuesHandler.CappedCountAsync): each ticket must still count once.
+        // The site technician sees the elementary school's tickets by site, by team and as their assignee at once; a count
+        // that took the reasons one by one (tried for PostgreSQL, bench/README 2026-12-06) must still count each ticket once.
         await using var world = await HelpdeskWorld.CreateAsync(provider, new Dictionary<string, string?> { ["Helpdesk:ListCountCap"] = "5" });
         await ArrangeAsync(world);
         var ivan = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);

@@ -66,8 +66,6 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.SiteId, t.Status, t.UpdatedAt });
         builder.HasIndex(t => new { t.RequesterPersonId, t.UpdatedAt });
         builder.HasIndex(t => new { t.RequesterUserId, t.UpdatedAt });
-        // A capped count of what a technician may see takes each reason alone, by an index of its own (ListQueuesHandler).
-        builder.HasIndex(t => new { t.SubmittedByUserId, t.UpdatedAt });
         // Lists sort by (UpdatedAt, Id): with both in the index PostgreSQL walks it backwards and stops at a page, as SQLite
         // does with its rowid, instead of sorting every open ticket a technician may see (160 ms at 100,000 open, bench/README).
         builder.HasIndex(t => new { t.UpdatedAt, t.Id });

@@ -35,35 +35,22 @@ public sealed record Viewer(
     /// The one visibility rule: the database filters with it in every list, search and report, and
     /// <see cref="CanSee"/> runs the same expression in memory on a ticket already loaded.
     /// </summary>
-    public Expression<Func<Ticket, bool>> Sees() => SeesAll ? t => true : AnyOf(SeesBecause());
-
-    /// <summary>
-    /// The alternatives of <see cref="Sees"/>, each a column an index leads with: a capped count can take each alone and
-    /// join them (<c>ListQueuesHandler</c>), where PostgreSQL would answer their OR with a sequential scan.
-    /// </summary>
-    public IReadOnlyList<Expression<Func<Ticket, bool>>> SeesBecause()
+    public Expression<Func<Ticket, bool>> Sees()
     {
+        if (SeesAll)
+        {
+            return t => true;
+        }
+
         var userId = UserId;
+        var personId = PersonId;
         var sites = Works || SeesSiteRequests ? Sites.ToList() : [];
         var teams = Works ? Teams.ToList() : [];
-        var terms = new List<Expression<Func<Ticket, bool>>> { t => t.RequesterUserId == userId, t => t.SubmittedByUserId == userId };
-        if (PersonId is { } personId)
-        {
-            terms.Add(t => t.RequesterPersonId == personId);
-        }
-
-        terms.Add(t => t.AssigneeUserId == userId);
-        if (teams.Count > 0)
-        {
-            terms.Add(t => t.TeamId != null && teams.Contains(t.TeamId.Value));
-        }
-
-        if (sites.Count > 0)
-        {
-            terms.Add(t => sites.Contains(t.SiteId));
-        }
-
-        return terms;
+        return t => t.RequesterUserId == userId || t.SubmittedByUserId == userId
+            || (personId != null && t.RequesterPersonId == personId)
+            || t.AssigneeUserId == userId
+            || (t.TeamId != null && teams.Contains(t.TeamId.Value))
+            || sites.Contains(t.SiteId);
     }
 
     public IQueryable<Ticket> Visible(IQueryable<Ticket> tickets) => SeesAll ? tickets : tickets.Where(Sees());
@@ -72,18 +59,6 @@ public sealed record Viewer(
 
     /// <summary>Technicians may work a ticket they can see; requesters may only reply to and reopen their own.</summary>
     public bool CanWork(Ticket t) => Works && CanSee(t);
-
-    private static Expression<Func<Ticket, bool>> AnyOf(IReadOnlyList<Expression<Func<Ticket, bool>>> terms)
-    {
-        var ticket = Expression.Parameter(typeof(Ticket), "t");
-        var body = terms.Select(term => new Rebind(term.Parameters[0], ticket).Visit(term.Body)).Aggregate(Expression.OrElse);
-        return Expression.Lambda<Func<Ticket, bool>>(body, ticket);
-    }
-
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }
 
 public sealed class ViewerFactory(AppDbContext db, PermissionRegistry permissions, IPeopleDirectory people, IOptions<HelpdeskOptions> options, TeamMemberships memberships)

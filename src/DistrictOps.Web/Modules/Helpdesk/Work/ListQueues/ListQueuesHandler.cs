@@ -136,7 +136,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
         // The unfiltered queue's total is its open count, which the queue page has just counted with the same cap.
         var total = known?.Counts.FirstOrDefault(c => c.Name == queue.Name) is { } counted && IsUnfiltered(filter)
             ? (counted.CountIsCapped ? cap + 1 : counted.Count)
-            : await CappedCountAsync(viewer, Searched(filter.Text, openOnly), tickets => Filtered(InQueue(viewer, queue, tickets).Tickets!, filter, issueTypes, queue.OpenByDefinition), cap, cancellationToken);
+            : await filtered.Take(cap + 1).CountAsync(cancellationToken);
         var page = await (queue.Name is Queue.BreachingSoon or Queue.Breached ? NearestDeadlineFirst(filtered) : Sorted(filtered, filter))
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(t => new
@@ -201,19 +201,6 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
             return new QueueCount(queue.Name, queue.Title, Math.Min(count, cap), scopes[i].Explanation, count > cap);
         }).ToList();
     }
-
-    /// <summary>
-    /// How many of the tickets <paramref name="query"/> finds among <paramref name="source"/>, up to <paramref name="cap"/> + 1.
-    /// On PostgreSQL, for a viewer who sees only some tickets, each reason to see one (<see cref="Viewer.SeesBecause"/>) is
-    /// counted alone up to the cap, by its own index, and the ids are joined: the same capped number, since a reason that
-    /// reaches the cap means the whole does too. PostgreSQL answered the reasons' OR with a sequential scan that stopped at
-    /// the cap: with 100,000 open tickets a technician's p95 went from 491 to 85 ms (p50 from 20 to 57 ms). SQLite serves
-    /// the OR well from its status index and was slower joined (p95 25 → 60 ms), so it keeps the OR (bench/README, 2026-12-06).
-    /// </summary>
-    private Task<int> CappedCountAsync(Viewer viewer, IQueryable<Ticket> source, Func<IQueryable<Ticket>, IQueryable<Ticket>> query, int cap, CancellationToken cancellationToken) =>
-        viewer.SeesAll || db.Database.IsSqlite()
-            ? query(source).Take(cap + 1).CountAsync(cancellationToken)
-            : viewer.SeesBecause().Select(reason => query(source.Where(reason)).Select(t => t.Id).Take(cap + 1)).Aggregate(Queryable.Union).Take(cap + 1).CountAsync(cancellationToken);
 
     /// <summary>Only paging and sorting chosen: the list is the queue's open tickets, whose number <see cref="CountAsync"/> gives.</summary>
     private static bool IsUnfiltered(TicketFilter filter) =>

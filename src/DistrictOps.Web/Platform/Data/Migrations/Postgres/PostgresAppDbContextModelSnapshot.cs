@@ -2137,8 +2137,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "UpdatedAt");
 
-                    b.HasIndex("SubmittedByUserId", "UpdatedAt");
-
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("AssigneeUserId", "Status", "UpdatedAt");

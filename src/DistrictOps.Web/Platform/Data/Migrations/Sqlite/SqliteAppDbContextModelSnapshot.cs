@@ -2110,8 +2110,6 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "UpdatedAt");
 
-                    b.HasIndex("SubmittedByUserId", "UpdatedAt");
-
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("AssigneeUserId", "Status", "UpdatedAt");
