@@ -46,7 +46,15 @@ public abstract class AppDbContext(DbContextOptions options)
 /// <summary>See <see cref="AppDbContext.Notes"/>. A context is used by one request at a time, so the fields need no locks.</summary>
 internal sealed class InterceptorNotes
 {
-    public object? SqliteWriteTurn { get; set; }
+    public SqliteWriteTurn WriteTurn { get; set; }
 
     public bool OutboxPending { get; set; }
+}
+
+/// <summary>Whether this unit of work holds the SQLite write gate (<see cref="SqliteWriteQueue"/>), and for what.</summary>
+internal enum SqliteWriteTurn
+{
+    None,
+    Transaction,
+    Save,
 }

@@ -25,13 +25,6 @@ internal sealed class SqliteWriteQueue : IDbConnectionInterceptor, IDbTransactio
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConditionalWeakTable<object, object> _prepared = [];
 
-    private enum Hold
-    {
-        None,
-        Transaction,
-        Save,
-    }
-
     public void Dispose() => _gate.Dispose();
 
     public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Prepare(connection);
@@ -42,56 +35,56 @@ internal sealed class SqliteWriteQueue : IDbConnectionInterceptor, IDbTransactio
         return Task.CompletedTask;
     }
 
-    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(eventData.Context, Hold.None);
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(eventData.Context, SqliteWriteTurn.None);
 
     public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
-        Leave(eventData.Context, Hold.None);
+        Leave(eventData.Context, SqliteWriteTurn.None);
         return Task.CompletedTask;
     }
 
-    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Leave(eventData.Context, Hold.None);
+    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Leave(eventData.Context, SqliteWriteTurn.None);
 
     public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
-        Leave(eventData.Context, Hold.None);
+        Leave(eventData.Context, SqliteWriteTurn.None);
         return Task.CompletedTask;
     }
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        Enter(eventData.Context, Hold.Transaction);
+        Enter(eventData.Context, SqliteWriteTurn.Transaction);
         return result;
     }
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        await EnterAsync(eventData.Context, Hold.Transaction, cancellationToken);
+        await EnterAsync(eventData.Context, SqliteWriteTurn.Transaction, cancellationToken);
         return result;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context, Hold.Transaction);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context, SqliteWriteTurn.Transaction);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Leave(eventData.Context, Hold.Transaction);
+        Leave(eventData.Context, SqliteWriteTurn.Transaction);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context, Hold.Transaction);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context, SqliteWriteTurn.Transaction);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Leave(eventData.Context, Hold.Transaction);
+        Leave(eventData.Context, SqliteWriteTurn.Transaction);
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(eventData.Context, Hold.Transaction);
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(eventData.Context, SqliteWriteTurn.Transaction);
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Leave(eventData.Context, Hold.Transaction);
+        Leave(eventData.Context, SqliteWriteTurn.Transaction);
         return Task.CompletedTask;
     }
 
@@ -99,7 +92,7 @@ internal sealed class SqliteWriteQueue : IDbConnectionInterceptor, IDbTransactio
     {
         if (WritesOutsideTransaction(eventData.Context))
         {
-            Enter(eventData.Context, Hold.Save);
+            Enter(eventData.Context, SqliteWriteTurn.Save);
         }
 
         return result;
@@ -109,7 +102,7 @@ internal sealed class SqliteWriteQueue : IDbConnectionInterceptor, IDbTransactio
     {
         if (WritesOutsideTransaction(eventData.Context))
         {
-            await EnterAsync(eventData.Context, Hold.Save, cancellationToken);
+            await EnterAsync(eventData.Context, SqliteWriteTurn.Save, cancellationToken);
         }
 
         return result;
@@ -117,29 +110,29 @@ internal sealed class SqliteWriteQueue : IDbConnectionInterceptor, IDbTransactio
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Leave(eventData.Context, Hold.Save);
+        Leave(eventData.Context, SqliteWriteTurn.Save);
         return result;
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Leave(eventData.Context, Hold.Save);
+        Leave(eventData.Context, SqliteWriteTurn.Save);
         return ValueTask.FromResult(result);
     }
 
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Leave(eventData.Context, Hold.Save);
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Leave(eventData.Context, SqliteWriteTurn.Save);
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Leave(eventData.Context, Hold.Save);
+        Leave(eventData.Context, SqliteWriteTurn.Save);
         return Task.CompletedTask;
     }
 
-    public void SaveChangesCanceled(DbContextEventData eventData) => Leave(eventData.Context, Hold.Save);
+    public void SaveChangesCanceled(DbContextEventData eventData) => Leave(eventData.Context, SqliteWriteTurn.Save);
 
     public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        Leave(eventData.Context, Hold.Save);
+        Leave(eventData.Context, SqliteWriteTurn.Save);
         return Task.CompletedTask;
     }
 
@@ -147,44 +140,41 @@ internal sealed class SqliteWriteQueue : IDbConnectionInterceptor, IDbTransactio
     private static bool WritesOutsideTransaction(DbContext? context) =>
         context is not null && context.Database.CurrentTransaction is null && context.ChangeTracker.HasChanges();
 
-    private void Enter(DbContext? context, Hold hold)
+    private void Enter(DbContext? context, SqliteWriteTurn hold)
     {
-        if (HolderOf(context) is { Hold: Hold.None } holder)
+        if (context is AppDbContext { Notes.WriteTurn: SqliteWriteTurn.None } app)
         {
             if (!_gate.Wait(LongestWait))
             {
                 throw Busy();
             }
 
-            holder.Hold = hold;
+            app.Notes.WriteTurn = hold;
         }
     }
 
-    private async Task EnterAsync(DbContext? context, Hold hold, CancellationToken cancellationToken)
+    private async Task EnterAsync(DbContext? context, SqliteWriteTurn hold, CancellationToken cancellationToken)
     {
-        if (HolderOf(context) is { Hold: Hold.None } holder)
+        if (context is AppDbContext { Notes.WriteTurn: SqliteWriteTurn.None } app)
         {
             if (!await _gate.WaitAsync(LongestWait, cancellationToken))
             {
                 throw Busy();
             }
 
-            holder.Hold = hold;
+            app.Notes.WriteTurn = hold;
         }
     }
 
-    /// <summary>Gives the turn back; <see cref="Hold.None"/> gives it back whatever took it (the connection closed).</summary>
-    private void Leave(DbContext? context, Hold taken)
+    /// <summary>Gives the turn back; <see cref="SqliteWriteTurn.None"/> gives it back whatever took it (the connection closed).</summary>
+    private void Leave(DbContext? context, SqliteWriteTurn taken)
     {
-        if ((context as AppDbContext)?.Notes.SqliteWriteTurn is Holder holder && holder.Hold != Hold.None && (taken == Hold.None || holder.Hold == taken))
+        if (context is AppDbContext { Notes.WriteTurn: not SqliteWriteTurn.None and var held } app && (taken == SqliteWriteTurn.None || held == taken))
         {
-            holder.Hold = Hold.None;
+            app.Notes.WriteTurn = SqliteWriteTurn.None;
             _gate.Release();
         }
     }
-
-    private static Holder? HolderOf(DbContext? context) =>
-        context is AppDbContext app ? (Holder)(app.Notes.SqliteWriteTurn ??= new Holder()) : null;
 
     private static TimeoutException Busy() =>
         new($"Another write to the SQLite database took longer than {LongestWait.TotalSeconds:0} s; this write was not started.");
@@ -208,10 +198,5 @@ internal sealed class SqliteWriteQueue : IDbConnectionInterceptor, IDbTransactio
             command.ExecuteNonQuery();
             _prepared.AddOrUpdate(handle, this);
         }
-    }
-
-    private sealed class Holder
-    {
-        public Hold Hold { get; set; }
     }
 }
