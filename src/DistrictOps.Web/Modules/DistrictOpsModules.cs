@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Directory;
 using DistrictOps.Web.Modules.Helpdesk;
+using DistrictOps.Web.Modules.Knowledge;
 using DistrictOps.Web.Modules.Users;
 using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
@@ -12,6 +13,7 @@ public static class DistrictOpsModules
     public static readonly IReadOnlyList<IModule> All =
     [
         new HelpdeskModule(),
+        new KnowledgeModule(),
         new DirectoryModule(),
         new UsersModule(),
         new JobsModule(),

@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Devices.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Contracts;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Automations.RunAutomations;
 using DistrictOps.Web.Modules.Helpdesk.Demo;
@@ -54,6 +55,7 @@ public sealed class HelpdeskModule : IModule
     {
         services.AddSettings<HelpdeskOptions>(configuration, HelpdeskOptions.Section);
         services.AddScoped<ViewerFactory>();
+        services.AddScoped<IHelpdeskKnowledgeSources, KnowledgeSources>();
         services.AddScoped<TicketRouter>();
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();

@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Modules.Knowledge.Contracts;
 using DistrictOps.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,9 +10,15 @@ namespace DistrictOps.Web.Modules.Helpdesk.Problems.ManageProblems;
 
 /// <summary>One problem: its root cause and workaround, its status, and the tickets linked to it.</summary>
 [Authorize(Policy = HelpdeskPermissions.Work)]
-public sealed class DetailModel(ProblemsHandler handler, ViewerFactory viewers) : PageModel
+public sealed class DetailModel(ProblemsHandler handler, ViewerFactory viewers, IEnumerable<IKnowledgeArticles> knowledge) : PageModel
 {
     public ProblemDetail Problem { get; private set; } = null!;
+
+    /// <summary>The known-error article written from this problem, when the knowledge base has one the viewer may read.</summary>
+    public SuggestedArticle? KnownErrorArticle { get; private set; }
+
+    /// <summary>Whether the knowledge base is there to write one in.</summary>
+    public bool HasKnowledgeBase => knowledge.Any();
 
     /// <summary>Which form failed, and why.</summary>
     public (string Form, IReadOnlyList<string> Messages)? Refused { get; private set; }
@@ -58,6 +65,11 @@ public sealed class DetailModel(ProblemsHandler handler, ViewerFactory viewers) 
         if (await handler.FindAsync(id, await viewers.ForAsync(User, cancellationToken), cancellationToken) is not { } problem)
         {
             return false;
+        }
+
+        foreach (var source in knowledge)
+        {
+            KnownErrorArticle ??= await source.ForProblemAsync(id, User, cancellationToken);
         }
 
         Problem = problem;

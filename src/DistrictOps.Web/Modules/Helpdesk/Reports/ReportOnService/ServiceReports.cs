@@ -51,7 +51,9 @@ public sealed record TechnicianLoad(Guid UserId, string Name, int Assigned, int 
 public sealed record SiteLoad(Guid SiteId, string Name, int Opened, int Devices, double? PerHundredDevices);
 
 /// <summary>The index page's headline numbers over the same range.</summary>
-public sealed record ReportHeadlines(ReportRange Range, int BacklogNow, int Opened, double? MedianResponse, double? MedianResolution, Share ResponseMet, Share ResolutionMet, Share SameDay, Share FirstContact);
+/// <summary>The range's headline figures; <see cref="Deflected"/> counts requests an article answered against them and the web form's tickets.</summary>
+public sealed record ReportHeadlines(
+    ReportRange Range, int BacklogNow, int Opened, double? MedianResponse, double? MedianResolution, Share ResponseMet, Share ResolutionMet, Share SameDay, Share FirstContact, Share Deflected);
 
 public static class Percentiles
 {

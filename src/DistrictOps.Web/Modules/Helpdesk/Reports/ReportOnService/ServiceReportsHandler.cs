@@ -1,6 +1,7 @@
 using System.Globalization;
 using DistrictOps.Web.Modules.Devices.Contracts;
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Knowledge.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform.Data;
@@ -13,7 +14,7 @@ namespace DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
 /// runs in the database, percentiles here from the raw minutes (exactly PostgreSQL's percentile_cont),
 /// and local days are integer buckets (<see cref="LocalDays"/>) so both providers agree to the ticket.
 /// </summary>
-public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, ISiteDirectory siteDirectory, IDeviceCounts deviceCounts)
+public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, ISiteDirectory siteDirectory, IDeviceCounts deviceCounts, IEnumerable<IKnowledgeArticles> knowledge)
 {
     private const string Tickets = "helpdesk_tickets";
     private const string Events = "helpdesk_ticket_events";
@@ -299,9 +300,16 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
         var times = await ResponseTimesAsync(filter, cancellationToken);
         var attainment = await AttainmentAsync(filter, cancellationToken);
         var rates = await ResolutionRatesAsync(filter, cancellationToken);
+        var deflected = 0;
+        foreach (var source in knowledge)
+        {
+            deflected += await source.DeflectionsAsync(clock.StartOf(filter.From), clock.StartOf(filter.To.AddDays(1)), filter.SiteId, cancellationToken);
+        }
+
         return new ReportHeadlines(
             volume.Range, backlog.Days[^1].Total, volume.Totals.Total, times.Overall.Response.Median, times.Overall.Resolution.Median,
-            attainment.Overall.Response, attainment.Overall.Resolution, rates.Overall.SameDay, rates.Overall.FirstContact);
+            attainment.Overall.Response, attainment.Overall.Resolution, rates.Overall.SameDay, rates.Overall.FirstContact,
+            new Share(deflected, deflected + volume.Totals.Web));
     }
 
     private async Task<List<TimeGroup>> TimesAsync(Period period, string minutes, string instant, CancellationToken cancellationToken)

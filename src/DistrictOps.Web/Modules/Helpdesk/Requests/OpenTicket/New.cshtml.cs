@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Modules.Knowledge.Contracts;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +15,11 @@ namespace DistrictOps.Web.Modules.Helpdesk.Requests.OpenTicket;
 /// </summary>
 [Authorize(Policy = HelpdeskPermissions.Request)]
 public sealed class NewModel(
-    OpenTicketHandler handler, TicketFiles files, TicketFinder finder, ViewerFactory viewers, TicketChoicesLoader choices, IOptions<HelpdeskOptions> options) : PageModel
+    OpenTicketHandler handler, TicketFiles files, TicketFinder finder, ViewerFactory viewers, TicketChoicesLoader choices, IOptions<HelpdeskOptions> options,
+    IEnumerable<IKnowledgeArticles> knowledge) : PageModel
 {
+    public const int SuggestionCount = 3;
+    public const string SuggestionsPartial = "/Modules/Helpdesk/Requests/OpenTicket/_Suggestions.cshtml";
     private const string ChooseAgain = "Choose the picture again, or send the request without it.";
 
     [BindProperty]
@@ -23,6 +27,15 @@ public sealed class NewModel(
 
     [BindProperty]
     public IFormFile? Photo { get; set; }
+
+    /// <summary>
+    /// The person has seen the knowledge base's suggestions: as they typed (script), or on the preview step the first
+    /// send shows without script. Until then a send that has suggestions shows them instead of opening the ticket.
+    /// </summary>
+    [BindProperty]
+    public bool SuggestionsSeen { get; set; }
+
+    public IReadOnlyList<SuggestedArticle> Suggestions { get; private set; } = [];
 
     public long MaxPhotoMegabytes => options.Value.MaxAttachmentBytes / (1024 * 1024);
 
@@ -52,6 +65,17 @@ public sealed class NewModel(
             }
         }
 
+        if (ModelState.IsValid && !SuggestionsSeen)
+        {
+            Suggestions = await SuggestAsync($"{Input.Title} {Input.Description}", Input.IssueTypeId, cancellationToken);
+            SuggestionsSeen = true;
+            if (Suggestions.Count > 0)
+            {
+                await LoadChoicesAsync(cancellationToken);
+                return Page();
+            }
+        }
+
         if (ModelState.IsValid)
         {
             var viewer = await viewers.ForAsync(User, cancellationToken);
@@ -76,8 +100,23 @@ public sealed class NewModel(
         return Page();
     }
 
+    /// <summary>The suggestions for what has been typed so far, as the fragment the page's script puts under the form.</summary>
+    public async Task<IActionResult> OnGetSuggestionsAsync(string? text, int? issueTypeId, CancellationToken cancellationToken) =>
+        Partial(SuggestionsPartial, await SuggestAsync(text ?? "", issueTypeId, cancellationToken));
+
     public IEnumerable<string> ErrorsFor(string key) =>
         ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+
+    private async Task<IReadOnlyList<SuggestedArticle>> SuggestAsync(string text, int? issueTypeId, CancellationToken cancellationToken)
+    {
+        var suggestions = new List<SuggestedArticle>();
+        foreach (var source in knowledge)
+        {
+            suggestions.AddRange(await source.SuggestAsync(text, issueTypeId, User, SuggestionCount, cancellationToken));
+        }
+
+        return suggestions.Take(SuggestionCount).ToList();
+    }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
         ViewData[TicketChoices.Key] = await choices.LoadAsync(cancellationToken);

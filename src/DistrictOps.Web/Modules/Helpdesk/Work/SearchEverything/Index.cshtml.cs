@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Modules.Knowledge.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,14 +8,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DistrictOps.Web.Modules.Helpdesk.Work.SearchEverything;
 
 [Authorize(Policy = HelpdeskPermissions.Work)]
-public sealed class IndexModel(SearchHandler handler, ViewerFactory viewers) : PageModel
+public sealed class IndexModel(SearchHandler handler, ViewerFactory viewers, IEnumerable<IKnowledgeArticles> knowledge) : PageModel
 {
+    public const int ArticlesShown = 5;
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
     public SearchResults? Results { get; private set; }
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    /// <summary>Knowledge base articles the viewer may read that match, best first.</summary>
+    public IReadOnlyList<FoundArticle> Articles { get; private set; } = [];
 
     public IReadOnlyList<string> Terms => Query is null ? [] : [Query.Trim()];
 
@@ -41,6 +47,11 @@ public sealed class IndexModel(SearchHandler handler, ViewerFactory viewers) : P
         }
 
         Results = result.Value;
+        foreach (var source in knowledge)
+        {
+            Articles = [.. Articles, .. await source.SearchAsync(Query, User, ArticlesShown, cancellationToken)];
+        }
+
         return Page();
     }
 }

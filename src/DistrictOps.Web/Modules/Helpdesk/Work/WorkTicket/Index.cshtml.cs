@@ -40,6 +40,9 @@ public sealed class IndexModel(
 
     public IReadOnlyList<ArticleLink> Articles { get; private set; } = [];
 
+    /// <summary>Whether a knowledge base is there to write an article from the ticket in.</summary>
+    public bool HasKnowledgeBase => articleLinks.Any();
+
     public Guid? CurrentUserId => User.UserId();
 
     [BindProperty]

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using DistrictOps.Web.Modules.Knowledge.Articles;
+using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DistrictOps.Web.Modules.Knowledge.ReadArticle;
+
+public static class ReadArticleApi
+{
+    public static RouteGroupBuilder MapReadArticleApi(this RouteGroupBuilder group)
+    {
+        var articles = group.MapGroup("/articles");
+        articles.MapGet("/{id:long}", async Task<Results<Ok<ArticleDetail>, NotFound>> (long id, string? version, ClaimsPrincipal user, PermissionRegistry permissions, ArticleDetails details, CancellationToken ct) =>
+                await details.FindAsync(id, KnowledgeReader.For(user, permissions), version == "latest", ct) is { } article ? TypedResults.Ok(article) : TypedResults.NotFound())
+            .AllowAnonymous()
+            .WithSummary("One article as the caller may read it: the live version (version=latest: the newest, for writers); public ones without a token.");
+        articles.MapGet("/{id:long}/versions", async (long id, ClaimsPrincipal user, PermissionRegistry permissions, ArticleDetails details, ReadArticleHandler handler, CancellationToken ct) =>
+                await details.FindAsync(id, KnowledgeReader.For(user, permissions), latest: true, ct) is null ? Results.NotFound() : Results.Ok(await handler.HistoryAsync(id, ct)))
+            .RequireAuthorization(KnowledgePermissions.Write)
+            .WithSummary("Every version, newest first: who saved it, when, the note, and who approved it.");
+        articles.MapGet("/{id:long}/diff", async (long id, int from, int to, ReadArticleHandler handler, CancellationToken ct) =>
+                (await handler.DiffAsync(id, from, to, ct)).ToOk())
+            .RequireAuthorization(KnowledgePermissions.Write)
+            .WithSummary("Two versions compared line by line (fields, then the body): Same, Added and Removed lines.");
+        articles.MapPost("/{id:long}/votes", async (long id, VoteCommand command, ClaimsPrincipal user, PermissionRegistry permissions, ReadArticleHandler handler, CancellationToken ct) =>
+                (await handler.VoteAsync(id, command, KnowledgeReader.For(user, permissions), ct)).ToOk())
+            .RequireAuthorization(KnowledgePermissions.Read)
+            .WithSummary("Say whether the article helped (once per person; again replaces the vote). Not helpful puts a task on the owner's list.");
+        return group;
+    }
+}
