@@ -6,6 +6,7 @@ using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DistrictOps.Web.Modules.Knowledge.Demo;
 
@@ -14,9 +15,10 @@ namespace DistrictOps.Web.Modules.Knowledge.Demo;
 /// English and, where families read them, Spanish (<c>Demo/Articles</c>). Each was written by a technician and approved
 /// by the IT manager some months ago, has been read and voted on, and a few are past their review date; one change waits
 /// for review, and the Ask-for-help form has been answered by an article now and then. Runs once: a database with
-/// articles is left alone.
+/// articles, or one without a demo district (<c>Demo:Students=0</c>), is left alone.
 /// </summary>
-internal sealed class DemoKnowledgeSeed(AppDbContext db, IHelpdeskKnowledgeSources helpdesk, ISiteDirectory sites, DistrictTime time, ILogger<DemoKnowledgeSeed> logger) : IDemoSeed
+internal sealed class DemoKnowledgeSeed(
+    AppDbContext db, IHelpdeskKnowledgeSources helpdesk, ISiteDirectory sites, DistrictTime time, IOptions<DemoOptions> options, ILogger<DemoKnowledgeSeed> logger) : IDemoSeed
 {
     private const string ResourcePrefix = "knowledge/";
 
@@ -27,7 +29,7 @@ internal sealed class DemoKnowledgeSeed(AppDbContext db, IHelpdeskKnowledgeSourc
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Set<Article>().AnyAsync(cancellationToken))
+        if (options.Value.Students <= 0 || await db.Set<Article>().AnyAsync(cancellationToken))
         {
             return;
         }

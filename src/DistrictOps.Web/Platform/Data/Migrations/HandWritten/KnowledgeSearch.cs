@@ -7,7 +7,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.HandWritten;
 [Migration(Id)]
 internal sealed class SqliteKnowledgeSearch : Migration
 {
-    public const string Id = "20261206025925_KnowledgeSearch";
+    public const string Id = "20261206030000_KnowledgeSearch";
 
     protected override void Up(MigrationBuilder migrationBuilder) => HandWrittenSql.Apply(migrationBuilder, "Sqlite/knowledge-search.sql");
 
