@@ -51,6 +51,7 @@ public static class ArticleMarkdown
         List<ProcedureStep>? steps = null;
         var lines = body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var openedAt = 0;
+        var stepLines = 0;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -62,6 +63,7 @@ public static class ArticleMarkdown
                     Flush(markdown, parts);
                     steps = [];
                     openedAt = i + 1;
+                    stepLines = 0;
                 }
                 else
                 {
@@ -73,7 +75,7 @@ public static class ArticleMarkdown
 
             if (trimmed == StepsClose)
             {
-                if (steps.Count == 0)
+                if (stepLines == 0)
                 {
                     problems.Add($"Line {openedAt}: the steps block is empty; write one step per line as 'Responsible role | what to do'.");
                 }
@@ -88,6 +90,7 @@ public static class ArticleMarkdown
                 continue;
             }
 
+            stepLines++;
             var bar = trimmed.IndexOf('|', StringComparison.Ordinal);
             var role = bar < 0 ? "" : trimmed[..bar].Trim();
             var text = bar < 0 ? "" : trimmed[(bar + 1)..].Trim();
