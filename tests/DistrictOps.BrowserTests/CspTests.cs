@@ -27,7 +27,8 @@ public sealed class CspTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("District administrator home");
 
         foreach (var path in (string[])["/admin/users", "/directory/sites", "/directory/imports", "/directory/imports/new", "/helpdesk/queues", "/helpdesk/requests/new",
-                     "/helpdesk/settings", "/helpdesk/reports", "/helpdesk/reports/backlog", "/helpdesk/problems", "/admin/jobs", "/account/tokens"])
+                     "/helpdesk/settings", "/helpdesk/reports", "/helpdesk/reports/backlog", "/helpdesk/problems", "/admin/jobs", "/account/tokens",
+                     "/knowledge", "/knowledge/reviews", "/knowledge/write", "/knowledge/reset-your-password/history"])
         {
             await page.GotoAsync(path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

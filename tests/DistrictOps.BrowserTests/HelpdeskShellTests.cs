@@ -151,6 +151,9 @@ public sealed class HelpdeskShellTests(BrowserFixture fixture)
         await photo.SetInputFilesAsync(new FilePayload { Name = "projector.png", MimeType = "image/png", Buffer = Png });
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
         Assert.Empty(await ShellTests.TooWideAsync(page));
+        // The knowledge base answered while she typed; none was it, so she sends the request with its photo.
+        await Assertions.Expect(page.Locator("#suggestions")).ToContainTextAsync("The projector shows \"No signal\"");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page));
         await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
 
         var sent = page.Locator("section.sent");

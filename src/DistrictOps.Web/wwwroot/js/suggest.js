@@ -1,6 +1,7 @@
 // Suggests knowledge base articles while a request is typed on the Ask-for-help form. Without script the first send shows
-// the same suggestions as a step of its own; with it they appear under the form as the title and description are typed,
-// so the send goes straight through (SuggestionsSeen).
+// the same suggestions as a step of its own (and a chosen photo must be chosen again); with it they appear on the form as
+// the title and description are typed, and a send before they came asks for them first and stops if there are any, so
+// the person sees them once and the second send goes through (SuggestionsSeen).
 (() => {
   const form = document.getElementById('ask-for-help');
   const region = document.getElementById('suggestions');
@@ -18,7 +19,7 @@
     const text = `${title ? title.value : ''} ${description ? description.value : ''}`.trim();
     const key = `${text}|${issueType ? issueType.value : ''}`;
     if (text.length < 4 || key === asked) {
-      return;
+      return false;
     }
 
     asked = key;
@@ -33,11 +34,47 @@
       if (response.ok && asked === key) {
         region.innerHTML = await response.text();
         seen.value = 'true';
+        return region.querySelector('.suggestions') !== null;
       }
     } catch {
-      // Offline or refused: the send shows the suggestions step instead.
+      // Offline or refused: the server shows the suggestions step instead.
     }
+
+    return false;
   };
+
+  form.addEventListener('submit', async event => {
+    // A send after the suggestions were shown goes through.
+    if (seen.value === 'true') {
+      return;
+    }
+
+    event.preventDefault();
+    window.clearTimeout(timer);
+    const shown = await suggest();
+    seen.value = 'true';
+    if (shown) {
+      const heading = region.querySelector('h2');
+      heading.tabIndex = -1;
+      heading.focus();
+    } else {
+      form.requestSubmit(event.submitter || undefined);
+    }
+  });
+
+  // "This solved it" posts the small form after this one: it carries the site and issue type chosen here.
+  const solved = document.getElementById('knowledge-solved');
+  if (solved) {
+    solved.addEventListener('submit', () => {
+      for (const name of ['Input.SiteId', 'Input.IssueTypeId']) {
+        const source = form.querySelector(`[name="${name}"]`);
+        const target = solved.querySelector(`input[name="${name}"]`);
+        if (source && target) {
+          target.value = source.value;
+        }
+      }
+    });
+  }
 
   const later = () => {
     window.clearTimeout(timer);

@@ -39,6 +39,8 @@ public sealed class DeflectRequestsTests
         Assert.Contains("These articles may answer it", previewPage, StringComparison.Ordinal);
         Assert.Contains("name=\"SuggestionsSeen\" value=\"true\"", previewPage, StringComparison.Ordinal);
         Assert.Contains("value=\"Printer offline\"", previewPage, StringComparison.Ordinal);
+        Assert.Contains($"form=\"knowledge-solved\" name=\"articleId\" value=\"{articleId}\"", previewPage, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"hidden\" name=\"Input.SiteId\" value=\"{world.Elementary}\">", previewPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, solved.StatusCode);
         Assert.Contains("Your request was not sent", await solved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, solvedAgain.StatusCode);

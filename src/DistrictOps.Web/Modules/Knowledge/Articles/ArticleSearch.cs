@@ -65,8 +65,8 @@ public sealed class ArticleSearch(AppDbContext db)
     }
 
     /// <summary>
-    /// Up to <paramref name="max"/> live articles for a request being typed: any of its words, those filed under the
-    /// request's issue type (or one above or below it) first.
+    /// Up to <paramref name="max"/> live articles for a request being typed: any of its words, best first, those filed
+    /// under the request's issue type (or one above or below it) counting double.
     /// </summary>
     public async Task<IReadOnlyList<ArticleHit>> SuggestAsync(string text, IReadOnlyCollection<int>? issueTypes, string? language, KnowledgeReader reader, int max, CancellationToken cancellationToken = default)
     {
@@ -83,7 +83,8 @@ public sealed class ArticleSearch(AppDbContext db)
         {
             var ids = ranked.Select(h => h.Id).ToList();
             var filed = (await db.Set<ArticleCategory>().Where(c => ids.Contains(c.ArticleId) && issueTypes.Contains(c.IssueTypeId)).Select(c => c.ArticleId).ToListAsync(cancellationToken)).ToHashSet();
-            ranked = ranked.OrderByDescending(h => filed.Contains(h.Id)).ThenByDescending(h => h.Rank).ToList();
+            // Filed under the request's issue type counts double: a strong match elsewhere still beats a weak one there.
+            ranked = ranked.Select(h => filed.Contains(h.Id) ? h with { Rank = h.Rank * 2 } : h).OrderByDescending(h => h.Rank).ThenBy(h => h.Title, StringComparer.CurrentCulture).ToList();
         }
 
         return ranked.Take(max).ToList();

@@ -11,7 +11,7 @@ public sealed record FoundArticle(string Title, string Url, string Kind, string 
 /// <summary>What the help desk reads from the knowledge base: suggestions, search, deflections and known-error articles.</summary>
 public interface IKnowledgeArticles
 {
-    /// <summary>Up to <paramref name="max"/> articles <paramref name="user"/> may read for a request being typed, those filed under its issue type first.</summary>
+    /// <summary>Up to <paramref name="max"/> articles <paramref name="user"/> may read for a request being typed, best first; those filed under its issue type count double.</summary>
     Task<IReadOnlyList<SuggestedArticle>> SuggestAsync(string text, int? issueTypeId, ClaimsPrincipal user, int max, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<FoundArticle>> SearchAsync(string text, ClaimsPrincipal user, int max, CancellationToken cancellationToken = default);
