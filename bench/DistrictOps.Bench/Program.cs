@@ -14,6 +14,8 @@ using Npgsql;
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 1000000 --provider Sqlite|Postgres [--postgres CONNECTION] [--keep]
 // Search benchmark: the same with --search, descriptions from a small vocabulary and a reply on every 4th ticket, timing the header's search.
 // Reports benchmark (ReportsBench.cs): the same with --reports, timing each help desk report API over 90 and 365 days.
+// Knowledge benchmark (KnowledgeBench.cs): the demo's articles copied N times, then search, suggestions, lists and pages.
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --knowledge 10 --provider Sqlite|Postgres [--postgres CONNECTION]
 // Load benchmark (LoadBench.cs): the same tickets, then the Release web app in a process of its own driven by C concurrent clients.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 100000 --load --provider Sqlite|Postgres --work DIR
 //   [--clients 1,4,16,16,16] [--seconds 5] [--web PATH/DistrictOps.Web.dll]   a DIR that holds N tickets is reused as it is
@@ -50,6 +52,12 @@ if (provider == "Postgres")
 else
 {
     settings["ConnectionStrings:DistrictOps"] = $"Data Source={Path.Combine(work, "bench.db")}";
+}
+
+if (Arg("--knowledge") is { } knowledgeCopies)
+{
+    await KnowledgeBench.RunAsync(int.Parse(knowledgeCopies, CultureInfo.InvariantCulture), provider, settings);
+    return;
 }
 
 if (Arg("--tickets") is { } tickets)

@@ -45,8 +45,6 @@ public sealed class ArticleSearch(AppDbContext db)
         muy ya hay está esta este esto estos estas ser
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
 
-    private sealed record FtsRow(long Id, double Rank, string? Snippet);
-
     /// <summary>Matches in rank order (no text: by title), filtered to what <paramref name="reader"/> may read, one page.</summary>
     public async Task<PagedResult<ArticleHit>> SearchAsync(ArticleQuery query, KnowledgeReader reader, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -55,13 +53,13 @@ public sealed class ArticleSearch(AppDbContext db)
         if (words.Count == 0)
         {
             var total = await articles.CountAsync(cancellationToken);
-            var rows = await articles.OrderBy(a => a.Title).ThenBy(a => a.Id).Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
+            var rows = await Rows(articles.OrderBy(a => a.Title).ThenBy(a => a.Id).Skip(page.Skip).Take(page.Size)).ToListAsync(cancellationToken);
             return new PagedResult<ArticleHit>(rows.Select(a => Hit(a, a.Summary, 0)).ToList(), total, page.Page, page.Size);
         }
 
-        var matches = await MatchAsync(words, any: false, cancellationToken);
-        var ranked = await RankedAsync(articles, matches, cancellationToken);
-        return new PagedResult<ArticleHit>(ranked.Skip(page.Skip).Take(page.Size).ToList(), ranked.Count, page.Page, page.Size);
+        var ranked = await RankedAsync(articles, await RanksAsync(words, any: false, cancellationToken), cancellationToken);
+        var shown = await WithSnippetsAsync(ranked.Skip(page.Skip).Take(page.Size).ToList(), words, any: false, cancellationToken);
+        return new PagedResult<ArticleHit>(shown, ranked.Count, page.Page, page.Size);
     }
 
     /// <summary>
@@ -76,9 +74,8 @@ public sealed class ArticleSearch(AppDbContext db)
             return [];
         }
 
-        var matches = await MatchAsync(words, any: true, cancellationToken);
         var readerOnly = reader with { Writes = false };
-        var ranked = await RankedAsync(Filtered(new ArticleQuery(Language: language), readerOnly), matches, cancellationToken);
+        var ranked = await RankedAsync(Filtered(new ArticleQuery(Language: language), readerOnly), await RanksAsync(words, any: true, cancellationToken), cancellationToken);
         if (issueTypes is { Count: > 0 })
         {
             var ids = ranked.Select(h => h.Id).ToList();
@@ -164,53 +161,99 @@ public sealed class ArticleSearch(AppDbContext db)
         return articles;
     }
 
-    private static async Task<List<ArticleHit>> RankedAsync(IQueryable<Article> articles, IReadOnlyDictionary<long, FtsRow> matches, CancellationToken cancellationToken)
+    private static async Task<List<ArticleHit>> RankedAsync(IQueryable<Article> articles, IReadOnlyDictionary<long, double> ranks, CancellationToken cancellationToken)
     {
-        if (matches.Count == 0)
+        if (ranks.Count == 0)
         {
             return [];
         }
 
-        var ids = matches.Keys.ToList();
-        var rows = await articles.Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
-        return rows.Select(a => Hit(a, matches[a.Id].Snippet is { Length: > 0 } s ? s : a.Summary, matches[a.Id].Rank))
-            .OrderByDescending(h => h.Rank).ThenBy(h => h.Title, StringComparer.CurrentCulture).ToList();
+        var ids = ranks.Keys.ToList();
+        var rows = await Rows(articles.Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+        return rows.Select(a => Hit(a, a.Summary, ranks[a.Id])).OrderByDescending(h => h.Rank).ThenBy(h => h.Title, StringComparer.CurrentCulture).ToList();
     }
 
-    private async Task<Dictionary<long, FtsRow>> MatchAsync(IReadOnlyList<string> words, bool any, CancellationToken cancellationToken)
+    /// <summary>The columns a result shows: never the bodies, which only the engine reads.</summary>
+    private static IQueryable<HitRow> Rows(IQueryable<Article> articles) =>
+        articles.Select(a => new HitRow(a.Id, a.Slug, a.Language, a.Kind, a.Audience, a.Status, a.LiveVersion != null && a.RetiredAt == null, a.Title, a.Summary));
+
+    private sealed record HitRow(long Id, string Slug, string Language, ArticleKind Kind, ArticleAudience Audience, ArticleStatus Status, bool Live, string Title, string Summary);
+
+    private sealed record RankRow(long Id, double Rank);
+
+    private sealed record SnippetRow(long Id, string? Snippet);
+
+    /// <summary>Every matching article's rank (higher is better), from the engine alone.</summary>
+    private async Task<Dictionary<long, double>> RanksAsync(IReadOnlyList<string> words, bool any, CancellationToken cancellationToken)
     {
-        List<FtsRow> rows;
+        List<RankRow> rows;
         if (db.Database.IsSqlite())
         {
-            // Each word a quoted FTS5 string (quotes doubled), so no operator can be typed in.
-            var expression = string.Join(any ? " OR " : " ", words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-            var start = MarkStart.ToString();
-            var end = MarkEnd.ToString();
-            rows = await db.Database.SqlQuery<FtsRow>($"""
-                SELECT rowid AS "Id", -bm25(knowledge_articles_fts, 10.0, 4.0, 4.0, 1.0) AS "Rank",
-                    snippet(knowledge_articles_fts, 3, {start}, {end}, '…', 24) AS "Snippet"
+            var expression = FtsExpression(words, any);
+            rows = await db.Database.SqlQuery<RankRow>($"""
+                SELECT rowid AS "Id", -bm25(knowledge_articles_fts, 10.0, 4.0, 4.0, 1.0) AS "Rank"
                 FROM knowledge_articles_fts WHERE knowledge_articles_fts MATCH {expression}
                 """).ToListAsync(cancellationToken);
         }
         else
         {
-            // websearch_to_tsquery never fails on user text; "or" between the words asks for any of them.
-            var text = string.Join(any ? " or " : " ", words);
-            var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
-            rows = await db.Database.SqlQuery<FtsRow>($"""
-                SELECT a."Id", ts_rank_cd(a."SearchVector", q.query, 32)::float8 AS "Rank",
-                    ts_headline(q.config, a."PlainText", q.query, {options}) AS "Snippet"
+            var text = TsText(words, any);
+            rows = await db.Database.SqlQuery<RankRow>($"""
+                SELECT a."Id", ts_rank_cd(a."SearchVector", q.query, 32)::float8 AS "Rank"
                 FROM knowledge_articles a
-                CROSS JOIN LATERAL (SELECT c.config, websearch_to_tsquery(c.config, {text}) AS query
-                    FROM (SELECT CASE WHEN a."Language" = 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END AS config) c) q
+                CROSS JOIN LATERAL (SELECT websearch_to_tsquery(CASE WHEN a."Language" = 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END, {text}) AS query) q
                 WHERE a."SearchVector" @@ q.query
                 """).ToListAsync(cancellationToken);
         }
 
-        return rows.DistinctBy(r => r.Id).ToDictionary(r => r.Id);
+        return rows.DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.Rank);
     }
 
-    private static ArticleHit Hit(Article a, string snippet, double rank) =>
-        new(a.Id, a.Slug, a.Language, a.Kind.ToString(), a.Audience.ToString(), a.Status.ToString(), a.IsLive, a.Title, a.Summary, snippet,
+    /// <summary>The shown hits with the body's best passage, matches marked: asked of the engine for these few articles only.</summary>
+    private async Task<List<ArticleHit>> WithSnippetsAsync(List<ArticleHit> hits, IReadOnlyList<string> words, bool any, CancellationToken cancellationToken)
+    {
+        if (hits.Count == 0)
+        {
+            return hits;
+        }
+
+        var ids = hits.Select(h => h.Id).ToList();
+        List<SnippetRow> rows;
+        if (db.Database.IsSqlite())
+        {
+            var expression = FtsExpression(words, any);
+            var (start, end) = (MarkStart.ToString(), MarkEnd.ToString());
+            var first = ids.Min();
+            var last = ids.Max();
+            rows = await db.Database.SqlQuery<SnippetRow>($"""
+                SELECT rowid AS "Id", snippet(knowledge_articles_fts, 3, {start}, {end}, '…', 24) AS "Snippet"
+                FROM knowledge_articles_fts WHERE knowledge_articles_fts MATCH {expression} AND rowid BETWEEN {first} AND {last}
+                """).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var text = TsText(words, any);
+            var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+            rows = await db.Database.SqlQuery<SnippetRow>($"""
+                SELECT a."Id", ts_headline(q.config, a."PlainText", websearch_to_tsquery(q.config, {text}), {options}) AS "Snippet"
+                FROM knowledge_articles a
+                CROSS JOIN LATERAL (SELECT CASE WHEN a."Language" = 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END AS config) q
+                WHERE a."Id" = ANY({ids.ToArray()})
+                """).ToListAsync(cancellationToken);
+        }
+
+        var snippets = rows.Where(r => ids.Contains(r.Id) && r.Snippet is { Length: > 0 }).DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.Snippet!);
+        return hits.Select(h => snippets.TryGetValue(h.Id, out var snippet) ? h with { Snippet = snippet } : h).ToList();
+    }
+
+    /// <summary>SQLite: each word a quoted FTS5 string (quotes doubled), so no operator can be typed in.</summary>
+    private static string FtsExpression(IReadOnlyList<string> words, bool any) =>
+        string.Join(any ? " OR " : " ", words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
+    /// <summary>PostgreSQL: websearch_to_tsquery never fails on user text; "or" between the words asks for any of them.</summary>
+    private static string TsText(IReadOnlyList<string> words, bool any) => string.Join(any ? " or " : " ", words);
+
+    private static ArticleHit Hit(HitRow a, string snippet, double rank) =>
+        new(a.Id, a.Slug, a.Language, a.Kind.ToString(), a.Audience.ToString(), a.Status.ToString(), a.Live, a.Title, a.Summary, snippet,
             ArticleDetails.UrlOf(a.Slug, a.Language), rank);
 }
