@@ -30,6 +30,7 @@ public sealed class KnowledgeModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ArticleDetails>();
+        services.AddScoped<ArticleFiles>();
         services.AddScoped<ArticleSearch>();
         services.AddScoped<WriteArticleHandler>();
         services.AddScoped<ReadArticleHandler>();
@@ -49,5 +50,6 @@ public sealed class KnowledgeModule : IModule
             .MapSearchArticlesApi()
             .MapReadArticleApi()
             .MapWriteArticleApi();
+        endpoints.MapArticleFiles();
     }
 }

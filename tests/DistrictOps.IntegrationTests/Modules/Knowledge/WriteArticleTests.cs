@@ -123,6 +123,50 @@ public sealed class WriteArticleTests
         Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [Providers]
+    public async Task Pictures_and_pdfs_are_kept_once_shown_in_the_text_and_served_only_to_those_who_may_read_the_article(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var writer = await world.App.ApiClientAsync(KnowledgeWorld.Writer);
+        var id = (await world.WriteAsync(KnowledgeWorld.Article("Find the charging port", "Text."))).GetProperty("id").GetInt64();
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+        var added = await UploadAsync(writer, id, "port photo.png", png);
+        var again = await UploadAsync(writer, id, "copy.png", png);
+        var program = await UploadAsync(writer, id, "setup.png", [0x4D, 0x5A, 0x90, 0x00]);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var file = Json(await added.Content.ReadAsStringAsync());
+        var url = file.GetProperty("url").GetString()!;
+        Assert.Equal((url, "port photo.png"), (Json(await again.Content.ReadAsStringAsync()).GetProperty("url").GetString(), file.GetProperty("fileName").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, program.StatusCode);
+        Assert.Contains("this file's content is neither", await program.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var body = $"Look here:\n\n{file.GetProperty("markdown").GetString()}\n\n![tracker](https://tracker.example/pixel.png)";
+        Assert.Equal(HttpStatusCode.OK, (await writer.PutAsJsonAsync($"/api/v1/knowledge/articles/{id}", new { title = "Find the charging port", summary = "Where it is.", body, audience = "Staff" })).StatusCode);
+        await world.ApproveAsync(id);
+        var teacher = await world.App.ApiClientAsync(KnowledgeWorld.Reader);
+        var html = Json(await teacher.GetStringAsync($"/api/v1/knowledge/articles/{id}")).GetProperty("html").GetString()!;
+        Assert.Contains($"<img src=\"{url}\" alt=\"port photo\" loading=\"lazy\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("tracker.example", html, StringComparison.Ordinal);
+
+        var staff = world.App.Browser();
+        await staff.SignInAsync(KnowledgeWorld.Reader);
+        var served = await staff.GetAsync(url);
+        Assert.Equal((HttpStatusCode.OK, "image/png"), (served.StatusCode, served.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(png, await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await world.App.CreateClient().GetAsync(url)).StatusCode);
+        await using var context = world.Db.OpenContext();
+        Assert.Equal(1, await context.Set<ArticleFile>().CountAsync());
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, long id, string name, byte[] bytes)
+    {
+        using var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent(bytes), "file", name);
+        return await client.PostAsync($"/api/v1/knowledge/articles/{id}/files", content);
+    }
+
     private static object Save(string body, int baseVersion) =>
         new { title = "Printer shows offline", summary = "About printer shows offline.", body, audience = "Staff", categoryIds = new[] { KnowledgeWorld.Printing }, tags = "printer, offline", baseVersion };
 

@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform.Uploads;
 
 namespace DistrictOps.UnitTests.Modules.Helpdesk;
 

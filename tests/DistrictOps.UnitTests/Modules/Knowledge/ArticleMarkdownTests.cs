@@ -33,11 +33,20 @@ public sealed class ArticleMarkdownTests
     [InlineData("[click](javascript:alert(1))", "javascript:")]
     [InlineData("<img src=x onerror=alert(1)>", "<img")]
     [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)", "data:")]
+    [InlineData("![tracker](https://example.org/pixel.png)", "<img")]
     public void Raw_html_and_script_links_never_reach_the_page(string markdown, string forbidden)
     {
         var html = ArticleMarkdown.ToHtml(ArticleMarkdown.Parse(markdown).Body!);
 
         Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_articles_own_pictures_are_kept_and_load_lazily()
+    {
+        var html = ArticleMarkdown.ToHtml(ArticleMarkdown.Parse("![The charging port](/knowledge/files/7/port.png)").Body!);
+
+        Assert.Contains("<img src=\"/knowledge/files/7/port.png\" alt=\"The charging port\" loading=\"lazy\">", html, StringComparison.Ordinal);
     }
 
     [Fact]

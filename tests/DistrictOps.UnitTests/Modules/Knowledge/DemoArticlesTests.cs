@@ -52,19 +52,19 @@ public sealed partial class DemoArticlesTests
     [Fact]
     public void A_malformed_file_is_refused_with_its_name_and_line()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ArticleFile.Parse("x.en.md", "---\ntitle: X\nsummary: Y\nkind: article\naudience: staff\ncategories: Nowhere\ntags: a\nreview-months: 6\n---\nBody", IssueTypes));
+        var error = Assert.Throws<InvalidOperationException>(() => DemoArticleFile.Parse("x.en.md", "---\ntitle: X\nsummary: Y\nkind: article\naudience: staff\ncategories: Nowhere\ntags: a\nreview-months: 6\n---\nBody", IssueTypes));
 
         Assert.Equal("x.en.md:6: 'Nowhere' is not a help desk issue type.", error.Message);
     }
 
-    private static List<ArticleFile> Files()
+    private static List<DemoArticleFile> Files()
     {
         var assembly = typeof(DemoKnowledgeSeed).Assembly;
         return assembly.GetManifestResourceNames().Where(n => n.StartsWith("knowledge/", StringComparison.Ordinal))
             .Select(n =>
             {
                 using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return ArticleFile.Parse(n["knowledge/".Length..], reader.ReadToEnd(), IssueTypes);
+                return DemoArticleFile.Parse(n["knowledge/".Length..], reader.ReadToEnd(), IssueTypes);
             })
             .ToList();
     }

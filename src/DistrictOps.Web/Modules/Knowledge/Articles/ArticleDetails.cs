@@ -37,12 +37,13 @@ public sealed record ArticleDetail(
     int Helpful,
     int NotHelpful,
     IReadOnlyList<TranslationRef> Translations,
+    IReadOnlyList<ArticleFileRef> Files,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PublishedAt,
     string Url);
 
 /// <summary>Loads an article for a reader: the live version for readers, the latest for writers who ask for it.</summary>
-public sealed class ArticleDetails(AppDbContext db, IHelpdeskKnowledgeSources helpdesk)
+public sealed class ArticleDetails(AppDbContext db, IHelpdeskKnowledgeSources helpdesk, ArticleFiles files)
 {
     public static string UrlOf(string slug, string language) => language == ArticleLanguages.English ? $"/knowledge/{slug}" : $"/knowledge/{slug}?lang={language}";
 
@@ -84,6 +85,7 @@ public sealed class ArticleDetails(AppDbContext db, IHelpdeskKnowledgeSources he
             Split(version.DeviceModels), version.Number, article.LatestVersion, article.LiveVersion, article.OwnerName, article.OwnerUserId,
             article.ReviewBy, article.ReviewMonths, article.Views, article.Helpful, article.NotHelpful,
             translations.Select(t => new TranslationRef(t.Language, t.Title, t.Status.ToString(), t.LiveVersion != null && t.RetiredAt == null)).ToList(),
+            await files.ListAsync(article.Id, cancellationToken),
             version.EditedAt, article.PublishedAt, UrlOf(article.Slug, article.Language));
     }
 

@@ -32,6 +32,9 @@ public static class ArticleMarkdown
     public const int MaxSteps = 40;
     public const int RoleMaxLength = 80;
 
+    /// <summary>Where an article's own pictures are served; a picture from anywhere else is dropped.</summary>
+    public const string FilesPath = "/knowledge/files/";
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseEmphasisExtras()
@@ -214,12 +217,24 @@ public static class ArticleMarkdown
         sanitizer.AllowedClasses.Clear();
         sanitizer.AllowedClasses.Add("steps");
         sanitizer.AllowedClasses.Add("step-role");
-        // Links leave with no referrer, and a link to another site cannot reach back into this window.
+        // Links leave with no referrer, and a link to another site cannot reach back into this window. Pictures come only
+        // from the article's own files: one from elsewhere would tell another site who reads the article, and when.
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link)
             {
                 link.SetAttribute("rel", "noopener noreferrer");
+            }
+            else if (e.Node is AngleSharp.Dom.IElement { TagName: "IMG" } image)
+            {
+                if (image.GetAttribute("src")?.StartsWith(FilesPath, StringComparison.Ordinal) == true)
+                {
+                    image.SetAttribute("loading", "lazy");
+                }
+                else
+                {
+                    image.Remove();
+                }
             }
         };
         return sanitizer;

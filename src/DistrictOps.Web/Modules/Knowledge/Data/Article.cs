@@ -161,6 +161,33 @@ public sealed class ArticleVersion
     public DateTimeOffset? ApprovedAt { get; set; }
 }
 
+/// <summary>
+/// A picture or PDF kept with an article: pictures are shown in its body (<c>![what it shows](/knowledge/files/12/name.png)</c>),
+/// PDFs offered as attachments (a form to print). Readers get it when they may read the article.
+/// </summary>
+public sealed class ArticleFile
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    public long Id { get; set; }
+
+    public long ArticleId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public int Size { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public required string UploadedByName { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
+}
+
 /// <summary>One person's vote on an article; voting again replaces it.</summary>
 public sealed class ArticleVote
 {

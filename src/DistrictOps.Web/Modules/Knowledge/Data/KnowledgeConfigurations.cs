@@ -95,3 +95,18 @@ internal sealed class DeflectionConfiguration : IEntityTypeConfiguration<Deflect
         builder.HasOne<Article>().WithMany().HasForeignKey(d => d.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ArticleFileConfiguration : IEntityTypeConfiguration<ArticleFile>
+{
+    public void Configure(EntityTypeBuilder<ArticleFile> builder)
+    {
+        builder.ToTable("knowledge_article_files");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.FileName).HasMaxLength(255);
+        builder.Property(f => f.ContentType).HasMaxLength(64);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.Property(f => f.UploadedByName).HasMaxLength(Article.NameMaxLength);
+        builder.HasIndex(f => new { f.ArticleId, f.Sha256 }).IsUnique();
+        builder.HasOne<Article>().WithMany().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -88,14 +88,14 @@ internal sealed class DemoKnowledgeSeed(
 
     private static readonly string[] DemoEmails = ["senior.tech@bayview.example", "helpdesk@bayview.example", "it.manager@bayview.example", "site.tech@bayview.example"];
 
-    private static List<ArticleFile> ReadFiles(IReadOnlyList<IssueTypeSummary> issueTypes)
+    private static List<DemoArticleFile> ReadFiles(IReadOnlyList<IssueTypeSummary> issueTypes)
     {
         var assembly = typeof(DemoKnowledgeSeed).Assembly;
-        var files = new List<ArticleFile>();
+        var files = new List<DemoArticleFile>();
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            files.Add(ArticleFile.Parse(name[ResourcePrefix.Length..], reader.ReadToEnd(), issueTypes));
+            files.Add(DemoArticleFile.Parse(name[ResourcePrefix.Length..], reader.ReadToEnd(), issueTypes));
         }
 
         // Originals before their translations, so a translation always has one.

@@ -15,7 +15,7 @@ namespace DistrictOps.Web.Modules.Knowledge.ReadArticle;
 /// when a translation is live. Readers vote; writers and reviewers move it through the workflow from here.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(ReadArticleHandler reader, WriteArticleHandler writer, PermissionRegistry permissions) : PageModel
+public sealed class IndexModel(ReadArticleHandler reader, WriteArticleHandler writer, ArticleFiles files, PermissionRegistry permissions) : PageModel
 {
     public ArticleDetail Article { get; private set; } = null!;
 
@@ -63,6 +63,34 @@ public sealed class IndexModel(ReadArticleHandler reader, WriteArticleHandler wr
 
     public Task<IActionResult> OnPostMarkReviewedAsync(long id, CancellationToken cancellationToken) =>
         ActAsync(r => writer.MarkReviewedAsync(id, r, cancellationToken), "Marked reviewed.");
+
+    public async Task<IActionResult> OnPostAttachAsync(long id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        var writerReader = KnowledgeReader.For(User, permissions);
+        if (file is null || file.Length == 0)
+        {
+            TempData["Refused"] = "Choose a picture or PDF to add.";
+            return Redirect(Request.Path + Request.QueryString);
+        }
+
+        await using var content = file.OpenReadStream();
+        var added = await files.AddAsync(id, file.FileName, content, writerReader, cancellationToken);
+        if (!added.Succeeded)
+        {
+            if (added.Failure.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden)
+            {
+                return this.Refuse(added.Failure)!;
+            }
+
+            TempData["Refused"] = string.Join(" ", added.Failure.Messages);
+        }
+        else
+        {
+            TempData["Saved"] = $"Added {added.Value.FileName}. To show it in the text, edit the article and paste: {added.Value.Markdown}";
+        }
+
+        return Redirect(Request.Path + Request.QueryString);
+    }
 
     private async Task<IActionResult> ActAsync(Func<KnowledgeReader, Task<Result<ArticleDetail>>> act, string done)
     {

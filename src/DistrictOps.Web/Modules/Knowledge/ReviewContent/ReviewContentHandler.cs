@@ -15,12 +15,18 @@ public sealed record UseRow(string Title, string Url, int Views, int Helpful, in
 
 /// <summary>The writers' work list: drafts, what waits for a reviewer, stale content, readers' feedback, and what is used.</summary>
 public sealed record ReviewOverview(
-    IReadOnlyList<ReviewRow> InReview,
-    IReadOnlyList<ReviewRow> Drafts,
-    IReadOnlyList<ReviewRow> Stale,
-    IReadOnlyList<TaskRow> Tasks,
+    ReviewList<ReviewRow> InReview,
+    ReviewList<ReviewRow> Drafts,
+    ReviewList<ReviewRow> Stale,
+    ReviewList<TaskRow> Tasks,
     IReadOnlyList<UseRow> MostUsed,
     int AnsweredLast30Days);
+
+/// <summary>The first <see cref="ReviewContentHandler.Shown"/> rows of a list and how many there are in all.</summary>
+public sealed record ReviewList<T>(IReadOnlyList<T> Rows, int Total)
+{
+    public bool Cut => Total > Rows.Count;
+}
 
 /// <summary>
 /// What needs a writer or a reviewer: the stale-content report lists published articles past their review-by date,
@@ -38,9 +44,10 @@ public sealed class ReviewContentHandler(AppDbContext db, DistrictTime time)
         var drafts = await RowsAsync(articles.Where(a => a.Status == ArticleStatus.Draft).OrderByDescending(a => a.UpdatedAt), cancellationToken);
         var stale = await RowsAsync(articles.Where(a => a.LiveVersion != null && a.RetiredAt == null && a.ReviewBy != null && a.ReviewBy < today)
             .OrderBy(a => a.ReviewBy).ThenBy(a => a.Id), cancellationToken);
-        var tasks = (await db.Set<ReviewTask>().AsNoTracking().Where(t => t.DoneAt == null)
+        var open = db.Set<ReviewTask>().AsNoTracking().Where(t => t.DoneAt == null);
+        var tasks = (await open
                 .Join(articles, t => t.ArticleId, a => a.Id, (t, a) => new { t.Id, t.ArticleId, a.Title, a.Slug, a.Language, t.Reason, t.RaisedByName, t.RaisedAt, a.OwnerUserId })
-                .OrderBy(t => t.RaisedAt).Take(Shown).ToListAsync(cancellationToken))
+                .OrderBy(t => t.RaisedAt).ThenBy(t => t.Id).Take(Shown).ToListAsync(cancellationToken))
             .Select(t => new TaskRow(t.Id, t.ArticleId, t.Title, ArticleDetails.UrlOf(t.Slug, t.Language), t.Reason, t.RaisedByName, t.RaisedAt, t.OwnerUserId == reader.UserId))
             .ToList();
         var since = time.Now.AddDays(-30);
@@ -49,7 +56,7 @@ public sealed class ReviewContentHandler(AppDbContext db, DistrictTime time)
         var used = (await articles.Where(a => a.LiveVersion != null && a.RetiredAt == null).OrderByDescending(a => a.Views).Take(10)
                 .Select(a => new { a.Id, a.Title, a.Slug, a.Language, a.Views, a.Helpful, a.NotHelpful }).ToListAsync(cancellationToken))
             .Select(a => new UseRow(a.Title, ArticleDetails.UrlOf(a.Slug, a.Language), a.Views, a.Helpful, a.NotHelpful, answered.GetValueOrDefault(a.Id))).ToList();
-        return new ReviewOverview(inReview, drafts, stale, tasks, used, answered.Values.Sum());
+        return new ReviewOverview(inReview, drafts, stale, new ReviewList<TaskRow>(tasks, await open.CountAsync(cancellationToken)), used, answered.Values.Sum());
     }
 
     /// <summary>Marks a task done; doing it again changes nothing.</summary>
@@ -71,8 +78,8 @@ public sealed class ReviewContentHandler(AppDbContext db, DistrictTime time)
         return taskId;
     }
 
-    private static async Task<IReadOnlyList<ReviewRow>> RowsAsync(IQueryable<Article> articles, CancellationToken cancellationToken) =>
-        (await articles.Take(Shown).Select(a => new { a.Id, a.Title, a.Language, a.Kind, a.Status, a.OwnerName, a.ReviewBy, a.UpdatedAt, a.Slug }).ToListAsync(cancellationToken))
+    private static async Task<ReviewList<ReviewRow>> RowsAsync(IQueryable<Article> articles, CancellationToken cancellationToken) =>
+        new((await articles.Take(Shown).Select(a => new { a.Id, a.Title, a.Language, a.Kind, a.Status, a.OwnerName, a.ReviewBy, a.UpdatedAt, a.Slug }).ToListAsync(cancellationToken))
             .Select(a => new ReviewRow(a.Id, a.Title, a.Language, a.Kind.ToString(), a.Status.ToString(), a.OwnerName, a.ReviewBy, a.UpdatedAt, ArticleDetails.UrlOf(a.Slug, a.Language)))
-            .ToList();
+            .ToList(), await articles.CountAsync(cancellationToken));
 }

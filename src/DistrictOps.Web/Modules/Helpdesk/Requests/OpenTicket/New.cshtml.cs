@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform.Uploads;
 using DistrictOps.Web.Modules.Knowledge.Contracts;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;

@@ -2401,6 +2401,55 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("knowledge_article_categories", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Knowledge.Data.ArticleFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("knowledge_article_files", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Knowledge.Data.ArticleVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -3197,6 +3246,15 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 {
                     b.HasOne("DistrictOps.Web.Modules.Knowledge.Data.Article", null)
                         .WithMany("Categories")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Knowledge.Data.ArticleFile", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Knowledge.Data.Article", null)
+                        .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

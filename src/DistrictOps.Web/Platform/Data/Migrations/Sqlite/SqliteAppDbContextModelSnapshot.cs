@@ -2368,6 +2368,53 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("knowledge_article_categories", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Knowledge.Data.ArticleFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("knowledge_article_files", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Knowledge.Data.ArticleVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -3142,6 +3189,15 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 {
                     b.HasOne("DistrictOps.Web.Modules.Knowledge.Data.Article", null)
                         .WithMany("Categories")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Knowledge.Data.ArticleFile", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Knowledge.Data.Article", null)
+                        .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -5,12 +5,12 @@ using DistrictOps.Web.Modules.Knowledge.Articles;
 namespace DistrictOps.Web.Modules.Knowledge.Demo;
 
 /// <summary>One demo article file: <c>slug.lang.md</c> with a front matter of seven keys in order, then the Markdown body.</summary>
-public sealed record ArticleFile(string Slug, string Language, SaveArticleCommand Command)
+public sealed record DemoArticleFile(string Slug, string Language, SaveArticleCommand Command)
 {
     private static readonly string[] Keys = ["title", "summary", "kind", "audience", "categories", "tags", "review-months"];
 
     /// <summary>The file's article, or the first problem as <c>file:line: what was expected</c>.</summary>
-    public static ArticleFile Parse(string fileName, string text, IReadOnlyList<IssueTypeSummary> issueTypes)
+    public static DemoArticleFile Parse(string fileName, string text, IReadOnlyList<IssueTypeSummary> issueTypes)
     {
         var parts = fileName.Split('.');
         if (parts.Length != 3 || parts[2] != "md" || !ArticleRules.IsSlug(parts[0]))
@@ -50,7 +50,7 @@ public sealed record ArticleFile(string Slug, string Language, SaveArticleComman
         }
 
         var body = string.Join('\n', lines.Skip(Keys.Length + 2)).Trim() + "\n";
-        return new ArticleFile(parts[0], parts[1], new SaveArticleCommand(
+        return new DemoArticleFile(parts[0], parts[1], new SaveArticleCommand(
             values["title"], values["summary"], body, values["audience"], categories, values["tags"], Kind: values["kind"],
             Language: parts[1], Slug: parts[0], ReviewMonths: months));
     }
