@@ -47,34 +47,38 @@ public sealed class KnowledgePagesTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task A_technician_writes_a_procedure_a_reviewer_approves_it_and_its_history_shows_the_change()
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task A_technician_writes_a_procedure_a_reviewer_approves_it_and_its_history_shows_the_change(int width, int height)
     {
-        var writer = await fixture.NewPageAsync(1366, 900);
+        var title = $"Lend a hotspot to a family ({width})";
+        var slug = $"lend-a-hotspot-to-a-family-{width}";
+        var writer = await fixture.NewPageAsync(width, height);
         await ShellTests.SignInAsync(writer, "helpdesk@bayview.example");
         await writer.GotoAsync("/knowledge/write?kind=Procedure");
         await Assertions.Expect(writer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New procedure");
         await CheckAsync(writer);
-        await writer.GetByLabel("Title").FillAsync("Lend a hotspot to a family");
+        await writer.GetByLabel("Title").FillAsync(title);
         await writer.GetByLabel("Summary").FillAsync("How a school lends a wireless hotspot and gets it back.");
         await writer.GetByLabel("Everyone, families too, without signing in").CheckAsync();
         await writer.GetByLabel("Introduction and steps").FillAsync("For office managers.\n\n:::steps\nOffice manager | Check out the hotspot to the student.\n:::\n");
         await writer.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Assertions.Expect(writer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Lend a hotspot to a family");
+        await Assertions.Expect(writer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         await Assertions.Expect(writer.Locator("ol.steps .step-role")).ToHaveTextAsync("Office manager");
         await CheckAsync(writer);
         await writer.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
         await Assertions.Expect(writer.GetByRole(AriaRole.Status)).ToContainTextAsync("Sent for review.");
 
-        var reviewer = await fixture.NewPageAsync(1366, 900);
+        var reviewer = await fixture.NewPageAsync(width, height);
         await ShellTests.SignInAsync(reviewer, "senior.tech@bayview.example");
         await reviewer.GotoAsync("/knowledge/reviews");
         await CheckAsync(reviewer);
-        await reviewer.GetByRole(AriaRole.Link, new() { Name = "Lend a hotspot to a family" }).ClickAsync();
+        await reviewer.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved and published.");
 
-        await writer.GotoAsync("/knowledge/lend-a-hotspot-to-a-family");
+        await writer.GotoAsync($"/knowledge/{slug}");
         await writer.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         await writer.GetByLabel("Introduction and steps").FillAsync("For office managers.\n\n:::steps\nOffice manager | Check out the hotspot to the student.\nFamily | Return it by the last day of school.\n:::\n");
         await writer.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
