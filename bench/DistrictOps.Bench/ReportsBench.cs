@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Data;
@@ -56,25 +55,7 @@ internal static class ReportsBench
             foreach (var days in new[] { 90, 365 })
             {
                 var path = $"/api/v1/helpdesk/reports/{report}?from={today.AddDays(1 - days):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
-                var times = new List<double>();
-                for (var i = 0; i < 6; i++)
-                {
-                    var t0 = Stopwatch.GetTimestamp();
-                    using var response = await client.GetAsync(path);
-                    var body = await response.Content.ReadAsStringAsync();
-                    var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        throw new InvalidOperationException($"{path}: {response.StatusCode} {body}");
-                    }
-
-                    if (i > 0)
-                    {
-                        times.Add(ms);
-                    }
-                }
-
-                times.Sort();
+                var times = await Timed.GetAsync(client, path, 5);
                 cells.Add(string.Create(CultureInfo.InvariantCulture, $"{times[2]:0} ms | {times[0]:0}–{times[^1]:0} ms"));
             }
 
