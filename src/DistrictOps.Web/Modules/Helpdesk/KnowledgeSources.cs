@@ -35,7 +35,4 @@ internal sealed class KnowledgeSources(AppDbContext db, HelpdeskSettingsCache se
             .ToListAsync(cancellationToken) is [var p]
             ? new ProblemForArticle(p.Id, ProblemNumber.Format(p.Id), p.Title, p.RootCause, p.Workaround, p.IssueTypeId, p.DeviceModel, p.Status.ToString())
             : null;
-
-    public Task<int> WebRequestsAsync(DateTimeOffset from, DateTimeOffset until, Guid? siteId, CancellationToken cancellationToken = default) =>
-        db.Set<Ticket>().CountAsync(t => t.Channel == TicketChannel.Web && t.CreatedAt >= from && t.CreatedAt < until && (siteId == null || t.SiteId == siteId), cancellationToken);
 }

@@ -3,8 +3,8 @@ namespace DistrictOps.Web.Modules.Helpdesk.Contracts;
 public sealed record ArticleLink(string Title, string Url);
 
 /// <summary>
-/// Knowledge base articles a technician may link in a reply. The Knowledge module will implement it; until then none is
-/// registered and the composer offers no article links.
+/// Knowledge base articles a technician may link in a reply (the Knowledge module implements it); without one registered
+/// the composer offers no article links.
 /// </summary>
 public interface IArticleLinks
 {

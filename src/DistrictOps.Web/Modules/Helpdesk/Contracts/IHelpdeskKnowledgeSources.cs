@@ -20,7 +20,4 @@ public interface IHelpdeskKnowledgeSources
     Task<TicketForArticle?> TicketAsync(string number, ClaimsPrincipal user, CancellationToken cancellationToken = default);
 
     Task<ProblemForArticle?> ProblemAsync(long id, CancellationToken cancellationToken = default);
-
-    /// <summary>Tickets opened on the web form from <paramref name="from"/> up to <paramref name="until"/>, for the deflection rate.</summary>
-    Task<int> WebRequestsAsync(DateTimeOffset from, DateTimeOffset until, Guid? siteId, CancellationToken cancellationToken = default);
 }
