@@ -53,7 +53,20 @@ public sealed class ReadArticleTests
             Assert.Contains("Projector shows no signal", email.TextBody, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Past their review date", await writer.GetStringAsync("/knowledge/reviews"), StringComparison.Ordinal);
+        var lamp = await world.PublishAsync(KnowledgeWorld.Article("Projector lamp warning", "Order a lamp.", categories: [51]));
+        await using (var context = world.Db.OpenContext())
+        {
+            var article = await context.Set<Article>().SingleAsync(a => a.Id == lamp);
+            article.ReviewBy = new DateOnly(2021, 1, 1);
+            await context.SaveChangesAsync();
+        }
+
+        static string Stale(string page) => page[page.IndexOf("id=\"stale\"", StringComparison.Ordinal)..page.IndexOf("id=\"tasks\"", StringComparison.Ordinal)];
+        var pageOne = Stale(await writer.GetStringAsync("/knowledge/reviews?pageSize=1"));
+        var pageTwo = Stale(await writer.GetStringAsync("/knowledge/reviews?pageSize=1&page=2"));
+        Assert.Contains("Projector shows no signal", pageOne, StringComparison.Ordinal);
+        Assert.DoesNotContain("Projector lamp warning", pageOne, StringComparison.Ordinal);
+        Assert.Contains("Projector lamp warning", pageTwo, StringComparison.Ordinal);
         var marked = await (await world.App.ApiClientAsync(KnowledgeWorld.Writer)).PostAsync($"/api/v1/knowledge/articles/{id}/reviewed", null);
         Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
         Assert.True(DateOnly.Parse(JsonDocument.Parse(await marked.Content.ReadAsStringAsync()).RootElement.GetProperty("reviewBy").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > new DateOnly(2026, 1, 1));

@@ -1,5 +1,7 @@
 using DistrictOps.Web.Modules.Knowledge.Articles;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +20,8 @@ public sealed class IndexModel(ReviewContentHandler handler, PermissionRegistry 
     {
         var reader = KnowledgeReader.For(User, permissions);
         Reviews = reader.Reviews;
-        Overview = await handler.OverviewAsync(reader, cancellationToken);
+        var page = QueryReader.ReadPaging(Request.Query);
+        Overview = await handler.OverviewAsync(reader, page.Succeeded ? page.Value : new PageRequest(1, null), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDoneAsync(long task, CancellationToken cancellationToken)

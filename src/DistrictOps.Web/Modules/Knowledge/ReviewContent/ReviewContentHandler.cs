@@ -17,7 +17,7 @@ public sealed record UseRow(string Title, string Url, int Views, int Helpful, in
 public sealed record ReviewOverview(
     ReviewList<ReviewRow> InReview,
     ReviewList<ReviewRow> Drafts,
-    ReviewList<ReviewRow> Stale,
+    PagedResult<ReviewRow> Stale,
     ReviewList<TaskRow> Tasks,
     IReadOnlyList<UseRow> MostUsed,
     int AnsweredLast30Days);
@@ -30,20 +30,22 @@ public sealed record ReviewList<T>(IReadOnlyList<T> Rows, int Total)
 
 /// <summary>
 /// What needs a writer or a reviewer: the stale-content report lists published articles past their review-by date,
-/// oldest first; tasks come from "not helpful" votes and reviewers sending a version back.
+/// oldest first, a page at a time; tasks come from "not helpful" votes and reviewers sending a version back.
 /// </summary>
 public sealed class ReviewContentHandler(AppDbContext db, DistrictTime time)
 {
     public const int Shown = 100;
 
-    public async Task<ReviewOverview> OverviewAsync(KnowledgeReader reader, CancellationToken cancellationToken = default)
+    public async Task<ReviewOverview> OverviewAsync(KnowledgeReader reader, PageRequest stalePage, CancellationToken cancellationToken = default)
     {
         var today = time.Today;
         var articles = db.Set<Article>().AsNoTracking();
         var inReview = await RowsAsync(articles.Where(a => a.Status == ArticleStatus.InReview).OrderBy(a => a.UpdatedAt), cancellationToken);
         var drafts = await RowsAsync(articles.Where(a => a.Status == ArticleStatus.Draft).OrderByDescending(a => a.UpdatedAt), cancellationToken);
-        var stale = await RowsAsync(articles.Where(a => a.LiveVersion != null && a.RetiredAt == null && a.ReviewBy != null && a.ReviewBy < today)
-            .OrderBy(a => a.ReviewBy).ThenBy(a => a.Id), cancellationToken);
+        var stale = await articles.Where(a => a.LiveVersion != null && a.RetiredAt == null && a.ReviewBy != null && a.ReviewBy < today)
+            .OrderBy(a => a.ReviewBy).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.Title, a.Language, a.Kind, a.Status, a.OwnerName, a.ReviewBy, a.UpdatedAt, a.Slug })
+            .ToPagedResultAsync(stalePage, cancellationToken);
         var open = db.Set<ReviewTask>().AsNoTracking().Where(t => t.DoneAt == null);
         var tasks = (await open
                 .Join(articles, t => t.ArticleId, a => a.Id, (t, a) => new { t.Id, t.ArticleId, a.Title, a.Slug, a.Language, t.Reason, t.RaisedByName, t.RaisedAt, a.OwnerUserId })
@@ -56,7 +58,9 @@ public sealed class ReviewContentHandler(AppDbContext db, DistrictTime time)
         var used = (await articles.Where(a => a.LiveVersion != null && a.RetiredAt == null).OrderByDescending(a => a.Views).Take(10)
                 .Select(a => new { a.Id, a.Title, a.Slug, a.Language, a.Views, a.Helpful, a.NotHelpful }).ToListAsync(cancellationToken))
             .Select(a => new UseRow(a.Title, ArticleDetails.UrlOf(a.Slug, a.Language), a.Views, a.Helpful, a.NotHelpful, answered.GetValueOrDefault(a.Id))).ToList();
-        return new ReviewOverview(inReview, drafts, stale, new ReviewList<TaskRow>(tasks, await open.CountAsync(cancellationToken)), used, answered.Values.Sum());
+        var staleRows = new PagedResult<ReviewRow>(stale.Items.Select(a => Row(a.Id, a.Title, a.Language, a.Kind, a.Status, a.OwnerName, a.ReviewBy, a.UpdatedAt, a.Slug)).ToList(),
+            stale.Total, stale.Page, stale.PageSize);
+        return new ReviewOverview(inReview, drafts, staleRows, new ReviewList<TaskRow>(tasks, await open.CountAsync(cancellationToken)), used, answered.Values.Sum());
     }
 
     /// <summary>Marks a task done; doing it again changes nothing.</summary>
@@ -80,6 +84,9 @@ public sealed class ReviewContentHandler(AppDbContext db, DistrictTime time)
 
     private static async Task<ReviewList<ReviewRow>> RowsAsync(IQueryable<Article> articles, CancellationToken cancellationToken) =>
         new((await articles.Take(Shown).Select(a => new { a.Id, a.Title, a.Language, a.Kind, a.Status, a.OwnerName, a.ReviewBy, a.UpdatedAt, a.Slug }).ToListAsync(cancellationToken))
-            .Select(a => new ReviewRow(a.Id, a.Title, a.Language, a.Kind.ToString(), a.Status.ToString(), a.OwnerName, a.ReviewBy, a.UpdatedAt, ArticleDetails.UrlOf(a.Slug, a.Language)))
+            .Select(a => Row(a.Id, a.Title, a.Language, a.Kind, a.Status, a.OwnerName, a.ReviewBy, a.UpdatedAt, a.Slug))
             .ToList(), await articles.CountAsync(cancellationToken));
+
+    private static ReviewRow Row(long id, string title, string language, ArticleKind kind, ArticleStatus status, string owner, DateOnly? reviewBy, DateTimeOffset updatedAt, string slug) =>
+        new(id, title, language, kind.ToString(), status.ToString(), owner, reviewBy, updatedAt, ArticleDetails.UrlOf(slug, language));
 }
