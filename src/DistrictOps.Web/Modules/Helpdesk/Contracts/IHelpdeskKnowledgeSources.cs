@@ -21,3 +21,19 @@ public interface IHelpdeskKnowledgeSources
 
     Task<ProblemForArticle?> ProblemAsync(long id, CancellationToken cancellationToken = default);
 }
+
+/// <summary>The issue type tree: a type with every type under it, as filters and reports read "Device" (tablets included).</summary>
+public static class IssueTypeTree
+{
+    public static List<int> Below(IEnumerable<(int Id, int? ParentId)> types, int root)
+    {
+        var children = types.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value, c => c.Id);
+        var found = new List<int> { root };
+        for (var i = 0; i < found.Count; i++)
+        {
+            found.AddRange(children[found[i]]);
+        }
+
+        return found;
+    }
+}

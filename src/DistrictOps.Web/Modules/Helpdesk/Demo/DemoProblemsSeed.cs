@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Problems;
 using DistrictOps.Web.Platform.Data;
@@ -140,14 +141,5 @@ internal sealed class DemoProblemsSeed(AppDbContext db, ISiteDirectory sites, Ti
         return tickets.Count;
     }
 
-    private static List<int> Subtree(IReadOnlyList<IssueType> issueTypes, int root)
-    {
-        var ids = new List<int> { root };
-        for (var i = 0; i < ids.Count; i++)
-        {
-            ids.AddRange(issueTypes.Where(c => c.ParentId == ids[i]).Select(c => c.Id));
-        }
-
-        return ids;
-    }
+    private static List<int> Subtree(IReadOnlyList<IssueType> issueTypes, int root) => IssueTypeTree.Below(issueTypes.Select(c => (c.Id, c.ParentId)), root);
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DistrictOps.Web.Modules.Helpdesk.Contracts;
 using DistrictOps.Web.Modules.Knowledge.Data;
 using DistrictOps.Web.Platform.Data;
@@ -45,30 +46,26 @@ public sealed record ArticleDetail(
 /// <summary>Loads an article for a reader: the live version for readers, the latest for writers who ask for it.</summary>
 public sealed class ArticleDetails(AppDbContext db, IHelpdeskKnowledgeSources helpdesk, ArticleFiles files)
 {
-    public static string UrlOf(string slug, string language) => language == ArticleLanguages.English ? $"/knowledge/{slug}" : $"/knowledge/{slug}?lang={language}";
+    /// <summary>An article's page; <paramref name="latest"/> asks for its newest version (writers see a draft there).</summary>
+    public static string UrlOf(string slug, string language, bool latest = false)
+    {
+        var query = string.Join('&', new[] { language == ArticleLanguages.English ? null : $"lang={language}", latest ? "version=latest" : null }.OfType<string>());
+        return query.Length == 0 ? $"/knowledge/{slug}" : $"/knowledge/{slug}?{query}";
+    }
 
     /// <summary>
     /// The article <paramref name="slug"/> in <paramref name="language"/>, as <paramref name="reader"/> may see it: null when
     /// there is none they may read. <paramref name="latest"/> asks for the newest version (writers only; readers get the live one).
     /// </summary>
-    public async Task<(Article Article, ArticleDetail Detail)?> FindAsync(string slug, string language, KnowledgeReader reader, bool latest, CancellationToken cancellationToken)
-    {
-        var article = await db.Set<Article>().AsNoTracking().Include(a => a.Categories)
-            .SingleOrDefaultAsync(a => a.Slug == slug && a.Language == language, cancellationToken);
-        if (article is null || !reader.CanRead(article))
-        {
-            return null;
-        }
+    public Task<(Article Article, ArticleDetail Detail)?> FindAsync(string slug, string language, KnowledgeReader reader, bool latest, CancellationToken cancellationToken) =>
+        FindAsync(a => a.Slug == slug && a.Language == language, reader, latest, cancellationToken);
 
-        var number = latest && reader.Writes || article.LiveVersion is null ? article.LatestVersion : article.LiveVersion.Value;
-        return (article, await DetailAsync(article, number, reader, cancellationToken));
-    }
+    public async Task<ArticleDetail?> FindAsync(long id, KnowledgeReader reader, bool latest, CancellationToken cancellationToken) =>
+        (await FindAsync(a => a.Id == id, reader, latest, cancellationToken))?.Detail;
 
-    public async Task<ArticleDetail?> FindAsync(long id, KnowledgeReader reader, bool latest, CancellationToken cancellationToken)
-    {
-        var key = await db.Set<Article>().AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Slug, a.Language }).SingleOrDefaultAsync(cancellationToken);
-        return key is null ? null : (await FindAsync(key.Slug, key.Language, reader, latest, cancellationToken))?.Detail;
-    }
+    /// <summary>Whether <paramref name="reader"/> may read the article (writers: its drafts too), without loading it.</summary>
+    public Task<bool> ReadableAsync(long id, KnowledgeReader reader, CancellationToken cancellationToken) =>
+        db.Set<Article>().Where(a => a.Id == id).Where(reader.Sees(withDrafts: true)).AnyAsync(cancellationToken);
 
     public async Task<ArticleDetail> DetailAsync(Article article, int number, KnowledgeReader reader, CancellationToken cancellationToken)
     {
@@ -87,6 +84,19 @@ public sealed class ArticleDetails(AppDbContext db, IHelpdeskKnowledgeSources he
             translations.Select(t => new TranslationRef(t.Language, t.Title, t.Status.ToString(), t.LiveVersion != null && t.RetiredAt == null)).ToList(),
             await files.ListAsync(article.Id, cancellationToken),
             version.EditedAt, article.PublishedAt, UrlOf(article.Slug, article.Language));
+    }
+
+    private async Task<(Article Article, ArticleDetail Detail)?> FindAsync(
+        Expression<Func<Article, bool>> which, KnowledgeReader reader, bool latest, CancellationToken cancellationToken)
+    {
+        var article = await db.Set<Article>().AsNoTracking().SingleOrDefaultAsync(which, cancellationToken);
+        if (article is null || !reader.CanRead(article))
+        {
+            return null;
+        }
+
+        var number = latest && reader.Writes || article.LiveVersion is null ? article.LatestVersion : article.LiveVersion.Value;
+        return (article, await DetailAsync(article, number, reader, cancellationToken));
     }
 
     private static List<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -31,6 +31,14 @@ public sealed record ArticleContent(
 {
     public string CategoryList => string.Join(',', CategoryIds);
 
+    /// <summary>A saved version's content again (to restore or publish it); its body was checked when it was saved.</summary>
+    public static ArticleContent From(ArticleVersion version)
+    {
+        var (body, _) = ArticleMarkdown.Parse(version.Body);
+        return new(version.Title, version.Summary, version.Body, body is null ? version.Body : ArticleMarkdown.ToPlainText(body), version.Audience, version.Tags,
+            ParseCategories(version.CategoryIds), version.DeviceModels);
+    }
+
     public static IReadOnlyList<int> ParseCategories(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToList();
 
@@ -52,6 +60,12 @@ public static class ArticleRules
     public static Result<ArticleContent> Check(SaveArticleCommand command, ArticleKind kind, IReadOnlyList<IssueTypeSummary> issueTypes)
     {
         var errors = new ErrorList();
+        return Check(command, kind, issueTypes, errors) is { } content ? content : Result.Invalid(errors);
+    }
+
+    /// <summary>The same, adding the problems to <paramref name="errors"/> beside the caller's own; null when the list holds any.</summary>
+    public static ArticleContent? Check(SaveArticleCommand command, ArticleKind kind, IReadOnlyList<IssueTypeSummary> issueTypes, ErrorList errors)
+    {
         var title = errors.Required("title", command.Title, "Give the article a title people would search for.");
         errors.MaxLength("title", title, Article.TitleMaxLength);
         var summary = errors.Required("summary", command.Summary, "Say in a sentence or two what the article answers; search results and suggestions show it.");
@@ -108,7 +122,7 @@ public static class ArticleRules
 
         if (errors.Any)
         {
-            return Result.Invalid(errors);
+            return null;
         }
 
         return new ArticleContent(title!, summary!, body!.Replace("\r\n", "\n", StringComparison.Ordinal), ArticleMarkdown.ToPlainText(parsed!),

@@ -47,5 +47,6 @@ public sealed record KnowledgeReader(Guid? UserId, string Name, IReadOnlyList<Ar
         return a => a.LiveVersion != null && a.RetiredAt == null && audiences.Contains(a.Audience);
     }
 
-    public bool CanRead(Article article) => Audiences.Contains(article.Audience) && (article.IsLive || Writes);
+    /// <summary>The same rule, on an article already loaded (writers: drafts too).</summary>
+    public bool CanRead(Article article) => Sees(withDrafts: true).Compile(preferInterpretation: true)(article);
 }

@@ -49,13 +49,8 @@ public sealed class WriteArticleHandler(AppDbContext db, ArticleDetails details,
             errors.Add("slug", $"An address is lower-case letters, digits and single hyphens, at most {Article.SlugMaxLength} characters, like 'printer-shows-offline'.");
         }
 
-        var checkedContent = ArticleRules.Check(command, kind ?? ArticleKind.Article, await helpdesk.IssueTypesAsync(cancellationToken));
-        if (!checkedContent.Succeeded)
-        {
-            errors.AddAll(ToErrors(checkedContent.Failure));
-        }
-
-        if (errors.Any)
+        var content = ArticleRules.Check(command, kind ?? ArticleKind.Article, await helpdesk.IssueTypesAsync(cancellationToken), errors);
+        if (content is null)
         {
             return Result.Invalid(errors);
         }
@@ -72,16 +67,14 @@ public sealed class WriteArticleHandler(AppDbContext db, ArticleDetails details,
             return Result.Invalid("kind", $"The English original is a{(original.Kind == ArticleKind.Article ? "n article" : " procedure")}; a translation is the same kind.");
         }
 
-        var content = checkedContent.Value!;
         var now = time.Now;
         var article = new Article
         {
-            Slug = slug, Language = language, Kind = kind!.Value, Status = ArticleStatus.Draft,
-            Title = content.Title, Summary = content.Summary, Body = content.Body, PlainText = content.PlainText,
+            Slug = slug, Language = language, Kind = kind!.Value, Status = ArticleStatus.Draft, Title = "", Summary = "", Body = "", PlainText = "",
             OwnerUserId = writer.UserId, OwnerName = writer.Name, ReviewMonths = months,
             SourceTicketId = source?.TicketId, SourceProblemId = source?.ProblemId, CreatedAt = now, UpdatedAt = now,
         };
-        Fill(article, content);
+        Show(article, content);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.Add(article);
@@ -222,9 +215,7 @@ public sealed class WriteArticleHandler(AppDbContext db, ArticleDetails details,
             }
 
             var latest = await LatestAsync(article, ct);
-            var (body, _) = ArticleMarkdown.Parse(old.Body);
-            var content = new ArticleContent(old.Title, old.Summary, old.Body, body is null ? old.Body : ArticleMarkdown.ToPlainText(body), old.Audience, old.Tags,
-                ArticleContent.ParseCategories(old.CategoryIds), old.DeviceModels);
+            var content = ArticleContent.From(old);
             if (!content.SameAs(latest))
             {
                 AddVersion(article, content, writer, $"Restored version {number}");
@@ -303,16 +294,7 @@ public sealed class WriteArticleHandler(AppDbContext db, ArticleDetails details,
     /// <summary>The demo and the tests' way to put content live in one step, as an approval would.</summary>
     internal static void Publish(Article article, ArticleVersion version, DateTimeOffset now, DateOnly today)
     {
-        var (body, _) = ArticleMarkdown.Parse(version.Body);
-        article.Title = version.Title;
-        article.Summary = version.Summary;
-        article.Body = version.Body;
-        article.PlainText = body is null ? version.Body : ArticleMarkdown.ToPlainText(body);
-        article.Audience = version.Audience;
-        article.Tags = version.Tags;
-        article.DeviceModels = version.DeviceModels;
-        article.Categories.Clear();
-        article.Categories.AddRange(ArticleContent.ParseCategories(version.CategoryIds).Select((c, i) => new ArticleCategory { ArticleId = article.Id, IssueTypeId = c, Order = i }));
+        Show(article, ArticleContent.From(version));
         article.Status = ArticleStatus.Published;
         article.LiveVersion = version.Number;
         article.PublishedAt = now;
@@ -330,11 +312,7 @@ public sealed class WriteArticleHandler(AppDbContext db, ArticleDetails details,
         if (article.LiveVersion is null)
         {
             // Nobody reads it yet, so the row carries the draft for the writers' lists and search.
-            article.Title = content.Title;
-            article.Summary = content.Summary;
-            article.Body = content.Body;
-            article.PlainText = content.PlainText;
-            Fill(article, content);
+            Show(article, content);
         }
 
         db.Add(new ArticleVersion
@@ -346,8 +324,13 @@ public sealed class WriteArticleHandler(AppDbContext db, ArticleDetails details,
         });
     }
 
-    private static void Fill(Article article, ArticleContent content)
+    /// <summary>Puts <paramref name="content"/> on the row, the copy readers, lists and the search index see.</summary>
+    private static void Show(Article article, ArticleContent content)
     {
+        article.Title = content.Title;
+        article.Summary = content.Summary;
+        article.Body = content.Body;
+        article.PlainText = content.PlainText;
         article.Audience = content.Audience;
         article.Tags = content.Tags;
         article.DeviceModels = content.DeviceModels;
@@ -360,20 +343,6 @@ public sealed class WriteArticleHandler(AppDbContext db, ArticleDetails details,
 
     private async Task<Result<ArticleDetail>> DetailAsync(Article article, KnowledgeReader reader, CancellationToken cancellationToken) =>
         await details.DetailAsync(article, article.LatestVersion, reader, cancellationToken);
-
-    private static ErrorList ToErrors(Failure failure)
-    {
-        var errors = new ErrorList();
-        foreach (var (field, messages) in failure.Errors)
-        {
-            foreach (var message in messages)
-            {
-                errors.Add(field, message);
-            }
-        }
-
-        return errors;
-    }
 
     private static string Describe(ArticleStatus status) => status switch
     {

@@ -9,6 +9,9 @@ namespace DistrictOps.Web.Modules.Knowledge.DeflectRequests;
 /// <summary>"This solved it" on the Ask-for-help form, as a command: the article, and the site and issue type the person chose.</summary>
 public sealed record SolvedCommand(long? ArticleId, Guid? SiteId, int? IssueTypeId);
 
+/// <summary>The article that answered the request, to name on the page that ends it.</summary>
+public sealed record SolvedArticle(string Title, string Url);
+
 /// <summary>
 /// Counts a request that an article answered before it became a ticket. Nothing the person typed is kept. The same
 /// person saying so again for the same article within <see cref="Window"/> (a double click, a reload) is counted once.
@@ -17,14 +20,15 @@ public sealed class DeflectionHandler(AppDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
 
-    public async Task<Result<ArticleHit>> SolvedAsync(SolvedCommand command, KnowledgeReader reader, CancellationToken cancellationToken = default)
+    public async Task<Result<SolvedArticle>> SolvedAsync(SolvedCommand command, KnowledgeReader reader, CancellationToken cancellationToken = default)
     {
         if (command.ArticleId is not { } id)
         {
             return Result.Invalid("articleId", "Say which article solved it.");
         }
 
-        var article = await db.Set<Article>().AsNoTracking().Where(reader.Sees()).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.Set<Article>().AsNoTracking().Where(reader.Sees()).Where(a => a.Id == id)
+            .Select(a => new { a.Title, a.Slug, a.Language }).SingleOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return Result.NotFound($"There is no article {id} you can read.");
@@ -39,7 +43,6 @@ public sealed class DeflectionHandler(AppDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new ArticleHit(article.Id, article.Slug, article.Language, article.Kind.ToString(), article.Audience.ToString(), article.Status.ToString(), true,
-            article.Title, article.Summary, article.Summary, ArticleDetails.UrlOf(article.Slug, article.Language), 0);
+        return new SolvedArticle(article.Title, ArticleDetails.UrlOf(article.Slug, article.Language));
     }
 }

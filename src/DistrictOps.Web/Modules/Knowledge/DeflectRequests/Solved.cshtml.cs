@@ -11,7 +11,7 @@ namespace DistrictOps.Web.Modules.Knowledge.DeflectRequests;
 [Authorize(Policy = KnowledgePermissions.Read)]
 public sealed class SolvedModel(DeflectionHandler handler, PermissionRegistry permissions) : PageModel
 {
-    public ArticleHit? Article { get; private set; }
+    public SolvedArticle? Article { get; private set; }
 
     public IActionResult OnGet() => Page();
 

@@ -52,7 +52,7 @@ public sealed class HistoryModel(ReadArticleHandler handler, WriteArticleHandler
         }
 
         TempData["Saved"] = $"Version {version} is saved again as version {restored.Value.LatestVersion}, a draft to review.";
-        return Redirect(restored.Value.Url + (restored.Value.Url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "version=latest");
+        return Redirect(ArticleDetails.UrlOf(restored.Value.Slug, restored.Value.Language, latest: true));
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, string? lang, CancellationToken cancellationToken)

@@ -108,8 +108,8 @@ public sealed class IndexModel(ReadArticleHandler reader, WriteArticleHandler wr
         }
 
         TempData["Saved"] = done;
-        var url = result.Value.Url;
-        return Redirect(result.Value.Live && result.Value.LiveVersion == result.Value.LatestVersion ? url : url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "version=latest");
+        var article = result.Value;
+        return Redirect(ArticleDetails.UrlOf(article.Slug, article.Language, latest: !article.Live || article.LiveVersion != article.LatestVersion));
     }
 
     /// <summary>The language asked for; else the visitor's, then English.</summary>

@@ -17,7 +17,7 @@ public static class ReadArticleApi
             .AllowAnonymous()
             .WithSummary("One article as the caller may read it: the live version (version=latest: the newest, for writers); public ones without a token.");
         articles.MapGet("/{id:long}/versions", async (long id, ClaimsPrincipal user, PermissionRegistry permissions, ArticleDetails details, ReadArticleHandler handler, CancellationToken ct) =>
-                await details.FindAsync(id, KnowledgeReader.For(user, permissions), latest: true, ct) is null ? Results.NotFound() : Results.Ok(await handler.HistoryAsync(id, ct)))
+                await details.ReadableAsync(id, KnowledgeReader.For(user, permissions), ct) ? Results.Ok(await handler.HistoryAsync(id, ct)) : Results.NotFound())
             .RequireAuthorization(KnowledgePermissions.Write)
             .WithSummary("Every version, newest first: who saved it, when, the note, and who approved it.");
         articles.MapGet("/{id:long}/diff", async (long id, int from, int to, ReadArticleHandler handler, CancellationToken ct) =>
@@ -28,8 +28,8 @@ public static class ReadArticleApi
                 (await handler.VoteAsync(id, command, KnowledgeReader.For(user, permissions), ct)).ToOk())
             .RequireAuthorization(KnowledgePermissions.Read)
             .WithSummary("Say whether the article helped (once per person; again replaces the vote). Not helpful puts a task on the owner's list.");
-        articles.MapGet("/{id:long}/files", async (long id, ClaimsPrincipal user, PermissionRegistry permissions, ArticleDetails details, CancellationToken ct) =>
-                await details.FindAsync(id, KnowledgeReader.For(user, permissions), latest: true, ct) is { } article ? Results.Ok(article.Files) : Results.NotFound())
+        articles.MapGet("/{id:long}/files", async (long id, ClaimsPrincipal user, PermissionRegistry permissions, ArticleDetails details, ArticleFiles files, CancellationToken ct) =>
+                await details.ReadableAsync(id, KnowledgeReader.For(user, permissions), ct) ? Results.Ok(await files.ListAsync(id, ct)) : Results.NotFound())
             .AllowAnonymous()
             .WithSummary("The article's pictures and PDFs: address, type, size, and the Markdown that shows or links each.");
         articles.MapPost("/{id:long}/files", async (long id, IFormFile file, ClaimsPrincipal user, PermissionRegistry permissions, ArticleFiles files, CancellationToken ct) =>

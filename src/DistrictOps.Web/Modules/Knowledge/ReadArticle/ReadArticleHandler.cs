@@ -88,13 +88,13 @@ public sealed class ReadArticleHandler(AppDbContext db, ArticleDetails details, 
         }
         else
         {
-            _ = vote.Helpful ? article.Helpful-- : article.NotHelpful--;
+            Count(article, vote.Helpful, -1);
         }
 
         vote.Helpful = helpful;
         vote.Comment = comment;
         vote.At = now;
-        _ = helpful ? article.Helpful++ : article.NotHelpful++;
+        Count(article, helpful, +1);
         if (!helpful)
         {
             db.Add(new ReviewTask
@@ -129,6 +129,18 @@ public sealed class ReadArticleHandler(AppDbContext db, ArticleDetails details, 
         return new VersionDiff(from, to, diff.Lines.Select(l => new DiffLine(
             l.Type switch { ChangeType.Inserted => DiffLineKind.Added, ChangeType.Deleted => DiffLineKind.Removed, _ => DiffLineKind.Same },
             l.Text)).ToList());
+    }
+
+    private static void Count(Article article, bool helpful, int by)
+    {
+        if (helpful)
+        {
+            article.Helpful += by;
+        }
+        else
+        {
+            article.NotHelpful += by;
+        }
     }
 
     /// <summary>A version as the lines the diff compares: its fields first, then the body.</summary>

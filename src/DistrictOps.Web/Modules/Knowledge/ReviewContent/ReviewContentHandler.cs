@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Knowledge.ReviewContent;
 
+/// <summary>An article on the writers' list; <see cref="Url"/> opens its newest version.</summary>
 public sealed record ReviewRow(long Id, string Title, string Language, string Kind, string Status, string OwnerName, DateOnly? ReviewBy, DateTimeOffset UpdatedAt, string Url);
 
 public sealed record TaskRow(long Id, long ArticleId, string ArticleTitle, string Url, string Reason, string RaisedByName, DateTimeOffset RaisedAt, bool Mine);
@@ -88,5 +89,5 @@ public sealed class ReviewContentHandler(AppDbContext db, DistrictTime time)
             .ToList(), await articles.CountAsync(cancellationToken));
 
     private static ReviewRow Row(long id, string title, string language, ArticleKind kind, ArticleStatus status, string owner, DateOnly? reviewBy, DateTimeOffset updatedAt, string slug) =>
-        new(id, title, language, kind.ToString(), status.ToString(), owner, reviewBy, updatedAt, ArticleDetails.UrlOf(slug, language));
+        new(id, title, language, kind.ToString(), status.ToString(), owner, reviewBy, updatedAt, ArticleDetails.UrlOf(slug, language, latest: true));
 }

@@ -51,28 +51,11 @@ public sealed class IndexModel(ArticleSearch search, IHelpdeskKnowledgeSources h
     {
         Reader = KnowledgeReader.For(User, permissions);
         IssueTypes = (await helpdesk.IssueTypesAsync(cancellationToken)).Where(c => c.Active).ToList();
-        var categories = Category is { } c ? Below(c) : null;
+        var categories = Category is { } c ? IssueTypeTree.Below(IssueTypes.Select(t => (t.Id, t.ParentId)), c) : null;
         var visitor = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var query = new ArticleQuery(Query, categories, ArticleRules.ParseAudience(Audience), ArticleLanguages.All.Contains(Lang ?? "") ? Lang : null,
             ArticleRules.ParseKind(Kind), ArticleRules.ParseStatus(Status), Tag, ArticleLanguages.All.Contains(visitor) ? visitor : ArticleLanguages.English);
         var page = QueryReader.ReadPaging(Request.Query);
         Results = await search.SearchAsync(query, Reader, page.Succeeded ? page.Value : new PageRequest(1, null), cancellationToken);
-    }
-
-    /// <summary>The issue type and every type below it: "Device" finds the tablet articles too.</summary>
-    private HashSet<int> Below(int id)
-    {
-        var ids = new HashSet<int> { id };
-        var added = true;
-        while (added)
-        {
-            added = false;
-            foreach (var c in IssueTypes.Where(c => c.ParentId is { } p && ids.Contains(p) && !ids.Contains(c.Id)))
-            {
-                added |= ids.Add(c.Id);
-            }
-        }
-
-        return ids;
     }
 }

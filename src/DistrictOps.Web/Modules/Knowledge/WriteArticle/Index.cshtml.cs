@@ -79,7 +79,7 @@ public sealed class IndexModel(WriteArticleHandler handler, ArticleDetails detai
         if (saved.Succeeded)
         {
             TempData["Saved"] = $"Saved as version {saved.Value.Version}, a draft. Send it for review when it is ready.";
-            return Redirect(saved.Value.Url + (saved.Value.Url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "version=latest");
+            return Redirect(ArticleDetails.UrlOf(saved.Value.Slug, saved.Value.Language, latest: true));
         }
 
         if (this.RefuseOnPage(saved.Failure) is { } refused)

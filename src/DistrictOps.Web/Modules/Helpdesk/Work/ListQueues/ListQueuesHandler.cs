@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform;
@@ -272,7 +273,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
 
         if (filter.IssueType is { } issueType)
         {
-            var withDescendants = Descendants(issueTypes, issueType);
+            var withDescendants = IssueTypeTree.Below(issueTypes.Select(c => (c.Id, c.ParentId)), issueType);
             tickets = tickets.Where(t => withDescendants.Contains(t.IssueTypeId));
         }
 
@@ -309,18 +310,6 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
         }
 
         return tickets;
-    }
-
-    private static List<int> Descendants(IReadOnlyList<IssueType> issueTypes, int root)
-    {
-        var children = issueTypes.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value, c => c.Id);
-        var found = new List<int> { root };
-        for (var i = 0; i < found.Count; i++)
-        {
-            found.AddRange(children[found[i]]);
-        }
-
-        return found;
     }
 
     /// <summary>The breaching-soon and breached order: the nearest first-response or resolution deadline first, so the least time left leads.</summary>
