@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Devices;
 using DistrictOps.Web.Modules.Directory;
 using DistrictOps.Web.Modules.Helpdesk;
 using DistrictOps.Web.Modules.Knowledge;
@@ -14,6 +15,7 @@ public static class DistrictOpsModules
     [
         new HelpdeskModule(),
         new KnowledgeModule(),
+        new DevicesModule(),
         new DirectoryModule(),
         new UsersModule(),
         new JobsModule(),

@@ -80,4 +80,25 @@ public interface IPeopleDirectory
 
     /// <summary>Every current staff member (teachers, administrators, aides, HR-only staff), by name: demo data, staffing.</summary>
     Task<IReadOnlyList<PersonSummary>> CurrentStaffAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The current person a scanned or typed number names: a student number, an employee id or a source id, in that order.
+    /// Null when none, or when <paramref name="reader"/> may not see them; a student or guardian found is written to the access log.
+    /// </summary>
+    Task<PersonSummary?> FindByNumberAsync(string number, DirectoryReader reader, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A family by its links, for a guardian looking at their own children or a module's fee statement: the guardians of
+    /// <paramref name="personId"/> (a student) or the person (a guardian), and every current student they are guardian of.
+    /// Applies no student rule; the caller decides who may see the family, and logs what it shows staff with <see cref="ShownAsync"/>.
+    /// </summary>
+    Task<Family> FamilyAsync(Guid personId, CancellationToken cancellationToken = default);
+
+    /// <summary>People who left (in the SIS or HR) after <paramref name="since"/>, most recent first, at most <paramref name="take"/>: devices and accounts to recover.</summary>
+    Task<IReadOnlyList<Leaver>> LeaversAsync(DateTimeOffset since, int take = 5_000, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Guardians and the students they are guardian of; names only.</summary>
+public sealed record Family(IReadOnlyList<PersonSummary> Guardians, IReadOnlyList<PersonSummary> Students);
+
+public sealed record Leaver(Guid Id, string Name, string Kind, Guid? PrimarySiteId, DateTimeOffset LeftAt);

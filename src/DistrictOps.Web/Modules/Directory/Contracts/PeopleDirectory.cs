@@ -80,6 +80,41 @@ internal sealed class PeopleDirectory(AppDbContext db, PermissionRegistry permis
         await Summaries(db.Set<Person>().Where(p => p.LeftAt == null && p.Kind != PersonKind.Student && p.Kind != PersonKind.Guardian)
             .OrderBy(p => p.SortName).ThenBy(p => p.Id)).ToListAsync(cancellationToken);
 
+    public async Task<PersonSummary?> FindByNumberAsync(string number, DirectoryReader reader, CancellationToken cancellationToken = default)
+    {
+        var term = number.Trim();
+        if (term.Length is 0 or > 64)
+        {
+            return null;
+        }
+
+        var current = db.Set<Person>().Where(p => p.LeftAt == null);
+        var id = await current.Where(p => p.Identifier == term).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? await current.Where(p => p.EmployeeId == term).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? await current.Where(p => p.SourcedId == term).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is { } found ? await FindAsync(found, reader, cancellationToken) : null;
+    }
+
+    public async Task<Family> FamilyAsync(Guid personId, CancellationToken cancellationToken = default)
+    {
+        var guardianIds = await db.Set<GuardianLink>().Where(g => g.StudentId == personId).Select(g => g.GuardianId)
+            .Concat(db.Set<Person>().Where(p => p.Id == personId && p.Kind == PersonKind.Guardian).Select(p => p.Id))
+            .Distinct().ToListAsync(cancellationToken);
+        var studentIds = db.Set<GuardianLink>().Where(g => guardianIds.Contains(g.GuardianId)).Select(g => g.StudentId);
+        var guardians = await Summaries(db.Set<Person>().Where(p => guardianIds.Contains(p.Id)).OrderBy(p => p.SortName)).ToListAsync(cancellationToken);
+        var students = await Summaries(db.Set<Person>().Where(p => p.LeftAt == null && p.Kind == PersonKind.Student && (studentIds.Contains(p.Id) || p.Id == personId))
+            .OrderBy(p => p.SortName)).ToListAsync(cancellationToken);
+        return new Family(guardians, students);
+    }
+
+    public async Task<IReadOnlyList<Leaver>> LeaversAsync(DateTimeOffset since, int take = 5_000, CancellationToken cancellationToken = default) =>
+        (await db.Set<Person>().AsNoTracking().Where(p => p.LeftAt != null && p.LeftAt > since)
+            .Select(p => new { p.Id, p.GivenName, p.PreferredGivenName, p.FamilyName, p.Kind, p.PrimarySiteId, LeftAt = p.LeftAt!.Value })
+            .ToListAsync(cancellationToken))
+        .OrderByDescending(p => p.LeftAt).Take(take)
+        .Select(p => new Leaver(p.Id, (string.IsNullOrEmpty(p.PreferredGivenName) ? p.GivenName : p.PreferredGivenName) + " " + p.FamilyName, p.Kind.ToString(), p.PrimarySiteId, p.LeftAt))
+        .ToList();
+
     private static IQueryable<PersonSummary> Summaries(IQueryable<Person> people) =>
         people.AsNoTracking().Select(p => new PersonSummary(
             p.Id, p.SourcedId, (p.PreferredGivenName == null || p.PreferredGivenName == "" ? p.GivenName : p.PreferredGivenName) + " " + p.FamilyName, p.Kind.ToString(),

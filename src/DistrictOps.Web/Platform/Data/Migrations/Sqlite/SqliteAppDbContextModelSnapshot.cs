@@ -17,6 +17,916 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccessoriesIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccessoriesOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AgreementOnFile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConditionIn")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InByName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLoan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotesIn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutByName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OutByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_devices_assignments_Open")
+                        .HasFilter("\"InAt\" IS NULL");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("DeviceId", "OutAt");
+
+                    b.HasIndex("HolderId", "OutAt");
+
+                    b.HasIndex("PoolId", "OutAt");
+
+                    b.ToTable("devices_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.Audit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpectedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FoundCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "StartedAt");
+
+                    b.ToTable("devices_audits", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.AuditItem", b =>
+                {
+                    b.Property<long>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Expected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScannedByName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AuditId", "DeviceId");
+
+                    b.HasIndex("DeviceId");
+
+                    b.ToTable("devices_audit_items", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.Collection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "SchoolYear")
+                        .IsUnique();
+
+                    b.ToTable("devices_collections", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.CollectionItem", b =>
+                {
+                    b.Property<long>("CollectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CollectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CollectionId", "DeviceId");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("CollectionId", "CollectedAt");
+
+                    b.ToTable("devices_collection_items", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.Device", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessoriesOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetTag")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Compliance")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CostCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FundingSourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HolderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAuditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OsVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurchaseOrder")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PurchasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WarrantyEnds")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetTag")
+                        .IsUnique();
+
+                    b.HasIndex("FundingSourceId");
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("PoolId");
+
+                    b.HasIndex("Serial")
+                        .IsUnique();
+
+                    b.HasIndex("StandardId", "AssetTag");
+
+                    b.HasIndex("Status", "AssetTag");
+
+                    b.HasIndex("SiteId", "Status", "AssetTag");
+
+                    b.ToTable("devices_devices", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.DeviceAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProtectionOptIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolYear")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId", "SchoolYear")
+                        .IsUnique();
+
+                    b.ToTable("devices_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.DeviceEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "Id");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.ToTable("devices_events", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.DeviceStandard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Configuration")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedLifeYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grades")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manufacturer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SupportEnds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitCostCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("devices_standards", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.FeeEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedByName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("StudentId", "At");
+
+                    b.ToTable("devices_fee_entries", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.FundingSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndsYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("devices_funding_sources", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.Incident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoliceReport")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedByName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Responsibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBefore")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedAt");
+
+                    b.HasIndex("DeviceId", "ReportedAt");
+
+                    b.HasIndex("Responsibility", "ReportedAt");
+
+                    b.HasIndex("SiteId", "ReportedAt");
+
+                    b.HasIndex("StudentId", "ReportedAt");
+
+                    b.ToTable("devices_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.IncidentPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("devices_incident_photos", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.LoanerPool", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LoanDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("devices_loaner_pools", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.Part", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnHand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReorderLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StandardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitCostCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartNumber")
+                        .IsUnique();
+
+                    b.ToTable("devices_parts", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.RepairOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LaborCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBefore")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VendorCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VendorRma")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("DeviceId", "OpenedAt");
+
+                    b.HasIndex("Status", "OpenedAt");
+
+                    b.ToTable("devices_repairs", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.RepairPart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RepairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitCostCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartId");
+
+                    b.HasIndex("RepairId");
+
+                    b.ToTable("devices_repair_parts", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.StandardCheck", b =>
+                {
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedByName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StandardId", "Item");
+
+                    b.ToTable("devices_standard_checks", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AcademicSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3106,6 +4016,132 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("auth_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.Assignment", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.AuditItem", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Audit", null)
+                        .WithMany()
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.CollectionItem", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Collection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.Device", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.FundingSource", null)
+                        .WithMany()
+                        .HasForeignKey("FundingSourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.LoanerPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.DeviceStandard", null)
+                        .WithMany()
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.DeviceEvent", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.FeeEntry", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.Incident", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.IncidentPhoto", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.RepairOrder", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.RepairPart", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.Part", null)
+                        .WithMany()
+                        .HasForeignKey("PartId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.RepairOrder", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("RepairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.StandardCheck", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Devices.Data.DeviceStandard", null)
+                        .WithMany("Checks")
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AccessLogListing", b =>
                 {
                     b.HasOne("DistrictOps.Web.Modules.Directory.Data.AccessLogEntry", null)
@@ -3315,6 +4351,16 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.DeviceStandard", b =>
+                {
+                    b.Navigation("Checks");
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Devices.Data.RepairOrder", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Directory.Data.AccessLogEntry", b =>
