@@ -56,6 +56,7 @@ public sealed class HelpdeskModule : IModule
         services.AddSettings<HelpdeskOptions>(configuration, HelpdeskOptions.Section);
         services.AddScoped<ViewerFactory>();
         services.AddScoped<IHelpdeskKnowledgeSources, KnowledgeSources>();
+        services.AddScoped<IDeviceTickets, DeviceTickets>();
         services.AddScoped<TicketRouter>();
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();

@@ -71,6 +71,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.UpdatedAt, t.Id });
         builder.HasIndex(t => t.CreatedAt);
         builder.HasIndex(t => t.IssueTypeId);
+        builder.HasIndex(t => t.AssetTag);
         builder.Property(t => t.DeviceModel).HasMaxLength(Ticket.DeviceModelMaxLength);
         builder.Property(t => t.ServiceLevelAlertsSent).HasConversion<int>();
         builder.HasIndex(t => t.ServiceLevelCheckAt);

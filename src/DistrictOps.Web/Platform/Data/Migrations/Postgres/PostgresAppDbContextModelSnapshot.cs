@@ -3035,6 +3035,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssetTag");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("IssueTypeId");

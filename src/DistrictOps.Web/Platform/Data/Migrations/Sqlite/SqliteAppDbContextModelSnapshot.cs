@@ -2988,6 +2988,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssetTag");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("IssueTypeId");
