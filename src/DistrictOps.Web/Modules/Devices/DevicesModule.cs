@@ -1,4 +1,8 @@
+using DistrictOps.Web.Modules.Devices.ListDevices;
+using DistrictOps.Web.Modules.Devices.ManageStandards;
 using DistrictOps.Web.Modules.Devices.Register;
+using DistrictOps.Web.Modules.Devices.RegisterDevices;
+using DistrictOps.Web.Modules.Devices.ViewDevice;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Modules;
 
@@ -13,15 +17,24 @@ public sealed class DevicesModule : IModule
 
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
+        new("Devices", "/devices", DevicesPermissions.Read, "Every device, who holds it, its history and tickets.", NavGroups.Devices),
+        new("Device standards", "/devices/standards", DevicesPermissions.Read, "Approved models and images, with their compatibility checklist.", NavGroups.Devices),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DeviceHistory>();
         services.AddScoped<Custody>();
+        services.AddScoped<StandardsHandler>();
+        services.AddScoped<ListDevicesHandler>();
+        services.AddScoped<RegisterDeviceHandler>();
+        services.AddScoped<ViewDeviceHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGroup("/api/v1/devices").WithTags("Devices")
+            .MapStandardsApi()
+            .MapDevicesApi();
     }
 }

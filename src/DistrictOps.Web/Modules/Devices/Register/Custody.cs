@@ -158,7 +158,7 @@ public sealed class Custody(AppDbContext db, DeviceHistory history, IPeopleDirec
     /// <summary>Whether the student's family has signed this school year's device agreement.</summary>
     public Task<bool> AgreementOnFileAsync(Guid studentId, CancellationToken cancellationToken)
     {
-        var year = SchoolYear.Of(DateOnly.FromDateTime(history.Now.UtcDateTime));
+        var year = SchoolYear.Of(history.Today);
         return db.Set<DeviceAgreement>().AnyAsync(a => a.StudentId == studentId && a.SchoolYear == year, cancellationToken);
     }
 

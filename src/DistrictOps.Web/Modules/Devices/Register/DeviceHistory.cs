@@ -1,12 +1,16 @@
 using DistrictOps.Web.Modules.Devices.Data;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Time;
 
 namespace DistrictOps.Web.Modules.Devices.Register;
 
 /// <summary>Adds a line to a device's history and stamps the device as changed; the caller saves with its own changes.</summary>
-public sealed class DeviceHistory(AppDbContext db, TimeProvider time)
+public sealed class DeviceHistory(AppDbContext db, DistrictTime time)
 {
-    public DateTimeOffset Now => time.GetUtcNow();
+    public DateTimeOffset Now => time.Now;
+
+    /// <summary>The district's date today (school years, due dates and ages of devices are in district days).</summary>
+    public DateOnly Today => time.Today;
 
     public DeviceEvent Add(Device device, DeviceUser user, DeviceEventKind kind, string? detail = null, DeviceStatus? from = null)
     {

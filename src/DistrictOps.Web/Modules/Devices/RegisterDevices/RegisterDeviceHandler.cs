@@ -1,0 +1,137 @@
+using DistrictOps.Web.Modules.Devices.Data;
+using DistrictOps.Web.Modules.Devices.Register;
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictOps.Web.Modules.Devices.RegisterDevices;
+
+public sealed record SaveDeviceCommand(DeviceFields Fields, int? Version = null);
+
+public sealed record DeviceSaved(Guid Id, string AssetTag, int Version, bool Changed);
+
+/// <summary>Adds a device to the register and changes its register fields; who holds it changes only through custody.</summary>
+public sealed class RegisterDeviceHandler(AppDbContext db, ISiteDirectory sites, DeviceHistory history)
+{
+    public async Task<Result<DeviceSaved>> CreateAsync(DeviceFields fields, DeviceUser user, CancellationToken cancellationToken)
+    {
+        var errors = new ErrorList();
+        var values = (await DeviceRules.LoadAsync(db, sites, cancellationToken)).Check(fields, errors);
+        if (values is null)
+        {
+            return Result.Invalid(errors);
+        }
+
+        if (!user.Scope.Covers(values.SiteId))
+        {
+            return Result.Invalid("site", "Choose one of your sites.");
+        }
+
+        var existing = await db.Set<Device>().Where(d => d.AssetTag == values.AssetTag || d.Serial == values.Serial).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return values.SameAs(existing)
+                ? new DeviceSaved(existing.Id, existing.AssetTag, existing.Version, Changed: false)
+                : Result.Conflict(existing.AssetTag == values.AssetTag
+                    ? $"The asset tag {values.AssetTag} is already on another device (serial {existing.Serial})."
+                    : $"The serial {values.Serial} is already registered as {existing.AssetTag}.");
+        }
+
+        var device = new Device { Id = Guid.CreateVersion7(), AssetTag = "", Serial = "", Status = values.Status, CreatedAt = history.Now };
+        values.CopyTo(device);
+        db.Add(device);
+        history.Add(device, user, DeviceEventKind.Added, $"Added as {DeviceStatuses.Words(device.Status)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new DeviceSaved(device.Id, device.AssetTag, device.Version, Changed: true);
+    }
+
+    public async Task<Result<DeviceSaved>> UpdateAsync(string assetTag, SaveDeviceCommand command, DeviceUser user, CancellationToken cancellationToken)
+    {
+        var key = Custody.Normalize(assetTag);
+        var device = await db.Set<Device>().SingleOrDefaultAsync(d => d.AssetTag == key, cancellationToken);
+        if (device is null || !user.Scope.Covers(device.SiteId))
+        {
+            return Result.NotFound($"No device has the tag {assetTag}.");
+        }
+
+        if (command.Version is { } version && version != device.Version)
+        {
+            return Result.Conflict($"Someone changed {device.AssetTag} since you opened it; open it again to see their change.");
+        }
+
+        var errors = new ErrorList();
+        var values = (await DeviceRules.LoadAsync(db, sites, cancellationToken)).Check(command.Fields with { Status = command.Fields.Status ?? device.Status.ToString() }, errors);
+        if (values is null)
+        {
+            return Result.Invalid(errors);
+        }
+
+        if (values.SameAs(device))
+        {
+            return new DeviceSaved(device.Id, device.AssetTag, device.Version, Changed: false);
+        }
+
+        var refused = await ConflictsAsync(device, values, user, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var changed = Changes(device, values);
+        var from = device.Status;
+        values.CopyTo(device);
+        device.Status = values.Status;
+        history.Add(device, user, from == device.Status ? DeviceEventKind.Edited : DeviceEventKind.StatusChanged, "Changed " + string.Join(", ", changed), from == device.Status ? null : from);
+        await db.SaveChangesAsync(cancellationToken);
+        return new DeviceSaved(device.Id, device.AssetTag, device.Version, Changed: true);
+    }
+
+    private async Task<Failure?> ConflictsAsync(Device device, DeviceValues values, DeviceUser user, CancellationToken cancellationToken)
+    {
+        if (!user.Scope.Covers(values.SiteId))
+        {
+            return Result.Invalid("site", "Choose one of your sites.");
+        }
+
+        if (values.Status != device.Status && (DeviceStatuses.IsOut(device.Status) || !DeviceStatuses.CanMove(device.Status, values.Status)))
+        {
+            return Result.Conflict(DeviceStatuses.IsOut(device.Status)
+                ? $"{device.AssetTag} is out with {device.HolderName}; check it in before changing its status."
+                : DeviceStatuses.Refusal(device.Status, values.Status));
+        }
+
+        if (await db.Set<Device>().AnyAsync(d => d.Id != device.Id && (d.AssetTag == values.AssetTag || d.Serial == values.Serial), cancellationToken))
+        {
+            return Result.Conflict($"Another device already has the tag {values.AssetTag} or the serial {values.Serial}.");
+        }
+
+        return null;
+    }
+
+    private static List<string> Changes(Device d, DeviceValues v)
+    {
+        var changes = new List<string>();
+        void Note(string name, object? before, object? after)
+        {
+            if (!Equals(before, after))
+            {
+                changes.Add(name);
+            }
+        }
+
+        Note("asset tag", d.AssetTag, v.AssetTag);
+        Note("serial", d.Serial, v.Serial);
+        Note("standard", d.StandardId, v.StandardId);
+        Note("status", d.Status, v.Status);
+        Note("site", d.SiteId, v.SiteId);
+        Note("room", d.Room, v.Room);
+        Note("purchase order", d.PurchaseOrder, v.PurchaseOrder);
+        Note("purchase date", d.PurchasedOn, v.PurchasedOn);
+        Note("cost", d.CostCents, v.CostCents);
+        Note("funding source", d.FundingSourceId, v.FundingSourceId);
+        Note("warranty", d.WarrantyEnds, v.WarrantyEnds);
+        Note("notes", d.Notes, v.Notes);
+        return changes;
+    }
+}
