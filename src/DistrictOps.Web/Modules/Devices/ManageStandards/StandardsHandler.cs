@@ -232,7 +232,7 @@ public sealed class StandardsHandler(AppDbContext db, DeviceHistory history)
     private static string? Grades(string? text, ErrorList errors)
     {
         var codes = (text ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(g => g.ToUpperInvariant()).Select(g => g.Length == 1 && char.IsAsciiDigit(g[0]) ? "0" + g : g).Distinct().ToList();
+            .Select(g => g.ToUpperInvariant()).Select(g => g == "K" ? "KG" : g.Length == 1 && char.IsAsciiDigit(g[0]) ? "0" + g : g).Distinct().ToList();
         var unknown = codes.Where(g => !GradeCodes.Contains(g)).ToList();
         if (unknown.Count > 0)
         {
