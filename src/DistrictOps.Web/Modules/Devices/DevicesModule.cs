@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Devices.ImportDevices;
 using DistrictOps.Web.Modules.Devices.ListDevices;
 using DistrictOps.Web.Modules.Devices.ManageStandards;
 using DistrictOps.Web.Modules.Devices.Register;
@@ -29,12 +30,15 @@ public sealed class DevicesModule : IModule
         services.AddScoped<ListDevicesHandler>();
         services.AddScoped<RegisterDeviceHandler>();
         services.AddScoped<ViewDeviceHandler>();
+        services.AddScoped<DeviceImporter>();
+        services.AddSingleton<ImportFiles>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1/devices").WithTags("Devices")
             .MapStandardsApi()
+            .MapImportDevicesApi()
             .MapDevicesApi();
     }
 }

@@ -23,9 +23,20 @@ public sealed record DeviceValues(
         (device.PurchaseOrder, device.PurchasedOn, device.CostCents, device.FundingSourceId, device.WarrantyEnds, device.Notes) = (PurchaseOrder, PurchasedOn, CostCents, FundingSourceId, WarrantyEnds, Notes);
     }
 
+    /// <summary>The fields that differ from the device's, as people name them, for its history.</summary>
+    public IReadOnlyList<string> ChangedFrom(Device d) =>
+    [
+        .. Named("asset tag", d.AssetTag != AssetTag), .. Named("serial", d.Serial != Serial), .. Named("standard", d.StandardId != StandardId),
+        .. Named("status", d.Status != Status), .. Named("site", d.SiteId != SiteId), .. Named("room", d.Room != Room),
+        .. Named("purchase", d.PurchaseOrder != PurchaseOrder || d.PurchasedOn != PurchasedOn || d.CostCents != CostCents || d.FundingSourceId != FundingSourceId),
+        .. Named("warranty", d.WarrantyEnds != WarrantyEnds), .. Named("notes", d.Notes != Notes),
+    ];
+
     public bool SameAs(Device d) =>
         (d.AssetTag, d.Serial, d.StandardId, d.Status, d.SiteId, d.Room, d.PurchaseOrder, d.PurchasedOn, d.CostCents, d.FundingSourceId, d.WarrantyEnds, d.Notes)
         == (AssetTag, Serial, StandardId, Status, SiteId, Room, PurchaseOrder, PurchasedOn, CostCents, FundingSourceId, WarrantyEnds, Notes);
+
+    private static string[] Named(string name, bool differs) => differs ? [name] : [];
 }
 
 /// <summary>
@@ -61,8 +72,12 @@ public sealed class DeviceRules
             funding.ToDictionary(f => f.Name, f => f.Id, StringComparer.OrdinalIgnoreCase));
     }
 
-    /// <summary>The values, or null with each problem added to <paramref name="errors"/> (field names after <paramref name="prefix"/>).</summary>
-    public DeviceValues? Check(DeviceFields fields, ErrorList errors, string prefix = "")
+    /// <summary>
+    /// The values, or null with each problem added to <paramref name="errors"/> (field names after <paramref name="prefix"/>).
+    /// An existing device's <paramref name="current"/> status is accepted as it is (an export re-imported says Assigned) and is
+    /// the status when none is given; a new device starts in stock.
+    /// </summary>
+    public DeviceValues? Check(DeviceFields fields, ErrorList errors, string prefix = "", DeviceStatus? current = null)
     {
         var found = new ErrorList();
         var tag = found.Required("assetTag", fields.AssetTag, "Give the asset tag (the barcode on the device).");
@@ -70,8 +85,9 @@ public sealed class DeviceRules
         var serial = found.Required("serial", fields.Serial, "Give the manufacturer's serial number.");
         found.MaxLength("serial", serial, Device.SerialMaxLength);
         var standard = Lookup(found, "standard", fields.Standard, standards, "an approved or retired standard", required: true);
-        var status = DeviceStatus.InStock;
-        if (!string.IsNullOrWhiteSpace(fields.Status) && !(Enum.TryParse(fields.Status.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out status) && RegisterStatuses.Contains(status)))
+        var status = current ?? DeviceStatus.InStock;
+        if (!string.IsNullOrWhiteSpace(fields.Status)
+            && !(Enum.TryParse(fields.Status.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out status) && (RegisterStatuses.Contains(status) || status == current)))
         {
             found.Add("status", $"Expected one of {string.Join(", ", RegisterStatuses)}; got \u201c{fields.Status}\u201d (check-out and loans are recorded by scanning, not by import).");
         }
@@ -93,6 +109,13 @@ public sealed class DeviceRules
         return found.Any ? null : new DeviceValues(Custody.Normalize(tag!), Custody.Normalize(serial!), standard!.Value, status, site, Blank(fields.Room), Blank(fields.PurchaseOrder),
             purchased, cost, source, warranty, Blank(fields.Notes));
     }
+
+    /// <summary>Why a register write may not move the device to <paramref name="status"/>, or null: a device out must be checked in first, other moves must be allowed ones.</summary>
+    public static string? MoveRefusal(Device device, DeviceStatus status) =>
+        status == device.Status ? null
+        : DeviceStatuses.IsOut(device.Status) ? $"{device.AssetTag} is out with {device.HolderName}; check it in before changing its status."
+        : DeviceStatuses.CanMove(device.Status, status) ? null
+        : DeviceStatuses.Refusal(device.Status, status);
 
     private static Guid? Lookup(ErrorList errors, string field, string? text, Dictionary<string, Guid> known, string expected, bool required)
     {

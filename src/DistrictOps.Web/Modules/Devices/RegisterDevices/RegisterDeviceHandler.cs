@@ -61,7 +61,7 @@ public sealed class RegisterDeviceHandler(AppDbContext db, ISiteDirectory sites,
         }
 
         var errors = new ErrorList();
-        var values = (await DeviceRules.LoadAsync(db, sites, cancellationToken)).Check(command.Fields with { Status = command.Fields.Status ?? device.Status.ToString() }, errors);
+        var values = (await DeviceRules.LoadAsync(db, sites, cancellationToken)).Check(command.Fields, errors, current: device.Status);
         if (values is null)
         {
             return Result.Invalid(errors);
@@ -78,7 +78,7 @@ public sealed class RegisterDeviceHandler(AppDbContext db, ISiteDirectory sites,
             return refused;
         }
 
-        var changed = Changes(device, values);
+        var changed = values.ChangedFrom(device);
         var from = device.Status;
         values.CopyTo(device);
         device.Status = values.Status;
@@ -94,11 +94,9 @@ public sealed class RegisterDeviceHandler(AppDbContext db, ISiteDirectory sites,
             return Result.Invalid("site", "Choose one of your sites.");
         }
 
-        if (values.Status != device.Status && (DeviceStatuses.IsOut(device.Status) || !DeviceStatuses.CanMove(device.Status, values.Status)))
+        if (DeviceRules.MoveRefusal(device, values.Status) is { } refusal)
         {
-            return Result.Conflict(DeviceStatuses.IsOut(device.Status)
-                ? $"{device.AssetTag} is out with {device.HolderName}; check it in before changing its status."
-                : DeviceStatuses.Refusal(device.Status, values.Status));
+            return Result.Conflict(refusal);
         }
 
         if (await db.Set<Device>().AnyAsync(d => d.Id != device.Id && (d.AssetTag == values.AssetTag || d.Serial == values.Serial), cancellationToken))
@@ -107,31 +105,5 @@ public sealed class RegisterDeviceHandler(AppDbContext db, ISiteDirectory sites,
         }
 
         return null;
-    }
-
-    private static List<string> Changes(Device d, DeviceValues v)
-    {
-        var changes = new List<string>();
-        void Note(string name, object? before, object? after)
-        {
-            if (!Equals(before, after))
-            {
-                changes.Add(name);
-            }
-        }
-
-        Note("asset tag", d.AssetTag, v.AssetTag);
-        Note("serial", d.Serial, v.Serial);
-        Note("standard", d.StandardId, v.StandardId);
-        Note("status", d.Status, v.Status);
-        Note("site", d.SiteId, v.SiteId);
-        Note("room", d.Room, v.Room);
-        Note("purchase order", d.PurchaseOrder, v.PurchaseOrder);
-        Note("purchase date", d.PurchasedOn, v.PurchasedOn);
-        Note("cost", d.CostCents, v.CostCents);
-        Note("funding source", d.FundingSourceId, v.FundingSourceId);
-        Note("warranty", d.WarrantyEnds, v.WarrantyEnds);
-        Note("notes", d.Notes, v.Notes);
-        return changes;
     }
 }
