@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Devices.Contracts;
 using DistrictOps.Web.Modules.Devices.ImportDevices;
 using DistrictOps.Web.Modules.Devices.ListDevices;
 using DistrictOps.Web.Modules.Devices.ManageStandards;
@@ -20,6 +21,7 @@ public sealed class DevicesModule : IModule
     [
         new("Devices", "/devices", DevicesPermissions.Read, "Every device, who holds it, its history and tickets.", NavGroups.Devices),
         new("Device standards", "/devices/standards", DevicesPermissions.Read, "Approved models and images, with their compatibility checklist.", NavGroups.Devices),
+        new("My devices", "/devices/mine", DevicesPermissions.Mine, "The devices checked out to you, and a quick way to report a problem with one.", NavGroups.Devices),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -31,6 +33,9 @@ public sealed class DevicesModule : IModule
         services.AddScoped<RegisterDeviceHandler>();
         services.AddScoped<ViewDeviceHandler>();
         services.AddScoped<DeviceImporter>();
+        services.AddScoped<DeviceLookups>();
+        services.AddScoped<IDeviceCounts>(sp => sp.GetRequiredService<DeviceLookups>());
+        services.AddScoped<IPersonDevices>(sp => sp.GetRequiredService<DeviceLookups>());
         services.AddSingleton<ImportFiles>();
     }
 

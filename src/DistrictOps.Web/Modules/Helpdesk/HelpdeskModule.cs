@@ -1,4 +1,3 @@
-using DistrictOps.Web.Modules.Devices.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Contracts;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Automations.RunAutomations;
@@ -30,7 +29,6 @@ using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
 using DistrictOps.Web.Platform.Settings;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DistrictOps.Web.Modules.Helpdesk;
 
@@ -102,7 +100,6 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<IDemoSeed, DemoSurveysSeed>();
         services.AddScoped<ReportClock>();
         services.AddScoped<ServiceReportsHandler>();
-        services.TryAddScoped<IDeviceCounts, EnrollmentDeviceCounts>();
         services.AddScoped<ServiceLevelTracker>();
         services.AddSingleton<HelpdeskSettingsCache>();
         services.AddSingleton(sp => sp.GetRequiredService<HelpdeskSettingsCache>().Watch);

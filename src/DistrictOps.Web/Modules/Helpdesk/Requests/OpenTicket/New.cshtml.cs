@@ -1,5 +1,7 @@
+using DistrictOps.Web.Modules.Devices.Contracts;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
+using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Uploads;
 using DistrictOps.Web.Modules.Knowledge.Contracts;
 using DistrictOps.Web.Platform.Ui;
@@ -17,7 +19,7 @@ namespace DistrictOps.Web.Modules.Helpdesk.Requests.OpenTicket;
 [Authorize(Policy = HelpdeskPermissions.Request)]
 public sealed class NewModel(
     OpenTicketHandler handler, TicketFiles files, TicketFinder finder, ViewerFactory viewers, TicketChoicesLoader choices, IOptions<HelpdeskOptions> options,
-    IEnumerable<IKnowledgeArticles> knowledge) : PageModel
+    IEnumerable<IKnowledgeArticles> knowledge, IPersonDevices devices) : PageModel
 {
     public const int SuggestionCount = 3;
     public const string SuggestionsPartial = "/Modules/Helpdesk/Requests/OpenTicket/_Suggestions.cshtml";
@@ -40,9 +42,12 @@ public sealed class NewModel(
 
     public long MaxPhotoMegabytes => options.Value.MaxAttachmentBytes / (1024 * 1024);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public const string DevicesKey = "MyDevices";
+
+    public async Task OnGetAsync(string? assetTag, CancellationToken cancellationToken)
     {
         Input.SiteId = await choices.HomeSiteAsync(DirectoryReader.Of(HttpContext), cancellationToken);
+        Input.AssetTag = assetTag;
         await LoadChoicesAsync(cancellationToken);
     }
 
@@ -119,6 +124,10 @@ public sealed class NewModel(
         return suggestions.Take(SuggestionCount).ToList();
     }
 
-    private async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
+    /// <summary>The sites and issue types, and the requester's own devices first in the device field (as Incident IQ does).</summary>
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
         ViewData[TicketChoices.Key] = await choices.LoadAsync(cancellationToken);
+        ViewData[DevicesKey] = User.PersonId() is { } person ? await devices.HeldByAsync(person, cancellationToken) : [];
+    }
 }

@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Devices.Contracts;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
@@ -38,7 +39,8 @@ public sealed class OpenTicketHandler(
     TicketNotifier notifier,
     HelpdeskSettingsCache settingsCache,
     TimeProvider clock,
-    IOptions<HelpdeskOptions> options)
+    IOptions<HelpdeskOptions> options,
+    IPersonDevices devices)
 {
     public async Task<Result<OpenedTicket>> HandleAsync(OpenTicketCommand command, Viewer actor, DirectoryReader reader, CancellationToken cancellationToken = default)
     {
@@ -83,6 +85,11 @@ public sealed class OpenTicketHandler(
 
         var now = clock.GetUtcNow();
         var ticket = NewTicket(command, actor, onBehalf, requester, site!.Id, issueType!.Id, Priorities.From(settings.PriorityMatrix, command.Impact, command.Urgency), now);
+        if (ticket.AssetTag is { } tag)
+        {
+            ticket.DeviceModel = await devices.ModelOfAsync(tag, cancellationToken);
+        }
+
         return await OpenAsync(ticket, actor, onBehalf ? $"Entered by {actor.Name} ({command.Channel})" : null, site.Type, now, cancellationToken);
     }
 

@@ -39,9 +39,13 @@ public class TicketForm
     [Display(Name = "Instruction is disrupted right now")]
     public bool InstructionDisrupted { get; set; }
 
+    [Display(Name = "Which device? (the asset tag on its label)")]
+    [StringLength(Ticket.AssetTagMaxLength, ErrorMessage = "The asset tag can be at most {1} characters.")]
+    public string? AssetTag { get; set; }
+
     public OpenTicketCommand ToCommand(TicketChannel channel = TicketChannel.Web, Guid? requesterPersonId = null, string? requesterName = null, string? requesterEmail = null) =>
         new(Title ?? "", Description ?? "", SiteId ?? Guid.Empty, IssueTypeId ?? 0, Impact, Urgency, InstructionDisrupted, channel, Room,
-            requesterPersonId, requesterName, requesterEmail);
+            requesterPersonId, requesterName, requesterEmail, AssetTag);
 }
 
 /// <summary>What the ticket form offers: the sites, and the issue types grouped under their top-level type.</summary>
