@@ -1,4 +1,6 @@
 using DistrictOps.Web.Modules.Devices.Contracts;
+using DistrictOps.Web.Modules.Devices.Demo;
+using DistrictOps.Web.Modules.Devices.ForecastRefresh;
 using DistrictOps.Web.Modules.Devices.ImportDevices;
 using DistrictOps.Web.Modules.Devices.ListDevices;
 using DistrictOps.Web.Modules.Devices.ManageStandards;
@@ -6,6 +8,7 @@ using DistrictOps.Web.Modules.Devices.Register;
 using DistrictOps.Web.Modules.Devices.RegisterDevices;
 using DistrictOps.Web.Modules.Devices.ViewDevice;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
 
 namespace DistrictOps.Web.Modules.Devices;
@@ -21,6 +24,7 @@ public sealed class DevicesModule : IModule
     [
         new("Devices", "/devices", DevicesPermissions.Read, "Every device, who holds it, its history and tickets.", NavGroups.Devices),
         new("Device standards", "/devices/standards", DevicesPermissions.Read, "Approved models and images, with their compatibility checklist.", NavGroups.Devices),
+        new("Refresh forecast", "/devices/forecast", DevicesPermissions.Forecast, "When devices are due for replacement, the cost with breakage and loss, and the unfunded gap.", NavGroups.Devices),
         new("My devices", "/devices/mine", DevicesPermissions.Mine, "The devices checked out to you, and a quick way to report a problem with one.", NavGroups.Devices),
     ];
 
@@ -33,7 +37,10 @@ public sealed class DevicesModule : IModule
         services.AddScoped<RegisterDeviceHandler>();
         services.AddScoped<ViewDeviceHandler>();
         services.AddScoped<DeviceImporter>();
+        services.AddScoped<ForecastHandler>();
+        services.AddScoped<FundingHandler>();
         services.AddScoped<DeviceLookups>();
+        services.AddScoped<IDemoSeed, DemoDevicesSeed>();
         services.AddScoped<IDeviceCounts>(sp => sp.GetRequiredService<DeviceLookups>());
         services.AddScoped<IPersonDevices>(sp => sp.GetRequiredService<DeviceLookups>());
         services.AddSingleton<ImportFiles>();
@@ -44,6 +51,9 @@ public sealed class DevicesModule : IModule
         endpoints.MapGroup("/api/v1/devices").WithTags("Devices")
             .MapStandardsApi()
             .MapImportDevicesApi()
+            .MapForecastApi()
+            .MapListDevicesApi()
+            .MapRegisterDevicesApi()
             .MapDevicesApi();
     }
 }

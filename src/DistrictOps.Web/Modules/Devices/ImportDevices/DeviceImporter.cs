@@ -64,16 +64,7 @@ public sealed class DeviceImporter(AppDbContext db, ISiteDirectory sites, Device
     private async Task<ImportPlan> RegisterAsync(string file, string key, TextReader text, bool apply, DeviceUser user, CancellationToken cancellationToken)
     {
         var findings = new List<ImportFinding>();
-        var rows = new List<(int Line, DeviceFields Fields, Dictionary<string, int> Columns)>();
-        using (var csv = DeviceCsv.Open(file, text, RegisterColumns, ["asset_tag", "serial", "standard"], findings))
-        {
-            while (csv is not null && csv.Read(findings))
-            {
-                rows.Add((csv.Line, new DeviceFields(csv["asset_tag"], csv["serial"], csv["standard"], csv["status"], csv["site"], csv["room"], csv["purchase_order"],
-                    csv["purchased_on"], csv["cost"], csv["funding_source"], csv["warranty_ends"], csv["notes"]), DeviceColumns.Import.ToDictionary(c => c, csv.Column)));
-            }
-        }
-
+        var rows = ReadRegister(file, text, findings);
         var rules = await DeviceRules.LoadAsync(db, sites, cancellationToken);
         var tags = rows.Select(r => Custody.Normalize(r.Fields.AssetTag ?? "")).Distinct().ToList();
         var serials = rows.Select(r => Custody.Normalize(r.Fields.Serial ?? "")).Distinct().ToList();
@@ -143,6 +134,19 @@ public sealed class DeviceImporter(AppDbContext db, ISiteDirectory sites, Device
         }
 
         return ImportPlan.Of(ImportKind.Devices, file, key, rows.Count, findings, [], planned, applied);
+    }
+
+    private static List<(int Line, DeviceFields Fields, Dictionary<string, int> Columns)> ReadRegister(string file, TextReader text, List<ImportFinding> findings)
+    {
+        var rows = new List<(int Line, DeviceFields Fields, Dictionary<string, int> Columns)>();
+        using var csv = DeviceCsv.Open(file, text, RegisterColumns, ["asset_tag", "serial", "standard"], findings);
+        while (csv is not null && csv.Read(findings))
+        {
+            rows.Add((csv.Line, new DeviceFields(csv["asset_tag"], csv["serial"], csv["standard"], csv["status"], csv["site"], csv["room"], csv["purchase_order"],
+                csv["purchased_on"], csv["cost"], csv["funding_source"], csv["warranty_ends"], csv["notes"]), DeviceColumns.Import.ToDictionary(c => c, csv.Column)));
+        }
+
+        return rows;
     }
 
     private async Task<ImportPlan> InventoryAsync(string file, string key, TextReader text, bool apply, DeviceUser user, CancellationToken cancellationToken)

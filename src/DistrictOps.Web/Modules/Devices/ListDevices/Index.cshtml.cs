@@ -1,5 +1,4 @@
 using DistrictOps.Web.Modules.Devices.Data;
-using DistrictOps.Web.Modules.Devices.ManageStandards;
 using DistrictOps.Web.Modules.Devices.Register;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Platform.Auth;
@@ -13,7 +12,7 @@ namespace DistrictOps.Web.Modules.Devices.ListDevices;
 
 /// <summary>The register: find a device by tag, serial or holder; filter by site, status, standard or not seen; export what the filter finds.</summary>
 [Authorize(Policy = DevicesPermissions.Read)]
-public sealed class IndexModel(ListDevicesHandler handler, StandardsHandler standards, ISiteDirectory sites, PermissionRegistry permissions) : PageModel
+public sealed class IndexModel(ListDevicesHandler handler, ISiteDirectory sites, PermissionRegistry permissions) : PageModel
 {
     public DeviceFilter? Filter { get; private set; }
 
@@ -21,7 +20,7 @@ public sealed class IndexModel(ListDevicesHandler handler, StandardsHandler stan
 
     public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
 
-    public IReadOnlyList<StandardRow> Standards { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Standards { get; private set; } = [];
 
     public bool CanManage { get; private set; }
 
@@ -48,7 +47,7 @@ public sealed class IndexModel(ListDevicesHandler handler, StandardsHandler stan
 
         CanManage = permissions.Grants(User, DevicesPermissions.Manage);
         Sites = (await sites.ListAsync(cancellationToken)).Where(s => user.Scope.Covers(s.Id)).ToList();
-        Standards = await standards.ListAsync(cancellationToken);
+        Standards = await handler.StandardsAsync(cancellationToken);
         return Page();
     }
 

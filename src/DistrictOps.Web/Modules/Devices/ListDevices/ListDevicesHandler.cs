@@ -56,6 +56,11 @@ public sealed class ListDevicesHandler(AppDbContext db, ISiteDirectory sites, IP
         return new ExportTable("Devices", [.. DeviceColumns.Import.Select(c => new ExportColumn(c)), new ExportColumn("holder"), new ExportColumn("last_seen")], rows);
     }
 
+    /// <summary>The standards to filter by, by name.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> StandardsAsync(CancellationToken cancellationToken) =>
+        (await db.Set<DeviceStandard>().Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken))
+            .OrderBy(s => s.Name, StringComparer.CurrentCulture).Select(s => (s.Id, s.Name)).ToList();
+
     private async Task<IQueryable<Device>> FilteredAsync(DeviceFilter filter, DeviceUser user, CancellationToken cancellationToken)
     {
         var query = user.Scope.Visible(db.Set<Device>().AsNoTracking());

@@ -1,6 +1,4 @@
-using DistrictOps.Web.Modules.Devices.ListDevices;
 using DistrictOps.Web.Modules.Devices.Register;
-using DistrictOps.Web.Modules.Devices.RegisterDevices;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Http;
 
@@ -10,20 +8,11 @@ public sealed record CheckOutRequest(Guid? PersonId, string? PersonNumber, strin
 
 public sealed record CheckInRequest(Data.Condition Condition = Data.Condition.A, Data.Accessories Accessories = Data.Accessories.None, string? Notes = null);
 
-/// <summary>The register over HTTP: list, one device, add and change, check-out and check-in, status.</summary>
+/// <summary>One device over HTTP: read it and its history, check it out and in, change its status.</summary>
 public static class ViewDeviceApi
 {
     public static RouteGroupBuilder MapDevicesApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/", async (HttpContext context, PermissionRegistry permissions, ListDevicesHandler handler, CancellationToken ct) =>
-            {
-                var read = DeviceFilter.Read(context.Request.Query);
-                return read.Succeeded
-                    ? Results.Ok(await handler.ListAsync(read.Value.Filter, read.Value.Page, DeviceUser.Of(context, DevicesPermissions.Read, permissions), ct))
-                    : read.Failure.ToProblem();
-            })
-            .WithSummary("Devices in asset-tag order, paged (page, pageSize): q (tag or serial start, or a holder's name), site, status, standard, notSeenDays.")
-            .RequireAuthorization(DevicesPermissions.Read);
         group.MapGet("/{tag}", async (string tag, HttpContext context, PermissionRegistry permissions, ViewDeviceHandler handler, CancellationToken ct) =>
                 (await handler.GetAsync(tag, DeviceUser.Of(context, DevicesPermissions.Read, permissions), ct)).ToOk())
             .WithSummary("One device by asset tag: register fields, holder, the last 200 history lines, assignments, tickets, incidents and repairs.")
@@ -37,14 +26,6 @@ public static class ViewDeviceApi
             })
             .WithSummary("A device's whole history, newest first, paged.")
             .RequireAuthorization(DevicesPermissions.Read);
-        group.MapPost("/", async (DeviceFields fields, HttpContext context, PermissionRegistry permissions, RegisterDeviceHandler handler, CancellationToken ct) =>
-                (await handler.CreateAsync(fields, DeviceUser.Of(context, DevicesPermissions.Manage, permissions), ct)).ToCreated(d => $"/api/v1/devices/{d.AssetTag}", d => d))
-            .WithSummary("Add a device (fields as the import's columns, camelCase). The same device again changes nothing; a tag or serial on another device is 409.")
-            .RequireAuthorization(DevicesPermissions.Manage);
-        group.MapPut("/{tag}", async (string tag, SaveDeviceCommand command, HttpContext context, PermissionRegistry permissions, RegisterDeviceHandler handler, CancellationToken ct) =>
-                (await handler.UpdateAsync(tag, command, DeviceUser.Of(context, DevicesPermissions.Manage, permissions), ct)).ToOk())
-            .WithSummary("Change a device's register fields; version refuses with 409 when someone saved in between.")
-            .RequireAuthorization(DevicesPermissions.Manage);
         group.MapPost("/{tag}/check-out", async (string tag, CheckOutRequest request, HttpContext context, PermissionRegistry permissions, Custody custody, CancellationToken ct) =>
                 (await custody.CheckOutAsync(new CheckOut(tag, request.PersonId, request.PersonNumber, request.Room, request.SiteId, request.Accessories),
                     DeviceUser.Of(context, DevicesPermissions.Assign, permissions), ct)).ToOk())

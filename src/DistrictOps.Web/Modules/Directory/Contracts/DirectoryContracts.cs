@@ -94,6 +94,12 @@ public interface IPeopleDirectory
     /// </summary>
     Task<Family> FamilyAsync(Guid personId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Current students, by site and name, at most <paramref name="take"/>: demo data. Applies no student rule and writes no
+    /// access log, like <see cref="CurrentStaffAsync"/>; nothing a user sees may come from it unchecked.
+    /// </summary>
+    Task<IReadOnlyList<PersonSummary>> CurrentStudentsAsync(int take, CancellationToken cancellationToken = default);
+
     /// <summary>People who left (in the SIS or HR) after <paramref name="since"/>, most recent first, at most <paramref name="take"/>: devices and accounts to recover.</summary>
     Task<IReadOnlyList<Leaver>> LeaversAsync(DateTimeOffset since, int take = 5_000, CancellationToken cancellationToken = default);
 }

@@ -80,6 +80,10 @@ internal sealed class PeopleDirectory(AppDbContext db, PermissionRegistry permis
         await Summaries(db.Set<Person>().Where(p => p.LeftAt == null && p.Kind != PersonKind.Student && p.Kind != PersonKind.Guardian)
             .OrderBy(p => p.SortName).ThenBy(p => p.Id)).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<PersonSummary>> CurrentStudentsAsync(int take, CancellationToken cancellationToken = default) =>
+        await Summaries(db.Set<Person>().Where(p => p.LeftAt == null && p.Kind == PersonKind.Student)
+            .OrderBy(p => p.PrimarySiteId).ThenBy(p => p.SortName).ThenBy(p => p.Id).Take(take)).ToListAsync(cancellationToken);
+
     public async Task<PersonSummary?> FindByNumberAsync(string number, DirectoryReader reader, CancellationToken cancellationToken = default)
     {
         var term = number.Trim();
