@@ -1,4 +1,7 @@
+using DistrictOps.Web.Modules.Devices.FamilyDevices;
+using DistrictOps.Web.Modules.Devices.KeepFees;
 using DistrictOps.Web.Modules.Devices.Register;
+using DistrictOps.Web.Modules.Devices.ReportIncidents;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Modules;
 
@@ -13,15 +16,32 @@ public sealed class DevicesModule : IModule
 
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
+        new("Device incidents", "/devices/incidents", DevicesPermissions.Read, "Lost, stolen and damaged devices, and who is responsible.", NavGroups.Devices),
+        new("Your children's devices", "/family/devices", DevicesPermissions.Family, "Your children's school devices, the device agreement and the fee statement.", NavGroups.Devices),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DeviceHistory>();
         services.AddScoped<Custody>();
+        services.AddScoped<Agreements>();
+        services.AddScoped<Fees>();
+        services.AddScoped<ReportIncidentHandler>();
+        services.AddScoped<IncidentsHandler>();
+        services.AddScoped<StudentDevicesHandler>();
+        services.AddScoped<FamilyDevicesHandler>();
+        // Parents start from one big button on their home page.
+        services.AddSingleton(new HomeAction("Your children's devices", "/family/devices", "See your children's school devices, sign the device agreement and see any fees.",
+            (user, permissions) => permissions.Grants(user, DevicesPermissions.Family)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGroup("/api/v1/devices").WithTags("Devices")
+            .MapIncidentsApi()
+            .MapFeesApi()
+            .MapAgreementsApi()
+            .MapFamilyDevicesApi();
+        endpoints.MapIncidentPhotos();
     }
 }
