@@ -39,6 +39,10 @@ public sealed class FamilyDevicesTests
         var held = Assert.Single(children[1].GetProperty("devices").EnumerateArray());
         Assert.Equal(("T-00003", "10w Gen 3", "Charger"), (held.GetProperty("assetTag").GetString(), held.GetProperty("model").GetString(), held.GetProperty("accessories").GetString()));
         Assert.StartsWith("The district lends your child a device", devices.GetProperty("agreementText")[0].GetString(), StringComparison.Ordinal);
+        var inSpanish = new HttpRequestMessage(HttpMethod.Get, "/api/v1/devices/family/devices");
+        inSpanish.Headers.AcceptLanguage.ParseAdd("es");
+        var spanish = await (await rosa.SendAsync(inSpanish)).JsonAsync(HttpStatusCode.OK);
+        Assert.StartsWith("El distrito le presta a su hijo o hija un dispositivo", spanish.GetProperty("agreementText")[0].GetString(), StringComparison.Ordinal);
 
         var signed = await (await rosa.PostAsJsonAsync("/api/v1/devices/family/agreements", new { studentId = kid1, signedByName = "Rosa Garcia", protectionOptIn = true })).JsonAsync(HttpStatusCode.Created);
         var retried = await (await rosa.PostAsJsonAsync("/api/v1/devices/family/agreements", new { studentId = kid1, signedByName = "Rosa Garcia", protectionOptIn = true })).JsonAsync(HttpStatusCode.Created);
@@ -108,6 +112,11 @@ public sealed class FamilyDevicesTests
         }
 
         var page = await browser.GetStringAsync("/family/devices");
+        var spanishPage = new HttpRequestMessage(HttpMethod.Get, "/family/devices");
+        spanishPage.Headers.AcceptLanguage.ParseAdd("es");
+        var enEspanol = await (await browser.SendAsync(spanishPage)).Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Los dispositivos de sus hijos</h1>", enEspanol, StringComparison.Ordinal);
+        Assert.Contains("La protección del dispositivo es voluntaria", enEspanol, StringComparison.Ordinal);
         Assert.Contains("Kid1 Garcia", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Tran", page, StringComparison.Ordinal);
         Assert.Contains("Device protection is voluntary", page, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -106,6 +107,17 @@ public sealed class KeepFeesTests
             Assert.Contains(shown, e => e.PersonId == rosa && e.Path == $"/devices/fees/{kid1}/statement");
             var managerId = world.Users[HelpdeskWorld.Manager];
             Assert.False(await context.Set<AccessLogEntry>().AnyAsync(e => e.UserId == managerId));
+        }
+
+        var form = new Dictionary<string, string> { ["Payment.IncidentId"] = lost.ToString(CultureInfo.InvariantCulture), ["Payment.Amount"] = "5", ["Payment.Reason"] = "Cash.", ["Payment.RequestId"] = Guid.NewGuid().ToString() };
+        var nothingOwed = await admin.PostFormAsync($"/devices/students/{kid1}", $"/devices/students/{kid1}?handler=Payment", new(form));
+        Assert.Equal(HttpStatusCode.BadRequest, nothingOwed.StatusCode);
+        var charge = new Dictionary<string, string> { ["Charge.IncidentId"] = lost.ToString(CultureInfo.InvariantCulture), ["Charge.Amount"] = "350.00", ["Charge.Reason"] = "Not returned.", ["Charge.RequestId"] = Guid.NewGuid().ToString() };
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/devices/students/{kid1}", $"/devices/students/{kid1}?handler=Charge", new(charge))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/devices/students/{kid1}", $"/devices/students/{kid1}?handler=Charge", new(charge))).StatusCode);
+        await using (var context = world.Db.OpenContext())
+        {
+            Assert.Equal(35_000, (await context.Set<FeeEntry>().SingleAsync()).AmountCents);
         }
 
         var high = await world.SignedInAsync(HelpdeskWorld.SecondTech);

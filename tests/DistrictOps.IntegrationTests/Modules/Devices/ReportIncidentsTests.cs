@@ -116,6 +116,10 @@ public sealed class ReportIncidentsTests
         }
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Conflict], added);
+        var large = new byte[(5 * 1024 * 1024) + 1];
+        Png.CopyTo(large, 0);
+        var tooLarge = await api.PostAsync($"/api/v1/devices/incidents/{incident.Id}/photos", new MultipartFormDataContent { { new ByteArrayContent(large), "file", "huge.png" } });
+        Assert.Equal("huge.png: The file is larger than 5 MB.", (await tooLarge.JsonAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("photos")[0].GetString());
     }
 
     [Theory]
