@@ -47,6 +47,14 @@ internal static class FamilyFeesWorld
         return done.Value;
     }
 
+    /// <summary>Checks the device in through <see cref="Custody"/>, as the help desk, in the given condition.</summary>
+    public static async Task CheckInAsync(this HelpdeskWorld world, string tag, Condition condition)
+    {
+        await using var scope = world.App.Services.CreateAsyncScope();
+        var done = await scope.ServiceProvider.GetRequiredService<Custody>().CheckInAsync(new CheckIn(tag, condition), HelpDesk(world), default);
+        Assert.True(done.Succeeded, done.Failure?.Message);
+    }
+
     /// <summary>Reports an incident through the API (as the help desk unless said otherwise) and returns its JSON; asserts it was recorded.</summary>
     public static async Task<JsonElement> ReportAsync(this HelpdeskWorld world, object report, string email = HelpdeskWorld.HelpDesk)
     {

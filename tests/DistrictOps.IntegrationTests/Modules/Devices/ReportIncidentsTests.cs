@@ -43,6 +43,25 @@ public sealed class ReportIncidentsTests
 
     [Theory]
     [Providers]
+    public async Task A_device_checked_in_broken_is_reported_damaged_for_the_student_who_brought_it_back(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        await world.AddDevicesAsync(1, world.Elementary);
+        await world.CheckOutAsync("T-00001", "s-es-2");
+        await world.CheckInAsync("T-00001", Condition.D);
+
+        var reported = await world.ReportAsync(Damaged("T-00001", "Accidental", "Hinge broken when it came back."));
+
+        Assert.Equal(("Damaged", false), (reported.GetProperty("status").GetString(), reported.GetProperty("repeated").GetBoolean()));
+        await using var context = world.Db.OpenContext();
+        var incident = await context.Set<Incident>().SingleAsync();
+        Assert.Equal((await world.PersonIdAsync("s-es-2"), DeviceStatus.Damaged), (incident.StudentId, incident.StatusBefore));
+        var line = await context.Set<DeviceEvent>().SingleAsync(e => e.Kind == DeviceEventKind.Incident);
+        Assert.Equal(((DeviceStatus?)null, "Reported damaged (accidental)"), (line.FromStatus, line.Detail));
+    }
+
+    [Theory]
+    [Providers]
     public async Task A_report_with_bad_fields_names_each_and_a_move_the_status_does_not_allow_is_refused_with_its_sentence(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
