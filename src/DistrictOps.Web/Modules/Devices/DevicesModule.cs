@@ -1,11 +1,14 @@
 using DistrictOps.Web.Modules.Devices.Contracts;
 using DistrictOps.Web.Modules.Devices.Demo;
+using DistrictOps.Web.Modules.Devices.FamilyDevices;
 using DistrictOps.Web.Modules.Devices.ForecastRefresh;
 using DistrictOps.Web.Modules.Devices.ImportDevices;
+using DistrictOps.Web.Modules.Devices.KeepFees;
 using DistrictOps.Web.Modules.Devices.ListDevices;
 using DistrictOps.Web.Modules.Devices.ManageStandards;
 using DistrictOps.Web.Modules.Devices.Register;
 using DistrictOps.Web.Modules.Devices.RegisterDevices;
+using DistrictOps.Web.Modules.Devices.ReportIncidents;
 using DistrictOps.Web.Modules.Devices.ViewDevice;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
@@ -26,6 +29,8 @@ public sealed class DevicesModule : IModule
         new("Device standards", "/devices/standards", DevicesPermissions.Read, "Approved models and images, with their compatibility checklist.", NavGroups.Devices),
         new("Refresh forecast", "/devices/forecast", DevicesPermissions.Forecast, "When devices are due for replacement, the cost with breakage and loss, and the unfunded gap.", NavGroups.Devices),
         new("My devices", "/devices/mine", DevicesPermissions.Mine, "The devices checked out to you, and a quick way to report a problem with one.", NavGroups.Devices),
+        new("Device incidents", "/devices/incidents", DevicesPermissions.Read, "Lost, stolen and damaged devices, and who is responsible.", NavGroups.Devices),
+        new("Your children's devices", "/family/devices", DevicesPermissions.Family, "Your children's school devices, the device agreement and the fee statement.", NavGroups.Devices),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -44,6 +49,15 @@ public sealed class DevicesModule : IModule
         services.AddScoped<IDeviceCounts>(sp => sp.GetRequiredService<DeviceLookups>());
         services.AddScoped<IPersonDevices>(sp => sp.GetRequiredService<DeviceLookups>());
         services.AddSingleton<ImportFiles>();
+        services.AddScoped<Agreements>();
+        services.AddScoped<Fees>();
+        services.AddScoped<ReportIncidentHandler>();
+        services.AddScoped<IncidentsHandler>();
+        services.AddScoped<StudentDevicesHandler>();
+        services.AddScoped<FamilyDevicesHandler>();
+        // Parents start from one big button on their home page.
+        services.AddSingleton(new HomeAction("Your children's devices", "/family/devices", "See your children's school devices, sign the device agreement and see any fees.",
+            (user, permissions) => permissions.Grants(user, DevicesPermissions.Family)));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -54,6 +68,11 @@ public sealed class DevicesModule : IModule
             .MapForecastApi()
             .MapListDevicesApi()
             .MapRegisterDevicesApi()
+            .MapIncidentsApi()
+            .MapFeesApi()
+            .MapAgreementsApi()
+            .MapFamilyDevicesApi()
             .MapDevicesApi();
+        endpoints.MapIncidentPhotos();
     }
 }

@@ -155,6 +155,22 @@ public sealed class Custody(AppDbContext db, DeviceHistory history, IPeopleDirec
         return new CustodyDone(assignment.Id, device.Id, device.AssetTag, "", assignment.HolderName, device.Status, false, []);
     }
 
+    /// <summary>
+    /// Ends the device's open assignment without a return (lost or stolen): the holder no longer has it, and what went out
+    /// with it did not come back. The caller moves the device's status, with its history line, and saves. Null when it was not out.
+    /// </summary>
+    public async Task<Assignment?> EndWithoutReturnAsync(Device device, DeviceUser user, string note, CancellationToken cancellationToken)
+    {
+        var open = await db.Set<Assignment>().Where(a => a.DeviceId == device.Id && a.InAt == null).FirstOrDefaultAsync(cancellationToken);
+        if (open is not null)
+        {
+            (open.InAt, open.InByName, open.AccessoriesIn, open.NotesIn) = (history.Now, user.Name, Accessories.None, note);
+            (device.HolderKind, device.HolderId, device.HolderName, device.AccessoriesOut) = (null, null, null, Accessories.None);
+        }
+
+        return open;
+    }
+
     /// <summary>Whether the student's family has signed this school year's device agreement.</summary>
     public Task<bool> AgreementOnFileAsync(Guid studentId, CancellationToken cancellationToken)
     {
