@@ -79,7 +79,7 @@ public sealed class AuditDevicesTests
 
     [Theory]
     [Providers]
-    public async Task A_site_technician_audits_only_their_own_sites(DatabaseProvider provider)
+    public async Task A_site_technician_audits_only_their_own_sites_and_scans_into_an_audit_from_the_scan_page(DatabaseProvider provider)
     {
         await using var world = await HelpdeskWorld.CreateAsync(provider);
         await world.AddDevicesAsync(1, world.Elementary);
@@ -99,8 +99,18 @@ public sealed class AuditDevicesTests
         var (bad, invalid) = await tech.SendAsync("/api/v1/devices/audits", new { room = new string('r', 65) });
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.Equal(["room", "siteId"], invalid.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+
+        var browser = world.App.Browser();
+        await browser.SignInAsync(HelpdeskWorld.SiteTech);
+        var scanPage = $"/devices/scan?mode=audit&audit={id}";
+        var posted = await browser.PostFormAsync(scanPage, $"/devices/audits/{id}?handler=Scan", new() { ["code"] = "T-00001", ["back"] = "scan" });
+        Assert.Equal(scanPage, posted.Headers.Location!.OriginalString);
+        var shown = await browser.GetStringAsync(scanPage);
+        Assert.Contains("Found T-00001 (10w Gen 3).", shown, StringComparison.Ordinal);
+        Assert.Contains("Found 1 of 1 expected; 0 unexpected.", shown, StringComparison.Ordinal);
         await using var context = world.Db.OpenContext();
         Assert.Null(await context.Set<Audit>().Where(a => a.Id == id).Select(a => a.ClosedAt).SingleAsync());
+        Assert.NotNull(await context.Set<AuditItem>().Where(i => i.AuditId == id).Select(i => i.ScannedAt).SingleAsync());
     }
 
     private static List<string> Tags(JsonElement detail) =>

@@ -56,12 +56,7 @@ public sealed class IndexModel(CollectDevicesHandler handler, ISiteDirectory sit
         }
 
         await LoadAsync(cancellationToken);
-        Response.StatusCode = started.Kind switch
-        {
-            OutcomeKind.Conflict => StatusCodes.Status409Conflict,
-            OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status400BadRequest,
-        };
+        Response.StatusCode = started.Kind switch { OutcomeKind.Conflict => StatusCodes.Status409Conflict, OutcomeKind.Forbidden => StatusCodes.Status403Forbidden, _ => StatusCodes.Status400BadRequest };
         return Page();
     }
 
