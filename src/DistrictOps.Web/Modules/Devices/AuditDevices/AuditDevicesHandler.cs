@@ -120,8 +120,7 @@ public sealed class AuditDevicesHandler(AppDbContext db, ISiteDirectory sites, I
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(audit);
         await db.SaveChangesAsync(cancellationToken);
-        db.AddRange(expected.Select(deviceId => new AuditItem { AuditId = audit.Id, DeviceId = deviceId, Expected = true }));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertAsync(expected.Select(deviceId => new AuditItem { AuditId = audit.Id, DeviceId = deviceId, Expected = true }).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await SummariesAsync([audit], cancellationToken))[0];
     }
@@ -194,7 +193,15 @@ public sealed class AuditDevicesHandler(AppDbContext db, ISiteDirectory sites, I
             (item.ScannedAt, item.ScannedByName) = (time.Now, user.Name);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (item is null)
+        {
+            // The same unexpected device scanned at the same moment on another scanner: it is recorded once.
+            outcome = AuditScanOutcome.AlreadyScanned;
+        }
         var warnings = outcome == AuditScanOutcome.Unexpected
             ? await UnexpectedAsync(audit, device.AssetTag, device.SiteId, device.Room, device.Status, user, cancellationToken)
             : [];
@@ -225,12 +232,11 @@ public sealed class AuditDevicesHandler(AppDbContext db, ISiteDirectory sites, I
         var found = scanned.Count(i => i.Expected);
         await db.Set<Audit>().Where(a => a.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.FoundCount, found).SetProperty(a => a.MissingCount, a => a.ExpectedCount - found), cancellationToken);
-        db.AddRange(scanned.Select(i => new DeviceEvent
+        await db.InsertAsync(scanned.Select(i => new DeviceEvent
         {
             DeviceId = i.DeviceId, At = now, ActorUserId = user.UserId, ActorName = user.Name, Kind = DeviceEventKind.Audited,
             Detail = Trim(i.Expected ? $"Found in audit {audit.Name}." : $"Scanned in audit {audit.Name}, where it was not expected."),
-        }));
-        await db.SaveChangesAsync(cancellationToken);
+        }).ToList(), cancellationToken);
         await db.Set<Device>()
             .Where(d => db.Set<AuditItem>().Any(i => i.AuditId == id && i.DeviceId == d.Id && i.ScannedAt != null))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastAuditedAt, d => db.Set<AuditItem>().Where(i => i.AuditId == id && i.DeviceId == d.Id).Select(i => i.ScannedAt).FirstOrDefault()), cancellationToken);

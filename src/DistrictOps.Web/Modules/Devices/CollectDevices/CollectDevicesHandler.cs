@@ -100,8 +100,7 @@ public sealed class CollectDevicesHandler(AppDbContext db, ISiteDirectory sites,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(collection);
         await db.SaveChangesAsync(cancellationToken);
-        db.AddRange(expected.Select(d => new CollectionItem { CollectionId = collection.Id, DeviceId = d.Id, StudentId = d.HolderId, HolderName = d.HolderName ?? "" }));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertAsync(expected.Select(d => new CollectionItem { CollectionId = collection.Id, DeviceId = d.Id, StudentId = d.HolderId, HolderName = d.HolderName ?? "" }).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await SummariesAsync([collection], cancellationToken))[0];
     }
