@@ -1,3 +1,5 @@
+using DistrictOps.Web.Modules.Devices.AuditDevices;
+using DistrictOps.Web.Modules.Devices.CollectDevices;
 using DistrictOps.Web.Modules.Devices.Contracts;
 using DistrictOps.Web.Modules.Devices.Demo;
 using DistrictOps.Web.Modules.Devices.FamilyDevices;
@@ -6,9 +8,11 @@ using DistrictOps.Web.Modules.Devices.ImportDevices;
 using DistrictOps.Web.Modules.Devices.KeepFees;
 using DistrictOps.Web.Modules.Devices.ListDevices;
 using DistrictOps.Web.Modules.Devices.ManageStandards;
+using DistrictOps.Web.Modules.Devices.RecoverDevices;
 using DistrictOps.Web.Modules.Devices.Register;
 using DistrictOps.Web.Modules.Devices.RegisterDevices;
 using DistrictOps.Web.Modules.Devices.ReportIncidents;
+using DistrictOps.Web.Modules.Devices.ScanDevices;
 using DistrictOps.Web.Modules.Devices.ViewDevice;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
@@ -31,6 +35,10 @@ public sealed class DevicesModule : IModule
         new("My devices", "/devices/mine", DevicesPermissions.Mine, "The devices checked out to you, and a quick way to report a problem with one.", NavGroups.Devices),
         new("Device incidents", "/devices/incidents", DevicesPermissions.Read, "Lost, stolen and damaged devices, and who is responsible.", NavGroups.Devices),
         new("Your children's devices", "/family/devices", DevicesPermissions.Family, "Your children's school devices, the device agreement and the fee statement.", NavGroups.Devices),
+        new("Scan devices", "/devices/scan", DevicesPermissions.Assign, "Check devices out and in with a barcode scanner, or scan a room into an audit.", NavGroups.Devices),
+        new("Device audits", "/devices/audits", DevicesPermissions.Read, "Audit a site or a room by scanning: what was not found is the missing list.", NavGroups.Devices),
+        new("Year-end collections", "/devices/collections", DevicesPermissions.Read, "Devices expected back from students at the end of the year, and reminders to families.", NavGroups.Devices),
+        new("Devices to recover", "/devices/recover", DevicesPermissions.Read, "Devices still held by students and staff who left.", NavGroups.Devices),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -58,6 +66,10 @@ public sealed class DevicesModule : IModule
         // Parents start from one big button on their home page.
         services.AddSingleton(new HomeAction("Your children's devices", "/family/devices", "See your children's school devices, sign the device agreement and see any fees.",
             (user, permissions) => permissions.Grants(user, DevicesPermissions.Family)));
+        services.AddScoped<ScanDevicesHandler>();
+        services.AddScoped<AuditDevicesHandler>();
+        services.AddScoped<CollectDevicesHandler>();
+        services.AddScoped<RecoverDevicesHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -74,5 +86,10 @@ public sealed class DevicesModule : IModule
             .MapFamilyDevicesApi()
             .MapDevicesApi();
         endpoints.MapIncidentPhotos();
+        var api = endpoints.MapGroup("/api/v1/devices").WithTags("Devices");
+        api.MapScanDevicesApi();
+        api.MapAuditDevicesApi();
+        api.MapCollectDevicesApi();
+        api.MapRecoverDevicesApi();
     }
 }
