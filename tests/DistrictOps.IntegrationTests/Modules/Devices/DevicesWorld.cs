@@ -24,7 +24,7 @@ internal static class DevicesWorld
             {
                 Id = TabletStandard, Name = "Student tablet 2025", Manufacturer = "Lenovo", Model = "10w Gen 3", ImageName = "Student", ImageVersion = "2025.2",
                 Status = StandardStatus.Approved, ApprovedOn = new DateOnly(2025, 6, 1), ApprovedByName = "IT Manager", UnitCostCents = 35_000, ExpectedLifeYears = 5,
-                SupportEnds = new DateOnly(2031, 6, 30), Grades = "KG,01,02,03,04,05", UpdatedAt = DateTimeOffset.UtcNow,
+                SupportEnds = new DateOnly(2031, 6, 30), Grades = "KG,01,02,03,04,05", UpdatedAt = TimeProvider.System.GetUtcNow(),
             };
             standard.Checks.AddRange(Enum.GetValues<CheckItem>().Select(item => new StandardCheck { StandardId = TabletStandard, Item = item, Result = CheckResult.Pass, CheckedByName = "Senior Technician" }));
             context.Add(standard);
@@ -38,7 +38,7 @@ internal static class DevicesWorld
             context.Add(new Device
             {
                 Id = Guid.NewGuid(), AssetTag = $"T-{number}", Serial = $"SN-{number}", StandardId = TabletStandard, Status = DeviceStatus.InStock, SiteId = siteId,
-                PoolId = poolId, PurchasedOn = new DateOnly(2025, 8, 1), CostCents = 35_000, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                PoolId = poolId, PurchasedOn = new DateOnly(2025, 8, 1), CostCents = 35_000, CreatedAt = TimeProvider.System.GetUtcNow(), UpdatedAt = TimeProvider.System.GetUtcNow(),
             });
         }
 
