@@ -1,4 +1,7 @@
+using DistrictOps.Web.Modules.Devices.LendLoaners;
 using DistrictOps.Web.Modules.Devices.Register;
+using DistrictOps.Web.Modules.Devices.RepairDevices;
+using DistrictOps.Web.Modules.Devices.StockParts;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Modules;
 
@@ -13,15 +16,22 @@ public sealed class DevicesModule : IModule
 
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
+        new("Loaners", "/devices/loaners", DevicesPermissions.Read, "Loaner pools per site: lend from a ticket, returns, overdue loans, use and the recommended pool size.", NavGroups.Devices),
+        new("Repairs", "/devices/repairs", DevicesPermissions.Read, "In-house and vendor repairs: parts, cost and turnaround; the device's status follows the repair.", NavGroups.Devices),
+        new("Parts", "/devices/parts", DevicesPermissions.Read, "Spare parts on hand, what to reorder, and stock received.", NavGroups.Devices),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DeviceHistory>();
         services.AddScoped<Custody>();
+        services.AddScoped<LendLoanersHandler>();
+        services.AddScoped<RepairDevicesHandler>();
+        services.AddScoped<StockPartsHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGroup("/api/v1/devices").WithTags("Devices").MapLendLoanersApi().MapRepairDevicesApi().MapStockPartsApi();
     }
 }
