@@ -11,7 +11,8 @@ namespace DistrictOps.Web.Modules.Devices.LendLoaners;
 
 /// <summary>
 /// A loaner pool as its card shows it: devices in service in the pool, out on loan now, available (in stock), overdue,
-/// the share of device-days out over the last 90 days, and the site's recommended pool size with its inputs.
+/// the share of device-days out over the last 90 days, and the site's recommended pool size with its inputs, beside the
+/// number of pools at the site and the devices in service in all of them.
 /// </summary>
 public sealed record PoolCard(
     Guid Id, string Name, Guid SiteId, string SiteName, int LoanDays, int Devices, int OutNow, int Available, int Overdue, decimal Utilization,
@@ -357,26 +358,26 @@ public sealed class LendLoanersHandler(
         var siteIds = pools.Select(p => p.SiteId).Distinct().ToList();
         var (now, today) = (time.Now, time.Today);
         var since = now.AddDays(-UtilizationDays);
-        var byStatus = await db.Set<Device>().Where(d => d.PoolId != null && ids.Contains(d.PoolId.Value))
+        // Every pool at the pools' sites: the recommendation is the site's, so its card compares it with all the site's loaners.
+        var sitePools = await db.Set<LoanerPool>().Where(p => siteIds.Contains(p.SiteId)).Select(p => new { p.Id, p.SiteId }).ToListAsync(cancellationToken);
+        var allIds = sitePools.Select(p => p.Id).ToList();
+        var byStatus = await db.Set<Device>().Where(d => d.PoolId != null && allIds.Contains(d.PoolId.Value))
             .GroupBy(d => new { d.PoolId, d.Status }).Select(g => new { g.Key.PoolId, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
+        var inService = allIds.ToDictionary(id => id, id => byStatus.Where(s => s.PoolId == id && DeviceStatuses.InService(s.Status)).Sum(s => s.Count));
         var loans = await db.Set<Assignment>().Where(a => a.IsLoan && a.PoolId != null && ids.Contains(a.PoolId.Value) && (a.InAt == null || a.InAt > since))
             .Select(a => new { a.PoolId, a.OutAt, a.InAt, a.DueOn }).ToListAsync(cancellationToken);
-        var sitePools = await db.Set<LoanerPool>().Where(p => siteIds.Contains(p.SiteId))
-            .Select(p => new { p.SiteId, Devices = db.Set<Device>().Count(d => d.PoolId == p.Id && d.Status != DeviceStatus.Retired && d.Status != DeviceStatus.Disposed) })
-            .ToListAsync(cancellationToken);
         var sizing = await SizingAsync(siteIds, cancellationToken);
         var names = (await sites.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
         return pools.Select(pool =>
         {
-            var statuses = byStatus.Where(s => s.PoolId == pool.Id).ToList();
-            var inService = statuses.Where(s => DeviceStatuses.InService(s.Status)).Sum(s => s.Count);
+            var devices = inService[pool.Id];
             var mine = loans.Where(l => l.PoolId == pool.Id).ToList();
             var open = mine.Where(l => l.InAt == null).ToList();
-            var site = sitePools.Where(s => s.SiteId == pool.SiteId).ToList();
+            var site = sitePools.Where(s => s.SiteId == pool.SiteId).Select(s => inService[s.Id]).ToList();
             return new PoolCard(
-                pool.Id, pool.Name, pool.SiteId, names.GetValueOrDefault(pool.SiteId, "Former site"), pool.LoanDays, inService, open.Count,
-                statuses.Where(s => s.Status == DeviceStatus.InStock).Sum(s => s.Count), open.Count(l => l.DueOn < today),
-                PoolSizing.Utilization(mine.Select(l => (l.OutAt, l.InAt)), inService, now, UtilizationDays), sizing[pool.SiteId], site.Count, site.Sum(s => s.Devices));
+                pool.Id, pool.Name, pool.SiteId, names.GetValueOrDefault(pool.SiteId, "Former site"), pool.LoanDays, devices, open.Count,
+                byStatus.Where(s => s.PoolId == pool.Id && s.Status == DeviceStatus.InStock).Sum(s => s.Count), open.Count(l => l.DueOn < today),
+                PoolSizing.Utilization(mine.Select(l => (l.OutAt, l.InAt)), devices, now, UtilizationDays), sizing[pool.SiteId], site.Count, site.Sum());
         }).ToList();
     }
 

@@ -323,6 +323,7 @@ public sealed class RepairDevicesHandler(AppDbContext db, Custody custody, Devic
         var more = command.Quantity!.Value - (line?.Quantity ?? 0);
         if (more == 0)
         {
+            await transaction.CommitAsync(cancellationToken);
             return await DetailAsync(id, user, cancellationToken);
         }
 
@@ -384,6 +385,8 @@ public sealed class RepairDevicesHandler(AppDbContext db, Custody custody, Devic
 
         if (!IsOpen(repair.Status))
         {
+            // Closed already (a retried close): nothing changes. The transaction ends first so the detail's access log is kept.
+            await transaction.CommitAsync(cancellationToken);
             return await DetailAsync(id, user, cancellationToken);
         }
 
