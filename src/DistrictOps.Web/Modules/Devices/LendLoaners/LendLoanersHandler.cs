@@ -414,7 +414,7 @@ public sealed class LendLoanersHandler(
             {
                 errors.Add(field, refused);
             }
-            else
+            else if (!found.Contains(device!))
             {
                 found.Add(device!);
             }
