@@ -6,13 +6,16 @@ using DistrictOps.Web.Modules.Devices.FamilyDevices;
 using DistrictOps.Web.Modules.Devices.ForecastRefresh;
 using DistrictOps.Web.Modules.Devices.ImportDevices;
 using DistrictOps.Web.Modules.Devices.KeepFees;
+using DistrictOps.Web.Modules.Devices.LendLoaners;
 using DistrictOps.Web.Modules.Devices.ListDevices;
 using DistrictOps.Web.Modules.Devices.ManageStandards;
 using DistrictOps.Web.Modules.Devices.RecoverDevices;
 using DistrictOps.Web.Modules.Devices.Register;
 using DistrictOps.Web.Modules.Devices.RegisterDevices;
+using DistrictOps.Web.Modules.Devices.RepairDevices;
 using DistrictOps.Web.Modules.Devices.ReportIncidents;
 using DistrictOps.Web.Modules.Devices.ScanDevices;
+using DistrictOps.Web.Modules.Devices.StockParts;
 using DistrictOps.Web.Modules.Devices.ViewDevice;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
@@ -39,6 +42,9 @@ public sealed class DevicesModule : IModule
         new("Device audits", "/devices/audits", DevicesPermissions.Read, "Audit a site or a room by scanning: what was not found is the missing list.", NavGroups.Devices),
         new("Year-end collections", "/devices/collections", DevicesPermissions.Read, "Devices expected back from students at the end of the year, and reminders to families.", NavGroups.Devices),
         new("Devices to recover", "/devices/recover", DevicesPermissions.Read, "Devices still held by students and staff who left.", NavGroups.Devices),
+        new("Loaners", "/devices/loaners", DevicesPermissions.Read, "Loaner pools per site: lend from a ticket, returns, overdue loans, use and the recommended pool size.", NavGroups.Devices),
+        new("Repairs", "/devices/repairs", DevicesPermissions.Read, "In-house and vendor repairs: parts, cost and turnaround; the device's status follows the repair.", NavGroups.Devices),
+        new("Parts", "/devices/parts", DevicesPermissions.Read, "Spare parts on hand, what to reorder, and stock received.", NavGroups.Devices),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -70,6 +76,9 @@ public sealed class DevicesModule : IModule
         services.AddScoped<AuditDevicesHandler>();
         services.AddScoped<CollectDevicesHandler>();
         services.AddScoped<RecoverDevicesHandler>();
+        services.AddScoped<LendLoanersHandler>();
+        services.AddScoped<RepairDevicesHandler>();
+        services.AddScoped<StockPartsHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -85,11 +94,12 @@ public sealed class DevicesModule : IModule
             .MapAgreementsApi()
             .MapFamilyDevicesApi()
             .MapDevicesApi();
-        endpoints.MapIncidentPhotos();
         var api = endpoints.MapGroup("/api/v1/devices").WithTags("Devices");
         api.MapScanDevicesApi();
         api.MapAuditDevicesApi();
         api.MapCollectDevicesApi();
         api.MapRecoverDevicesApi();
+        api.MapLendLoanersApi().MapRepairDevicesApi().MapStockPartsApi();
+        endpoints.MapIncidentPhotos();
     }
 }
