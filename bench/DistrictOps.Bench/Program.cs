@@ -15,6 +15,8 @@ using Npgsql;
 // Search benchmark: the same with --search, descriptions from a small vocabulary and a reply on every 4th ticket, timing the header's search.
 // Reports benchmark (ReportsBench.cs): the same with --reports, timing each help desk report API over 90 and 365 days.
 // Knowledge benchmark (KnowledgeBench.cs): the demo's articles copied N times, then search, suggestions, lists and pages.
+// Devices benchmark (DevicesBench.cs): the register at N devices, the list's filters and a 1,000-device scan session.
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --devices 250000 --provider Sqlite|Postgres [--postgres CONNECTION]
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --knowledge 10 --provider Sqlite|Postgres [--postgres CONNECTION]
 // Load benchmark (LoadBench.cs): the same tickets, then the Release web app in a process of its own driven by C concurrent clients.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 100000 --load --provider Sqlite|Postgres --work DIR
@@ -52,6 +54,12 @@ if (provider == "Postgres")
 else
 {
     settings["ConnectionStrings:DistrictOps"] = $"Data Source={Path.Combine(work, "bench.db")}";
+}
+
+if (Arg("--devices") is { } devices)
+{
+    await DevicesBench.RunAsync(int.Parse(devices, CultureInfo.InvariantCulture), provider, settings);
+    return;
 }
 
 if (Arg("--knowledge") is { } knowledgeCopies)

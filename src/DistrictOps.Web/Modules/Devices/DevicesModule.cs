@@ -71,7 +71,7 @@ public sealed class DevicesModule : IModule
         services.AddScoped<FamilyDevicesHandler>();
         // Parents start from one big button on their home page.
         services.AddSingleton(new HomeAction("Your children's devices", "/family/devices", "See your children's school devices, sign the device agreement and see any fees.",
-            (user, permissions) => permissions.Grants(user, DevicesPermissions.Family)));
+            (user, _) => user.IsInRole(Roles.Parent)));
         services.AddScoped<ScanDevicesHandler>();
         services.AddScoped<AuditDevicesHandler>();
         services.AddScoped<CollectDevicesHandler>();

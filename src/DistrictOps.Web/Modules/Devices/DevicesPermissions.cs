@@ -46,6 +46,8 @@ public static class DevicesPermissions
         new(Waive, "Waive a family's charge, as its approver.", [Roles.ItManager, Roles.DistrictAdmin]),
         new(Forecast, "See the refresh forecast, cost of ownership and unfunded gap.", [Roles.SeniorTechnician, Roles.ItManager, Roles.DistrictAdmin]),
         new(Mine, "See the devices you hold and open a ticket for one.", Roles.Staff),
-        new(Family, "See your children's devices, sign the device agreement and see the fee statement.", [Roles.Parent]),
+        // Administrators hold it too, so that they hold every permission and may make parent accounts; it shows a person's
+        // own linked children only, and an administrator has none.
+        new(Family, "See your children's devices, sign the device agreement and see the fee statement.", [Roles.Parent, Roles.DistrictAdmin]),
     ];
 }
