@@ -142,7 +142,8 @@ public sealed class DevicesScanPagesTests(BrowserFixture fixture)
         var tech = await db.Users.Where(u => u.Email == SiteTech).Select(u => u.Id).SingleAsync();
         var sites = await db.UserSites.Where(s => s.UserId == tech).Select(s => s.SiteId).ToListAsync();
         var students = await db.Set<Person>()
-            .Where(p => p.Kind == PersonKind.Student && p.PrimarySiteId != null && sites.Contains(p.PrimarySiteId.Value) && p.Identifier != null)
+            .Where(p => p.Kind == PersonKind.Student && p.PrimarySiteId != null && sites.Contains(p.PrimarySiteId.Value) && p.Identifier != null
+                && !db.Set<DeviceAgreement>().Any(a => a.StudentId == p.Id))
             .OrderBy(p => p.Identifier).Select(p => new { p.Id, p.Identifier, p.GivenName, p.FamilyName, SiteId = p.PrimarySiteId!.Value, p.LeftAt }).ToListAsync();
         var student = students.First(s => s.LeftAt == null);
         var gone = students.Last(s => s.SiteId == student.SiteId);

@@ -118,6 +118,12 @@ public sealed class DeviceRegisterTests
         var html = await (await SignedInAsync(world, HelpdeskWorld.HelpDesk)).GetStringAsync("/devices/T-20001");
         Assert.Contains("Screen beyond repair", html, StringComparison.Ordinal);
         Assert.Contains($"/helpdesk/tickets/{number}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/devices/register/T-20001", html, StringComparison.Ordinal);
+        var seniorPages = await SignedInAsync(world, HelpdeskWorld.SeniorTech);
+        Assert.Contains("href=\"/devices/register/T-20001\"", await seniorPages.GetStringAsync("/devices/T-20001"), StringComparison.Ordinal);
+        var form = await seniorPages.GetAsync("/devices/register/T-20001");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("value=\"PF3X9K\"", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static async Task<HttpClient> SignedInAsync(HelpdeskWorld world, string email)

@@ -68,7 +68,7 @@ public sealed class EditModel(RegisterDeviceHandler handler, AppDbContext db, IS
         return Page();
     }
 
-    public IEnumerable<string> ErrorsFor(string field) => this.ErrorsFor("Input." + field);
+    public IEnumerable<string> ErrorsFor(string field) => PageOutcomes.ErrorsFor(this, "Input." + field);
 
     private DeviceScope Scope() => DeviceScope.For(User, DevicesPermissions.Manage, permissions);
 
