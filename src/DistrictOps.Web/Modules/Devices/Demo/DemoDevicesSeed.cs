@@ -117,7 +117,7 @@ internal sealed class DemoDevicesSeed(AppDbContext db, IPeopleDirectory people, 
         OsVersion = bought.Year == 2024 ? "10.0.22631.4602" : "10.0.26100.2605",
     };
 
-    /// <summary>A loaner pool at each school: about one spare per 60 students, two of them out on loan.</summary>
+    /// <summary>A loaner pool at each school: about one spare per 60 students, at least four, all in stock.</summary>
     private List<LoanerPool> Pools(List<SiteSummary> schools, DeviceStandard standard, FundingSource funding, List<Device> devices, List<DeviceEvent> events, Random random)
     {
         var pools = new List<LoanerPool>();
