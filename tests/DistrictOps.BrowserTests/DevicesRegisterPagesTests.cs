@@ -47,7 +47,7 @@ public sealed class DevicesRegisterPagesTests(BrowserFixture fixture)
         await CheckAsync(page);
 
         await page.GotoAsync("/devices/forecast");
-        await Assertions.Expect(page.Locator("#forecast-chart")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Cost per school year, thousands of dollars" })).ToBeVisibleAsync();
         await CheckAsync(page);
         await page.Context.CloseAsync();
     }
