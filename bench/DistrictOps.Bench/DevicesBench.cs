@@ -15,20 +15,13 @@ using Microsoft.Extensions.DependencyInjection;
 /// </summary>
 internal static class DevicesBench
 {
-    private const string Password = "bayview-demo-2026";
     private const string Technician = "helpdesk@bayview.example";
 
     public static async Task RunAsync(int count, string provider, Dictionary<string, string?> settings)
     {
         Console.WriteLine($"DistrictOps devices benchmark: {count:N0} devices on {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        settings["Demo:Seed"] = "true";
-        settings["Demo:Students"] = "2000";
-        settings["Demo:Password"] = Password;
-        settings["Jobs:Enabled"] = "false";
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DISTRICTOPS_WEB", Path.Combine(DistrictOpsHome.Resolve(), "src", "DistrictOps.Web"));
-        await using var app = new HelpdeskBench.BenchApp(settings);
-        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
-        await HelpdeskBench.WaitUntilReadyAsync(anonymous);
+        await using var app = DemoBench.Start(settings);
+        using var anonymous = await DemoBench.ReadyAsync(app);
         var (site, students, cart) = await FillAsync(app, count);
         using var client = await HelpdeskBench.ApiClientAsync(app, Technician);
         Console.WriteLine();

@@ -13,8 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 /// </summary>
 internal static class KnowledgeBench
 {
-    private const string Password = "bayview-demo-2026";
-
     private static readonly (string Name, string Who, string Path)[] Requests =
     [
         ("search, two words (API)", "helpdesk@bayview.example", "/api/v1/knowledge/search?q=printer%20offline"),
@@ -33,14 +31,8 @@ internal static class KnowledgeBench
     public static async Task RunAsync(int copies, string provider, Dictionary<string, string?> settings)
     {
         Console.WriteLine($"DistrictOps knowledge benchmark: the demo's articles ×{copies} on {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        settings["Demo:Seed"] = "true";
-        settings["Demo:Students"] = "2000";
-        settings["Demo:Password"] = Password;
-        settings["Jobs:Enabled"] = "false";
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DISTRICTOPS_WEB", Path.Combine(DistrictOpsHome.Resolve(), "src", "DistrictOps.Web"));
-        await using var app = new HelpdeskBench.BenchApp(settings);
-        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
-        await HelpdeskBench.WaitUntilReadyAsync(anonymous);
+        await using var app = DemoBench.Start(settings);
+        using var anonymous = await DemoBench.ReadyAsync(app);
         var total = await CopyAsync(app, copies);
         Console.WriteLine($"{total:N0} live articles");
         var clients = new Dictionary<string, HttpClient> { [""] = anonymous };
@@ -105,7 +97,7 @@ internal static class KnowledgeBench
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync("/account/sign-in");
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password, ["__RequestVerificationToken"] = token });
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = DemoBench.Password, ["__RequestVerificationToken"] = token });
         using var response = await client.PostAsync("/account/sign-in", content);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
@@ -113,6 +105,30 @@ internal static class KnowledgeBench
         }
 
         return client;
+    }
+}
+
+/// <summary>The app in demo mode on a 2,000-student district with jobs off, as the knowledge and devices benches start it.</summary>
+internal static class DemoBench
+{
+    public const string Password = "bayview-demo-2026";
+
+    public static HelpdeskBench.BenchApp Start(Dictionary<string, string?> settings)
+    {
+        settings["Demo:Seed"] = "true";
+        settings["Demo:Students"] = "2000";
+        settings["Demo:Password"] = Password;
+        settings["Jobs:Enabled"] = "false";
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DISTRICTOPS_WEB", Path.Combine(DistrictOpsHome.Resolve(), "src", "DistrictOps.Web"));
+        return new HelpdeskBench.BenchApp(settings);
+    }
+
+    /// <summary>An anonymous client, once the app answers (the demo seeded).</summary>
+    public static async Task<HttpClient> ReadyAsync(HelpdeskBench.BenchApp app)
+    {
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        await HelpdeskBench.WaitUntilReadyAsync(anonymous);
+        return anonymous;
     }
 }
 

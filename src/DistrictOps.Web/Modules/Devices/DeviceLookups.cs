@@ -17,8 +17,6 @@ internal sealed class DeviceLookups(AppDbContext db, ISiteDirectory sites) : IDe
     public const string Register = "register";
     public const string EstimatedFromEnrollment = "estimated from 1-to-1 enrollment";
 
-    private static readonly DeviceStatus[] InService = Enum.GetValues<DeviceStatus>().Where(DeviceStatuses.InService).ToArray();
-
     public async Task<DeviceCounts> PerSiteAsync(CancellationToken cancellationToken = default)
     {
         if (!await db.Set<Device>().AnyAsync(cancellationToken))
@@ -26,7 +24,7 @@ internal sealed class DeviceLookups(AppDbContext db, ISiteDirectory sites) : IDe
             return new((await sites.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Enrollment), EstimatedFromEnrollment);
         }
 
-        var counts = await db.Set<Device>().Where(d => d.SiteId != null && InService.Contains(d.Status))
+        var counts = await db.Set<Device>().Where(d => d.SiteId != null && DeviceStatuses.InServiceStatuses.Contains(d.Status))
             .GroupBy(d => d.SiteId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return new(counts, Register);
     }

@@ -46,7 +46,7 @@ public sealed class CollectDevicesTests
         Assert.Equal((4, 1), (detail.GetProperty("collection").GetProperty("expected").GetInt32(), detail.GetProperty("collection").GetProperty("collected").GetInt32()));
         Assert.Equal(["Kid1 Garcia", "Kid3 Garcia", "Kid4 Garcia"], Students(detail));
         var manager = await world.App.ApiClientAsync(HelpdeskWorld.Manager);
-        Assert.Equal(["a student", "a student", "a student"], Students(await manager.GetJsonAsync($"/api/v1/devices/collections/{id}")));
+        Assert.Equal(["A student", "A student", "A student"], Students(await manager.GetJsonAsync($"/api/v1/devices/collections/{id}")));
 
         var (_, sent) = await tech.SendAsync($"/api/v1/devices/collections/{id}/reminders");
         var (_, again) = await tech.SendAsync($"/api/v1/devices/collections/{id}/reminders");

@@ -32,7 +32,7 @@ public sealed class RecoverDevicesTests
         var listed = await tech.GetJsonAsync("/api/v1/devices/to-recover");
         Assert.Equal([("T-00001", "Kid1 Garcia", "Student"), ("T-00002", "Maria Lopez", "Teacher")], Rows(listed));
         var manager = await world.App.ApiClientAsync(HelpdeskWorld.Manager);
-        Assert.Equal([("T-00001", "a student", "Student"), ("T-00002", "Maria Lopez", "Teacher")], Rows(await manager.GetJsonAsync("/api/v1/devices/to-recover")));
+        Assert.Equal([("T-00001", "A student", "Student"), ("T-00002", "Maria Lopez", "Teacher")], Rows(await manager.GetJsonAsync("/api/v1/devices/to-recover")));
         var highTech = await world.App.ApiClientAsync(HelpdeskWorld.SecondTech);
         Assert.Equal(0, (await highTech.GetJsonAsync("/api/v1/devices/to-recover")).GetProperty("total").GetInt32());
         Assert.Equal(0, (await tech.GetJsonAsync($"/api/v1/devices/to-recover?siteId={world.High}")).GetProperty("total").GetInt32());

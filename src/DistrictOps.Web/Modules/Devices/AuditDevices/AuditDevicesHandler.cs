@@ -270,7 +270,7 @@ public sealed class AuditDevicesHandler(AppDbContext db, ISiteDirectory sites, I
             rows.Select(r => (IReadOnlyList<object?>)
             [
                 r.AssetTag, r.Serial, r.Model, DeviceStatuses.Words(r.Status), r.Room,
-                r.HolderKind == HolderKind.Student && !names ? "a student" : r.HolderName,
+                r.HolderKind == HolderKind.Student && !names ? FamilyNames.Hidden : r.HolderName,
                 r.LastAuditedAt is { } at ? DateOnly.FromDateTime(time.InDistrict(at).DateTime) : null,
             ]).ToList());
     }

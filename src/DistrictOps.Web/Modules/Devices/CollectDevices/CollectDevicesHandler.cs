@@ -23,7 +23,7 @@ public sealed record CollectionSummary(
     public int Percent => Expected == 0 ? 100 : (int)(Collected * 100L / Expected);
 }
 
-/// <summary>A device not yet back; <see cref="Student"/> is "a student" where the student rule hides names.</summary>
+/// <summary>A device not yet back; <see cref="Student"/> is "A student" where the student rule hides names.</summary>
 public sealed record OutstandingRow(string AssetTag, string Model, string Student, int Reminders);
 
 public sealed record CollectionDetail(CollectionSummary Collection, PagedResult<OutstandingRow> Outstanding, bool NamesShown);
@@ -41,7 +41,6 @@ public sealed record RemindersSent(int Students, int Emails, bool AlreadyToday, 
 /// </summary>
 public sealed class CollectDevicesHandler(AppDbContext db, ISiteDirectory sites, IPeopleDirectory people, EmailOutbox outbox, DistrictTime time)
 {
-    public const string HiddenStudent = "a student";
     public const string EmailKind = "devices.collection-reminder";
 
     public async Task<PagedResult<CollectionSummary>> ListAsync(DeviceUser user, PageRequest page, CancellationToken cancellationToken)
@@ -123,7 +122,7 @@ public sealed class CollectDevicesHandler(AppDbContext db, ISiteDirectory sites,
         var ordered = names ? outstanding.OrderBy(o => o.HolderName).ThenBy(o => o.AssetTag) : outstanding.OrderBy(o => o.AssetTag);
         var rows = await ordered.ToPagedResultAsync(page, cancellationToken);
         return new CollectionDetail(summary,
-            new PagedResult<OutstandingRow>(rows.Items.Select(r => new OutstandingRow(r.AssetTag, r.Model, names ? r.HolderName : HiddenStudent, r.Reminders)).ToList(), rows.Total, rows.Page, rows.PageSize),
+            new PagedResult<OutstandingRow>(rows.Items.Select(r => new OutstandingRow(r.AssetTag, r.Model, names ? r.HolderName : FamilyNames.Hidden, r.Reminders)).ToList(), rows.Total, rows.Page, rows.PageSize),
             names);
     }
 
@@ -194,7 +193,7 @@ public sealed class CollectDevicesHandler(AppDbContext db, ISiteDirectory sites,
         await db.SaveChangesAsync(cancellationToken);
         var shown = people.MayShowFamily(user.Principal, collection.SiteId);
         return new RemindersSent(reminded.Count, letters.Count, AlreadyToday: false,
-            shown ? noEmail : noEmail.Select(n => new NoEmailOnFile(HiddenStudent, n.Guardian is null ? null : "a guardian")).ToList());
+            shown ? noEmail : noEmail.Select(n => new NoEmailOnFile(FamilyNames.Hidden, n.Guardian is null ? null : "a guardian")).ToList());
     }
 
     /// <summary>Whether a reminder went out on <paramref name="today"/> in the district's time zone.</summary>

@@ -16,6 +16,9 @@ public static class DeviceStatuses
         [DeviceStatus.Disposed] = [],
     };
 
+    /// <summary>Counted as devices the district supports (tickets per device, staffing, the forecast): not lost, stolen, retired or disposed.</summary>
+    public static readonly DeviceStatus[] InServiceStatuses = [DeviceStatus.InStock, DeviceStatus.Assigned, DeviceStatus.Loaner, DeviceStatus.InRepair, DeviceStatus.Damaged];
+
     public static IReadOnlyList<DeviceStatus> From(DeviceStatus status) => Allowed[status];
 
     public static bool CanMove(DeviceStatus from, DeviceStatus to) => Allowed[from].Contains(to);
@@ -23,9 +26,8 @@ public static class DeviceStatuses
     /// <summary>Out with someone: checked out or on loan.</summary>
     public static bool IsOut(DeviceStatus status) => status is DeviceStatus.Assigned or DeviceStatus.Loaner;
 
-    /// <summary>Counted as a device the district supports (for tickets per device and staffing): not lost, stolen, retired or disposed.</summary>
-    public static bool InService(DeviceStatus status) =>
-        status is DeviceStatus.InStock or DeviceStatus.Assigned or DeviceStatus.Loaner or DeviceStatus.InRepair or DeviceStatus.Damaged;
+    /// <summary>One of <see cref="InServiceStatuses"/>.</summary>
+    public static bool InService(DeviceStatus status) => InServiceStatuses.Contains(status);
 
     /// <summary>"In stock can move to Assigned, Loaner, …": the sentence a refused move shows.</summary>
     public static string Refusal(DeviceStatus from, DeviceStatus to) => Allowed[from].Length == 0

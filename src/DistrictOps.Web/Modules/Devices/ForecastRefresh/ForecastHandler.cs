@@ -13,14 +13,12 @@ public sealed class ForecastHandler(AppDbContext db, DeviceHistory history)
     /// <summary>When no repair was costed in the last year: a repair is taken to cost a tenth of the fleet's average unit cost.</summary>
     public const double DefaultRepairShare = 0.10;
 
-    private static readonly DeviceStatus[] InService = Enum.GetValues<DeviceStatus>().Where(DeviceStatuses.InService).ToArray();
-
     public async Task<Forecast> ComputeAsync(int years, CancellationToken cancellationToken)
     {
         var firstYear = SchoolYear.EndYear(history.Today);
         var groups = await (from d in db.Set<Device>()
                             join s in db.Set<DeviceStandard>() on d.StandardId equals s.Id
-                            where InService.Contains(d.Status)
+                            where DeviceStatuses.InServiceStatuses.Contains(d.Status)
                             group d by new { s.Name, s.UnitCostCents, s.ExpectedLifeYears, s.SupportEnds, d.PurchasedOn } into g
                             select new { g.Key.Name, g.Key.UnitCostCents, g.Key.ExpectedLifeYears, g.Key.SupportEnds, g.Key.PurchasedOn, Count = g.Count() }).ToListAsync(cancellationToken);
         var cohorts = groups

@@ -51,7 +51,7 @@ public sealed class ListDevicesHandler(AppDbContext db, ISiteDirectory sites, IP
         [
             d.AssetTag, d.Serial, standards[d.StandardId], d.Status.ToString(), d.SiteId is { } s ? siteIds.GetValueOrDefault(s) : null, d.Room, d.PurchaseOrder,
             d.PurchasedOn, d.CostCents is { } c ? Money.Dollars(c) : null, d.FundingSourceId is { } f ? funding[f] : null, d.WarrantyEnds, d.Notes,
-            Holder(d.HolderKind, d.HolderName, d.SiteId, user), d.LastSeenAt?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            FamilyNames.Holder(people, user, d.HolderKind, d.SiteId, d.HolderName), d.LastSeenAt?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         ]).ToList();
         return new ExportTable("Devices", [.. DeviceColumns.Import.Select(c => new ExportColumn(c)), new ExportColumn("holder"), new ExportColumn("last_seen")], rows);
     }
@@ -107,11 +107,7 @@ public sealed class ListDevicesHandler(AppDbContext db, ISiteDirectory sites, IP
         return rows.Select(r => r with
         {
             SiteName = r.SiteId is { } s ? names.GetValueOrDefault(s) : null,
-            Holder = Holder(Enum.TryParse<HolderKind>(r.HolderKind, out var kind) ? kind : null, r.Holder, r.SiteId, user),
+            Holder = FamilyNames.Holder(people, user, Enum.TryParse<HolderKind>(r.HolderKind, out var kind) ? kind : null, r.SiteId, r.Holder),
         }).ToList();
     }
-
-    /// <summary>A student's name only for those the student rule lets see the device's site; "A student" otherwise.</summary>
-    private string? Holder(HolderKind? kind, string? name, Guid? siteId, DeviceUser user) =>
-        kind == HolderKind.Student && !(siteId is { } site && people.MayShowFamily(user.Principal, site)) ? "A student" : name;
 }

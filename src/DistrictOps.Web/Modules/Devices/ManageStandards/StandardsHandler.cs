@@ -44,7 +44,7 @@ public sealed class StandardsHandler(AppDbContext db, DeviceHistory history)
     public async Task<Result<StandardRow>> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var standard = await db.Set<DeviceStandard>().AsNoTracking().Include(s => s.Checks).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return standard is null ? Missing(id) : Row(standard, await db.Set<Device>().CountAsync(d => d.StandardId == id, cancellationToken));
+        return standard is null ? Missing(id) : await RowAsync(standard, cancellationToken);
     }
 
     public async Task<Result<StandardRow>> CreateAsync(SaveStandardCommand command, CancellationToken cancellationToken)
@@ -65,7 +65,7 @@ public sealed class StandardsHandler(AppDbContext db, DeviceHistory history)
 
     public async Task<Result<StandardRow>> UpdateAsync(Guid id, SaveStandardCommand command, CancellationToken cancellationToken)
     {
-        var standard = await db.Set<DeviceStandard>().Include(s => s.Checks).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var standard = await TrackedAsync(id, cancellationToken);
         if (standard is null)
         {
             return Missing(id);
@@ -95,12 +95,12 @@ public sealed class StandardsHandler(AppDbContext db, DeviceHistory history)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Row(standard, await db.Set<Device>().CountAsync(d => d.StandardId == id, cancellationToken));
+        return await RowAsync(standard, cancellationToken);
     }
 
     public async Task<Result<StandardRow>> RecordCheckAsync(Guid id, RecordCheckCommand command, DeviceUser user, CancellationToken cancellationToken)
     {
-        var standard = await db.Set<DeviceStandard>().Include(s => s.Checks).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var standard = await TrackedAsync(id, cancellationToken);
         if (standard is null)
         {
             return Missing(id);
@@ -135,12 +135,12 @@ public sealed class StandardsHandler(AppDbContext db, DeviceHistory history)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Row(standard, await db.Set<Device>().CountAsync(d => d.StandardId == id, cancellationToken));
+        return await RowAsync(standard, cancellationToken);
     }
 
     public async Task<Result<StandardRow>> ApproveAsync(Guid id, DeviceUser user, CancellationToken cancellationToken)
     {
-        var standard = await db.Set<DeviceStandard>().Include(s => s.Checks).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var standard = await TrackedAsync(id, cancellationToken);
         if (standard is null)
         {
             return Missing(id);
@@ -148,7 +148,7 @@ public sealed class StandardsHandler(AppDbContext db, DeviceHistory history)
 
         if (standard.Status == StandardStatus.Approved)
         {
-            return Row(standard, await db.Set<Device>().CountAsync(d => d.StandardId == id, cancellationToken));
+            return await RowAsync(standard, cancellationToken);
         }
 
         if (standard.Status == StandardStatus.Retired)
@@ -166,12 +166,12 @@ public sealed class StandardsHandler(AppDbContext db, DeviceHistory history)
         (standard.Status, standard.ApprovedOn, standard.ApprovedByName, standard.UpdatedAt) = (StandardStatus.Approved, history.Today, user.Name, history.Now);
         standard.Version++;
         await db.SaveChangesAsync(cancellationToken);
-        return Row(standard, await db.Set<Device>().CountAsync(d => d.StandardId == id, cancellationToken));
+        return await RowAsync(standard, cancellationToken);
     }
 
     public async Task<Result<StandardRow>> RetireAsync(Guid id, CancellationToken cancellationToken)
     {
-        var standard = await db.Set<DeviceStandard>().Include(s => s.Checks).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var standard = await TrackedAsync(id, cancellationToken);
         if (standard is null)
         {
             return Missing(id);
@@ -184,7 +184,7 @@ public sealed class StandardsHandler(AppDbContext db, DeviceHistory history)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Row(standard, await db.Set<Device>().CountAsync(d => d.StandardId == id, cancellationToken));
+        return await RowAsync(standard, cancellationToken);
     }
 
     private async Task<ErrorList> ApplyAsync(SaveStandardCommand command, DeviceStandard standard, CancellationToken cancellationToken)
@@ -242,6 +242,12 @@ public sealed class StandardsHandler(AppDbContext db, DeviceHistory history)
 
         return codes.Count == 0 ? null : string.Join(',', codes.OrderBy(g => Array.IndexOf(GradeCodes, g)));
     }
+
+    private Task<DeviceStandard?> TrackedAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Set<DeviceStandard>().Include(s => s.Checks).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    private async Task<StandardRow> RowAsync(DeviceStandard standard, CancellationToken cancellationToken) =>
+        Row(standard, await db.Set<Device>().CountAsync(d => d.StandardId == standard.Id, cancellationToken));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Devices.RecoverDevices;
 
-/// <summary>A device still out with someone who left; <see cref="Holder"/> is "a student" where the student rule hides the name.</summary>
+/// <summary>A device still out with someone who left; <see cref="Holder"/> is "A student" where the student rule hides the name.</summary>
 public sealed record RecoverRow(string AssetTag, string Model, DeviceStatus Status, string Holder, string HolderKind, Guid? SiteId, string? Site, DateTimeOffset LeftAt);
 
 /// <summary>A device out with a person, as the register has it.</summary>
@@ -19,7 +19,6 @@ public sealed record HeldDevice(string AssetTag, string Model, DeviceStatus Stat
 public sealed class RecoverDevicesHandler(AppDbContext db, IPeopleDirectory people, ISiteDirectory sites, TimeProvider time)
 {
     public const int LookBackDays = 365;
-    public const string HiddenStudent = "a student";
 
     public async Task<PagedResult<RecoverRow>> ListAsync(DeviceUser user, Guid? siteId, PageRequest page, CancellationToken cancellationToken)
     {
@@ -37,7 +36,7 @@ public sealed class RecoverDevicesHandler(AppDbContext db, IPeopleDirectory peop
         var siteNames = (await sites.ListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
         var rows = Rows(held, leavers, siteNames);
         var shown = rows.Skip(page.Skip).Take(page.Size)
-            .Select(r => r.HolderKind is "Student" or "Guardian" && !(r.SiteId is { } at && people.MayShowFamily(user.Principal, at)) ? r with { Holder = HiddenStudent } : r)
+            .Select(r => r.HolderKind is "Student" or "Guardian" && !FamilyNames.MayShow(people, user, r.SiteId) ? r with { Holder = FamilyNames.Hidden } : r)
             .ToList();
         return new PagedResult<RecoverRow>(shown, rows.Count, page.Page, page.Size);
     }

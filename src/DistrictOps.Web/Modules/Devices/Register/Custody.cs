@@ -35,12 +35,16 @@ public sealed class Custody(AppDbContext db, DeviceHistory history, IPeopleDirec
         return db.Set<Device>().Where(d => d.AssetTag == key || d.Serial == key).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The device, or null when there is none or it is at a site outside <paramref name="scope"/>: the one lookup of every page and API that names a device.</summary>
+    public async Task<Device?> FindAsync(string tagOrSerial, DeviceScope scope, CancellationToken cancellationToken) =>
+        await FindAsync(tagOrSerial, cancellationToken) is { } device && scope.Covers(device.SiteId) ? device : null;
+
     public static string Normalize(string tag) => tag.Trim().ToUpperInvariant();
 
     public async Task<Result<CustodyDone>> CheckOutAsync(CheckOut command, DeviceUser user, CancellationToken cancellationToken)
     {
-        var device = await FindAsync(command.Device, cancellationToken);
-        if (device is null || !user.Scope.Covers(device.SiteId))
+        var device = await FindAsync(command.Device, user.Scope, cancellationToken);
+        if (device is null)
         {
             return Result.NotFound($"No device has the tag or serial {command.Device.Trim()}.");
         }
@@ -84,8 +88,8 @@ public sealed class Custody(AppDbContext db, DeviceHistory history, IPeopleDirec
 
     public async Task<Result<CustodyDone>> CheckInAsync(CheckIn command, DeviceUser user, CancellationToken cancellationToken)
     {
-        var device = await FindAsync(command.Device, cancellationToken);
-        if (device is null || !user.Scope.Covers(device.SiteId))
+        var device = await FindAsync(command.Device, user.Scope, cancellationToken);
+        if (device is null)
         {
             return Result.NotFound($"No device has the tag or serial {command.Device.Trim()}.");
         }
@@ -171,6 +175,10 @@ public sealed class Custody(AppDbContext db, DeviceHistory history, IPeopleDirec
         return open;
     }
 
+    /// <summary>The refusal for a person who cannot hold a device (a guardian), or null.</summary>
+    public static Failure? NotAHolder(PersonSummary person) =>
+        person.Kind == "Guardian" ? Result.Invalid("person", $"{person.Name} is a guardian; devices go to students, staff or rooms.") : null;
+
     /// <summary>Whether the student's family has signed this school year's device agreement.</summary>
     public Task<bool> AgreementOnFileAsync(Guid studentId, CancellationToken cancellationToken)
     {
@@ -220,9 +228,9 @@ public sealed class Custody(AppDbContext db, DeviceHistory history, IPeopleDirec
                 : Result.NotFound($"No current student or staff member has the number {command.PersonNumber ?? command.PersonId?.ToString()}.");
         }
 
-        if (person.Kind == "Guardian")
+        if (NotAHolder(person) is { } refused)
         {
-            return Result.Invalid("person", $"{person.Name} is a guardian; devices go to students, staff or rooms.");
+            return refused;
         }
 
         var kind = person.Kind == "Student" ? HolderKind.Student : HolderKind.Staff;

@@ -13,7 +13,7 @@ namespace DistrictOps.Web.Modules.Devices.RegisterDevices;
 
 /// <summary>Add a device, or change one's register fields (tag, serial, standard, site, purchase, warranty, a status no holder is involved in).</summary>
 [Authorize(Policy = DevicesPermissions.Manage)]
-public sealed class EditModel(RegisterDeviceHandler handler, AppDbContext db, ISiteDirectory siteDirectory, PermissionRegistry permissions) : PageModel
+public sealed class EditModel(RegisterDeviceHandler handler, AppDbContext db, ISiteDirectory siteDirectory, Custody custody, PermissionRegistry permissions) : PageModel
 {
     [BindProperty]
     public DeviceForm Input { get; set; } = new();
@@ -30,9 +30,8 @@ public sealed class EditModel(RegisterDeviceHandler handler, AppDbContext db, IS
     {
         if (tag is not null)
         {
-            var key = Custody.Normalize(tag);
-            var device = await db.Set<Device>().AsNoTracking().SingleOrDefaultAsync(d => d.AssetTag == key, cancellationToken);
-            if (device is null || !Scope().Covers(device.SiteId))
+            var device = await custody.FindAsync(tag, Scope(), cancellationToken);
+            if (device is null)
             {
                 return NotFound();
             }

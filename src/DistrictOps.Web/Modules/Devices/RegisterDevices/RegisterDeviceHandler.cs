@@ -12,7 +12,7 @@ public sealed record SaveDeviceCommand(DeviceFields Fields, int? Version = null)
 public sealed record DeviceSaved(Guid Id, string AssetTag, int Version, bool Changed);
 
 /// <summary>Adds a device to the register and changes its register fields; who holds it changes only through custody.</summary>
-public sealed class RegisterDeviceHandler(AppDbContext db, ISiteDirectory sites, DeviceHistory history)
+public sealed class RegisterDeviceHandler(AppDbContext db, ISiteDirectory sites, DeviceHistory history, Custody custody)
 {
     public async Task<Result<DeviceSaved>> CreateAsync(DeviceFields fields, DeviceUser user, CancellationToken cancellationToken)
     {
@@ -48,9 +48,8 @@ public sealed class RegisterDeviceHandler(AppDbContext db, ISiteDirectory sites,
 
     public async Task<Result<DeviceSaved>> UpdateAsync(string assetTag, SaveDeviceCommand command, DeviceUser user, CancellationToken cancellationToken)
     {
-        var key = Custody.Normalize(assetTag);
-        var device = await db.Set<Device>().SingleOrDefaultAsync(d => d.AssetTag == key, cancellationToken);
-        if (device is null || !user.Scope.Covers(device.SiteId))
+        var device = await custody.FindAsync(assetTag, user.Scope, cancellationToken);
+        if (device is null)
         {
             return Result.NotFound($"No device has the tag {assetTag}.");
         }

@@ -140,7 +140,7 @@ public sealed class RepairDevicesHandler(AppDbContext db, Custody custody, Devic
     /// <summary>The device a tag names, for the form that opens a repair: its model, status and the repair already open, if any.</summary>
     public async Task<DeviceFacts?> DeviceAsync(string tag, DeviceUser user, CancellationToken cancellationToken)
     {
-        if (await custody.FindAsync(tag, cancellationToken) is not { } device || !user.Scope.Covers(device.SiteId))
+        if (await custody.FindAsync(tag, user.Scope, cancellationToken) is not { } device)
         {
             return null;
         }

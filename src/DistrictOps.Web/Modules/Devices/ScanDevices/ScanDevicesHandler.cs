@@ -14,7 +14,7 @@ public sealed record ScanCheckOutCommand(string? Person, string? Device, IReadOn
 public sealed record ScanCheckInCommand(string? Device, string? Condition = null, IReadOnlyList<string>? Accessories = null, string? Notes = null);
 
 /// <summary>
-/// What a scan did. <see cref="Holder"/> is "a student" where the student rule hides the name; <see cref="Repeated"/> says
+/// What a scan did. <see cref="Holder"/> is "A student" where the student rule hides the name; <see cref="Repeated"/> says
 /// the scan repeated one already done and changed nothing; warnings never block.
 /// </summary>
 public sealed record ScanDone(long AssignmentId, string AssetTag, string Model, string Holder, DeviceStatus Status, bool Repeated, IReadOnlyList<string> Warnings);
@@ -31,7 +31,6 @@ public sealed record OpenAudit(long Id, string Name, ScanProgress Progress);
 /// </summary>
 public sealed class ScanDevicesHandler(AppDbContext db, Custody custody, IPeopleDirectory people)
 {
-    public const string HiddenStudent = "a student";
 
     /// <summary>The person a scanned number names, for the next device; a device's tag scanned first is named as such.</summary>
     public async Task<Result<ScannedPerson>> PersonAsync(string? number, DeviceUser user, CancellationToken cancellationToken)
@@ -47,14 +46,12 @@ public sealed class ScanDevicesHandler(AppDbContext db, Custody custody, IPeople
         var person = await people.FindByNumberAsync(term!, user.Reader, cancellationToken);
         if (person is null)
         {
-            return await custody.FindAsync(term!, cancellationToken) is { } device && user.Scope.Covers(device.SiteId)
+            return await custody.FindAsync(term!, user.Scope, cancellationToken) is { } device
                 ? Result.Invalid("person", $"{device.AssetTag} is a device; scan the student's or staff member's number first.")
                 : Result.NotFound($"No current student or staff member has the number {term}.");
         }
 
-        return person.Kind == "Guardian"
-            ? Result.Invalid("person", $"{person.Name} is a guardian; devices go to students, staff or rooms.")
-            : new ScannedPerson(term!, person.Name, person.Kind);
+        return Custody.NotAHolder(person) is { } refused ? refused : new ScannedPerson(term!, person.Name, person.Kind);
     }
 
     public async Task<Result<ScanDone>> CheckOutAsync(ScanCheckOutCommand command, DeviceUser user, CancellationToken cancellationToken)
@@ -129,7 +126,7 @@ public sealed class ScanDevicesHandler(AppDbContext db, Custody custody, IPeople
     private IQueryable<AssignmentHolder> HolderOf(long assignmentId) =>
         db.Set<Assignment>().AsNoTracking().Where(a => a.Id == assignmentId).Select(a => new AssignmentHolder(a.HolderKind, a.HolderId, a.SiteId));
 
-    /// <summary>A student's name where the student rule lets the user see it (and the showing is logged), else "a student".</summary>
+    /// <summary>A student's name where the student rule lets the user see it (and the showing is logged), else "A student".</summary>
     private async Task<string> ShownAsync(AssignmentHolder holder, string name, DeviceUser user, CancellationToken cancellationToken)
     {
         if (holder.Kind != HolderKind.Student || holder.PersonId is not { } studentId)
@@ -137,9 +134,9 @@ public sealed class ScanDevicesHandler(AppDbContext db, Custody custody, IPeople
             return name;
         }
 
-        if (holder.SiteId is not { } site || !people.MayShowFamily(user.Principal, site))
+        if (!FamilyNames.MayShow(people, user, holder.SiteId))
         {
-            return HiddenStudent;
+            return FamilyNames.Hidden;
         }
 
         await people.ShownAsync(studentId, user.Reader, cancellationToken);
@@ -150,7 +147,7 @@ public sealed class ScanDevicesHandler(AppDbContext db, Custody custody, IPeople
     {
         var model = done.Model.Length > 0 ? done.Model
             : await db.Set<Device>().Where(d => d.Id == done.DeviceId).Join(db.Set<DeviceStandard>(), d => d.StandardId, s => s.Id, (_, s) => s.Model).FirstAsync(cancellationToken);
-        var warnings = holder == done.HolderName ? done.Warnings : done.Warnings.Select(w => w.Replace(done.HolderName, HiddenStudent, StringComparison.Ordinal)).ToList();
+        var warnings = holder == done.HolderName ? done.Warnings : done.Warnings.Select(w => w.Replace(done.HolderName, FamilyNames.Hidden, StringComparison.Ordinal)).ToList();
         return new ScanDone(done.AssignmentId, done.AssetTag, model, holder, done.Status, done.Repeated, warnings);
     }
 

@@ -30,7 +30,7 @@ public sealed record ChangeStatusCommand(DeviceStatus Status, string? Reason);
 /// One device: what it is, where, who holds it, its full history, its tickets, incidents and repairs. A student holder's
 /// name is shown (and the showing logged) only where the Directory's student rule allows it.
 /// </summary>
-public sealed class ViewDeviceHandler(AppDbContext db, ISiteDirectory sites, IPeopleDirectory people, IDeviceTickets tickets, DeviceHistory history, PermissionRegistry permissions)
+public sealed class ViewDeviceHandler(AppDbContext db, ISiteDirectory sites, IPeopleDirectory people, IDeviceTickets tickets, DeviceHistory history, Custody custody, PermissionRegistry permissions)
 {
     public const int HistoryShown = 200;
 
@@ -39,9 +39,8 @@ public sealed class ViewDeviceHandler(AppDbContext db, ISiteDirectory sites, IPe
 
     public async Task<Result<DeviceDetail>> GetAsync(string assetTag, DeviceUser user, CancellationToken cancellationToken)
     {
-        var key = Custody.Normalize(assetTag);
-        var d = await db.Set<Device>().AsNoTracking().SingleOrDefaultAsync(x => x.AssetTag == key, cancellationToken);
-        if (d is null || !user.Scope.Covers(d.SiteId))
+        var d = await custody.FindAsync(assetTag, user.Scope, cancellationToken);
+        if (d is null)
         {
             return Result.NotFound($"No device has the tag {assetTag.Trim()}.");
         }
@@ -49,7 +48,7 @@ public sealed class ViewDeviceHandler(AppDbContext db, ISiteDirectory sites, IPe
         var standard = await db.Set<DeviceStandard>().AsNoTracking().SingleAsync(s => s.Id == d.StandardId, cancellationToken);
         var site = d.SiteId is { } siteId ? await sites.FindAsync(siteId, cancellationToken) : null;
         var funding = d.FundingSourceId is { } f ? await db.Set<FundingSource>().Where(x => x.Id == f).Select(x => x.Name).SingleAsync(cancellationToken) : null;
-        var showStudents = d.SiteId is { } s && people.MayShowFamily(user.Principal, s);
+        var showStudents = FamilyNames.MayShow(people, user, d.SiteId);
         var assignments = (await db.Set<Assignment>().AsNoTracking().Where(a => a.DeviceId == d.Id).OrderByDescending(a => a.Id).Take(20).ToListAsync(cancellationToken))
             .Select(a => Line(a, showStudents)).ToList();
         var events = await db.Set<DeviceEvent>().AsNoTracking().Where(e => e.DeviceId == d.Id).OrderByDescending(e => e.Id).Take(HistoryShown)
@@ -76,9 +75,8 @@ public sealed class ViewDeviceHandler(AppDbContext db, ISiteDirectory sites, IPe
     /// <summary>Every history line of a device, newest first, a page at a time.</summary>
     public async Task<Result<PagedResult<HistoryLine>>> HistoryAsync(string assetTag, PageRequest page, DeviceUser user, CancellationToken cancellationToken)
     {
-        var key = Custody.Normalize(assetTag);
-        var device = await db.Set<Device>().AsNoTracking().Where(x => x.AssetTag == key).Select(x => new { x.Id, x.SiteId }).SingleOrDefaultAsync(cancellationToken);
-        if (device is null || !user.Scope.Covers(device.SiteId))
+        var device = await custody.FindAsync(assetTag, user.Scope, cancellationToken);
+        if (device is null)
         {
             return Result.NotFound($"No device has the tag {assetTag.Trim()}.");
         }
@@ -91,9 +89,8 @@ public sealed class ViewDeviceHandler(AppDbContext db, ISiteDirectory sites, IPe
     /// <summary>Found or recovered (back in stock), retired or disposed, with the reason in the history; other moves have their own flows.</summary>
     public async Task<Result<DeviceDetail>> ChangeStatusAsync(string assetTag, ChangeStatusCommand command, DeviceUser user, CancellationToken cancellationToken)
     {
-        var key = Custody.Normalize(assetTag);
-        var device = await db.Set<Device>().SingleOrDefaultAsync(x => x.AssetTag == key, cancellationToken);
-        if (device is null || !user.Scope.Covers(device.SiteId))
+        var device = await custody.FindAsync(assetTag, user.Scope, cancellationToken);
+        if (device is null)
         {
             return Result.NotFound($"No device has the tag {assetTag.Trim()}.");
         }
@@ -133,5 +130,5 @@ public sealed class ViewDeviceHandler(AppDbContext db, ISiteDirectory sites, IPe
         a.Id, a.HolderKind.ToString(), Shown(a.HolderKind, a.HolderName, showStudents)!, a.OutAt, a.OutByName, a.IsLoan, a.DueOn, a.AgreementOnFile, a.InAt,
         a.ConditionIn?.ToString(), a.NotesIn);
 
-    private static string? Shown(HolderKind? kind, string? name, bool showStudents) => kind == HolderKind.Student && !showStudents ? "A student" : name;
+    private static string? Shown(HolderKind? kind, string? name, bool showStudents) => kind == HolderKind.Student && !showStudents ? FamilyNames.Hidden : name;
 }
