@@ -17,6 +17,7 @@ using DistrictOps.Web.Modules.Devices.ReportIncidents;
 using DistrictOps.Web.Modules.Devices.ScanDevices;
 using DistrictOps.Web.Modules.Devices.StockParts;
 using DistrictOps.Web.Modules.Devices.ViewDevice;
+using DistrictOps.Web.Modules.Helpdesk.Contracts;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
@@ -62,6 +63,7 @@ public sealed class DevicesModule : IModule
         services.AddScoped<IDemoSeed, DemoDevicesSeed>();
         services.AddScoped<IDeviceCounts>(sp => sp.GetRequiredService<DeviceLookups>());
         services.AddScoped<IPersonDevices>(sp => sp.GetRequiredService<DeviceLookups>());
+        services.AddScoped<ITicketDeviceLinks, DeviceTicketLinks>();
         services.AddSingleton<ImportFiles>();
         services.AddScoped<Agreements>();
         services.AddScoped<Fees>();

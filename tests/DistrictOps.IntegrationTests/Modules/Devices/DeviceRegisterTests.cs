@@ -64,6 +64,10 @@ public sealed class DeviceRegisterTests
         var byHolder = Json(await helpDesk.GetStringAsync("/api/v1/devices?q=garcia%20kid1"));
         var managerSees = Json(await manager.GetStringAsync($"/api/v1/devices?site={world.Elementary}&status=Assigned"));
         var badFilter = await manager.GetAsync("/api/v1/devices?status=Borrowed");
+        var byTagPrefix = Json(await manager.GetStringAsync("/api/v1/devices?q=t-0010"));
+        var bySerialPrefix = Json(await manager.GetStringAsync("/api/v1/devices?q=SN-0000"));
+        var byDashOnly = Json(await manager.GetStringAsync("/api/v1/devices?q=T-"));
+        var byNoPrefix = Json(await manager.GetStringAsync("/api/v1/devices?q=T-002"));
 
         Assert.Equal(["T-00100", "T-00101"], Tags(highOnly));
         Assert.Equal(HttpStatusCode.NotFound, elementaryDevice.StatusCode);
@@ -71,6 +75,10 @@ public sealed class DeviceRegisterTests
         Assert.Equal("Kid1 Garcia", byHolder.GetProperty("items")[0].GetProperty("holder").GetString());
         Assert.Equal((1, "A student"), (managerSees.GetProperty("total").GetInt32(), managerSees.GetProperty("items")[0].GetProperty("holder").GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
+        Assert.Equal(["T-00100", "T-00101"], Tags(byTagPrefix));
+        Assert.Equal(["T-00001", "T-00002", "T-00003"], Tags(bySerialPrefix));
+        Assert.Equal(5, byDashOnly.GetProperty("total").GetInt32());
+        Assert.Empty(Tags(byNoPrefix));
 
         var csv = await (await SignedInAsync(world, HelpdeskWorld.HelpDesk)).GetStringAsync($"/devices?site={world.Elementary}&format=csv");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

@@ -147,7 +147,7 @@ public sealed class CollectDevicesHandler(AppDbContext db, ISiteDirectory sites,
 
         var items = await db.Set<CollectionItem>().Where(i => i.CollectionId == id && i.CollectedAt == null && i.StudentId != null).ToListAsync(cancellationToken);
         var deviceIds = items.Select(i => i.DeviceId).ToList();
-        var devices = await db.Set<Device>().Where(d => deviceIds.Contains(d.Id)).Join(db.Set<DeviceStandard>(), d => d.StandardId, s => s.Id, (d, s) => new { d.Id, d.AssetTag, s.Model })
+        var devices = await db.Set<Device>().Where(d => EF.Parameter(deviceIds).Contains(d.Id)).Join(db.Set<DeviceStandard>(), d => d.StandardId, s => s.Id, (d, s) => new { d.Id, d.AssetTag, s.Model })
             .ToDictionaryAsync(d => d.Id, d => $"{d.Model}, asset tag {d.AssetTag}", cancellationToken);
         var site = (await sites.FindAsync(collection.SiteId, cancellationToken))?.Name ?? "your school";
         var letters = new Dictionary<Guid, (PersonSummary Guardian, List<string> Lines)>();

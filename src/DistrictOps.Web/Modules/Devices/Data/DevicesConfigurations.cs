@@ -1,3 +1,4 @@
+using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,8 +10,8 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
     {
         builder.ToTable("devices_devices");
         builder.HasKey(d => d.Id);
-        builder.Property(d => d.AssetTag).HasMaxLength(Device.AssetTagMaxLength);
-        builder.Property(d => d.Serial).HasMaxLength(Device.SerialMaxLength);
+        builder.Property(d => d.AssetTag).HasMaxLength(Device.AssetTagMaxLength).IsOrdinalText();
+        builder.Property(d => d.Serial).HasMaxLength(Device.SerialMaxLength).IsOrdinalText();
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.HolderKind).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.Room).HasMaxLength(Device.RoomMaxLength);

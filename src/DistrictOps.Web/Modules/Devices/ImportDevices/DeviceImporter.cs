@@ -68,7 +68,9 @@ public sealed class DeviceImporter(AppDbContext db, ISiteDirectory sites, Device
         var rules = await DeviceRules.LoadAsync(db, sites, cancellationToken);
         var tags = rows.Select(r => Custody.Normalize(r.Fields.AssetTag ?? "")).Distinct().ToList();
         var serials = rows.Select(r => Custody.Normalize(r.Fields.Serial ?? "")).Distinct().ToList();
-        var existing = await db.Set<Device>().Where(d => tags.Contains(d.AssetTag) || serials.Contains(d.Serial)).ToListAsync(cancellationToken);
+        // Each list as one parameter (an array, a JSON array on SQLite): as 30,000 parameters of their own, EF's default
+        // for a list, SQLite took seconds to prepare the statement.
+        var existing = await db.Set<Device>().Where(d => EF.Parameter(tags).Contains(d.AssetTag) || EF.Parameter(serials).Contains(d.Serial)).ToListAsync(cancellationToken);
         var byTag = existing.ToDictionary(d => d.AssetTag);
         var bySerial = existing.ToDictionary(d => d.Serial);
         var seenTags = new Dictionary<string, int>();
@@ -177,7 +179,7 @@ public sealed class DeviceImporter(AppDbContext db, ISiteDirectory sites, Device
         }
 
         var serials = latest.Keys.ToList();
-        var devices = await user.Scope.Visible(db.Set<Device>()).Where(d => serials.Contains(d.Serial)).ToListAsync(cancellationToken);
+        var devices = await user.Scope.Visible(db.Set<Device>()).Where(d => EF.Parameter(serials).Contains(d.Serial)).ToListAsync(cancellationToken);
         var planned = new List<PlannedRow>();
         foreach (var device in devices)
         {

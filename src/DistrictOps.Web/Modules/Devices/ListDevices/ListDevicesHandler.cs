@@ -36,7 +36,11 @@ public sealed class ListDevicesHandler(AppDbContext db, ISiteDirectory sites, IP
     {
         var query = await FilteredAsync(filter, user, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await Project(query.OrderBy(d => d.AssetTag).Skip(page.Skip).Take(page.Size)).ToListAsync(cancellationToken);
+        // The page's tags first, read from the filter's index alone (the tag is each one's last column), then only their
+        // rows: a deep page skips index entries instead of whole rows.
+        var tags = await query.OrderBy(d => d.AssetTag).Skip(page.Skip).Take(page.Size).Select(d => d.AssetTag).ToListAsync(cancellationToken);
+        var rows = (await Project(db.Set<Device>().AsNoTracking().Where(d => tags.Contains(d.AssetTag))).ToListAsync(cancellationToken))
+            .OrderBy(r => r.AssetTag, StringComparer.Ordinal).ToList();
         return new PagedResult<DeviceRow>(await ShownAsync(rows, user, cancellationToken), total, page.Page, page.Size);
     }
 
@@ -88,9 +92,16 @@ public sealed class ListDevicesHandler(AppDbContext db, ISiteDirectory sites, IP
         if (filter.Query is { Length: > 0 } text)
         {
             // A holder by the Directory's name search: its word prefixes in any order, its student rule and access log.
-            var key = Custody.Normalize(text);
+            // A tag or serial prefix as a range, and the three kinds of match as a union: each read from its own index, where
+            // one OR would tempt PostgreSQL to walk the whole tag index in order looking for a page of matches. string.Compare
+            // becomes SQL's >= and <, which compare by character on these columns (OrdinalText); CA1309 is about .NET's.
+            var (from, to) = OrdinalText.PrefixRange(Custody.Normalize(text));
             var holders = (await people.SearchAsync(text, user.Reader, 50, cancellationToken)).Select(p => p.Id).ToList();
-            query = query.Where(d => d.AssetTag.StartsWith(key) || d.Serial.StartsWith(key) || (d.HolderId != null && holders.Contains(d.HolderId.Value)));
+#pragma warning disable CA1309
+            var matches = query.Where(d => string.Compare(d.AssetTag, from) >= 0 && string.Compare(d.AssetTag, to) < 0)
+                .Union(query.Where(d => string.Compare(d.Serial, from) >= 0 && string.Compare(d.Serial, to) < 0));
+#pragma warning restore CA1309
+            query = holders.Count == 0 ? matches : matches.Union(query.Where(d => d.HolderId != null && holders.Contains(d.HolderId.Value)));
         }
 
         return query;

@@ -22,7 +22,7 @@ public sealed class Agreements(AppDbContext db, TimeProvider time)
 
     public async Task<IReadOnlyList<AgreementView>> OfAsync(IReadOnlyCollection<Guid> studentIds, string? schoolYear, CancellationToken cancellationToken) =>
         await db.Set<DeviceAgreement>().AsNoTracking()
-            .Where(a => studentIds.Contains(a.StudentId) && (schoolYear == null || a.SchoolYear == schoolYear))
+            .Where(a => EF.Parameter(studentIds).Contains(a.StudentId) && (schoolYear == null || a.SchoolYear == schoolYear))
             .OrderByDescending(a => a.SchoolYear).ThenBy(a => a.Id)
             .Select(a => new AgreementView(a.Id, a.StudentId, a.SchoolYear, a.SignedAt, a.SignedByName, a.Method, a.ProtectionOptIn, a.RecordedByName))
             .ToListAsync(cancellationToken);

@@ -26,6 +26,7 @@ public sealed class IndexModel(
     ViewTicketHandler view,
     IUserDirectory users,
     IEnumerable<IArticleLinks> articleLinks,
+    IEnumerable<ITicketDeviceLinks> deviceLinks,
     IOptions<HelpdeskOptions> options) : PageModel
 {
     public TicketDetail Ticket { get; private set; } = null!;
@@ -39,6 +40,9 @@ public sealed class IndexModel(
     public IReadOnlyList<UserSummary> Technicians { get; private set; } = [];
 
     public IReadOnlyList<ArticleLink> Articles { get; private set; } = [];
+
+    /// <summary>The ticket's device and what may be done about it in the device register, when there is one.</summary>
+    public TicketDeviceLinks Device { get; private set; } = new(null, []);
 
     /// <summary>Whether a knowledge base is there to write an article from the ticket in.</summary>
     public bool HasKnowledgeBase => articleLinks.Any();
@@ -204,6 +208,11 @@ public sealed class IndexModel(
         foreach (var source in articleLinks)
         {
             Articles = [.. Articles, .. await source.SuggestAsync(ticket.Title, ticket.IssueTypeId, cancellationToken)];
+        }
+
+        if (deviceLinks.FirstOrDefault() is { } register)
+        {
+            Device = await register.ForTicketAsync(ticket.Number, ticket.AssetTag, ticket.SiteId, User, cancellationToken);
         }
 
         return true;

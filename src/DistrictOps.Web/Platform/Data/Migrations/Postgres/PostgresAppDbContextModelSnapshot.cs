@@ -274,7 +274,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("AssetTag")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C")
+                        .HasAnnotation("DistrictOps:OrdinalText", true);
 
                     b.Property<string>("Compliance")
                         .HasMaxLength(32)
@@ -331,7 +333,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("Serial")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C")
+                        .HasAnnotation("DistrictOps:OrdinalText", true);
 
                     b.Property<Guid?>("SiteId")
                         .HasColumnType("uuid");

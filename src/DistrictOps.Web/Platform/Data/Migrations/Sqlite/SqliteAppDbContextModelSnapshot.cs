@@ -263,7 +263,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("AssetTag")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("DistrictOps:OrdinalText", true);
 
                     b.Property<string>("Compliance")
                         .HasMaxLength(32)
@@ -320,7 +321,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("Serial")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("DistrictOps:OrdinalText", true);
 
                     b.Property<Guid?>("SiteId")
                         .HasColumnType("TEXT");
