@@ -25,6 +25,7 @@ public static class CliApp
             ImportCommands.Build(context),
             DemoCommands.Build(context),
             JobsCommands.Build(context),
+            AccountsCommands.Build(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

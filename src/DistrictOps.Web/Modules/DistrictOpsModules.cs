@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Accounts;
 using DistrictOps.Web.Modules.Devices;
 using DistrictOps.Web.Modules.Directory;
 using DistrictOps.Web.Modules.Helpdesk;
@@ -16,6 +17,7 @@ public static class DistrictOpsModules
         new HelpdeskModule(),
         new KnowledgeModule(),
         new DevicesModule(),
+        new AccountsModule(),
         new DirectoryModule(),
         new UsersModule(),
         new JobsModule(),

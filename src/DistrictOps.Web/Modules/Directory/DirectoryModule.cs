@@ -50,6 +50,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<SetSiteTypeHandler>();
         services.AddScoped<IDirectoryChanges, DirectoryChanges>();
+        services.AddScoped<IAccountHolders, AccountHolders>();
         services.AddScoped<CalendarImporter>();
         services.AddScoped<CalendarEditor>();
         services.AddScoped<ListSitesHandler>();

@@ -1,0 +1,30 @@
+using DistrictOps.Web.Modules.Accounts.PlanAccounts;
+using DistrictOps.Web.Modules.Accounts.Register;
+using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Modules;
+using DistrictOps.Web.Platform.Settings;
+
+namespace DistrictOps.Web.Modules.Accounts;
+
+/// <summary>Accounts in Active Directory and LDAP kept in step with the Directory: plan, then apply, with guards and an audit.</summary>
+public sealed class AccountsModule : IModule
+{
+    public string Name => "Accounts";
+
+    public IReadOnlyList<Permission> Permissions => AccountsPermissions.All;
+
+    public IReadOnlyList<NavItem> Navigation { get; } =
+    [
+        new("Directory accounts", "/accounts", AccountsPermissions.Read, "Accounts in Active Directory and LDAP from the Directory: the plan, applying it, and every change made.", NavGroups.Administration),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<AccountsOptions>(configuration, AccountsOptions.Section);
+        services.AddScoped<AccountSync>();
+        services.AddScoped<AccountAudit>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/api/v1/accounts").WithTags("Accounts").MapAccountsApi();
+}

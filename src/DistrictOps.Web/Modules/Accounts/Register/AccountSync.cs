@@ -1,0 +1,211 @@
+using System.DirectoryServices.Protocols;
+using DistrictOps.Web.Modules.Accounts.Data;
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Platform;
+using DistrictOps.Web.Platform.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DistrictOps.Web.Modules.Accounts.Register;
+
+/// <summary>A plan as the page, the API and the command line show it, with the guard's verdict.</summary>
+public sealed record PlanView(AccountPlan Plan, string? Refusal, Guid RunId);
+
+/// <summary>What an apply did: each change's outcome is in the audit under <see cref="RunId"/>.</summary>
+public sealed record ApplyReport(Guid RunId, string Target, int Planned, int Done, int Failed, IReadOnlyList<string> Failures, bool Overridden);
+
+/// <summary>
+/// Plans and applies one target: reads the Directory's people and the target directory as they are now, plans with
+/// <see cref="AccountPlanner"/>, and applies change by change, recording each in the audit and going on past a change that
+/// fails. Applying plans again first, so a run after a crash finishes the job and a second run changes nothing.
+/// </summary>
+public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptions<AccountsOptions> options, IDataProtectionProvider protection, TimeProvider time)
+{
+    public const string PasswordPurpose = "DistrictOps.Accounts.InitialPasswords";
+
+    public IReadOnlyList<AccountTarget> Targets => options.Value.Targets;
+
+    public async Task<Result<PlanView>> PlanAsync(string targetName, string by, CancellationToken cancellationToken)
+    {
+        if (options.Value.Find(targetName) is not { } target)
+        {
+            return NoTarget(targetName);
+        }
+
+        var plan = await BuildAsync(target, cancellationToken);
+        if (plan.Error is not null)
+        {
+            return Result.Conflict(plan.Error);
+        }
+
+        var run = Start(target, RunKind.Plan, by);
+        run.Operations = plan.Plan!.Operations.Count;
+        run.Refused = plan.Plan.Refusal(options.Value);
+        run.FinishedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return new PlanView(plan.Plan, run.Refused, run.Id);
+    }
+
+    /// <summary>Applies a fresh plan; a plan the guard refuses goes only with <paramref name="overrideGuard"/>, which the caller has checked the user may give.</summary>
+    public async Task<Result<ApplyReport>> ApplyAsync(string targetName, bool overrideGuard, string by, CancellationToken cancellationToken)
+    {
+        if (options.Value.Find(targetName) is not { } target)
+        {
+            return NoTarget(targetName);
+        }
+
+        var built = await BuildAsync(target, cancellationToken);
+        if (built.Error is not null)
+        {
+            return Result.Conflict(built.Error);
+        }
+
+        var plan = built.Plan!;
+        var run = Start(target, RunKind.Apply, by);
+        run.Operations = plan.Operations.Count;
+        run.Refused = plan.Refusal(options.Value);
+        if (run.Refused is not null && !overrideGuard)
+        {
+            run.FinishedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Conflict($"Nothing was applied. {run.Refused}");
+        }
+
+        run.Overridden = run.Refused is not null;
+        await db.SaveChangesAsync(cancellationToken);
+        var failures = new List<string>();
+        using (var session = await Task.Run(() => LdapSession.Open(target), cancellationToken))
+        {
+            foreach (var operation in plan.Operations)
+            {
+                var error = await ApplyOneAsync(target, session, operation, run, by, cancellationToken);
+                if (error is not null)
+                {
+                    failures.Add($"{operation.Kind} {operation.Dn}: {error}");
+                }
+            }
+        }
+
+        run.Done = plan.Operations.Count - failures.Count;
+        run.Failed = failures.Count;
+        run.FinishedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return new ApplyReport(run.Id, target.Name, plan.Operations.Count, run.Done, run.Failed, failures, run.Overridden);
+    }
+
+    private async Task<string?> ApplyOneAsync(AccountTarget target, LdapSession session, PlannedOperation operation, AccountRun run, string by, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        string? password = null;
+        if (operation is { Kind: OperationKind.Create, PersonId: { } person, Username: { } username })
+        {
+            // The name is claimed before the account exists, so a crash cannot let someone else take it.
+            if (await db.Set<UsernameClaim>().FindAsync([username], cancellationToken) is null)
+            {
+                db.Add(new UsernameClaim { Username = username, PersonId = person, ClaimedAt = now });
+            }
+
+            password = InitialPasswords.New(operation.Passphrase);
+            await KeepPasswordAsync(target, person, password, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        string? error = null;
+        try
+        {
+            await Task.Run(() => session.Apply(operation, password), cancellationToken);
+        }
+        catch (Exception e) when (e is DirectoryOperationException or LdapException)
+        {
+            error = e is DirectoryOperationException d ? $"{d.Response?.ResultCode}: {d.Response?.ErrorMessage ?? d.Message}".Trim() : e.Message;
+        }
+
+        if (error is null)
+        {
+            await RememberAsync(target, operation, now, cancellationToken);
+        }
+
+        db.Add(new AccountOperation
+        {
+            RunId = run.Id, Target = target.Name, PersonId = operation.PersonId, Username = operation.Username, Kind = operation.Kind.ToString(),
+            Dn = operation.NewDn ?? operation.Dn, Reason = Clip(operation.Reason, 500), Detail = Detail(operation),
+            Outcome = error is null ? OperationOutcome.Done : OperationOutcome.Failed, Error = error is null ? null : Clip(error, 1000), By = by, At = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return error;
+    }
+
+    /// <summary>Keeps the sync's own record in step with what it just did in the directory.</summary>
+    private async Task RememberAsync(AccountTarget target, PlannedOperation operation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (operation.PersonId is not { } person)
+        {
+            return;
+        }
+
+        var account = await db.Set<ManagedAccount>().FirstOrDefaultAsync(a => a.Target == target.Name && a.PersonId == person, cancellationToken);
+        if (account is null)
+        {
+            account = new ManagedAccount { Target = target.Name, PersonId = person, Username = operation.Username ?? "", Dn = operation.Dn, CreatedAt = now };
+            db.Add(account);
+        }
+
+        account.Dn = operation.NewDn ?? operation.Dn;
+        account.Username = operation.Username ?? account.Username;
+        account.DisabledAt = operation.Kind switch { OperationKind.Disable => now, OperationKind.Enable => null, _ => account.DisabledAt };
+        account.DeletedAt = operation.Kind == OperationKind.Delete ? now : account.DeletedAt;
+    }
+
+    private async Task KeepPasswordAsync(AccountTarget target, Guid person, string password, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sealedPassword = protection.CreateProtector(PasswordPurpose).Protect(password);
+        var kept = await db.Set<InitialPassword>().FirstOrDefaultAsync(p => p.Target == target.Name && p.PersonId == person, cancellationToken);
+        if (kept is null)
+        {
+            db.Add(new InitialPassword { Target = target.Name, PersonId = person, Protected = sealedPassword, CreatedAt = now });
+        }
+        else
+        {
+            (kept.Protected, kept.CreatedAt, kept.ReleasedAt, kept.ReleasedBy) = (sealedPassword, now, null, null);
+        }
+    }
+
+    private async Task<(AccountPlan? Plan, string? Error)> BuildAsync(AccountTarget target, CancellationToken cancellationToken)
+    {
+        DirectoryState state;
+        try
+        {
+            state = await Task.Run(() =>
+            {
+                using var session = LdapSession.Open(target);
+                return session.Read();
+            }, cancellationToken);
+        }
+        catch (Exception e) when (e is LdapException or DirectoryOperationException)
+        {
+            return (null, $"The directory {target.Name} ({target.Url}) did not answer: {e.Message}");
+        }
+
+        var people = await holders.ListAsync(cancellationToken);
+        var known = await db.Set<ManagedAccount>().AsNoTracking().Where(a => a.Target == target.Name && a.DeletedAt == null)
+            .ToDictionaryAsync(a => a.PersonId, a => new KnownAccount(a.PersonId, a.Username, a.DisabledAt), cancellationToken);
+        var claims = await db.Set<UsernameClaim>().AsNoTracking().ToDictionaryAsync(c => c.Username, c => c.PersonId, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        return (AccountPlanner.Plan(new PlanInput(target, people, state, known, claims, time.GetUtcNow())), null);
+    }
+
+    private AccountRun Start(AccountTarget target, RunKind kind, string by)
+    {
+        var run = new AccountRun { Id = Guid.CreateVersion7(), Target = target.Name, Kind = kind, By = by, StartedAt = time.GetUtcNow() };
+        db.Add(run);
+        return run;
+    }
+
+    private Failure NoTarget(string name) =>
+        Result.NotFound($"There is no account target named {name}; the targets are {(Targets.Count == 0 ? "not configured (Accounts:Targets)" : string.Join(", ", Targets.Select(t => t.Name)))}.");
+
+    private static string? Detail(PlannedOperation operation) =>
+        operation.Changes.Count == 0 ? null : Clip(string.Join("; ", operation.Changes.Select(c => $"{c.Key}={c.Value ?? "(removed)"}")), AccountOperation.DetailMaxLength);
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+}
