@@ -30,7 +30,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new DistrictOpsFactory(_database, new Dictionary<string, string?> { ["Demo:Students"] = DemoStudents.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var settings = DirectoryTargets.Settings();
+        settings["Demo:Students"] = DemoStudents.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _app = new DistrictOpsFactory(_database, settings);
         var port = FreePort();
         _app.UseKestrel(port);
         _app.StartServer();

@@ -44,6 +44,18 @@ public sealed class AccountPlannerTests
     }
 
     [Fact]
+    public void A_name_in_use_anywhere_in_the_domain_is_not_given_even_to_the_person_who_holds_it_in_another_target()
+    {
+        var maria = Student("s-1", "Maria", "Lopez");
+        var claims = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase) { ["maria.lopez"] = maria.Id };
+        var state = new DirectoryState([], [], UsernamesInUse: ["Maria.Lopez", "maria.e.lopez"]);
+
+        var plan = AccountPlanner.Plan(new PlanInput(K12, [maria], state, new Dictionary<Guid, KnownAccount>(), claims, Now));
+
+        Assert.Equal("mlopez", plan.Operations.Single(o => o.Kind == OperationKind.Create).Username);
+    }
+
+    [Fact]
     public void The_first_run_links_an_account_found_by_employee_id_and_leaves_every_other_account_alone()
     {
         var maria = Student("s-1", "Maria", "Lopez");

@@ -81,6 +81,7 @@ public static class AccountPlanner
             .GroupBy(a => a.SourceId!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
         var taken = new HashSet<string>(input.Claims.Keys, StringComparer.OrdinalIgnoreCase);
         taken.UnionWith(input.State.Accounts.Where(a => a.Username is not null).Select(a => a.Username!));
+        taken.UnionWith(input.State.UsernamesInUse ?? []);
         var ous = new HashSet<string>(input.State.OrganizationalUnits.Select(DistinguishedNames.Key)) { DistinguishedNames.Key(target.BaseDn) };
         var ops = new List<PlannedOperation>();
         var unmatched = new List<UnmatchedAccount>();
@@ -230,7 +231,8 @@ public static class AccountPlanner
     private static string UsernameFor(PlanInput input, AccountHolder holder, HashSet<string> taken)
     {
         var own = input.Known.GetValueOrDefault(holder.Id)?.Username ?? input.Claims.Where(c => c.Value == holder.Id).Select(c => c.Key).Order(StringComparer.Ordinal).FirstOrDefault();
-        var inUseElsewhere = own is not null && input.State.Accounts.Any(a => string.Equals(a.Username, own, StringComparison.OrdinalIgnoreCase));
+        var inUseElsewhere = own is not null && (input.State.Accounts.Any(a => string.Equals(a.Username, own, StringComparison.OrdinalIgnoreCase))
+            || (input.State.UsernamesInUse ?? []).Contains(own, StringComparer.OrdinalIgnoreCase));
         return own is not null && !inUseElsewhere && own.Length <= input.Target.MaxUsernameLength
             ? own
             : Usernames.Pick(input.Target.UsernameTemplates, AccountShape.Parts(holder), input.Target.MaxUsernameLength, taken.Contains);

@@ -9,8 +9,11 @@ public sealed record DirectoryAccount(string Dn, string? SourceId, string? Usern
     public string Parent => DistinguishedNames.Parent(Dn);
 }
 
-/// <summary>Every user account and organizational unit under a target's base DN, as one read found them.</summary>
-public sealed record DirectoryState(IReadOnlyList<DirectoryAccount> Accounts, IReadOnlyCollection<string> OrganizationalUnits);
+/// <summary>
+/// Every user account and organizational unit under a target's base DN, as one read found them, and every username in use
+/// in the whole directory (a sAMAccountName must be unique in the domain, not only under the base DN).
+/// </summary>
+public sealed record DirectoryState(IReadOnlyList<DirectoryAccount> Accounts, IReadOnlyCollection<string> OrganizationalUnits, IReadOnlyCollection<string>? UsernamesInUse = null);
 
 /// <summary>Distinguished names: escaping a value, the parent, and comparison as directories compare them (case and spaces after commas ignored).</summary>
 public static class DistinguishedNames
@@ -56,6 +59,14 @@ public static class DistinguishedNames
     public static string Key(string dn) => string.Join(',', Split(dn).Select(p => p.Trim())).ToUpperInvariant();
 
     public static bool Same(string a, string b) => Key(a) == Key(b);
+
+    /// <summary>The directory's root: the <c>DC=</c> parts of <paramref name="dn"/> (<c>DC=k12,DC=bayview,DC=example</c>), or the DN itself without any.</summary>
+    public static string Root(string dn)
+    {
+        var parts = Split(dn).Select(p => p.Trim()).ToList();
+        var first = parts.FindIndex(p => p.StartsWith("DC=", StringComparison.OrdinalIgnoreCase));
+        return first < 0 ? dn : string.Join(',', parts.Skip(first));
+    }
 
     /// <summary>The DN and each of its parents down to (not including) <paramref name="baseDn"/>, the base's child first.</summary>
     public static IReadOnlyList<string> Chain(string dn, string baseDn)

@@ -65,7 +65,7 @@ public sealed class LdapSession : IDisposable
         var source = AccountShape.SourceIdAttribute(target.Dialect);
         var username = AccountShape.UsernameAttribute(target.Dialect);
         string[] attributes = [.. AccountPlanner.KeptAttributes(target.Dialect), marker, username, Ad ? "userAccountControl" : "shadowExpire"];
-        var accounts = Search(Ad ? "(&(objectClass=user)(!(objectClass=computer)))" : "(objectClass=inetOrgPerson)", attributes)
+        var accounts = Search(target.BaseDn, Ad ? "(&(objectClass=user)(!(objectClass=computer)))" : "(objectClass=inetOrgPerson)", attributes)
             .Select(e =>
             {
                 var values = AccountPlanner.KeptAttributes(target.Dialect).Select(a => (a, Value(e, a))).Where(p => p.Item2 is not null)
@@ -74,8 +74,9 @@ public sealed class LdapSession : IDisposable
                     : Value(e, "shadowExpire") is { } expire && expire != "-1";
                 return new DirectoryAccount(e.DistinguishedName, Value(e, source), Value(e, username), Value(e, marker) == AccountShape.MarkerValue, disabled, values);
             }).ToList();
-        var ous = Search("(objectClass=organizationalUnit)", ["ou"]).Select(e => e.DistinguishedName).ToList();
-        return new DirectoryState(accounts, ous);
+        var ous = Search(target.BaseDn, "(objectClass=organizationalUnit)", ["ou"]).Select(e => e.DistinguishedName).ToList();
+        var inUse = Search(DistinguishedNames.Root(target.BaseDn), $"({username}=*)", [username]).Select(e => Value(e, username)).OfType<string>().ToList();
+        return new DirectoryState(accounts, ous, inUse);
     }
 
     /// <summary>Makes one planned change; <paramref name="password"/> is the new account's first password (create only).</summary>
@@ -226,9 +227,9 @@ public sealed class LdapSession : IDisposable
         }
     }
 
-    private List<SearchResultEntry> Search(string filter, string[] attributes)
+    private List<SearchResultEntry> Search(string baseDn, string filter, string[] attributes)
     {
-        var request = new SearchRequest(target.BaseDn, filter, SearchScope.Subtree, attributes);
+        var request = new SearchRequest(baseDn, filter, SearchScope.Subtree, attributes);
         var paging = new PageResultRequestControl(500);
         request.Controls.Add(paging);
         var entries = new List<SearchResultEntry>();
