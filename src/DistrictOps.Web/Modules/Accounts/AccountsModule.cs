@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Accounts.PlanAccounts;
 using DistrictOps.Web.Modules.Accounts.Register;
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Modules;
 using DistrictOps.Web.Platform.Settings;
@@ -23,6 +24,7 @@ public sealed class AccountsModule : IModule
         services.AddSettings<AccountsOptions>(configuration, AccountsOptions.Section);
         services.AddScoped<AccountSync>();
         services.AddScoped<AccountAudit>();
+        services.AddScoped<IPersonAccounts, PersonAccounts>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>

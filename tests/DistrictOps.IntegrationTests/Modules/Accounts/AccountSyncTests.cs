@@ -16,6 +16,7 @@ namespace DistrictOps.IntegrationTests.Modules.Accounts;
 /// Account sync against real directories: the small district's students into a Samba AD domain controller (over LDAPS),
 /// its staff into OpenLDAP, each test in an OU of its own.
 /// </summary>
+[Collection(DirectoryServersGroup.Name)]
 public sealed class AccountSyncTests
 {
     [Theory]
@@ -78,6 +79,12 @@ public sealed class AccountSyncTests
         var renamed = ad.User("kid3.garcia");
         Assert.Equal(("Kid3 Garcia-Ruiz", "Garcia-Ruiz"), (renamed.Attributes["displayname"], renamed.Attributes["sn"]));
         Assert.Equal("512", ad.User("kid4.garcia").Attributes["useraccountcontrol"]);
+
+        var personPage = await (await SignedInAsync(world, HelpdeskWorld.SeniorTech)).GetStringAsync($"/directory/people/{await PersonIdAsync(world, "s-es-1")}");
+        var techPage = await (await SignedInAsync(world, HelpdeskWorld.SiteTech)).GetStringAsync($"/directory/people/{await PersonIdAsync(world, "s-es-1")}");
+        Assert.Contains("kid1.garcia (disabled)", personPage, StringComparison.Ordinal);
+        Assert.Contains("Left on ", personPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("kid1.garcia", techPage, StringComparison.Ordinal);
 
         await ChangeAsync(world, "s-es-1", p => p.LeftAt = null);
         var back = Json(await (await manager.PostAsync("/api/v1/accounts/targets/K12/apply", null)).Content.ReadAsStringAsync());
@@ -190,6 +197,19 @@ public sealed class AccountSyncTests
         var person = await db.Set<Person>().Where(p => p.SourcedId == sourcedId).Select(p => p.Id).SingleAsync();
         var kept = await db.Set<InitialPassword>().SingleAsync(p => p.Target == target && p.PersonId == person);
         return scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(AccountSync.PasswordPurpose).Unprotect(kept.Protected);
+    }
+
+    private static async Task<Guid> PersonIdAsync(HelpdeskWorld world, string sourcedId)
+    {
+        await using var db = world.Db.OpenContext();
+        return await db.Set<Person>().Where(p => p.SourcedId == sourcedId).Select(p => p.Id).SingleAsync();
+    }
+
+    private static async Task<HttpClient> SignedInAsync(HelpdeskWorld world, string email)
+    {
+        var browser = world.App.Browser();
+        await browser.SignInAsync(email);
+        return browser;
     }
 
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;

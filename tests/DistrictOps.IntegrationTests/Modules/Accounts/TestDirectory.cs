@@ -5,6 +5,16 @@ using DistrictOps.Web.Modules.Accounts;
 namespace DistrictOps.IntegrationTests.Modules.Accounts;
 
 /// <summary>
+/// The tests that write to the directory servers run one after another (other tests still run beside them): a username must be unique in the whole directory, and
+/// two tests giving the small district's students accounts at once would take each other's names.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class DirectoryServersGroup
+{
+    public const string Name = "Directory servers";
+}
+
+/// <summary>
 /// One of the directory servers scripts/test starts (a Samba AD domain controller, an OpenLDAP slapd), seen through an OU of
 /// the test's own, made here and removed after, so tests run side by side. Reads use a connection bound as the server's
 /// administrator, independent of the code under test.

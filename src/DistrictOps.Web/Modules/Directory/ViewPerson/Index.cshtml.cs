@@ -8,11 +8,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DistrictOps.Web.Modules.Directory.ViewPerson;
 
 [Authorize(Policy = DirectoryPermissions.View)]
-public sealed class IndexModel(ViewPersonHandler handler, PermissionRegistry permissions) : PageModel
+public sealed class IndexModel(ViewPersonHandler handler, PermissionRegistry permissions, IEnumerable<IPersonAccounts> accounts) : PageModel
 {
     public bool ReviewsAccess => permissions.Grants(User, DirectoryPermissions.AccessLog);
 
     public PersonDetail? Person { get; private set; }
+
+    /// <summary>The person's directory accounts, when the Accounts module is there and the user may read them.</summary>
+    public IReadOnlyList<PersonAccount> Accounts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -23,6 +26,11 @@ public sealed class IndexModel(ViewPersonHandler handler, PermissionRegistry per
         }
 
         Person = result.Value;
+        if (accounts.FirstOrDefault() is { } source)
+        {
+            Accounts = await source.ForPersonAsync(id, User, cancellationToken);
+        }
+
         return Page();
     }
 }
