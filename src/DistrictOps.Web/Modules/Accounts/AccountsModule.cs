@@ -1,6 +1,8 @@
 using DistrictOps.Web.Modules.Accounts.PlanAccounts;
 using DistrictOps.Web.Modules.Accounts.Register;
+using DistrictOps.Web.Modules.Accounts.SyncAccounts;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
 using DistrictOps.Web.Platform.Settings;
 
@@ -23,6 +25,8 @@ public sealed class AccountsModule : IModule
         services.AddSettings<AccountsOptions>(configuration, AccountsOptions.Section);
         services.AddScoped<AccountSync>();
         services.AddScoped<AccountAudit>();
+        services.AddScheduledWork<SyncAccountsWork>(SyncAccountsWork.Name, TimeSpan.FromMinutes(15),
+            "After each Directory import, applies every account target (never over the guard); emails the result to those who may apply plans, and opens a help desk ticket a day per target for failures.");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
