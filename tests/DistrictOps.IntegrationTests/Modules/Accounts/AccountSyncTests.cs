@@ -16,6 +16,7 @@ namespace DistrictOps.IntegrationTests.Modules.Accounts;
 /// Account sync against real directories: the small district's students into a Samba AD domain controller (over LDAPS),
 /// its staff into OpenLDAP, each test in an OU of its own.
 /// </summary>
+[Collection(DirectoryServersGroup.Name)]
 public sealed class AccountSyncTests
 {
     [Theory]

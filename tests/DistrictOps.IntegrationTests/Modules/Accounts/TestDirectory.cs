@@ -6,8 +6,8 @@ namespace DistrictOps.IntegrationTests.Modules.Accounts;
 
 /// <summary>
 /// One of the directory servers scripts/test starts (a Samba AD domain controller, an OpenLDAP slapd), seen through an OU of
-/// the test's own, made here and removed after, so tests run side by side. Reads use a connection bound as the server's
-/// administrator, independent of the code under test.
+/// the test's own, made here and removed after. Reads use a connection bound as the server's administrator, independent of
+/// the code under test. Test classes that use it take turns (<see cref="DirectoryServersGroup"/>).
 /// </summary>
 public sealed class TestDirectory : IDisposable
 {
@@ -125,4 +125,14 @@ public sealed class TestDirectory : IDisposable
 
         Connection.SendRequest(new DeleteRequest(dn));
     }
+}
+
+/// <summary>
+/// The test classes that make accounts in the directory servers. Active Directory keeps a username (sAMAccountName) unique in
+/// the whole domain, not per OU, so two classes making kid1.garcia at once would collide: they run one after the other.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class DirectoryServersGroup
+{
+    public const string Name = "directory servers";
 }
