@@ -1,7 +1,9 @@
 using DistrictOps.Web.Modules.Accounts.PlanAccounts;
 using DistrictOps.Web.Modules.Accounts.Register;
+using DistrictOps.Web.Modules.Accounts.SyncAccounts;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
 using DistrictOps.Web.Platform.Settings;
 
@@ -25,6 +27,8 @@ public sealed class AccountsModule : IModule
         services.AddScoped<AccountSync>();
         services.AddScoped<AccountAudit>();
         services.AddScoped<IPersonAccounts, PersonAccounts>();
+        services.AddScheduledWork<SyncAccountsWork>(SyncAccountsWork.Name, TimeSpan.FromMinutes(15),
+            "After each Directory import, applies every account target (never over the guard); emails the result to those who may apply plans, and opens a help desk ticket a day per target for failures.");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>

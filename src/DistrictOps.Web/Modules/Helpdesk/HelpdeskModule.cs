@@ -55,6 +55,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<ViewerFactory>();
         services.AddScoped<IHelpdeskKnowledgeSources, KnowledgeSources>();
         services.AddScoped<IDeviceTickets, DeviceTickets>();
+        services.AddScoped<IAutomationTickets, AutomationTickets>();
         services.AddScoped<TicketRouter>();
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();

@@ -5,8 +5,9 @@ using DistrictOps.Web.Modules.Accounts;
 namespace DistrictOps.IntegrationTests.Modules.Accounts;
 
 /// <summary>
-/// The tests that write to the directory servers run one after another (other tests still run beside them): a username must be unique in the whole directory, and
-/// two tests giving the small district's students accounts at once would take each other's names.
+/// The test classes that make accounts in the directory servers run one after another (other tests still run beside
+/// them): Active Directory keeps a username (sAMAccountName) unique in the whole domain, not per OU, so two classes making
+/// kid1.garcia at once would collide.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class DirectoryServersGroup
@@ -16,8 +17,8 @@ public sealed class DirectoryServersGroup
 
 /// <summary>
 /// One of the directory servers scripts/test starts (a Samba AD domain controller, an OpenLDAP slapd), seen through an OU of
-/// the test's own, made here and removed after, so tests run side by side. Reads use a connection bound as the server's
-/// administrator, independent of the code under test.
+/// the test's own, made here and removed after. Reads use a connection bound as the server's administrator, independent of
+/// the code under test. Test classes that use it take turns (<see cref="DirectoryServersGroup"/>).
 /// </summary>
 public sealed class TestDirectory : IDisposable
 {

@@ -72,3 +72,13 @@ internal sealed class InitialPasswordConfiguration : IEntityTypeConfiguration<In
         builder.HasIndex(p => new { p.Target, p.PersonId }).IsUnique();
     }
 }
+
+internal sealed class SyncedImportConfiguration : IEntityTypeConfiguration<SyncedImport>
+{
+    public void Configure(EntityTypeBuilder<SyncedImport> builder)
+    {
+        builder.ToTable("accounts_synced_imports");
+        builder.HasKey(s => s.Target);
+        builder.Property(s => s.Target).HasMaxLength(64);
+    }
+}

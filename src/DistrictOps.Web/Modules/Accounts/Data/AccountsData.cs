@@ -126,3 +126,18 @@ public sealed class InitialPassword
 
     public string? ReleasedBy { get; set; }
 }
+
+/// <summary>
+/// The newest Directory import the scheduled sync acted on for a target (applied, or refused by the guard): the sync acts
+/// again only after a newer one. A target whose directory did not answer keeps its mark, so the next run tries again.
+/// </summary>
+public sealed class SyncedImport
+{
+    public required string Target { get; set; }
+
+    public Guid ImportRunId { get; set; }
+
+    public DateTimeOffset ImportCompletedAt { get; set; }
+
+    public DateTimeOffset SyncedAt { get; set; }
+}

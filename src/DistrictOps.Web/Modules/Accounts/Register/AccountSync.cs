@@ -12,8 +12,11 @@ namespace DistrictOps.Web.Modules.Accounts.Register;
 /// <summary>A plan as the page, the API and the command line show it, with the guard's verdict.</summary>
 public sealed record PlanView(AccountPlan Plan, string? Refusal, Guid RunId);
 
-/// <summary>What an apply did: each change's outcome is in the audit under <see cref="RunId"/>.</summary>
-public sealed record ApplyReport(Guid RunId, string Target, int Planned, int Done, int Failed, IReadOnlyList<string> Failures, bool Overridden);
+/// <summary>
+/// What an apply did: each change's outcome is in the audit under <see cref="RunId"/>. <see cref="Refused"/> says why the guard
+/// let nothing through (then nothing was applied).
+/// </summary>
+public sealed record ApplyReport(Guid RunId, string Target, int Planned, int Done, int Failed, IReadOnlyList<string> Failures, bool Overridden, string? Refused = null);
 
 /// <summary>
 /// Plans and applies one target: reads the Directory's people and the target directory as they are now, plans with
@@ -50,6 +53,13 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
     /// <summary>Applies a fresh plan; a plan the guard refuses goes only with <paramref name="overrideGuard"/>, which the caller has checked the user may give.</summary>
     public async Task<Result<ApplyReport>> ApplyAsync(string targetName, bool overrideGuard, string by, CancellationToken cancellationToken)
     {
+        var result = await ApplyOrReportRefusalAsync(targetName, overrideGuard, by, cancellationToken);
+        return result is { Succeeded: true, Value.Refused: { } refused } ? Result.Conflict($"Nothing was applied. {refused}") : result;
+    }
+
+    /// <summary>The same, but a plan the guard refuses is a report of nothing applied with the reason, for the scheduled sync to pass on.</summary>
+    public async Task<Result<ApplyReport>> ApplyOrReportRefusalAsync(string targetName, bool overrideGuard, string by, CancellationToken cancellationToken)
+    {
         if (options.Value.Find(targetName) is not { } target)
         {
             return NoTarget(targetName);
@@ -69,7 +79,7 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
         {
             run.FinishedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return Result.Conflict($"Nothing was applied. {run.Refused}");
+            return new ApplyReport(run.Id, target.Name, plan.Operations.Count, 0, 0, [], false, run.Refused);
         }
 
         run.Overridden = run.Refused is not null;

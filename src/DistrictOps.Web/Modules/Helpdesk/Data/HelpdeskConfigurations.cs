@@ -296,3 +296,15 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
         builder.HasOne<Ticket>().WithMany().HasForeignKey(s => s.TicketId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AutomationTicketConfiguration : IEntityTypeConfiguration<AutomationTicket>
+{
+    public void Configure(EntityTypeBuilder<AutomationTicket> builder)
+    {
+        builder.ToTable("helpdesk_automation_tickets");
+        builder.HasKey(a => a.Key);
+        builder.Property(a => a.Key).HasMaxLength(AutomationTicket.KeyMaxLength);
+        builder.HasIndex(a => a.TicketId);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

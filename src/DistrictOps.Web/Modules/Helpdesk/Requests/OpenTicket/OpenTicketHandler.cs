@@ -90,7 +90,7 @@ public sealed class OpenTicketHandler(
             ticket.DeviceModel = await devices.ModelOfAsync(tag, cancellationToken);
         }
 
-        return await OpenAsync(ticket, actor, onBehalf ? $"Entered by {actor.Name} ({command.Channel})" : null, site.Type, now, cancellationToken);
+        return await OpenAsync(ticket, actor, onBehalf ? $"Entered by {actor.Name} ({command.Channel})" : null, site.Type, now, null, cancellationToken);
     }
 
     /// <summary>What the command says by itself, before anything is looked up.</summary>
@@ -152,8 +152,12 @@ public sealed class OpenTicketHandler(
         StatusChangedAt = now,
     };
 
-    /// <summary>Saves the ticket to get its number, then routes it and tells those concerned, in one transaction.</summary>
-    private async Task<OpenedTicket> OpenAsync(Ticket ticket, Viewer actor, string? enteredBy, string siteType, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the ticket to get its number, then routes it and tells those concerned, in one transaction; <paramref name="actor"/>
+    /// is null when DistrictOps opens it (an automation), and <paramref name="alongside"/> adds what must be saved with it.
+    /// </summary>
+    internal async Task<OpenedTicket> OpenAsync(
+        Ticket ticket, Viewer? actor, string? enteredBy, string siteType, DateTimeOffset now, Action<Ticket>? alongside, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Set<Ticket>().Add(ticket);
@@ -164,8 +168,10 @@ public sealed class OpenTicketHandler(
         await notifier.CreatedAsync(ticket, number, cancellationToken);
         if (ticket.AssigneeUserId is not null)
         {
-            await notifier.AssignedAsync(ticket, number, actor.UserId, routed.Assignee, cancellationToken);
+            await notifier.AssignedAsync(ticket, number, actor?.UserId, routed.Assignee, cancellationToken);
         }
+
+        alongside?.Invoke(ticket);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -228,6 +228,26 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("accounts_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Accounts.Data.SyncedImport", b =>
+                {
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ImportCompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ImportRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Target");
+
+                    b.ToTable("accounts_synced_imports", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Accounts.Data.UsernameClaim", b =>
                 {
                     b.Property<string>("Username")
@@ -2094,6 +2114,25 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("SiteId");
 
                     b.ToTable("directory_technician_coverage", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.AutomationTicket", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("helpdesk_automation_tickets", (string)null);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.IssueType", b =>
@@ -4464,6 +4503,15 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("DistrictOps.Web.Modules.Directory.Data.ImportRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.AutomationTicket", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

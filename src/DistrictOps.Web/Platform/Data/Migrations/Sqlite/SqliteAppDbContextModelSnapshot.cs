@@ -217,6 +217,26 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("accounts_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Accounts.Data.SyncedImport", b =>
+                {
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportCompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ImportRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Target");
+
+                    b.ToTable("accounts_synced_imports", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Accounts.Data.UsernameClaim", b =>
                 {
                     b.Property<string>("Username")
@@ -2057,6 +2077,25 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("SiteId");
 
                     b.ToTable("directory_technician_coverage", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.AutomationTicket", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("helpdesk_automation_tickets", (string)null);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.IssueType", b =>
@@ -4379,6 +4418,15 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("DistrictOps.Web.Modules.Directory.Data.ImportRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.AutomationTicket", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Helpdesk.Data.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
