@@ -22,6 +22,19 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, "Add to SharedResource.es.resx:\n" + string.Join("\n", missing));
     }
 
+    [Theory]
+    [InlineData("SharedResource.es.resx")]
+    [InlineData("SharedResource.resx")]
+    public void No_two_keys_differ_only_in_case(string file)
+    {
+        // Resource names are looked up without regard to case: the build keeps the first of "Done" and "done" and drops
+        // the other with only a warning, so one of the two texts would be shown in the other's place.
+        var clashes = XDocument.Load(Path.Combine(Web, "Platform", "Ui", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.True(clashes.Count == 0, $"Keys in {file} that differ only in case:\n" + string.Join("\n", clashes));
+    }
+
     [Fact]
     public void The_scan_finds_the_strings_of_the_shell()
     {

@@ -82,11 +82,11 @@ public sealed class AccountSyncTests
 
         var personPage = await (await SignedInAsync(world, HelpdeskWorld.SeniorTech)).GetStringAsync($"/directory/people/{await PersonIdAsync(world, "s-es-1")}");
         var techPage = await (await SignedInAsync(world, HelpdeskWorld.SiteTech)).GetStringAsync($"/directory/people/{await PersonIdAsync(world, "s-es-1")}");
-        Assert.Contains("kid1.garcia (disabled)", personPage, StringComparison.Ordinal);
+        Assert.Contains("kid1.garcia (Disabled)", personPage, StringComparison.Ordinal);
         Assert.Contains("Left on ", personPage, StringComparison.Ordinal);
         Assert.Contains("id=\"accounts-heading\"", personPage, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"accounts-heading\"", techPage, StringComparison.Ordinal);
-        Assert.DoesNotContain("kid1.garcia (disabled)", techPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("kid1.garcia (Disabled)", techPage, StringComparison.Ordinal);
 
         await ChangeAsync(world, "s-es-1", p => p.LeftAt = null);
         var back = Json(await (await manager.PostAsync("/api/v1/accounts/targets/K12/apply", null)).Content.ReadAsStringAsync());
