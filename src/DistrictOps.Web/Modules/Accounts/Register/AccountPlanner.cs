@@ -79,9 +79,11 @@ public static class AccountPlanner
         var (target, now) = (input.Target, input.Now);
         var bySource = input.State.Accounts.Where(a => a.SourceId is not null)
             .GroupBy(a => a.SourceId!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var inDirectory = new HashSet<string>(input.State.Accounts.Where(a => a.Username is not null).Select(a => a.Username!), StringComparer.OrdinalIgnoreCase);
+        inDirectory.UnionWith(input.State.UsernamesInUse ?? []);
         var taken = new HashSet<string>(input.Claims.Keys, StringComparer.OrdinalIgnoreCase);
-        taken.UnionWith(input.State.Accounts.Where(a => a.Username is not null).Select(a => a.Username!));
-        taken.UnionWith(input.State.UsernamesInUse ?? []);
+        taken.UnionWith(inDirectory);
+        var claimed = input.Claims.ToLookup(c => c.Value, c => c.Key);
         var ous = new HashSet<string>(input.State.OrganizationalUnits.Select(DistinguishedNames.Key)) { DistinguishedNames.Key(target.BaseDn) };
         var ops = new List<PlannedOperation>();
         var unmatched = new List<UnmatchedAccount>();
@@ -114,7 +116,7 @@ public static class AccountPlanner
             {
                 if (inScope && holder.LeftAt is null)
                 {
-                    var username = UsernameFor(input, holder, taken);
+                    var username = UsernameFor(input, holder, taken, inDirectory, claimed);
                     taken.Add(username);
                     var dn = AccountShape.Dn(target, holder, username);
                     EnsureOu(DistinguishedNames.Parent(dn));
@@ -228,12 +230,10 @@ public static class AccountPlanner
         && (target.Sites.Count == 0 || (holder.SiteSourcedId is { } site && target.Sites.Contains(site, StringComparer.OrdinalIgnoreCase)));
 
     /// <summary>The name the person already has in another target (same person, same name everywhere), else a new one.</summary>
-    private static string UsernameFor(PlanInput input, AccountHolder holder, HashSet<string> taken)
+    private static string UsernameFor(PlanInput input, AccountHolder holder, HashSet<string> taken, HashSet<string> inDirectory, ILookup<Guid, string> claimed)
     {
-        var own = input.Known.GetValueOrDefault(holder.Id)?.Username ?? input.Claims.Where(c => c.Value == holder.Id).Select(c => c.Key).Order(StringComparer.Ordinal).FirstOrDefault();
-        var inUseElsewhere = own is not null && (input.State.Accounts.Any(a => string.Equals(a.Username, own, StringComparison.OrdinalIgnoreCase))
-            || (input.State.UsernamesInUse ?? []).Contains(own, StringComparer.OrdinalIgnoreCase));
-        return own is not null && !inUseElsewhere && own.Length <= input.Target.MaxUsernameLength
+        var own = input.Known.GetValueOrDefault(holder.Id)?.Username ?? claimed[holder.Id].Order(StringComparer.Ordinal).FirstOrDefault();
+        return own is not null && !inDirectory.Contains(own) && own.Length <= input.Target.MaxUsernameLength
             ? own
             : Usernames.Pick(input.Target.UsernameTemplates, AccountShape.Parts(holder), input.Target.MaxUsernameLength, taken.Contains);
     }

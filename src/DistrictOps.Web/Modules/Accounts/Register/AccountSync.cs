@@ -36,18 +36,19 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
             return NoTarget(targetName);
         }
 
-        var plan = await BuildAsync(target, cancellationToken);
-        if (plan.Error is not null)
+        using var session = await OpenAsync(target, cancellationToken);
+        if (session.Error is not null)
         {
-            return Result.Conflict(plan.Error);
+            return Result.Conflict(session.Error);
         }
 
+        var plan = await BuildAsync(target, session.Value!, cancellationToken);
         var run = Start(target, RunKind.Plan, by);
-        run.Operations = plan.Plan!.Operations.Count;
-        run.Refused = plan.Plan.Refusal(options.Value);
+        run.Operations = plan.Operations.Count;
+        run.Refused = plan.Refusal(options.Value);
         run.FinishedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return new PlanView(plan.Plan, run.Refused, run.Id);
+        return new PlanView(plan, run.Refused, run.Id);
     }
 
     /// <summary>Applies a fresh plan; a plan the guard refuses goes only with <paramref name="overrideGuard"/>, which the caller has checked the user may give.</summary>
@@ -65,13 +66,14 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
             return NoTarget(targetName);
         }
 
-        var built = await BuildAsync(target, cancellationToken);
-        if (built.Error is not null)
+        // One connection reads the directory and makes the changes.
+        using var session = await OpenAsync(target, cancellationToken);
+        if (session.Error is not null)
         {
-            return Result.Conflict(built.Error);
+            return Result.Conflict(session.Error);
         }
 
-        var plan = built.Plan!;
+        var plan = await BuildAsync(target, session.Value!, cancellationToken);
         var run = Start(target, RunKind.Apply, by);
         run.Operations = plan.Operations.Count;
         run.Refused = plan.Refusal(options.Value);
@@ -85,15 +87,15 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
         run.Overridden = run.Refused is not null;
         await db.SaveChangesAsync(cancellationToken);
         var failures = new List<string>();
-        using (var session = await Task.Run(() => LdapSession.Open(target), cancellationToken))
+        var kept = new Kept(
+            await db.Set<ManagedAccount>().Where(a => a.Target == target.Name).ToDictionaryAsync(a => a.PersonId, cancellationToken),
+            await db.Set<InitialPassword>().Where(p => p.Target == target.Name).ToDictionaryAsync(p => p.PersonId, cancellationToken));
+        foreach (var operation in plan.Operations)
         {
-            foreach (var operation in plan.Operations)
+            var error = await ApplyOneAsync(target, session.Value!, kept, operation, run, by, cancellationToken);
+            if (error is not null)
             {
-                var error = await ApplyOneAsync(target, session, operation, run, by, cancellationToken);
-                if (error is not null)
-                {
-                    failures.Add($"{operation.Kind} {operation.Dn}: {error}");
-                }
+                failures.Add($"{operation.Kind} {operation.Dn}: {error}");
             }
         }
 
@@ -104,7 +106,8 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
         return new ApplyReport(run.Id, target.Name, plan.Operations.Count, run.Done, run.Failed, failures, run.Overridden);
     }
 
-    private async Task<string?> ApplyOneAsync(AccountTarget target, LdapSession session, PlannedOperation operation, AccountRun run, string by, CancellationToken cancellationToken)
+    private async Task<string?> ApplyOneAsync(
+        AccountTarget target, LdapSession session, Kept kept, PlannedOperation operation, AccountRun run, string by, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         string? password = null;
@@ -117,7 +120,7 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
             }
 
             password = InitialPasswords.New(operation.Passphrase);
-            await KeepPasswordAsync(target, person, password, now, cancellationToken);
+            KeepPassword(target, kept, person, password, now);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -133,7 +136,7 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
 
         if (error is null)
         {
-            await RememberAsync(target, operation, now, cancellationToken);
+            Remember(target, kept, operation, now);
         }
 
         db.Add(new AccountOperation
@@ -147,17 +150,17 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
     }
 
     /// <summary>Keeps the sync's own record in step with what it just did in the directory.</summary>
-    private async Task RememberAsync(AccountTarget target, PlannedOperation operation, DateTimeOffset now, CancellationToken cancellationToken)
+    private void Remember(AccountTarget target, Kept kept, PlannedOperation operation, DateTimeOffset now)
     {
         if (operation.PersonId is not { } person)
         {
             return;
         }
 
-        var account = await db.Set<ManagedAccount>().FirstOrDefaultAsync(a => a.Target == target.Name && a.PersonId == person, cancellationToken);
-        if (account is null)
+        if (!kept.Accounts.TryGetValue(person, out var account))
         {
             account = new ManagedAccount { Target = target.Name, PersonId = person, Username = operation.Username ?? "", Dn = operation.Dn, CreatedAt = now };
+            kept.Accounts[person] = account;
             db.Add(account);
         }
 
@@ -167,41 +170,49 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
         account.DeletedAt = operation.Kind == OperationKind.Delete ? now : account.DeletedAt;
     }
 
-    private async Task KeepPasswordAsync(AccountTarget target, Guid person, string password, DateTimeOffset now, CancellationToken cancellationToken)
+    private void KeepPassword(AccountTarget target, Kept kept, Guid person, string password, DateTimeOffset now)
     {
         var sealedPassword = protection.CreateProtector(PasswordPurpose).Protect(password);
-        var kept = await db.Set<InitialPassword>().FirstOrDefaultAsync(p => p.Target == target.Name && p.PersonId == person, cancellationToken);
-        if (kept is null)
+        if (kept.Passwords.TryGetValue(person, out var first))
         {
-            db.Add(new InitialPassword { Target = target.Name, PersonId = person, Protected = sealedPassword, CreatedAt = now });
+            (first.Protected, first.CreatedAt, first.ReleasedAt, first.ReleasedBy) = (sealedPassword, now, null, null);
         }
         else
         {
-            (kept.Protected, kept.CreatedAt, kept.ReleasedAt, kept.ReleasedBy) = (sealedPassword, now, null, null);
+            kept.Passwords[person] = first = new InitialPassword { Target = target.Name, PersonId = person, Protected = sealedPassword, CreatedAt = now };
+            db.Add(first);
         }
     }
 
-    private async Task<(AccountPlan? Plan, string? Error)> BuildAsync(AccountTarget target, CancellationToken cancellationToken)
+    /// <summary>The sync's own records of one target, loaded once per apply and kept in step as it goes.</summary>
+    private sealed record Kept(Dictionary<Guid, ManagedAccount> Accounts, Dictionary<Guid, InitialPassword> Passwords);
+
+    /// <summary>A bound connection to the target, or why there is none.</summary>
+    private sealed record Connection(LdapSession? Value, string? Error) : IDisposable
     {
-        DirectoryState state;
+        public void Dispose() => Value?.Dispose();
+    }
+
+    private static async Task<Connection> OpenAsync(AccountTarget target, CancellationToken cancellationToken)
+    {
         try
         {
-            state = await Task.Run(() =>
-            {
-                using var session = LdapSession.Open(target);
-                return session.Read();
-            }, cancellationToken);
+            return new Connection(await Task.Run(() => LdapSession.Open(target), cancellationToken), null);
         }
         catch (Exception e) when (e is LdapException or DirectoryOperationException)
         {
-            return (null, $"The directory {target.Name} ({target.Url}) did not answer: {e.Message}");
+            return new Connection(null, $"The directory {target.Name} ({target.Url}) did not answer: {e.Message}");
         }
+    }
 
+    private async Task<AccountPlan> BuildAsync(AccountTarget target, LdapSession session, CancellationToken cancellationToken)
+    {
+        var state = await Task.Run(session.Read, cancellationToken);
         var people = await holders.ListAsync(cancellationToken);
         var known = await db.Set<ManagedAccount>().AsNoTracking().Where(a => a.Target == target.Name && a.DeletedAt == null)
             .ToDictionaryAsync(a => a.PersonId, a => new KnownAccount(a.PersonId, a.Username, a.DisabledAt), cancellationToken);
         var claims = await db.Set<UsernameClaim>().AsNoTracking().ToDictionaryAsync(c => c.Username, c => c.PersonId, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        return (AccountPlanner.Plan(new PlanInput(target, people, state, known, claims, time.GetUtcNow())), null);
+        return AccountPlanner.Plan(new PlanInput(target, people, state, known, claims, time.GetUtcNow()));
     }
 
     private AccountRun Start(AccountTarget target, RunKind kind, string by)
