@@ -42,7 +42,12 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
             return Result.Conflict(session.Error);
         }
 
-        var plan = await BuildAsync(target, session.Value!, cancellationToken);
+        var (plan, error) = await BuildAsync(target, session.Value!, cancellationToken);
+        if (plan is null)
+        {
+            return Result.Conflict(error!);
+        }
+
         var run = Start(target, RunKind.Plan, by);
         run.Operations = plan.Operations.Count;
         run.Refused = plan.Refusal(options.Value);
@@ -73,7 +78,12 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
             return Result.Conflict(session.Error);
         }
 
-        var plan = await BuildAsync(target, session.Value!, cancellationToken);
+        var (plan, unread) = await BuildAsync(target, session.Value!, cancellationToken);
+        if (plan is null)
+        {
+            return Result.Conflict(unread!);
+        }
+
         var run = Start(target, RunKind.Apply, by);
         run.Operations = plan.Operations.Count;
         run.Refused = plan.Refusal(options.Value);
@@ -205,14 +215,23 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
         }
     }
 
-    private async Task<AccountPlan> BuildAsync(AccountTarget target, LdapSession session, CancellationToken cancellationToken)
+    private async Task<(AccountPlan? Plan, string? Error)> BuildAsync(AccountTarget target, LdapSession session, CancellationToken cancellationToken)
     {
-        var state = await Task.Run(session.Read, cancellationToken);
+        DirectoryState state;
+        try
+        {
+            state = await Task.Run(session.Read, cancellationToken);
+        }
+        catch (Exception e) when (e is LdapException or DirectoryOperationException)
+        {
+            return (null, $"The directory {target.Name} ({target.Url}) could not be read: {e.Message}");
+        }
+
         var people = await holders.ListAsync(cancellationToken);
         var known = await db.Set<ManagedAccount>().AsNoTracking().Where(a => a.Target == target.Name && a.DeletedAt == null)
             .ToDictionaryAsync(a => a.PersonId, a => new KnownAccount(a.PersonId, a.Username, a.DisabledAt), cancellationToken);
         var claims = await db.Set<UsernameClaim>().AsNoTracking().ToDictionaryAsync(c => c.Username, c => c.PersonId, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        return AccountPlanner.Plan(new PlanInput(target, people, state, known, claims, time.GetUtcNow()));
+        return (AccountPlanner.Plan(new PlanInput(target, people, state, known, claims, time.GetUtcNow())), null);
     }
 
     private AccountRun Start(AccountTarget target, RunKind kind, string by)
