@@ -21,6 +21,14 @@ using Npgsql;
 // Load benchmark (LoadBench.cs): the same tickets, then the Release web app in a process of its own driven by C concurrent clients.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 100000 --load --provider Sqlite|Postgres --work DIR
 //   [--clients 1,4,16,16,16] [--seconds 5] [--web PATH/DistrictOps.Web.dll]   a DIR that holds N tickets is reused as it is
+// Accounts benchmark (AccountsBench.cs): the account planner in memory for N people and their accounts and groups.
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --accounts 1000000
+if (Arg("--accounts") is { } accountPeople)
+{
+    AccountsBench.Run(int.Parse(accountPeople, CultureInfo.InvariantCulture));
+    return;
+}
+
 var students = int.Parse(Arg("--students") ?? "100000", CultureInfo.InvariantCulture);
 var provider = Arg("--provider") ?? "Sqlite";
 var keep = Arg("--work");

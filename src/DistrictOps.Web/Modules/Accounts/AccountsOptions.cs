@@ -11,6 +11,22 @@ public enum DirectoryDialect
     Ldap,
 }
 
+/// <summary>The managed groups a target keeps; each holds the target's accounts of the people it names.</summary>
+public enum GroupKind
+{
+    /// <summary><c>site-{site}-students</c> and <c>site-{site}-staff</c>: everyone at a site, by students and staff.</summary>
+    Site,
+
+    /// <summary><c>role-student</c>, <c>role-teacher</c>, <c>role-administrator</c>, <c>role-aide</c>, <c>role-staff</c>: everyone of a kind.</summary>
+    Role,
+
+    /// <summary><c>site-{site}-grade-{grade}</c>: a site's students in one grade.</summary>
+    Grade,
+
+    /// <summary><c>class-{class}</c>: a class's students and teachers now.</summary>
+    Class,
+}
+
 /// <summary>The <c>Accounts</c> configuration section: the directories accounts are kept in, and the guards on applying a plan.</summary>
 public sealed class AccountsOptions : IValidatableObject
 {
@@ -103,6 +119,12 @@ public sealed class AccountTarget
     /// <summary>Young students' initial passwords are three words and a number; at and above this grade, 14 random characters.</summary>
     public int PassphraseBelowGrade { get; set; } = 6;
 
+    /// <summary>The managed groups kept here (Site, Role, Grade, Class); none by default.</summary>
+    public List<GroupKind> Groups { get; set; } = [];
+
+    /// <summary>Where the managed groups go under <see cref="BaseDn"/>.</summary>
+    public string GroupsOu { get; set; } = "OU=Groups,OU=DistrictOps";
+
     public int MaxUsernameLength => Dialect == DirectoryDialect.ActiveDirectory ? 20 : 64;
 
     public IEnumerable<string> Problems()
@@ -120,6 +142,11 @@ public sealed class AccountTarget
         if (string.IsNullOrWhiteSpace(BaseDn) || !BaseDn.Contains('='))
         {
             yield return "BaseDn must be a distinguished name such as DC=k12,DC=bayview,DC=example.";
+        }
+
+        if (Groups.Count > 0 && (string.IsNullOrWhiteSpace(GroupsOu) || !GroupsOu.Contains('=')))
+        {
+            yield return "GroupsOu must be a relative distinguished name such as OU=Groups,OU=DistrictOps when Groups is set.";
         }
 
         if (UsernameTemplates.Count == 0)

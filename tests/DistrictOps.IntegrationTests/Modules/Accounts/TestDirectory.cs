@@ -73,6 +73,18 @@ public sealed class TestDirectory : IDisposable
             .ToDictionary(n => n.ToLowerInvariant(), n => e.Attributes[n].GetValues(typeof(string)).Cast<string>().First()), StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>Every group under the test's OU: its name → its members' usernames (the value of each member's first RDN), and whether it carries the marker.</summary>
+    public Dictionary<string, (string Dn, SortedSet<string> Members, bool Managed)> Groups()
+    {
+        var (filter, name, marker) = Ad ? ("(objectClass=group)", "sAMAccountName", "adminDescription") : ("(objectClass=groupOfNames)", "cn", "businessCategory");
+        var response = (SearchResponse)Connection.SendRequest(new SearchRequest(BaseDn, filter, SearchScope.Subtree, name, "member", marker));
+        return response.Entries.Cast<SearchResultEntry>().ToDictionary(
+            e => Values(e, name).Single(),
+            e => (e.DistinguishedName, new SortedSet<string>(Values(e, "member").Select(m => m.Split(',')[0].Split('=', 2)[1]), StringComparer.OrdinalIgnoreCase),
+                Values(e, marker).SingleOrDefault() == "Managed by DistrictOps"),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>The user whose username (sAMAccountName, uid) is <paramref name="username"/>.</summary>
     public (string Dn, Dictionary<string, string> Attributes) User(string username) =>
         Users().Single(u => string.Equals(u.Value.GetValueOrDefault(Ad ? "samaccountname" : "uid"), username, StringComparison.OrdinalIgnoreCase)) is var (dn, attributes) ? (dn, attributes) : default;
@@ -107,6 +119,10 @@ public sealed class TestDirectory : IDisposable
 
         Connection.Dispose();
     }
+
+    private static string[] Values(SearchResultEntry entry, string name) =>
+        entry.Attributes.AttributeNames.Cast<string>().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } key
+            ? (string[])entry.Attributes[key].GetValues(typeof(string)) : [];
 
     private static TestDirectory Open(string variable, DirectoryDialect dialect)
     {

@@ -12,7 +12,7 @@ public static class AccountsApi
     {
         group.MapGet("/targets", (AccountSync sync) => Results.Ok(sync.Targets.Select(t => new
             {
-                t.Name, Dialect = t.Dialect.ToString(), t.Url, t.BaseDn, t.Kinds, t.Sites, t.OuTemplate, t.UsernameTemplates, t.StudentGraceDays, t.StaffGraceDays, t.DeleteAfterDays,
+                t.Name, Dialect = t.Dialect.ToString(), t.Url, t.BaseDn, t.Kinds, t.Sites, t.OuTemplate, t.UsernameTemplates, Groups = t.Groups.Select(g => g.ToString()), t.GroupsOu, t.StudentGraceDays, t.StaffGraceDays, t.DeleteAfterDays,
             })))
             .WithSummary("The configured directories and their policy (never the bind password).")
             .RequireAuthorization(AccountsPermissions.Read);

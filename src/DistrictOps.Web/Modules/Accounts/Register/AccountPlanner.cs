@@ -13,17 +13,25 @@ public enum OperationKind
     Rename,
     Update,
     Create,
+    CreateGroup,
+    AddMembers,
+    RemoveMembers,
+    DeleteGroup,
     Disable,
     Delete,
 }
 
 /// <summary>
 /// One change the plan would make. <see cref="Changes"/> are attribute → new value (null: remove it); <see cref="Dn"/> is
-/// the entry as it will be when the change is made (after a move planned before it).
+/// the entry as it will be when the change is made (after a move planned before it). A group change's <see cref="Members"/>
+/// are the accounts' DNs it adds or removes (on create, its first members).
 /// </summary>
 public sealed record PlannedOperation(
     OperationKind Kind, Guid? PersonId, string Name, string? Username, string Dn, string? NewDn, IReadOnlyDictionary<string, string?> Changes, string Reason,
-    bool Passphrase = false, string? PersonKind = null);
+    bool Passphrase = false, string? PersonKind = null, IReadOnlyList<string>? Members = null)
+{
+    public bool OnGroup => Kind is OperationKind.CreateGroup or OperationKind.AddMembers or OperationKind.RemoveMembers or OperationKind.DeleteGroup;
+}
 
 /// <summary>An account in the directory the plan leaves alone, and why: the first run reports these instead of making duplicates.</summary>
 public sealed record UnmatchedAccount(string Dn, string? Username, string? SourceId, string Why);
@@ -35,8 +43,9 @@ public sealed record AccountPlan(string Target, IReadOnlyList<PlannedOperation> 
 {
     public int DisablesAndDeletes => Operations.Count(o => o.Kind is OperationKind.Disable or OperationKind.Delete);
 
-    /// <summary>Accounts already managed (or linked by this plan) that it changes, moves, disables, enables or deletes.</summary>
-    public int Touched => Operations.Where(o => o.Kind is not (OperationKind.Create or OperationKind.CreateOu or OperationKind.Link)).Select(o => o.Dn).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+    /// <summary>Accounts already managed (or linked by this plan) that it changes, moves, disables, enables or deletes (group changes are not counted).</summary>
+    public int Touched => Operations.Where(o => !o.OnGroup && o.Kind is not (OperationKind.Create or OperationKind.CreateOu or OperationKind.Link))
+        .Select(o => o.Dn).Distinct(StringComparer.OrdinalIgnoreCase).Count();
 
     public int Linked => Operations.Count(o => o.Kind == OperationKind.Link);
 
@@ -62,9 +71,10 @@ public sealed record AccountPlan(string Target, IReadOnlyList<PlannedOperation> 
 /// <summary>What the sync knows of an account it keeps: the username it chose and whether it was the one that disabled it.</summary>
 public sealed record KnownAccount(Guid PersonId, string Username, DateTimeOffset? DisabledAt);
 
+/// <summary>What a plan is made from; <see cref="Classes"/> (source id → class) names class groups.</summary>
 public sealed record PlanInput(
     AccountTarget Target, IReadOnlyList<AccountHolder> Holders, DirectoryState State, IReadOnlyDictionary<Guid, KnownAccount> Known,
-    IReadOnlyDictionary<string, Guid> Claims, DateTimeOffset Now);
+    IReadOnlyDictionary<string, Guid> Claims, DateTimeOffset Now, IReadOnlyDictionary<string, AccountClass>? Classes = null);
 
 /// <summary>
 /// Compares the Directory's people with what a target directory holds and lists every change, each with its reason. Pure:
@@ -89,6 +99,7 @@ public static class AccountPlanner
         var unmatched = new List<UnmatchedAccount>();
         var waiting = new List<WaitingAccount>();
         var holderIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var members = new List<GroupMember>();
 
         void EnsureOu(string parent)
         {
@@ -123,12 +134,16 @@ public static class AccountPlanner
                     ops.Add(new PlannedOperation(OperationKind.Create, holder.Id, name, username, dn, null, Nullable(AccountShape.Attributes(target, holder, username)),
                         $"New {holder.Kind.ToLowerInvariant()} at {holder.SiteName ?? "no site"}.", Passphrase: holder.Kind == "Student" && GradeNumber(holder.Grade) < target.PassphraseBelowGrade,
                         PersonKind: holder.Kind));
+                    members.Add(new GroupMember(holder, dn, username));
                 }
 
                 continue;
             }
 
-            PlanExisting(input, holder, entry, inScope, name, ops, waiting, EnsureOu);
+            if (PlanExisting(input, holder, entry, inScope, name, ops, waiting, EnsureOu) is { } memberDn)
+            {
+                members.Add(new GroupMember(holder, memberDn, entry.Username ?? DistinguishedNames.Rdn(memberDn)));
+            }
         }
 
         foreach (var account in input.State.Accounts.Where(a => a.SourceId is null || !holderIds.Contains(a.SourceId)))
@@ -145,11 +160,20 @@ public static class AccountPlanner
             }
         }
 
+        if (target.Groups.Count > 0)
+        {
+            var managed = new HashSet<string>(input.State.Accounts.Where(a => a.Managed).Select(a => DistinguishedNames.Key(a.Dn)));
+            managed.UnionWith(ops.Where(o => o.Kind == OperationKind.Link).Select(o => DistinguishedNames.Key(o.Dn)));
+            var moved = ops.Where(o => o.Kind == OperationKind.Move).ToDictionary(o => DistinguishedNames.Key(o.Dn), o => o.NewDn!);
+            AccountGroups.Plan(new GroupPlanInput(target, members, input.State.Groups ?? [], managed, input.Classes, moved), ops, unmatched, EnsureOu);
+        }
+
         var ordered = ops.Select((o, i) => (o, i)).OrderBy(x => x.o.Kind).ThenBy(x => x.i).Select(x => x.o).ToList();
         return new AccountPlan(target.Name, ordered, unmatched, waiting, input.State.Accounts.Count(a => a.Managed));
     }
 
-    private static void PlanExisting(
+    /// <summary>Plans the changes to a person's existing account; returns its DN after them when it belongs in the person's groups.</summary>
+    private static string? PlanExisting(
         PlanInput input, AccountHolder holder, DirectoryAccount entry, bool inScope, string name, List<PlannedOperation> ops, List<WaitingAccount> waiting, Action<string> ensureOu)
     {
         var target = input.Target;
@@ -176,13 +200,14 @@ public static class AccountPlanner
                     $"Disabled on {disabledAt:yyyy-MM-dd}; the {days}-day retention is over."));
             }
 
-            return;
+            return null;
         }
 
         if (holder.LeftAt is { } leaving)
         {
+            // Still enabled while the grace runs, but no longer in the groups of a site or class they have left.
             waiting.Add(new WaitingAccount(holder.Id, name, entry.Username, DateOnly.FromDateTime(leaving.AddDays(grace).UtcDateTime)));
-            return;
+            return null;
         }
 
         var dn = entry.Dn;
@@ -218,6 +243,9 @@ public static class AccountPlanner
             ops.Add(new PlannedOperation(rename ? OperationKind.Rename : OperationKind.Update, holder.Id, name, entry.Username, dn, null, changes,
                 string.Join(", ", changes.Select(c => $"{c.Key}: {entry.Attributes.GetValueOrDefault(c.Key) ?? "(none)"} → {c.Value ?? "(none)"}"))));
         }
+
+        // An account disabled by someone else stays disabled and out of the groups.
+        return entry.Disabled && known?.DisabledAt is null ? null : dn;
     }
 
     /// <summary>Every attribute the sync keeps in step, so one the Directory no longer has (a title) is removed.</summary>

@@ -13,6 +13,11 @@ public static class AccountShape
 
     public static string MarkerAttribute(DirectoryDialect dialect) => dialect == DirectoryDialect.ActiveDirectory ? "adminDescription" : "employeeType";
 
+    /// <summary>Where a group carries the marker: groupOfNames has no employeeType.</summary>
+    public static string GroupMarkerAttribute(DirectoryDialect dialect) => dialect == DirectoryDialect.ActiveDirectory ? "adminDescription" : "businessCategory";
+
+    public static string GroupNameAttribute(DirectoryDialect dialect) => dialect == DirectoryDialect.ActiveDirectory ? "sAMAccountName" : "cn";
+
     public static string SourceIdAttribute(DirectoryDialect dialect) => dialect == DirectoryDialect.ActiveDirectory ? "employeeID" : "employeeNumber";
 
     public static string UsernameAttribute(DirectoryDialect dialect) => dialect == DirectoryDialect.ActiveDirectory ? "sAMAccountName" : "uid";

@@ -151,7 +151,7 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
 
         db.Add(new AccountOperation
         {
-            RunId = run.Id, Target = target.Name, PersonId = operation.PersonId, Username = operation.Username, Kind = operation.Kind.ToString(),
+            RunId = run.Id, Target = target.Name, PersonId = operation.PersonId, Username = operation.OnGroup ? operation.Name : operation.Username, Kind = operation.Kind.ToString(),
             Dn = operation.NewDn ?? operation.Dn, Reason = Clip(operation.Reason, 500), Detail = Detail(operation),
             Outcome = error is null ? OperationOutcome.Done : OperationOutcome.Failed, Error = error is null ? null : Clip(error, 1000), By = by, At = now,
         });
@@ -227,11 +227,13 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
             return (null, $"The directory {target.Name} ({target.Url}) could not be read: {e.Message}");
         }
 
-        var people = await holders.ListAsync(cancellationToken);
+        var withClasses = target.Groups.Contains(GroupKind.Class);
+        var people = await holders.ListAsync(withClasses, cancellationToken);
+        var classes = withClasses ? (await holders.ClassesAsync(cancellationToken)).ToDictionary(c => c.SourcedId, StringComparer.OrdinalIgnoreCase) : null;
         var known = await db.Set<ManagedAccount>().AsNoTracking().Where(a => a.Target == target.Name && a.DeletedAt == null)
             .ToDictionaryAsync(a => a.PersonId, a => new KnownAccount(a.PersonId, a.Username, a.DisabledAt), cancellationToken);
         var claims = await db.Set<UsernameClaim>().AsNoTracking().ToDictionaryAsync(c => c.Username, c => c.PersonId, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        return (AccountPlanner.Plan(new PlanInput(target, people, state, known, claims, time.GetUtcNow())), null);
+        return (AccountPlanner.Plan(new PlanInput(target, people, state, known, claims, time.GetUtcNow(), classes)), null);
     }
 
     private AccountRun Start(AccountTarget target, RunKind kind, string by)
@@ -244,8 +246,12 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
     private Failure NoTarget(string name) =>
         Result.NotFound($"There is no account target named {name}; the targets are {(Targets.Count == 0 ? "not configured (Accounts:Targets)" : string.Join(", ", Targets.Select(t => t.Name)))}.");
 
-    private static string? Detail(PlannedOperation operation) =>
-        operation.Changes.Count == 0 ? null : Clip(string.Join("; ", operation.Changes.Select(c => $"{c.Key}={c.Value ?? "(removed)"}")), AccountOperation.DetailMaxLength);
+    private static string? Detail(PlannedOperation operation)
+    {
+        var parts = operation.Changes.Select(c => $"{c.Key}={c.Value ?? "(removed)"}")
+            .Concat((operation.Members ?? []).Select(m => $"{(operation.Kind == OperationKind.RemoveMembers ? "-" : "+")}member={m}")).ToList();
+        return parts.Count == 0 ? null : Clip(string.Join("; ", parts), AccountOperation.DetailMaxLength);
+    }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -9,11 +9,16 @@ public sealed record DirectoryAccount(string Dn, string? SourceId, string? Usern
     public string Parent => DistinguishedNames.Parent(Dn);
 }
 
+/// <summary>A group as read from a target directory: its name (sAMAccountName, cn), whether DistrictOps's marker is on it, and its members' DNs.</summary>
+public sealed record DirectoryGroup(string Dn, string Name, bool Managed, IReadOnlyList<string> Members);
+
 /// <summary>
-/// Every user account and organizational unit under a target's base DN, as one read found them, and every username in use
-/// in the whole directory (a sAMAccountName must be unique in the domain, not only under the base DN).
+/// Every user account, group and organizational unit under a target's base DN, as one read found them, and every username
+/// in use in the whole directory (a sAMAccountName must be unique in the domain, not only under the base DN).
 /// </summary>
-public sealed record DirectoryState(IReadOnlyList<DirectoryAccount> Accounts, IReadOnlyCollection<string> OrganizationalUnits, IReadOnlyCollection<string>? UsernamesInUse = null);
+public sealed record DirectoryState(
+    IReadOnlyList<DirectoryAccount> Accounts, IReadOnlyCollection<string> OrganizationalUnits, IReadOnlyCollection<string>? UsernamesInUse = null,
+    IReadOnlyList<DirectoryGroup>? Groups = null);
 
 /// <summary>Distinguished names: escaping a value, the parent, and comparison as directories compare them (case and spaces after commas ignored).</summary>
 public static class DistinguishedNames

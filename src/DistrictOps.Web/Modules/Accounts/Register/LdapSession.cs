@@ -15,6 +15,8 @@ public sealed class LdapSession : IDisposable
 {
     private const int AccountDisable = 0x2;
     private const int NormalAccount = 0x200;
+    private const int GlobalSecurityGroup = unchecked((int)0x80000002);
+    private const int MembersPerRequest = 1000;
     private const string ShadowAccount = "shadowAccount";
 
     private readonly LdapConnection connection;
@@ -76,7 +78,50 @@ public sealed class LdapSession : IDisposable
             }).ToList();
         var ous = Search(target.BaseDn, "(objectClass=organizationalUnit)", ["ou"]).Select(e => e.DistinguishedName).ToList();
         var inUse = Search(DistinguishedNames.Root(target.BaseDn), $"({username}=*)", [username]).Select(e => Value(e, username)).OfType<string>().ToList();
-        return new DirectoryState(accounts, ous, inUse);
+        return new DirectoryState(accounts, ous, inUse, target.Groups.Count > 0 ? ReadGroups() : []);
+    }
+
+    /// <summary>Every group under the base DN with its members (however many: Active Directory hands a large group's out in ranges).</summary>
+    private List<DirectoryGroup> ReadGroups()
+    {
+        var (name, marker) = (AccountShape.GroupNameAttribute(target.Dialect), AccountShape.GroupMarkerAttribute(target.Dialect));
+        return Search(target.BaseDn, Ad ? "(objectClass=group)" : "(objectClass=groupOfNames)", [name, marker, "member"])
+            .Where(e => Value(e, name) is not null)
+            .Select(e => new DirectoryGroup(e.DistinguishedName, Value(e, name)!, Value(e, marker) == AccountShape.MarkerValue, Members(e)))
+            .ToList();
+    }
+
+    private List<string> Members(SearchResultEntry entry)
+    {
+        var members = new List<string>(Values(entry, "member"));
+        var ranged = RangedMember(entry);
+        while (ranged is { } attribute)
+        {
+            members.AddRange((string[])attribute.GetValues(typeof(string)));
+            var range = attribute.Name[(attribute.Name.IndexOf('=', StringComparison.Ordinal) + 1)..];
+            if (range.EndsWith('*'))
+            {
+                break;
+            }
+
+            var next = int.Parse(range[(range.IndexOf('-', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture) + 1;
+            ranged = Find(entry.DistinguishedName, [string.Create(CultureInfo.InvariantCulture, $"member;range={next}-*")]) is { } more ? RangedMember(more) : null;
+        }
+
+        return members;
+    }
+
+    private static DirectoryAttribute? RangedMember(SearchResultEntry entry)
+    {
+        foreach (string key in entry.Attributes.AttributeNames)
+        {
+            if (key.StartsWith("member;range=", StringComparison.OrdinalIgnoreCase))
+            {
+                return entry.Attributes[key];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Makes one planned change; <paramref name="password"/> is the new account's first password (create only).</summary>
@@ -107,13 +152,83 @@ public sealed class LdapSession : IDisposable
             case OperationKind.Disable or OperationKind.Enable:
                 SetDisabled(operation.Dn, operation.Kind == OperationKind.Disable);
                 break;
-            case OperationKind.Delete:
+            case OperationKind.Delete or OperationKind.DeleteGroup:
                 if (Find(operation.Dn) is not null)
                 {
                     Send(new DeleteRequest(operation.Dn));
                 }
 
                 break;
+            case OperationKind.CreateGroup:
+                CreateGroup(operation);
+                break;
+            case OperationKind.AddMembers or OperationKind.RemoveMembers:
+                ChangeMembers(operation.Dn, operation.Members ?? [], operation.Kind == OperationKind.AddMembers);
+                break;
+        }
+    }
+
+    /// <summary>Global security group in Active Directory, groupOfNames in LDAP (which needs its first member in the same add).</summary>
+    private void CreateGroup(PlannedOperation operation)
+    {
+        if (Find(operation.Dn) is not null)
+        {
+            ChangeMembers(operation.Dn, operation.Members ?? [], add: true);
+            return;
+        }
+
+        var members = operation.Members ?? [];
+        var attributes = new List<DirectoryAttribute>
+        {
+            new("cn", operation.Name),
+            new(AccountShape.GroupMarkerAttribute(target.Dialect), AccountShape.MarkerValue),
+            new("objectClass", Ad ? new object[] { "top", "group" } : new object[] { "top", "groupOfNames" }),
+        };
+        if (operation.Changes.GetValueOrDefault("description") is { } description)
+        {
+            attributes.Add(new DirectoryAttribute("description", description));
+        }
+
+        if (Ad)
+        {
+            attributes.Add(new DirectoryAttribute("sAMAccountName", operation.Name));
+            attributes.Add(new DirectoryAttribute("groupType", GlobalSecurityGroup.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (members.Count > 0)
+        {
+            attributes.Add(new DirectoryAttribute("member", members.Take(MembersPerRequest).ToArray<object>()));
+        }
+
+        Send(new AddRequest(operation.Dn, [.. attributes]));
+        ChangeMembers(operation.Dn, [.. members.Skip(MembersPerRequest)], add: true);
+    }
+
+    /// <summary>Adds the members not there yet, or removes those still there, a thousand to a request.</summary>
+    private void ChangeMembers(string dn, IReadOnlyList<string> members, bool add)
+    {
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var entry = Find(dn, ["member"]) ?? throw new InvalidOperationException($"{dn} is not in the directory.");
+        var current = new HashSet<string>(Members(entry).Select(DistinguishedNames.Key));
+        var change = members.Where(m => current.Contains(DistinguishedNames.Key(m)) != add).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var chunk in change.Chunk(MembersPerRequest))
+        {
+            var modification = new DirectoryAttributeModification
+            {
+                Name = "member", Operation = add ? DirectoryAttributeOperation.Add : DirectoryAttributeOperation.Delete,
+            };
+            foreach (var member in chunk)
+            {
+                modification.Add(member);
+            }
+
+            var request = new ModifyRequest(dn);
+            request.Modifications.Add(modification);
+            Send(request);
         }
     }
 
