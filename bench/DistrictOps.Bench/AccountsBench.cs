@@ -16,21 +16,21 @@ internal static class AccountsBench
     private static readonly string[] Given = ["Ana", "Ben", "Carla", "Dev", "Elena", "Farid", "Grace", "Hugo", "Iris", "Jon", "Kai", "Lena", "Mateo", "Nia", "Omar", "Priya"];
     private static readonly string[] Family = ["Garcia", "Nguyen", "Smith", "Lopez", "Kim", "Patel", "Brown", "Chen", "Singh", "Rossi", "Khan", "Silva", "Müller", "O'Brien", "Ito", "Haddad"];
 
-    public static void Run(int people)
+    public static void Run(int people, IReadOnlyList<GroupKind> groups)
     {
         var target = new AccountTarget
         {
             Name = "K12", Dialect = DirectoryDialect.ActiveDirectory, Url = "ldaps://dc1.k12.example", BaseDn = "DC=k12,DC=bayview,DC=example",
             Kinds = ["Student", "Teacher", "Staff"], OuTemplate = "OU={grade},OU={site},OU={kind}", UpnSuffix = "k12.bayview.example",
-            Groups = [GroupKind.Site, GroupKind.Grade, GroupKind.Role, GroupKind.Class],
+            Groups = [.. groups],
         };
         var holders = Enumerable.Range(0, people).Select(Holder).ToList();
         var classes = holders.SelectMany(h => h.Classes ?? []).Distinct().ToDictionary(c => c, c => new AccountClass(c, $"Section {c}", null));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{people:N0} people, {classes.Count:N0} classes, {holders.Sum(h => h.Classes?.Count ?? 0):N0} class memberships; load {Load()}"));
+            $"{people:N0} people, groups {(groups.Count == 0 ? "none" : string.Join('+', groups))}, {classes.Count:N0} classes, {holders.Sum(h => h.Classes?.Count ?? 0):N0} class memberships; load {Load()}"));
 
         var first = Time("plan against an empty directory", () => AccountPlanner.Plan(new PlanInput(target, holders, new DirectoryState([], []), new Dictionary<Guid, KnownAccount>(), new Dictionary<string, Guid>(), Now, classes)));
-        var (state, known, claims) = Applied(first, holders);
+        var (state, known, claims) = Applied(first);
         var same = Time("plan, nothing changed", () => AccountPlanner.Plan(new PlanInput(target, holders, state, known, claims, Now, classes)));
         if (same.Operations.Count != 0)
         {
@@ -56,7 +56,7 @@ internal static class AccountsBench
     }
 
     /// <summary>The directory as applying <paramref name="plan"/> would leave it, and the sync's own records of it.</summary>
-    private static (DirectoryState State, Dictionary<Guid, KnownAccount> Known, Dictionary<string, Guid> Claims) Applied(AccountPlan plan, List<AccountHolder> holders)
+    private static (DirectoryState State, Dictionary<Guid, KnownAccount> Known, Dictionary<string, Guid> Claims) Applied(AccountPlan plan)
     {
         var creates = plan.Operations.Where(o => o.Kind == OperationKind.Create).ToList();
         var accounts = creates.Select(o => new DirectoryAccount(o.Dn, o.Changes["employeeID"], o.Username, true, false,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DistrictOps.Cli;
+using DistrictOps.Web.Modules.Accounts;
 using DistrictOps.Web.Modules.Directory.Importing;
 using Npgsql;
 
@@ -22,10 +23,11 @@ using Npgsql;
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 100000 --load --provider Sqlite|Postgres --work DIR
 //   [--clients 1,4,16,16,16] [--seconds 5] [--web PATH/DistrictOps.Web.dll]   a DIR that holds N tickets is reused as it is
 // Accounts benchmark (AccountsBench.cs): the account planner in memory for N people and their accounts and groups.
-// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --accounts 1000000
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --accounts 1000000 [--groups Site,Grade,Role,Class|none]
 if (Arg("--accounts") is { } accountPeople)
 {
-    AccountsBench.Run(int.Parse(accountPeople, CultureInfo.InvariantCulture));
+    var groups = (Arg("--groups") ?? "Site,Grade,Role,Class") is "none" ? [] : (Arg("--groups") ?? "Site,Grade,Role,Class").Split(',').Select(Enum.Parse<GroupKind>).ToList();
+    AccountsBench.Run(int.Parse(accountPeople, CultureInfo.InvariantCulture), groups);
     return;
 }
 

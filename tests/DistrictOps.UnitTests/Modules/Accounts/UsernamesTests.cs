@@ -42,4 +42,31 @@ public sealed class UsernamesTests
     [Fact]
     public void A_name_with_nothing_usable_falls_back_to_the_source_id() =>
         Assert.Equal("s-99", Usernames.Pick(["{first}.{last}"], new Usernames.Parts("李", "王", null, "S-99"), 20, _ => false));
+
+    [Fact]
+    public void Remembered_counters_give_the_same_names_as_trying_every_counter()
+    {
+        var (slow, fast, counters) = (new HashSet<string>(), new HashSet<string>(), new Dictionary<string, int>());
+        for (var i = 0; i < 50; i++)
+        {
+            var parts = new Usernames.Parts("María", "García", i % 2 == 0 ? "Elena" : null, $"s-{i}");
+            var a = Usernames.Pick(["{first}.{last}", "{first}.{m}.{last}"], parts, 20, slow.Contains);
+            var b = Usernames.Pick(["{first}.{last}", "{first}.{m}.{last}"], parts, 20, fast.Contains, counters);
+            Assert.Equal(a, b);
+            slow.Add(a);
+            fast.Add(b);
+        }
+
+        Assert.Contains("maria.garcia49", fast);
+        Assert.Equal(50, counters["maria.garcia"]);
+    }
+
+    [Fact]
+    public void Distinguished_names_compare_without_case_or_spaces_between_parts_but_an_escaped_comma_stays_part_of_its_value()
+    {
+        Assert.Equal("CN=LOPEZ\\, ANA,OU=STAFF,DC=EX", DistinguishedNames.Key("cn=Lopez\\, Ana, ou=Staff,  dc=ex"));
+        Assert.True(DistinguishedNames.Same("CN=jane.doe,OU=Staff,DC=ex", "cn=Jane.Doe, ou=staff, dc=EX"));
+        Assert.False(DistinguishedNames.Same("CN=a\\,b,OU=x", "CN=a,CN=b,OU=x"));
+        Assert.Equal("CN=TRAILING\\", DistinguishedNames.Key("cn=trailing\\"));
+    }
 }

@@ -6,7 +6,13 @@ using DistrictOps.Web.Modules.Directory.Contracts;
 namespace DistrictOps.Web.Modules.Accounts.Register;
 
 /// <summary>A person whose account belongs in their groups, with the account's DN once the plan's moves and creates are made.</summary>
-public sealed record GroupMember(AccountHolder Holder, string Dn, string Username);
+public sealed record GroupMember(AccountHolder Holder, string Dn, string Username)
+{
+    public string Key { get; } = DistinguishedNames.Key(Dn);
+}
+
+/// <summary>One group a person belongs in: its kind, its normalized name, and for a class group the class's source id.</summary>
+public readonly record struct GroupRef(GroupKind Kind, string Name, string? ClassId = null);
 
 /// <summary>
 /// What the groups are planned from; <see cref="Moved"/> maps the DN key of each account the plan moves to its new DN, which
@@ -56,10 +62,10 @@ public static class AccountGroups
                 continue;
             }
 
-            var current = found.Members.Select(m => (Before: DistinguishedNames.Key(m), After: AfterMove(input, m))).ToList();
-            var held = new HashSet<string>(current.Select(m => DistinguishedNames.Key(m.After)));
+            var current = found.Members.Select(m => AfterMove(input, m)).ToList();
+            var held = new HashSet<string>(current.Select(m => m.After));
             var adds = want?.Members.Where(m => !held.Contains(m.Key)).Select(m => m.Value).ToList() ?? [];
-            var removes = current.Where(m => input.ManagedAccounts.Contains(m.Before) && want?.Members.ContainsKey(DistinguishedNames.Key(m.After)) != true).Select(m => m.After).ToList();
+            var removes = current.Where(m => input.ManagedAccounts.Contains(m.Before) && want?.Members.ContainsKey(m.After) != true).Select(m => m.Dn).ToList();
             if (target.Dialect == DirectoryDialect.Ldap && adds.Count == 0 && removes.Count > 0 && removes.Count == found.Members.Count)
             {
                 ops.Add(new PlannedOperation(OperationKind.DeleteGroup, null, name, null, found.Dn, null, none, "Nobody belongs in it any more (an LDAP group cannot be empty)."));
@@ -79,29 +85,27 @@ public static class AccountGroups
         }
     }
 
-    /// <summary>The groups a person's account belongs in under the target's policy, with their descriptions.</summary>
-    public static IEnumerable<(string Name, string Description)> For(AccountTarget target, AccountHolder holder, IReadOnlyDictionary<string, AccountClass>? classes)
+    /// <summary>The groups a person's account belongs in under the target's policy.</summary>
+    public static IEnumerable<GroupRef> For(AccountTarget target, AccountHolder holder)
     {
         var student = holder.Kind == "Student";
-        var site = holder.SiteName ?? holder.SiteSourcedId;
         foreach (var kind in target.Groups.Distinct())
         {
             switch (kind)
             {
                 case GroupKind.Site when holder.SiteSourcedId is { } id:
-                    yield return (Name($"site-{id}-{(student ? "students" : "staff")}"), $"{(student ? "Students" : "Staff")} at {site}");
+                    yield return new GroupRef(kind, Name($"site-{id}-{(student ? "students" : "staff")}"));
                     break;
                 case GroupKind.Role:
-                    yield return (Name($"role-{holder.Kind}"), $"Every {holder.Kind.ToLowerInvariant()}");
+                    yield return new GroupRef(kind, Name($"role-{holder.Kind}"));
                     break;
                 case GroupKind.Grade when student && holder.SiteSourcedId is { } id && holder.Grade is { } grade:
-                    yield return (Name($"site-{id}-grade-{grade}"), $"Grade {grade} at {site}");
+                    yield return new GroupRef(kind, Name($"site-{id}-grade-{grade}"));
                     break;
                 case GroupKind.Class:
                     foreach (var sourcedId in holder.Classes ?? [])
                     {
-                        var known = classes?.GetValueOrDefault(sourcedId);
-                        yield return (Name($"class-{sourcedId}"), known is null ? $"Class {sourcedId}" : $"{known.Title}{(known.SiteName is { } at ? $" at {at}" : "")}");
+                        yield return new GroupRef(kind, Name($"class-{sourcedId}"), sourcedId);
                     }
 
                     break;
@@ -109,12 +113,26 @@ public static class AccountGroups
         }
     }
 
+    /// <summary>The description a new group is made with, from its first member.</summary>
+    public static string Describe(GroupRef group, AccountHolder member, IReadOnlyDictionary<string, AccountClass>? classes) => group.Kind switch
+    {
+        GroupKind.Site => $"{(member.Kind == "Student" ? "Students" : "Staff")} at {member.SiteName ?? member.SiteSourcedId}",
+        GroupKind.Role => $"Every {member.Kind.ToLowerInvariant()}",
+        GroupKind.Grade => $"Grade {member.Grade} at {member.SiteName ?? member.SiteSourcedId}",
+        _ => classes?.GetValueOrDefault(group.ClassId ?? "") is { } known ? $"{known.Title}{(known.SiteName is { } at ? $" at {at}" : "")}" : $"Class {group.ClassId}",
+    };
+
     /// <summary>
     /// A group name every directory takes: lower case letters, digits, '-', '_' and '.', at most <see cref="MaxNameLength"/>
     /// characters (a longer one keeps its start and ends with a hash of the whole, so two long names stay apart).
     /// </summary>
     public static string Name(string raw)
     {
+        if (raw.Length <= MaxNameLength && IsName(raw))
+        {
+            return raw;
+        }
+
         var name = new StringBuilder(raw.Length);
         foreach (var c in raw.Normalize(NormalizationForm.FormD).ToLowerInvariant())
         {
@@ -142,9 +160,27 @@ public static class AccountGroups
 
     public static string Dn(AccountTarget target, string name) => $"CN={DistinguishedNames.Escape(name)},{target.GroupsOu},{target.BaseDn}";
 
-    /// <summary>A member's DN as the group will hold it once the plan's moves are made.</summary>
-    private static string AfterMove(GroupPlanInput input, string member) =>
-        input.Target.Dialect == DirectoryDialect.ActiveDirectory && input.Moved.TryGetValue(DistinguishedNames.Key(member), out var moved) ? moved : member;
+    /// <summary>A member's DN key now, and its DN and key as the group will hold it once the plan's moves are made.</summary>
+    private static (string Before, string Dn, string After) AfterMove(GroupPlanInput input, string member)
+    {
+        var key = DistinguishedNames.Key(member);
+        return input.Target.Dialect == DirectoryDialect.ActiveDirectory && input.Moved.TryGetValue(key, out var moved) ? (key, moved, DistinguishedNames.Key(moved)) : (key, member, key);
+    }
+
+    /// <summary>Already a name: lower case ASCII letters, digits, '_', '.', single dashes, none at either end.</summary>
+    private static bool IsName(string raw)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (!(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.' || (c == '-' && i > 0 && i < raw.Length - 1 && raw[i - 1] != '-')))
+            {
+                return false;
+            }
+        }
+
+        return raw.Length > 0;
+    }
 
     private sealed record WantedGroup(string Description, Dictionary<string, GroupMember> Members);
 
@@ -153,14 +189,14 @@ public static class AccountGroups
         var wanted = new Dictionary<string, WantedGroup>(StringComparer.OrdinalIgnoreCase);
         foreach (var member in input.Members)
         {
-            foreach (var (name, description) in For(input.Target, member.Holder, input.Classes))
+            foreach (var reference in For(input.Target, member.Holder))
             {
-                if (!wanted.TryGetValue(name, out var group))
+                if (!wanted.TryGetValue(reference.Name, out var group))
                 {
-                    wanted[name] = group = new WantedGroup(description, []);
+                    wanted[reference.Name] = group = new WantedGroup(Describe(reference, member.Holder, input.Classes), []);
                 }
 
-                group.Members[DistinguishedNames.Key(member.Dn)] = member;
+                group.Members[member.Key] = member;
             }
         }
 

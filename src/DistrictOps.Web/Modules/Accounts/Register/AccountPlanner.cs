@@ -100,6 +100,7 @@ public static class AccountPlanner
         var waiting = new List<WaitingAccount>();
         var holderIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var members = new List<GroupMember>();
+        var counters = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
         void EnsureOu(string parent)
         {
@@ -127,7 +128,7 @@ public static class AccountPlanner
             {
                 if (inScope && holder.LeftAt is null)
                 {
-                    var username = UsernameFor(input, holder, taken, inDirectory, claimed);
+                    var username = UsernameFor(input, holder, taken, inDirectory, claimed, counters);
                     taken.Add(username);
                     var dn = AccountShape.Dn(target, holder, username);
                     EnsureOu(DistinguishedNames.Parent(dn));
@@ -258,12 +259,13 @@ public static class AccountPlanner
         && (target.Sites.Count == 0 || (holder.SiteSourcedId is { } site && target.Sites.Contains(site, StringComparer.OrdinalIgnoreCase)));
 
     /// <summary>The name the person already has in another target (same person, same name everywhere), else a new one.</summary>
-    private static string UsernameFor(PlanInput input, AccountHolder holder, HashSet<string> taken, HashSet<string> inDirectory, ILookup<Guid, string> claimed)
+    private static string UsernameFor(
+        PlanInput input, AccountHolder holder, HashSet<string> taken, HashSet<string> inDirectory, ILookup<Guid, string> claimed, Dictionary<string, int> counters)
     {
         var own = input.Known.GetValueOrDefault(holder.Id)?.Username ?? claimed[holder.Id].Order(StringComparer.Ordinal).FirstOrDefault();
         return own is not null && !inDirectory.Contains(own) && own.Length <= input.Target.MaxUsernameLength
             ? own
-            : Usernames.Pick(input.Target.UsernameTemplates, AccountShape.Parts(holder), input.Target.MaxUsernameLength, taken.Contains);
+            : Usernames.Pick(input.Target.UsernameTemplates, AccountShape.Parts(holder), input.Target.MaxUsernameLength, taken.Contains, counters);
     }
 
     private static int GradeNumber(string? grade) =>

@@ -61,7 +61,26 @@ public static class DistinguishedNames
     /// <summary>The first RDN: <c>CN=jane.doe</c>.</summary>
     public static string Rdn(string dn) => Parent(dn) is { Length: > 0 } parent ? dn[..(dn.Length - parent.Length)].TrimEnd().TrimEnd(',') : dn;
 
-    public static string Key(string dn) => string.Join(',', Split(dn).Select(p => p.Trim())).ToUpperInvariant();
+    /// <summary>The DN as compared: upper case, no spaces around the commas between RDNs. One pass; the planner keys every account and member.</summary>
+    public static string Key(string dn)
+    {
+        var key = new System.Text.StringBuilder(dn.Length);
+        var start = 0;
+        for (var i = 0; i < dn.Length; i++)
+        {
+            if (dn[i] == '\\')
+            {
+                i++;
+            }
+            else if (dn[i] == ',')
+            {
+                AppendUpper(key, dn.AsSpan(start, i - start).Trim()).Append(',');
+                start = i + 1;
+            }
+        }
+
+        return AppendUpper(key, dn.AsSpan(Math.Min(start, dn.Length)).Trim()).ToString();
+    }
 
     public static bool Same(string a, string b) => Key(a) == Key(b);
 
@@ -83,6 +102,16 @@ public static class DistinguishedNames
         }
 
         return chain;
+    }
+
+    private static System.Text.StringBuilder AppendUpper(System.Text.StringBuilder key, ReadOnlySpan<char> part)
+    {
+        foreach (var c in part)
+        {
+            key.Append(char.ToUpperInvariant(c));
+        }
+
+        return key;
     }
 
     private static IEnumerable<string> Split(string dn)

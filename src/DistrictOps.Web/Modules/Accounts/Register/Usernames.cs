@@ -13,7 +13,11 @@ public static class Usernames
     /// <summary>The names of a person's parts a template may use.</summary>
     public sealed record Parts(string First, string Last, string? Middle, string Id);
 
-    public static string Pick(IReadOnlyList<string> templates, Parts parts, int maxLength, Func<string, bool> taken)
+    /// <summary>
+    /// The first name not taken. <paramref name="counters"/>, kept by a caller picking many names against names that are
+    /// only ever added, remembers where each stem's counter got to, so the thousandth Maria Garcia is not a thousand tries.
+    /// </summary>
+    public static string Pick(IReadOnlyList<string> templates, Parts parts, int maxLength, Func<string, bool> taken, Dictionary<string, int>? counters = null)
     {
         foreach (var template in templates)
         {
@@ -35,12 +39,17 @@ public static class Usernames
             }
         }
 
-        for (var counter = 2; ; counter++)
+        for (var counter = counters?.GetValueOrDefault(stem, 2) ?? 2; ; counter++)
         {
             var suffix = counter.ToString(CultureInfo.InvariantCulture);
             var name = stem[..Math.Min(stem.Length, maxLength - suffix.Length)].TrimEnd('.', '-', '_') + suffix;
             if (!taken(name))
             {
+                if (counters is not null)
+                {
+                    counters[stem] = counter + 1;
+                }
+
                 return name;
             }
         }
