@@ -25,6 +25,7 @@ public sealed class AccountsModule : IModule
     {
         services.AddSettings<AccountsOptions>(configuration, AccountsOptions.Section);
         services.AddScoped<AccountSync>();
+        services.AddBackgroundWork<ApplyAccountsWork>(ApplyAccountsWork.Kind);
         services.AddScoped<AccountAudit>();
         services.AddScoped<IPersonAccounts, PersonAccounts>();
         services.AddScheduledWork<SyncAccountsWork>(SyncAccountsWork.Name, TimeSpan.FromMinutes(15),

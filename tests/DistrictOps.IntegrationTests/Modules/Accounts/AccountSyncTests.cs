@@ -165,6 +165,36 @@ public sealed class AccountSyncTests
         Assert.Contains("There is no account target named Admin; the targets are K12.", unknown.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [Providers]
+    public async Task Applying_from_the_page_runs_in_the_background_shows_its_progress_and_then_what_it_did(DatabaseProvider provider)
+    {
+        using var ad = TestDirectory.ActiveDirectory();
+        await using var world = await HelpdeskWorld.CreateAsync(provider, Settings(ad, null));
+        var network = await SignedInAsync(world, HelpdeskWorld.Network);
+        var senior = await SignedInAsync(world, HelpdeskWorld.SeniorTech);
+
+        var notAllowed = await senior.PostFormAsync("/accounts/K12", "/accounts/K12?handler=Apply", []);
+        var unknown = await network.PostFormAsync("/accounts/K12", "/accounts/Nowhere?handler=Apply", []);
+        var apply = await network.PostFormAsync("/accounts/K12", "/accounts/K12?handler=Apply", []);
+
+        Assert.Contains("/account/access-denied", notAllowed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
+        var url = apply.Headers.Location!.OriginalString;
+        Assert.StartsWith("/accounts/K12?job=", url, StringComparison.Ordinal);
+        var job = url["/accounts/K12?job=".Length..];
+        await Eventually.ReturnsAsync(
+            async () => Json(await network.GetStringAsync($"/accounts/K12?handler=Status&job={job}")),
+            status => status.GetProperty("finished").GetBoolean(), "the apply job to finish", TimeSpan.FromSeconds(60));
+        var done = await network.GetStringAsync(url);
+        Assert.Contains("15 of 15 changes applied, 0 failed.", done, StringComparison.Ordinal);
+        Assert.Contains("/accounts/changes?run=", done, StringComparison.Ordinal);
+        Assert.Contains("Nothing to change", done, StringComparison.Ordinal);
+        Assert.Equal(10, ad.Users().Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await network.GetAsync($"/accounts/K12?handler=Status&job={Guid.NewGuid()}")).StatusCode);
+    }
+
     private static Dictionary<string, string?> Settings(TestDirectory ad, TestDirectory? ldap, params (string Key, string Value)[] extra)
     {
         var settings = ad.Target(0, "K12", ("Kinds:0", "Student"), ("OuTemplate", "OU={grade},OU={site},OU=Students"), ("UpnSuffix", "k12.bayview.example"));

@@ -12,6 +12,9 @@ namespace DistrictOps.Web.Modules.Accounts.Register;
 /// <summary>A plan as the page, the API and the command line show it, with the guard's verdict.</summary>
 public sealed record PlanView(AccountPlan Plan, string? Refusal, Guid RunId);
 
+/// <summary>How far an apply is: <see cref="Total"/> is 0 while the directory is read and the plan made.</summary>
+public readonly record struct ApplyProgress(int Done, int Total);
+
 /// <summary>
 /// What an apply did: each change's outcome is in the audit under <see cref="RunId"/>. <see cref="Refused"/> says why the guard
 /// let nothing through (then nothing was applied).
@@ -57,14 +60,15 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
     }
 
     /// <summary>Applies a fresh plan; a plan the guard refuses goes only with <paramref name="overrideGuard"/>, which the caller has checked the user may give.</summary>
-    public async Task<Result<ApplyReport>> ApplyAsync(string targetName, bool overrideGuard, string by, CancellationToken cancellationToken)
+    public async Task<Result<ApplyReport>> ApplyAsync(string targetName, bool overrideGuard, string by, CancellationToken cancellationToken, IProgress<ApplyProgress>? progress = null)
     {
-        var result = await ApplyOrReportRefusalAsync(targetName, overrideGuard, by, cancellationToken);
+        var result = await ApplyOrReportRefusalAsync(targetName, overrideGuard, by, cancellationToken, progress);
         return result is { Succeeded: true, Value.Refused: { } refused } ? Result.Conflict($"Nothing was applied. {refused}") : result;
     }
 
     /// <summary>The same, but a plan the guard refuses is a report of nothing applied with the reason, for the scheduled sync to pass on.</summary>
-    public async Task<Result<ApplyReport>> ApplyOrReportRefusalAsync(string targetName, bool overrideGuard, string by, CancellationToken cancellationToken)
+    public async Task<Result<ApplyReport>> ApplyOrReportRefusalAsync(
+        string targetName, bool overrideGuard, string by, CancellationToken cancellationToken, IProgress<ApplyProgress>? progress = null)
     {
         if (options.Value.Find(targetName) is not { } target)
         {
@@ -72,6 +76,7 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
         }
 
         // One connection reads the directory and makes the changes.
+        progress?.Report(new ApplyProgress(0, 0));
         using var session = await OpenAsync(target, cancellationToken);
         if (session.Error is not null)
         {
@@ -100,8 +105,15 @@ public sealed class AccountSync(AppDbContext db, IAccountHolders holders, IOptio
         var kept = new Kept(
             await db.Set<ManagedAccount>().Where(a => a.Target == target.Name).ToDictionaryAsync(a => a.PersonId, cancellationToken),
             await db.Set<InitialPassword>().Where(p => p.Target == target.Name).ToDictionaryAsync(p => p.PersonId, cancellationToken));
-        foreach (var operation in plan.Operations)
+        var every = Math.Max(1, plan.Operations.Count / 100);
+        for (var i = 0; i < plan.Operations.Count; i++)
         {
+            if (i % every == 0)
+            {
+                progress?.Report(new ApplyProgress(i, plan.Operations.Count));
+            }
+
+            var operation = plan.Operations[i];
             var error = await ApplyOneAsync(target, session.Value!, kept, operation, run, by, cancellationToken);
             if (error is not null)
             {
