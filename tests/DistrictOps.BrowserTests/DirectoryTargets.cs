@@ -6,13 +6,19 @@ namespace DistrictOps.BrowserTests;
 /// <summary>
 /// Account targets for the browser tests' app: one per screen width, each in an OU of its own on the Samba AD domain
 /// controller scripts/test starts (<c>DISTRICTOPS_TEST_AD</c>), so the two widths' plans do not meet. Administrators only:
-/// a handful of accounts.
+/// a handful of accounts. Each width also has a target for the password reset test (<see cref="ResetName"/>).
 /// </summary>
 internal static class DirectoryTargets
 {
     public static readonly int[] Widths = [1366, 390];
 
     public static string Name(int width) => $"Admins{width}";
+
+    /// <summary>
+    /// The password reset test's own target per width (the district office's administrators only), which it applies
+    /// itself, so the accounts test still finds its targets' plans untouched.
+    /// </summary>
+    public static string ResetName(int width) => $"Resets{width}";
 
     public static Dictionary<string, string?> Settings()
     {
@@ -39,6 +45,18 @@ internal static class DirectoryTargets
             settings[prefix + "BaseDn"] = baseDn;
             settings[prefix + "Kinds:0"] = "Administrator";
             settings[prefix + "OuTemplate"] = "OU={site},OU=Staff";
+
+            var resets = $"Accounts:Targets:{Widths.Length + i}:";
+            foreach (var key in new[] { "Dialect", "Url", "BindDn", "BindPassword", "Kinds:0", "OuTemplate" })
+            {
+                settings[resets + key] = settings[prefix + key];
+            }
+
+            var resetOu = $"r{Widths[i]}{Guid.NewGuid():N}"[..14];
+            connection.SendRequest(new AddRequest($"OU={resetOu},{server["BaseDn"]}", new DirectoryAttribute("objectClass", "top", "organizationalUnit"), new DirectoryAttribute("ou", resetOu)));
+            settings[resets + "Name"] = ResetName(Widths[i]);
+            settings[resets + "BaseDn"] = $"OU={resetOu},{server["BaseDn"]}";
+            settings[resets + "Sites:0"] = "org-district-office";
         }
 
         return settings;

@@ -1,7 +1,9 @@
 using DistrictOps.Web.Modules.Accounts.PlanAccounts;
 using DistrictOps.Web.Modules.Accounts.Register;
+using DistrictOps.Web.Modules.Accounts.ResetPasswords;
 using DistrictOps.Web.Modules.Accounts.SyncAccounts;
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Helpdesk.Contracts;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
@@ -28,10 +30,12 @@ public sealed class AccountsModule : IModule
         services.AddBackgroundWork<ApplyAccountsWork>(ApplyAccountsWork.Kind);
         services.AddScoped<AccountAudit>();
         services.AddScoped<IPersonAccounts, PersonAccounts>();
+        services.AddScoped<ResetPasswordHandler>();
+        services.AddScoped<ITicketPersonLinks, TicketResetLinks>();
         services.AddScheduledWork<SyncAccountsWork>(SyncAccountsWork.Name, TimeSpan.FromMinutes(15),
             "After each Directory import, applies every account target (never over the guard); emails the result to those who may apply plans, and opens a help desk ticket a day per target for failures.");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGroup("/api/v1/accounts").WithTags("Accounts").MapAccountsApi();
+        endpoints.MapGroup("/api/v1/accounts").WithTags("Accounts").MapAccountsApi().MapResetPasswordApi();
 }

@@ -56,6 +56,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<IHelpdeskKnowledgeSources, KnowledgeSources>();
         services.AddScoped<IDeviceTickets, DeviceTickets>();
         services.AddScoped<IAutomationTickets, AutomationTickets>();
+        services.AddScoped<ITicketNotes, TicketNotes>();
         services.AddScoped<TicketRouter>();
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();

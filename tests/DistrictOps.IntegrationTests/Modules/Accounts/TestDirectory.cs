@@ -106,6 +106,23 @@ public sealed class TestDirectory : IDisposable
         }
     }
 
+    /// <summary>
+    /// Why a bind as the account with this password fails, in the server's words, or null when it succeeds. Active
+    /// Directory (and Samba) answer a right password that must be changed first with "data 773", a wrong one with "data 52e".
+    /// </summary>
+    public string? SignInRefusal(string dn, string password)
+    {
+        try
+        {
+            using var connection = Connect(dn, password);
+            return null;
+        }
+        catch (LdapException e)
+        {
+            return e.ServerErrorMessage ?? e.Message;
+        }
+    }
+
     public void Dispose()
     {
         try

@@ -42,6 +42,9 @@ public enum RunKind
 {
     Plan,
     Apply,
+
+    /// <summary>A help desk password reset: one operation, the run's id the form's request id, so a retried post resets once.</summary>
+    ResetPassword,
 }
 
 /// <summary>One plan or apply against a target: who, when, what it counted, whether a guard stopped it or an override let it go.</summary>

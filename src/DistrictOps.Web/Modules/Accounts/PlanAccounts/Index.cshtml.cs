@@ -16,5 +16,5 @@ public sealed class IndexModel(AccountSync sync, AppDbContext db) : PageModel
     public IReadOnlyList<AccountRun> Runs { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Runs = await db.Set<AccountRun>().AsNoTracking().OrderByDescending(r => r.StartedAt).Take(20).ToListAsync(cancellationToken);
+        Runs = await db.Set<AccountRun>().AsNoTracking().Where(r => r.Kind != RunKind.ResetPassword).OrderByDescending(r => r.StartedAt).Take(20).ToListAsync(cancellationToken);
 }

@@ -232,6 +232,37 @@ public sealed class LdapSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// A help desk reset: a new password on an account DistrictOps manages, looked at first. False, with nothing written, when
+    /// the entry is gone, does not carry the marker, or carries another person's source id. Active Directory: <c>unicodePwd</c>
+    /// and <c>pwdLastSet</c> 0 in one change, so it must be changed at the next sign-in; LDAP: <c>userPassword</c> as {SSHA}.
+    /// </summary>
+    public bool ResetPassword(string dn, string sourceId, string password)
+    {
+        var marker = AccountShape.MarkerAttribute(target.Dialect);
+        var source = AccountShape.SourceIdAttribute(target.Dialect);
+        if (Find(dn, [marker, source]) is not { } entry || Value(entry, marker) != AccountShape.MarkerValue || Value(entry, source) != sourceId)
+        {
+            return false;
+        }
+
+        var request = new ModifyRequest(dn);
+        if (Ad)
+        {
+            var unicodePwd = new DirectoryAttributeModification { Name = "unicodePwd", Operation = DirectoryAttributeOperation.Replace };
+            unicodePwd.Add(Encoding.Unicode.GetBytes($"\"{password}\""));
+            request.Modifications.Add(unicodePwd);
+            request.Modifications.Add(Replace("pwdLastSet", "0"));
+        }
+        else
+        {
+            request.Modifications.Add(Replace("userPassword", Ssha(password)));
+        }
+
+        Send(request);
+        return true;
+    }
+
     public void Dispose() => connection.Dispose();
 
     private void Create(PlannedOperation operation, string password)

@@ -27,6 +27,7 @@ public sealed class IndexModel(
     IUserDirectory users,
     IEnumerable<IArticleLinks> articleLinks,
     IEnumerable<ITicketDeviceLinks> deviceLinks,
+    IEnumerable<ITicketPersonLinks> personLinks,
     IOptions<HelpdeskOptions> options) : PageModel
 {
     public TicketDetail Ticket { get; private set; } = null!;
@@ -43,6 +44,9 @@ public sealed class IndexModel(
 
     /// <summary>The ticket's device and what may be done about it in the device register, when there is one.</summary>
     public TicketDeviceLinks Device { get; private set; } = new(null, []);
+
+    /// <summary>What may be done about the requester or another person from the ticket in other modules (reset a directory password).</summary>
+    public IReadOnlyList<TicketLink> PersonLinks { get; private set; } = [];
 
     /// <summary>Whether a knowledge base is there to write an article from the ticket in.</summary>
     public bool HasKnowledgeBase => articleLinks.Any();
@@ -213,6 +217,11 @@ public sealed class IndexModel(
         if (deviceLinks.FirstOrDefault() is { } register)
         {
             Device = await register.ForTicketAsync(ticket.Number, ticket.AssetTag, ticket.SiteId, User, cancellationToken);
+        }
+
+        foreach (var source in personLinks)
+        {
+            PersonLinks = [.. PersonLinks, .. await source.ForTicketAsync(ticket.Number, ticket.RequesterPersonId, User, cancellationToken)];
         }
 
         return true;
