@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Accounts.PlanAccounts;
 using DistrictOps.Web.Modules.Accounts.Register;
+using DistrictOps.Web.Modules.Accounts.ReleasePasswords;
 using DistrictOps.Web.Modules.Accounts.SyncAccounts;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Platform.Auth;
@@ -19,6 +20,8 @@ public sealed class AccountsModule : IModule
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
         new("Directory accounts", "/accounts", AccountsPermissions.Read, "Accounts in Active Directory and LDAP from the Directory: the plan, applying it, and every change made.", NavGroups.Administration),
+        new("First passwords", "/accounts/passwords", AccountsPermissions.Passwords, "New accounts' first passwords, shown once on a printable sheet: any class's, or one person's.", NavGroups.Administration),
+        new("Class passwords", "/accounts/passwords", AccountsPermissions.ClassPasswords, "Your students' first passwords, on a printable sheet for each class you teach.", NavGroups.Directory),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -27,10 +30,11 @@ public sealed class AccountsModule : IModule
         services.AddScoped<AccountSync>();
         services.AddScoped<AccountAudit>();
         services.AddScoped<IPersonAccounts, PersonAccounts>();
+        services.AddScoped<ReleasePasswordsHandler>();
         services.AddScheduledWork<SyncAccountsWork>(SyncAccountsWork.Name, TimeSpan.FromMinutes(15),
             "After each Directory import, applies every account target (never over the guard); emails the result to those who may apply plans, and opens a help desk ticket a day per target for failures.");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGroup("/api/v1/accounts").WithTags("Accounts").MapAccountsApi();
+        endpoints.MapGroup("/api/v1/accounts").WithTags("Accounts").MapAccountsApi().MapReleasePasswordsApi();
 }
