@@ -20,8 +20,7 @@ public sealed class AccountsModule : IModule
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
         new("Directory accounts", "/accounts", AccountsPermissions.Read, "Accounts in Active Directory and LDAP from the Directory: the plan, applying it, and every change made.", NavGroups.Administration),
-        new("First passwords", "/accounts/passwords", AccountsPermissions.Passwords, "New accounts' first passwords, shown once on a printable sheet: any class's, or one person's.", NavGroups.Administration),
-        new("Class passwords", "/accounts/passwords", AccountsPermissions.ClassPasswords, "Your students' first passwords, on a printable sheet for each class you teach.", NavGroups.Directory),
+        new("First passwords", "/accounts/passwords", AccountsPermissions.ClassPasswords, "New accounts' first passwords, shown once on a printable sheet: a teacher's for each class they teach, the district's for any class or person.", NavGroups.Directory),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -25,6 +25,8 @@ public static class AccountsPermissions
         new(Apply, "Apply an account plan to a directory.", [Roles.NetworkEngineer, Roles.ItManager, Roles.DistrictAdmin]),
         new(Override, "Apply an account plan the safety guard stopped.", [Roles.ItManager, Roles.DistrictAdmin]),
         new(Passwords, "Show new accounts' first passwords once: any class's sheet, or one person's.", [Roles.ItManager, Roles.DistrictAdmin, Roles.DataServices]),
-        new(ClassPasswords, "Show the first passwords of the students in the classes one teaches, once, on a printable class sheet.", [Roles.SiteStaff]),
+        // Also held by those who hold Passwords, so that whoever may add site staff holds every permission the role gives.
+        new(ClassPasswords, "Show the first passwords of the students in the classes one teaches, once, on a printable class sheet.",
+            [Roles.SiteStaff, Roles.ItManager, Roles.DistrictAdmin, Roles.DataServices]),
     ];
 }

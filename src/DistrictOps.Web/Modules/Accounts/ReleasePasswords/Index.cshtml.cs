@@ -19,6 +19,9 @@ public sealed class IndexModel(ReleasePasswordsHandler handler) : PageModel
 
     public bool MayReleaseOwnClasses { get; private set; }
 
+    /// <summary>A teacher's own classes; for the district's account managers only when they teach some too.</summary>
+    public bool ShowOwnClasses => MayReleaseOwnClasses && (!MayReleaseAny || Taught is { Count: > 0 });
+
     /// <summary>The teacher's classes; null when their sign-in is linked to no Directory person.</summary>
     public IReadOnlyList<ClassCounts>? Taught { get; private set; }
 
