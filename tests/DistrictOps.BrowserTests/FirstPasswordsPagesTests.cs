@@ -55,6 +55,36 @@ public sealed class FirstPasswordsPagesTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task Data_services_finds_any_class_and_a_staff_member_and_opens_their_sheets(int width, int height)
+    {
+        var page = await fixture.NewPageAsync(width, height);
+        await ShellTests.SignInAsync(page, "data.services@bayview.example");
+
+        await page.GotoAsync("/accounts/passwords");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your classes" })).ToHaveCountAsync(0);
+        await page.GetByLabel("Class title, code or site").FillAsync("Kindergarten - Martinez");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find classes" }).ClickAsync();
+        var classes = page.GetByRole(AriaRole.Table, new() { Name = "Classes" });
+        await Assertions.Expect(classes.GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        await CheckAsync(page);
+        await page.GetByLabel("Class title, code or site").FillAsync("no class is called this");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find classes" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No class matches" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Name, email or employee number").FillAsync("Rosa Martinez");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find people" }).ClickAsync();
+        await CheckAsync(page);
+        await page.GetByRole(AriaRole.Table, new() { Name = "People" }).GetByRole(AriaRole.Link, new() { Name = "Rosa Martinez" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("First passwords: Rosa Martinez");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("No first password is waiting for this person.");
+        await Assertions.Expect(page.GetByText("No account yet: it is made after the next import.")).ToBeVisibleAsync();
+        await CheckAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>First passwords for up to three students of the demo teacher's first class (the small demo's kindergarten has one), kept in <paramref name="target"/> as the sync keeps them.</summary>
     private async Task<(string Title, List<string> Passwords)> KeepAsync(string target)
     {
