@@ -128,7 +128,8 @@ public sealed class ReleasePasswordsHandler(
             return Result.NotFound("There is no student or staff member with that id that you may see.");
         }
 
-        var rows = await RowsAsync([new SheetPerson(person.Id, person.Name, person.EmployeeId)], release, "First password shown on the holder's own sheet.", reader.User, cancellationToken);
+        // No number: a staff member's employee id is an HR field, shown only with directory.staff-hr.
+        var rows = await RowsAsync([new SheetPerson(person.Id, person.Name, null)], release, "First password shown on the holder's own sheet.", reader.User, cancellationToken);
         return new PersonSheet(person, rows);
     }
 
