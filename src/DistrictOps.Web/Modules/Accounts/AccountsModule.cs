@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Accounts.PlanAccounts;
 using DistrictOps.Web.Modules.Accounts.Register;
+using DistrictOps.Web.Modules.Accounts.ReleasePasswords;
 using DistrictOps.Web.Modules.Accounts.ResetPasswords;
 using DistrictOps.Web.Modules.Accounts.SyncAccounts;
 using DistrictOps.Web.Modules.Directory.Contracts;
@@ -21,6 +22,7 @@ public sealed class AccountsModule : IModule
     public IReadOnlyList<NavItem> Navigation { get; } =
     [
         new("Directory accounts", "/accounts", AccountsPermissions.Read, "Accounts in Active Directory and LDAP from the Directory: the plan, applying it, and every change made.", NavGroups.Administration),
+        new("First passwords", "/accounts/passwords", AccountsPermissions.ClassPasswords, "New accounts' first passwords, shown once on a printable sheet: a teacher's for each class they teach, the district's for any class or person.", NavGroups.Directory),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -32,10 +34,11 @@ public sealed class AccountsModule : IModule
         services.AddScoped<IPersonAccounts, PersonAccounts>();
         services.AddScoped<ResetPasswordHandler>();
         services.AddScoped<ITicketPersonLinks, TicketResetLinks>();
+        services.AddScoped<ReleasePasswordsHandler>();
         services.AddScheduledWork<SyncAccountsWork>(SyncAccountsWork.Name, TimeSpan.FromMinutes(15),
             "After each Directory import, applies every account target (never over the guard); emails the result to those who may apply plans, and opens a help desk ticket a day per target for failures.");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGroup("/api/v1/accounts").WithTags("Accounts").MapAccountsApi().MapResetPasswordApi();
+        endpoints.MapGroup("/api/v1/accounts").WithTags("Accounts").MapAccountsApi().MapResetPasswordApi().MapReleasePasswordsApi();
 }

@@ -125,6 +125,9 @@ public sealed class AccountTarget
     /// <summary>Where the managed groups go under <see cref="BaseDn"/>.</summary>
     public string GroupsOu { get; set; } = "OU=Groups,OU=DistrictOps";
 
+    /// <summary>Names a target may not have: <c>/accounts/{target}</c> would be one of these pages.</summary>
+    public static readonly IReadOnlyList<string> ReservedNames = ["changes", "passwords", "reset"];
+
     public int MaxUsernameLength => Dialect == DirectoryDialect.ActiveDirectory ? 20 : 64;
 
     public IEnumerable<string> Problems()
@@ -132,6 +135,10 @@ public sealed class AccountTarget
         if (string.IsNullOrWhiteSpace(Name))
         {
             yield return "Name is required.";
+        }
+        else if (ReservedNames.Contains(Name, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return $"Name {Name} is taken by a page of its own (/accounts/{Name.ToLowerInvariant()}); choose another, such as K12 or Admin.";
         }
 
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || url.Scheme is not ("ldap" or "ldaps"))

@@ -51,6 +51,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<SetSiteTypeHandler>();
         services.AddScoped<IDirectoryChanges, DirectoryChanges>();
         services.AddScoped<IAccountHolders, AccountHolders>();
+        services.AddScoped<IClassRosters, ClassRosters>();
         services.AddScoped<CalendarImporter>();
         services.AddScoped<CalendarEditor>();
         services.AddScoped<ListSitesHandler>();

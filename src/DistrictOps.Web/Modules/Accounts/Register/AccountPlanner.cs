@@ -147,6 +147,22 @@ public static class AccountPlanner
             }
         }
 
+        PlanWithoutPerson(input, holderIds, ops, unmatched);
+        if (target.Groups.Count > 0)
+        {
+            var managed = new HashSet<string>(input.State.Accounts.Where(a => a.Managed).Select(a => DistinguishedNames.Key(a.Dn)));
+            managed.UnionWith(ops.Where(o => o.Kind == OperationKind.Link).Select(o => DistinguishedNames.Key(o.Dn)));
+            var moved = ops.Where(o => o.Kind == OperationKind.Move).ToDictionary(o => DistinguishedNames.Key(o.Dn), o => o.NewDn!);
+            AccountGroups.Plan(new GroupPlanInput(target, members, input.State.Groups ?? [], managed, input.Classes, moved), ops, unmatched, EnsureOu);
+        }
+
+        var ordered = ops.Select((o, i) => (o, i)).OrderBy(x => x.o.Kind).ThenBy(x => x.i).Select(x => x.o).ToList();
+        return new AccountPlan(target.Name, ordered, unmatched, waiting, input.State.Accounts.Count(a => a.Managed));
+    }
+
+    /// <summary>Accounts no person in the Directory has: a managed one is disabled, any other left alone and listed.</summary>
+    private static void PlanWithoutPerson(PlanInput input, HashSet<string> holderIds, List<PlannedOperation> ops, List<UnmatchedAccount> unmatched)
+    {
         foreach (var account in input.State.Accounts.Where(a => a.SourceId is null || !holderIds.Contains(a.SourceId)))
         {
             if (account.Managed && !account.Disabled)
@@ -160,17 +176,6 @@ public static class AccountPlanner
                     account.SourceId is null ? "No source id: not a person DistrictOps knows; left alone." : $"No person in the Directory has the source id {account.SourceId}; left alone."));
             }
         }
-
-        if (target.Groups.Count > 0)
-        {
-            var managed = new HashSet<string>(input.State.Accounts.Where(a => a.Managed).Select(a => DistinguishedNames.Key(a.Dn)));
-            managed.UnionWith(ops.Where(o => o.Kind == OperationKind.Link).Select(o => DistinguishedNames.Key(o.Dn)));
-            var moved = ops.Where(o => o.Kind == OperationKind.Move).ToDictionary(o => DistinguishedNames.Key(o.Dn), o => o.NewDn!);
-            AccountGroups.Plan(new GroupPlanInput(target, members, input.State.Groups ?? [], managed, input.Classes, moved), ops, unmatched, EnsureOu);
-        }
-
-        var ordered = ops.Select((o, i) => (o, i)).OrderBy(x => x.o.Kind).ThenBy(x => x.i).Select(x => x.o).ToList();
-        return new AccountPlan(target.Name, ordered, unmatched, waiting, input.State.Accounts.Count(a => a.Managed));
     }
 
     /// <summary>Plans the changes to a person's existing account; returns its DN after them when it belongs in the person's groups.</summary>
