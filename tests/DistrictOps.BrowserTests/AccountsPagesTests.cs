@@ -27,7 +27,9 @@ public sealed class AccountsPagesTests(BrowserFixture fixture)
         await CheckAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply this plan" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(", 0 failed.");
+        // The apply runs on the server; the page follows its progress and then shows what it did.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(", 0 failed.", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "See the changes" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nothing to change" })).ToBeVisibleAsync();
         await CheckAsync(page);
 

@@ -135,7 +135,7 @@ public sealed partial class ResetPasswordTests
         Assert.Equal(HttpStatusCode.Forbidden, student.StatusCode);
         Assert.Contains("this person is a student: students' passwords are never reset from the help desk.", await DetailAsync(student), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, manager.StatusCode);
-        Assert.Contains("David Nguyen's DistrictOps account has accounts.apply, accounts.override, accounts.read, ", await DetailAsync(manager), StringComparison.Ordinal);
+        Assert.Contains("David Nguyen's DistrictOps account has accounts.apply, accounts.override, accounts.passwords, accounts.read, ", await DetailAsync(manager), StringComparison.Ordinal);
         Assert.Contains("which your roles do not", await DetailAsync(manager), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, otherSite.StatusCode);
         Assert.Contains("Amy Chen does not work at one of your sites", await DetailAsync(otherSite), StringComparison.Ordinal);

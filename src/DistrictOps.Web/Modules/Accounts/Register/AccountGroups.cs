@@ -39,6 +39,8 @@ public static class AccountGroups
         var existing = input.Groups.GroupBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
         var names = wanted.Keys.Union(input.Groups.Where(g => g.Managed).Select(g => g.Name), StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
         var none = new Dictionary<string, string?>();
+        // An account is in several groups: each member DN's key is made once (a district's groups hold millions of members).
+        var keys = input.Members.DistinctBy(m => m.Dn, StringComparer.Ordinal).ToDictionary(m => m.Dn, m => m.Key, StringComparer.Ordinal);
         foreach (var name in names)
         {
             var want = wanted.GetValueOrDefault(name);
@@ -62,7 +64,7 @@ public static class AccountGroups
                 continue;
             }
 
-            var current = found.Members.Select(m => AfterMove(input, m)).ToList();
+            var current = found.Members.Select(m => AfterMove(input, m, keys)).ToList();
             var held = new HashSet<string>(current.Select(m => m.After));
             var adds = want?.Members.Where(m => !held.Contains(m.Key)).Select(m => m.Value).ToList() ?? [];
             var removes = current.Where(m => input.ManagedAccounts.Contains(m.Before) && want?.Members.ContainsKey(m.After) != true).Select(m => m.Dn).ToList();
@@ -161,9 +163,13 @@ public static class AccountGroups
     public static string Dn(AccountTarget target, string name) => $"CN={DistinguishedNames.Escape(name)},{target.GroupsOu},{target.BaseDn}";
 
     /// <summary>A member's DN key now, and its DN and key as the group will hold it once the plan's moves are made.</summary>
-    private static (string Before, string Dn, string After) AfterMove(GroupPlanInput input, string member)
+    private static (string Before, string Dn, string After) AfterMove(GroupPlanInput input, string member, Dictionary<string, string> keys)
     {
-        var key = DistinguishedNames.Key(member);
+        if (!keys.TryGetValue(member, out var key))
+        {
+            keys[member] = key = DistinguishedNames.Key(member);
+        }
+
         return input.Target.Dialect == DirectoryDialect.ActiveDirectory && input.Moved.TryGetValue(key, out var moved) ? (key, moved, DistinguishedNames.Key(moved)) : (key, member, key);
     }
 

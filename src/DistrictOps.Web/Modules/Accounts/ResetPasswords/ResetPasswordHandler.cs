@@ -240,7 +240,8 @@ public sealed class ResetPasswordHandler(
             return Result.Forbidden($"{person.Name} does not work at one of your sites: a site technician resets passwords only there. Ask the help desk.");
         }
 
-        var held = permissions.HeldBy(user.RoleNames());
+        // What site staff hold is every staff member's baseline, scoped to their own (their requests, their classes): not more access.
+        var held = permissions.HeldBy([.. user.RoleNames(), Roles.SiteStaff]);
         var beyond = (await users.ForPeopleAsync([personId], cancellationToken)).SelectMany(u => permissions.HeldBy(u.Roles)).Where(p => !held.Contains(p))
             .Distinct().Order(StringComparer.Ordinal).ToList();
         return beyond.Count > 0
