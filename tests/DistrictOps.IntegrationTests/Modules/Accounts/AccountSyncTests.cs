@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.IntegrationTests.Modules.Helpdesk;
 using DistrictOps.Web.Modules.Accounts.Data;
@@ -9,6 +8,7 @@ using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static DistrictOps.IntegrationTests.Modules.Accounts.AccountsTestKit;
 
 namespace DistrictOps.IntegrationTests.Modules.Accounts;
 
@@ -215,13 +215,6 @@ public sealed class AccountSyncTests
         return settings;
     }
 
-    private static async Task ChangeAsync(HelpdeskWorld world, string sourcedId, Action<Person> change)
-    {
-        await using var db = world.Db.OpenContext();
-        change(await db.Set<Person>().SingleAsync(p => p.SourcedId == sourcedId));
-        await db.SaveChangesAsync();
-    }
-
     private static async Task<string> FirstPasswordAsync(HelpdeskWorld world, string target, string sourcedId)
     {
         await using var scope = world.App.Services.CreateAsyncScope();
@@ -236,13 +229,4 @@ public sealed class AccountSyncTests
         await using var db = world.Db.OpenContext();
         return await db.Set<Person>().Where(p => p.SourcedId == sourcedId).Select(p => p.Id).SingleAsync();
     }
-
-    private static async Task<HttpClient> SignedInAsync(HelpdeskWorld world, string email)
-    {
-        var browser = world.App.Browser();
-        await browser.SignInAsync(email);
-        return browser;
-    }
-
-    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 }

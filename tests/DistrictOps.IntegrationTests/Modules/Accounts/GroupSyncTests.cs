@@ -1,10 +1,9 @@
 using System.DirectoryServices.Protocols;
-using System.Text.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.IntegrationTests.Modules.Helpdesk;
-using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using static DistrictOps.IntegrationTests.Modules.Accounts.AccountsTestKit;
 
 namespace DistrictOps.IntegrationTests.Modules.Accounts;
 
@@ -94,13 +93,4 @@ public sealed class GroupSyncTests
         modification.Add(member);
         directory.Connection.SendRequest(new ModifyRequest(group, modification));
     }
-
-    private static async Task ChangeAsync(HelpdeskWorld world, string sourcedId, Action<Person> change)
-    {
-        await using var db = world.Db.OpenContext();
-        change(await db.Set<Person>().SingleAsync(p => p.SourcedId == sourcedId));
-        await db.SaveChangesAsync();
-    }
-
-    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 }

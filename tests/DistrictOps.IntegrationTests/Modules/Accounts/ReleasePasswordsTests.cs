@@ -13,6 +13,7 @@ using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static DistrictOps.IntegrationTests.Modules.Accounts.AccountsTestKit;
 
 namespace DistrictOps.IntegrationTests.Modules.Accounts;
 
@@ -248,14 +249,6 @@ public sealed class ReleasePasswordsTests
         return await db.Set<ClassSection>().Where(c => c.SourcedId == sourcedId).Select(c => c.Id).SingleAsync();
     }
 
-    private static async Task<HttpClient> SignedInAsync(HelpdeskWorld world, string email)
-    {
-        var browser = world.App.Browser();
-        await browser.SignInAsync(email);
-        return browser;
-    }
-
-    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
     /// <summary>The passwords a sheet shows, as the browser reads them.</summary>
     private static List<string> Shown(string html) =>

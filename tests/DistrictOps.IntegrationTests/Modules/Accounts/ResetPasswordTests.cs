@@ -12,6 +12,7 @@ using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static DistrictOps.IntegrationTests.Modules.Accounts.AccountsTestKit;
 
 namespace DistrictOps.IntegrationTests.Modules.Accounts;
 
@@ -216,14 +217,6 @@ public sealed partial class ResetPasswordTests
         return Json(body).GetProperty("errors").GetProperty(field)[0].GetString()!;
     }
 
-    private static async Task<HttpClient> SignedInAsync(HelpdeskWorld world, string email)
-    {
-        var browser = world.App.Browser();
-        await browser.SignInAsync(email);
-        return browser;
-    }
-
-    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
     [GeneratedRegex("<code class=\"secret\">([^<]+)</code>")]
     private static partial Regex Secret();

@@ -11,6 +11,7 @@ using DistrictOps.Web.Platform.Email;
 using DistrictOps.Web.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static DistrictOps.IntegrationTests.Modules.Accounts.AccountsTestKit;
 
 namespace DistrictOps.IntegrationTests.Modules.Accounts;
 
@@ -162,13 +163,6 @@ public sealed class SyncAccountsTests
             Id = Guid.CreateVersion7(), Kind = ImportKind.OneRoster, Source = "roster-delta.zip", Description = "OneRoster 1.2: users delta", RunBy = "test",
             StartedAt = now, CompletedAt = now, CountsJson = "{}",
         });
-        await context.SaveChangesAsync();
-    }
-
-    private static async Task ChangeAsync(HelpdeskWorld world, string sourcedId, Action<Person> change)
-    {
-        await using var context = world.Db.OpenContext();
-        change(await context.Set<Person>().SingleAsync(p => p.SourcedId == sourcedId));
         await context.SaveChangesAsync();
     }
 }
