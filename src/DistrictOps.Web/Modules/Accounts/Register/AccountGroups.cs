@@ -135,22 +135,8 @@ public static class AccountGroups
             return raw;
         }
 
-        var name = new StringBuilder(raw.Length);
-        foreach (var c in raw.Normalize(NormalizationForm.FormD).ToLowerInvariant())
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            var keep = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.' ? c : '-';
-            if (keep != '-' || (name.Length > 0 && name[^1] != '-'))
-            {
-                name.Append(keep);
-            }
-        }
-
-        var text = name.ToString().Trim('-');
+        // Usernames' normalization (diacritics, case, one separator at a time), with every other character a dash.
+        var text = Usernames.Normalize(new string([.. raw.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '-')]), int.MaxValue);
         if (text.Length <= MaxNameLength)
         {
             return text;
