@@ -3,6 +3,7 @@ using DistrictOps.Web.Modules.Devices;
 using DistrictOps.Web.Modules.Directory;
 using DistrictOps.Web.Modules.Helpdesk;
 using DistrictOps.Web.Modules.Knowledge;
+using DistrictOps.Web.Modules.Rostering;
 using DistrictOps.Web.Modules.Users;
 using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
@@ -18,6 +19,7 @@ public static class DistrictOpsModules
         new KnowledgeModule(),
         new DevicesModule(),
         new AccountsModule(),
+        new RosteringModule(),
         new DirectoryModule(),
         new UsersModule(),
         new JobsModule(),

@@ -52,6 +52,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<IDirectoryChanges, DirectoryChanges>();
         services.AddScoped<IAccountHolders, AccountHolders>();
         services.AddScoped<IClassRosters, ClassRosters>();
+        services.AddScoped<IRosterData, RosterData>();
         services.AddScoped<CalendarImporter>();
         services.AddScoped<CalendarEditor>();
         services.AddScoped<ListSitesHandler>();

@@ -13,6 +13,7 @@ internal static class ImportedConfiguration
         builder.HasKey(e => e.Id);
         builder.Property(e => e.SourcedId).HasMaxLength(SourcedIdLength);
         builder.HasIndex(e => e.SourcedId).IsUnique();
+        builder.HasIndex(e => e.ModifiedAt);
     }
 }
 

@@ -61,6 +61,8 @@ public sealed class Person : IImported
 
     public DateTimeOffset? LeftAt { get; set; }
 
+    public DateTimeOffset? ModifiedAt { get; set; }
+
     public string? EmployeeId { get; set; }
 
     public string? PositionTitle { get; set; }
@@ -128,4 +130,7 @@ public sealed class Demographics
     public string? PublicSchoolResidenceStatus { get; set; }
 
     public long ContentHash { get; set; }
+
+    /// <summary>When an import last wrote the row.</summary>
+    public DateTimeOffset? ModifiedAt { get; set; }
 }

@@ -10,6 +10,12 @@ public interface IImported
     long ContentHash { get; set; }
 
     DateTimeOffset? LeftAt { get; set; }
+
+    /// <summary>
+    /// When an import last added, changed or removed the row (OneRoster's dateLastModified, what a delta export and the
+    /// rostering API's <c>dateLastModified&gt;</c> filter read); null only for rows imported before it was kept.
+    /// </summary>
+    DateTimeOffset? ModifiedAt { get; set; }
 }
 
 public sealed class AcademicSession : IImported
@@ -34,6 +40,8 @@ public sealed class AcademicSession : IImported
     public long ContentHash { get; set; }
 
     public DateTimeOffset? LeftAt { get; set; }
+
+    public DateTimeOffset? ModifiedAt { get; set; }
 }
 
 public sealed class Course : IImported
@@ -57,6 +65,8 @@ public sealed class Course : IImported
     public long ContentHash { get; set; }
 
     public DateTimeOffset? LeftAt { get; set; }
+
+    public DateTimeOffset? ModifiedAt { get; set; }
 }
 
 /// <summary>A OneRoster class: a section of a course at a site, in one or more terms.</summary>
@@ -90,6 +100,8 @@ public sealed class ClassSection : IImported
     public long ContentHash { get; set; }
 
     public DateTimeOffset? LeftAt { get; set; }
+
+    public DateTimeOffset? ModifiedAt { get; set; }
 }
 
 public sealed class Enrollment : IImported
@@ -116,4 +128,6 @@ public sealed class Enrollment : IImported
     public long ContentHash { get; set; }
 
     public DateTimeOffset? LeftAt { get; set; }
+
+    public DateTimeOffset? ModifiedAt { get; set; }
 }

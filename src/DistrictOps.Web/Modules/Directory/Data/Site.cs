@@ -68,4 +68,6 @@ public sealed class Site : IImported
     public long ContentHash { get; set; }
 
     public DateTimeOffset? LeftAt { get; set; }
+
+    public DateTimeOffset? ModifiedAt { get; set; }
 }

@@ -1308,6 +1308,7 @@ public sealed class OneRosterImporter(
                     var fields = apply(current, row);
                     var rejoined = current.LeftAt is not null;
                     current.LeftAt = null;
+                    current.ModifiedAt = now;
                     db.Update(current);
                     Change(entity, current.Id, row.SourcedId, rejoined ? ChangeKind.Joined : ChangeKind.Changed, rejoined ? null : string.Join(',', fields));
                     map.Set(row.SourcedId, found with { Hash = row.Hash, Left = false });
@@ -1316,6 +1317,7 @@ public sealed class OneRosterImporter(
                 {
                     var fresh = create(row);
                     fresh.Id = _ids.Next();
+                    fresh.ModifiedAt = now;
                     map.Set(row.SourcedId, new StoredRow(fresh.Id, row.Hash, false));
                     apply(fresh, row);
                     added.Add(fresh);
@@ -1338,12 +1340,13 @@ public sealed class OneRosterImporter(
                 if (loaded.TryGetValue(personId, out var current))
                 {
                     var fields = row.ApplyTo(current);
+                    current.ModifiedAt = now;
                     db.Update(current);
                     Change(nameof(Data.Demographics), personId, row.SourcedId, ChangeKind.Changed, string.Join(',', fields));
                 }
                 else
                 {
-                    var fresh = new Data.Demographics { PersonId = personId };
+                    var fresh = new Data.Demographics { PersonId = personId, ModifiedAt = now };
                     row.ApplyTo(fresh);
                     added.Add(fresh);
                     Change(nameof(Data.Demographics), personId, row.SourcedId, ChangeKind.Joined, null);
@@ -1362,13 +1365,13 @@ public sealed class OneRosterImporter(
                 var ids = chunk.Select(c => c.Id).ToList();
                 _ = plan.File switch
                 {
-                    OneRosterSpec.Orgs => await db.Set<Site>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
-                    OneRosterSpec.AcademicSessions => await db.Set<AcademicSession>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
-                    OneRosterSpec.Courses => await db.Set<Course>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
-                    OneRosterSpec.Classes => await db.Set<ClassSection>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
-                    OneRosterSpec.Users => await db.Set<Person>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.Orgs => await db.Set<Site>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now).SetProperty(e => e.ModifiedAt, now), ct),
+                    OneRosterSpec.AcademicSessions => await db.Set<AcademicSession>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now).SetProperty(e => e.ModifiedAt, now), ct),
+                    OneRosterSpec.Courses => await db.Set<Course>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now).SetProperty(e => e.ModifiedAt, now), ct),
+                    OneRosterSpec.Classes => await db.Set<ClassSection>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now).SetProperty(e => e.ModifiedAt, now), ct),
+                    OneRosterSpec.Users => await db.Set<Person>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now).SetProperty(e => e.ModifiedAt, now), ct),
                     OneRosterSpec.Demographics => await db.Set<Data.Demographics>().Where(e => ids.Contains(e.PersonId)).ExecuteDeleteAsync(ct),
-                    OneRosterSpec.Enrollments => await db.Set<Enrollment>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now), ct),
+                    OneRosterSpec.Enrollments => await db.Set<Enrollment>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeftAt, now).SetProperty(e => e.ModifiedAt, now), ct),
                     _ => throw new InvalidOperationException(plan.File),
                 };
                 foreach (var (sourcedId, id) in chunk)

@@ -1216,6 +1216,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LeftAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ParentSourcedId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -1244,6 +1247,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("SourcedId")
                         .IsUnique();
@@ -1368,6 +1373,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Periods")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1398,6 +1406,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CourseId");
 
+                    b.HasIndex("ModifiedAt");
+
                     b.HasIndex("SiteId");
 
                     b.HasIndex("SourcedId")
@@ -1426,6 +1436,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LeftAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SchoolYearSourcedId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -1448,6 +1461,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("SiteId");
 
@@ -1488,6 +1503,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<bool?>("HispanicOrLatinoEthnicity")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool?>("NativeHawaiianOrOtherPacificIslander")
                         .HasColumnType("boolean");
@@ -1556,6 +1574,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LeftAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
@@ -1578,6 +1599,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ClassId");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("PersonId");
 
@@ -1892,6 +1915,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1936,6 +1962,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Identifier");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("PrimarySiteId");
 
@@ -1999,6 +2027,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LeftAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -2036,6 +2067,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("Name");
 
@@ -3831,6 +3864,288 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("knowledge_review_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.RosterApp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AgreementExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PrivacyAgreement")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("rostering_apps", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.RosterDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgreementRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AppId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("DataAsOf")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FilesJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppId", "StartedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("rostering_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.SharedPerson", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AppId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FirstSharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LastDeliveryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LastSharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId", "AppId");
+
+                    b.HasIndex("AppId", "PersonId");
+
+                    b.ToTable("rostering_shared_people", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.SharingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AppId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClassValues")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Classes")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("PreviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PreviewedRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Schedule")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("SftpAuth")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SftpFolder")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("SftpHost")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("SftpHostKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("SftpPort")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SftpSecret")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<string>("SftpUsername")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("SiteIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppId")
+                        .IsUnique();
+
+                    b.ToTable("rostering_agreements", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Users.Data.AccountEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -4627,6 +4942,24 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("DistrictOps.Web.Modules.Knowledge.Data.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.RosterDelivery", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Rostering.Data.RosterApp", null)
+                        .WithMany()
+                        .HasForeignKey("AppId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.SharingAgreement", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Rostering.Data.RosterApp", null)
+                        .WithMany()
+                        .HasForeignKey("AppId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1183,6 +1183,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("LeftAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ParentSourcedId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -1211,6 +1214,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("SourcedId")
                         .IsUnique();
@@ -1333,6 +1338,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Periods")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1363,6 +1371,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CourseId");
 
+                    b.HasIndex("ModifiedAt");
+
                     b.HasIndex("SiteId");
 
                     b.HasIndex("SourcedId")
@@ -1391,6 +1401,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("LeftAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SchoolYearSourcedId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -1413,6 +1426,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("SiteId");
 
@@ -1452,6 +1467,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("HispanicOrLatinoEthnicity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ModifiedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool?>("NativeHawaiianOrOtherPacificIslander")
@@ -1521,6 +1539,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("LeftAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
@@ -1543,6 +1564,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClassId");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("PersonId");
 
@@ -1855,6 +1878,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1899,6 +1925,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Identifier");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("PrimarySiteId");
 
@@ -1962,6 +1990,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("LeftAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1999,6 +2030,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("Name");
 
@@ -3760,6 +3793,288 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("knowledge_review_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.RosterApp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgreementExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivacyAgreement")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("rostering_apps", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.RosterDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgreementRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AppId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DataAsOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilesJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppId", "StartedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("rostering_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.SharedPerson", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LastDeliveryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "AppId");
+
+                    b.HasIndex("AppId", "PersonId");
+
+                    b.ToTable("rostering_shared_people", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.SharingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClassValues")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Classes")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviewedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Schedule")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SftpAuth")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SftpFolder")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SftpHost")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SftpHostKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SftpPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SftpSecret")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SftpUsername")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppId")
+                        .IsUnique();
+
+                    b.ToTable("rostering_agreements", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Users.Data.AccountEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -4542,6 +4857,24 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("DistrictOps.Web.Modules.Knowledge.Data.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.RosterDelivery", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Rostering.Data.RosterApp", null)
+                        .WithMany()
+                        .HasForeignKey("AppId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Rostering.Data.SharingAgreement", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Rostering.Data.RosterApp", null)
+                        .WithMany()
+                        .HasForeignKey("AppId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,25 @@
+using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Modules;
+
+namespace DistrictOps.Web.Modules.Rostering;
+
+/// <summary>Roster data to instructional apps: each app's agreement, OneRoster and School Data Sync exports, SFTP delivery, the OneRoster API, and a record of what went where.</summary>
+public sealed class RosteringModule : IModule
+{
+    public string Name => "Rostering";
+
+    public IReadOnlyList<Permission> Permissions => RosteringPermissions.All;
+
+    public IReadOnlyList<NavItem> Navigation { get; } =
+    [
+        new("Instructional apps", "/rostering", RosteringPermissions.Read, "The apps that receive roster data: their agreements, what each may receive, and every delivery.", NavGroups.Directory),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}

@@ -1,0 +1,2 @@
+-- Nothing to undo: the column goes with the generated migration.
+SELECT 1;
