@@ -1,0 +1,53 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Rostering.Data;
+using DistrictOps.Web.Modules.Rostering.Sharing;
+
+namespace DistrictOps.UnitTests.Modules.Rostering;
+
+public sealed class AgreementRulesTests
+{
+    private static readonly RosterUser Student = new()
+    {
+        SourcedId = "s-1", GivenName = "Ana", FamilyName = "Ruiz", PreferredGivenName = "Annie", Username = "aruiz", Email = "aruiz@students.example",
+        Phone = "555-0100", Identifier = "100234", Grades = "03",
+    };
+
+    [Fact]
+    public void A_user_keeps_only_the_fields_the_agreement_lists_and_always_the_name()
+    {
+        var masked = AgreementRules.Mask(Student, SharedFields.Username | SharedFields.Grades);
+
+        Assert.Equal(("Ana", "Ruiz", "aruiz", "03"), (masked.GivenName, masked.FamilyName, masked.Username, masked.Grades));
+        Assert.All(new[] { masked.Email, masked.Phone, masked.Identifier, masked.PreferredGivenName }, Assert.Null);
+    }
+
+    [Fact]
+    public void Demographics_are_shared_field_group_by_field_group()
+    {
+        var full = new RosterDemographics { SourcedId = "s-1", BirthDate = new DateOnly(2017, 4, 2), Sex = "female", Asian = true, CityOfBirth = "Fresno" };
+
+        var birthDateOnly = AgreementRules.Mask(full, SharedFields.BirthDate);
+
+        Assert.Equal((new DateOnly(2017, 4, 2), null, null, null), (birthDateOnly.BirthDate, birthDateOnly.Sex, birthDateOnly.Asian, birthDateOnly.CityOfBirth));
+        Assert.False(AgreementRules.SharesDemographics(SharedFields.Email | SharedFields.Username));
+        Assert.True(AgreementRules.SharesDemographics(SharedFields.RaceAndEthnicity));
+    }
+
+    [Fact]
+    public void An_agreement_becomes_the_directory_scope_it_reads()
+    {
+        var site = Guid.CreateVersion7();
+        var agreement = new SharingAgreement
+        {
+            SiteIds = $" {site} ,", Roles = SharedRoles.Students | SharedRoles.Guardians, Classes = ClassScope.CourseCodes, ClassValues = "ELA-180, ELA-181",
+        };
+
+        var scope = AgreementRules.ScopeOf(agreement);
+
+        Assert.Equal([site], scope.SiteIds);
+        Assert.Equal(RosterRoles.Students | RosterRoles.Guardians, scope.Roles);
+        Assert.Equal(RosterClassFilter.CourseCodes, scope.Classes);
+        Assert.Equal(["ELA-180", "ELA-181"], scope.ClassValues);
+        Assert.Null(AgreementRules.ScopeOf(new SharingAgreement()).SiteIds);
+    }
+}
