@@ -1,4 +1,10 @@
+using DistrictOps.Web.Modules.Rostering.Demo;
+using DistrictOps.Web.Modules.Rostering.EditAgreement;
+using DistrictOps.Web.Modules.Rostering.ManageApps;
+using DistrictOps.Web.Modules.Rostering.ReviewSharing;
+using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
 
 namespace DistrictOps.Web.Modules.Rostering;
@@ -17,9 +23,15 @@ public sealed class RosteringModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // The registry, agreements, preview and who received whom.
+        services.AddScoped<SftpSecrets>();
+        services.AddScoped<AppsHandler>();
+        services.AddScoped<AgreementHandler>();
+        services.AddScoped<PreviewHandler>();
+        services.AddScoped<SharingHandler>();
+        services.AddScoped<IDemoSeed, DemoRosteringSeed>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/api/v1/rostering").WithTags("Rostering").MapAppsApi().MapAgreementApi().MapSharingApi();
 }
