@@ -1,3 +1,4 @@
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Rostering.Demo;
 using DistrictOps.Web.Modules.Rostering.EditAgreement;
 using DistrictOps.Web.Modules.Rostering.ManageApps;
@@ -29,6 +30,7 @@ public sealed class RosteringModule : IModule
         services.AddScoped<AgreementHandler>();
         services.AddScoped<PreviewHandler>();
         services.AddScoped<SharingHandler>();
+        services.AddScoped<IPersonDataSharing, PersonDataSharing>();
         services.AddScoped<IDemoSeed, DemoRosteringSeed>();
     }
 

@@ -156,6 +156,11 @@ public sealed class ManageAppsTests
         Assert.Equal(("Renaissance", first, first.AddDays(30)), (app.GetProperty("appName").GetString(), app.GetProperty("firstSharedAt").GetDateTimeOffset(), app.GetProperty("lastSharedAt").GetDateTimeOffset()));
         Assert.Contains("The OneRoster API", await analyst.GetStringAsync($"/rostering/shared?person={student}"));
         Assert.Contains("Kid1 Garcia", await analyst.GetStringAsync("/rostering/shared?q=garcia"));
+        Assert.Contains("Renaissance: first", await analyst.GetStringAsync($"/directory/people/{student}"));
+        var technician = await SignedInAsync(world, HelpdeskWorld.SeniorTech);
+        var personPage = await technician.GetStringAsync($"/directory/people/{student}");
+        Assert.Contains("Kid1 Garcia", personPage);
+        Assert.DoesNotContain("received this person", personPage);
         await using (var db = world.Db.OpenContext())
         {
             Assert.True(await db.Set<AccessLogEntry>().AnyAsync(e => e.PersonId == student && e.Path == $"/api/v1/rostering/shared/{student}"));
