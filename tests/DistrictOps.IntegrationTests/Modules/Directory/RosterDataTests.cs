@@ -21,6 +21,9 @@ public sealed class RosterDataTests : IDisposable
         await using var db = await TestDatabase.CreateAsync(provider);
         await using var app = new DistrictOpsFactory(db);
         var package = RosterPackage.SmallDistrict();
+        package.Add(OneRosterSpec.Courses, ("sourcedId", "crs-pe"), ("title", "Physical Education"), ("orgSourcedId", "org-district"), ("schoolYearSourcedId", "sy-2027"));
+        package.Add(OneRosterSpec.Classes, ("sourcedId", "cls-pe-1"), ("title", "PE P2"), ("courseSourcedId", "crs-pe"), ("classType", "scheduled"),
+            ("schoolSourcedId", "org-hs-01"), ("termSourcedIds", "s1-2027"));
         Assert.Equal(0, (await CliRunner.RunAsync(db, "import", "oneroster", package.WriteTo(Path.Combine(_folder, "1")), "--apply")).Code);
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -40,7 +43,7 @@ public sealed class RosterDataTests : IDisposable
         var highStudents = new RosterScope([high], RosterRoles.Students | RosterRoles.Teachers, RosterClassFilter.All, []);
         Assert.Equal(["org-district", "org-hs-01"], await roster.Orgs(highStudents).OrderBy(o => o.SourcedId).Select(o => o.SourcedId).ToListAsync());
         Assert.Equal(["s-hs-1", "s-hs-2", "s-hs-3", "s-hs-4", "s-hs-5", "t-hs"], await roster.Users(highStudents).OrderBy(u => u.SourcedId).Select(u => u.SourcedId).ToListAsync());
-        Assert.Equal(["crs-bio"], await roster.Courses(highStudents).Select(c => c.SourcedId).ToListAsync());
+        Assert.Equal(["crs-bio", "crs-pe"], await roster.Courses(highStudents).OrderBy(c => c.SourcedId).Select(c => c.SourcedId).ToListAsync());
         Assert.Empty(await roster.Demographics(highStudents).ToListAsync());
 
         var science = new RosterScope(null, RosterRoles.Students | RosterRoles.Guardians, RosterClassFilter.Subjects, ["Science"]);

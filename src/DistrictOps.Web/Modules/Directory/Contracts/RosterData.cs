@@ -251,7 +251,9 @@ internal sealed class RosterData(AppDbContext db) : IRosterData
         var courses = db.Set<Course>().AsNoTracking().Where(c => includeLeft || c.LeftAt == null);
         if (scope.SiteIds is { } ids)
         {
-            courses = courses.Where(c => ids.Contains(c.SiteId));
+            // A district-wide catalog's courses belong to the district: they are in scope when a class in scope teaches them.
+            var classes = db.Set<ClassSection>().Where(c => (includeLeft || c.LeftAt == null) && ids.Contains(c.SiteId));
+            courses = courses.Where(c => ids.Contains(c.SiteId) || classes.Any(x => x.CourseId == c.Id));
         }
 
         var values = scope.ClassValues;
