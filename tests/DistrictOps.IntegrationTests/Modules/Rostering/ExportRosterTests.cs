@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.IntegrationTests.Modules.Directory;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Modules.Rostering.Data;
@@ -155,8 +156,20 @@ public sealed partial class ExportRosterTests
         Assert.Contains("users.csv:2:2", refused.Error, StringComparison.Ordinal);
         Assert.Contains("does not share usernames", refused.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(world.PackagePath(refused.Id)));
-        await using var context = world.Db.OpenContext();
-        Assert.False(await context.Set<SharedPerson>().AnyAsync(s => s.AppId == noUsernames));
+        await using (var context = world.Db.OpenContext())
+        {
+            Assert.False(await context.Set<SharedPerson>().AnyAsync(s => s.AppId == noUsernames));
+        }
+
+        // The check is the import's own: a package with a user naming an org it does not hold fails it, located.
+        var broken = RosterPackage.SmallDistrict();
+        broken.Row(OneRosterSpec.Roles, "role-t-es")["orgSourcedId"] = "org-nowhere";
+        var zip = Path.Combine(world.Folder, "broken.zip");
+        System.IO.Compression.ZipFile.CreateFromDirectory(broken.WriteTo(Path.Combine(world.Folder, "broken")), zip);
+        await using var scope = world.App.Services.CreateAsyncScope();
+        var check = await scope.ServiceProvider.GetRequiredService<Web.Modules.Directory.Contracts.IRosterPackageCheck>().CheckAsync(zip);
+        Assert.False(check.Passed);
+        Assert.StartsWith("roles.csv:", check.FirstErrors[0], StringComparison.Ordinal);
     }
 
     [Theory]
