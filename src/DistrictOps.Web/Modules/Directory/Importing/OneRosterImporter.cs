@@ -101,9 +101,7 @@ public sealed class OneRosterImporter(
         // A 1.2 delta changes the stored roles, so they are read too; a bulk package's roles.csv is the whole truth.
         var delta = package.Version == "1.2" && (package.ModeOf(OneRosterSpec.Users) == ImportFileMode.Delta || package.ModeOf(OneRosterSpec.Roles) == ImportFileMode.Delta);
         var storedRoles = new TaskCompletionSource<Dictionary<ulong, OrgRole[]>?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var loading = options.AgainstNothing
-            ? Task.Run(() => NothingStored(stored, storedRoles), CancellationToken.None)
-            : Task.Run(() => LoadAllStoredAsync(stored, storedRoles, delta, cancellationToken), CancellationToken.None);
+        var loading = Task.Run(() => options.AgainstNothing ? NothingStored(stored, storedRoles) : LoadAllStoredAsync(stored, storedRoles, delta, cancellationToken), CancellationToken.None);
         var existing = new Dictionary<string, StoredRows>(StringComparer.Ordinal);
         var universe = new IdUniverse();
         var collectErrors = EntityOf.Keys.ToDictionary(f => f, _ => new ImportErrorLog());
@@ -187,7 +185,7 @@ public sealed class OneRosterImporter(
     }
 
     /// <summary>A fresh database: no stored row and no stored role.</summary>
-    private static void NothingStored(Dictionary<string, TaskCompletionSource<StoredRows>> stored, TaskCompletionSource<Dictionary<ulong, OrgRole[]>?> storedRoles)
+    private static Task NothingStored(Dictionary<string, TaskCompletionSource<StoredRows>> stored, TaskCompletionSource<Dictionary<ulong, OrgRole[]>?> storedRoles)
     {
         foreach (var rows in stored.Values)
         {
@@ -195,6 +193,7 @@ public sealed class OneRosterImporter(
         }
 
         storedRoles.SetResult(null);
+        return Task.CompletedTask;
     }
 
     private async Task LoadAllStoredAsync(
