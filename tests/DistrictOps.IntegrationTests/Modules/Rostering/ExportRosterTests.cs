@@ -23,7 +23,7 @@ public sealed partial class ExportRosterTests
         var db = into ?? await TestDatabase.CreateAsync(provider);
         try
         {
-            var result = await CliRunner.RunAsync(db, "import", "oneroster", zip, "--apply");
+            var result = await CliRunner.RunAsync(db, "import", "oneroster", zip, "--apply", "--allow-shrink");
             Assert.True(result.Code == 0, result.Out + result.Error);
             await using var context = db.OpenContext();
             if (then is not null)
@@ -49,6 +49,8 @@ public sealed partial class ExportRosterTests
         await using var world = await RosteringWorld.CreateAsync(provider);
         var destiny = await world.AddAppAsync("Destiny", ExportFormat.OneRoster11);
         var illuminate = await world.AddAppAsync("Illuminate", ExportFormat.OneRoster12, ExportMode.Delta);
+        var science = await world.AddAppAsync("Science lab", ExportFormat.OneRoster12, ExportMode.Delta,
+            change: a => (a.Roles, a.Classes, a.ClassValues) = (SharedRoles.Students, ClassScope.Subjects, "Science"));
 
         var first = await world.DeliverAsync(destiny);
         Assert.Equal((DeliveryStatus.Delivered, ExportMode.Bulk), (first.Status, first.Mode));
@@ -91,6 +93,9 @@ public sealed partial class ExportRosterTests
             Assert.Equal(15, await context.Set<SharedPerson>().CountAsync(s => s.AppId == illuminate && s.LastDeliveryId == bulk.Id));
         }
 
+        var scienceBulk = await world.DeliverAsync(science);
+        Assert.Equal(["s-hs-1", "s-hs-2", "s-hs-3", "s-hs-4", "s-hs-5"], RosteringWorld.Records(RosteringWorld.Read(world.PackagePath(scienceBulk.Id))["users.csv"]).Select(u => u["sourcedId"]));
+
         await using var receiver = await TestDatabase.CreateAsync(provider);
         Assert.Equal(15, await ReimportAsync(provider, receiver, world.PackagePath(bulk.Id)));
 
@@ -98,7 +103,14 @@ public sealed partial class ExportRosterTests
         world.Package.RemoveRows(OneRosterSpec.Users, r => r["sourcedId"] == "s-hs-5");
         world.Package.RemoveRows(OneRosterSpec.Roles, r => r["userSourcedId"] == "s-hs-5");
         world.Package.RemoveRows(OneRosterSpec.Enrollments, r => r["userSourcedId"] == "s-hs-5");
+        world.Package.RemoveRows(OneRosterSpec.Enrollments, r => r["sourcedId"] == "enr-hs-4");
         await world.ImportAsync();
+
+        // s-hs-4 left Biology, so the science app's scope, without leaving the district: it is told to delete them.
+        var scienceDelta = RosteringWorld.Read(world.PackagePath((await world.DeliverAsync(science)).Id));
+        Assert.Equal([("s-hs-2", "active"), ("s-hs-4", "tobedeleted"), ("s-hs-5", "tobedeleted")],
+            RosteringWorld.Records(scienceDelta["users.csv"]).Select(u => (u["sourcedId"], u["status"])));
+        Assert.Equal([("enr-hs-4", "tobedeleted"), ("enr-hs-5", "tobedeleted")], RosteringWorld.Records(scienceDelta["enrollments.csv"]).Select(e => (e["sourcedId"], e["status"])));
 
         var delta = await world.DeliverAsync(illuminate);
         Assert.Equal((DeliveryStatus.Delivered, ExportMode.Delta, bulk.DataAsOf), (delta.Status, delta.Mode, delta.Since));
@@ -107,7 +119,7 @@ public sealed partial class ExportRosterTests
         var changed = RosteringWorld.Records(deltaFiles["users.csv"]);
         Assert.Equal([("s-hs-2", "active", "Tina"), ("s-hs-5", "tobedeleted", "")], changed.Select(u => (u["sourcedId"], u["status"], u["givenName"])));
         Assert.All(changed, u => Assert.Matches(Instant(), u["dateLastModified"]));
-        Assert.Equal([("enr-hs-5", "tobedeleted")], RosteringWorld.Records(deltaFiles["enrollments.csv"]).Select(e => (e["sourcedId"], e["status"])));
+        Assert.Equal([("enr-hs-4", "tobedeleted"), ("enr-hs-5", "tobedeleted")], RosteringWorld.Records(deltaFiles["enrollments.csv"]).Select(e => (e["sourcedId"], e["status"])));
 
         Assert.Equal(14, await ReimportAsync(provider, receiver, world.PackagePath(delta.Id), async db =>
         {

@@ -52,7 +52,7 @@ public sealed class RosteringWorld : IAsyncDisposable
 
     public async Task ImportAsync()
     {
-        var result = await CliRunner.RunAsync(Db, "import", "oneroster", Package.WriteTo(Path.Combine(_folder, "import-" + ++_imports)), "--apply");
+        var result = await CliRunner.RunAsync(Db, "import", "oneroster", Package.WriteTo(Path.Combine(_folder, "import-" + ++_imports)), "--apply", "--allow-shrink");
         Assert.True(result.Code == 0, result.Out + result.Error);
     }
 
