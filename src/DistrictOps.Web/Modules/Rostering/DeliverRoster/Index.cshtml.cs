@@ -75,7 +75,8 @@ public sealed class IndexModel(
         }
 
         var step = Job?.Step is { } template ? localizer[template, Job.StepSubject ?? ""].Value : "";
-        return new JsonResult(new DeliveryProgress(View.Running is null || Job is null or { IsFinished: true }, Job?.Percent ?? 100, step));
+        // A delivery the schedule runs has no job: the page waits for it without a bar of its own.
+        return new JsonResult(new DeliveryProgress(View.Running is null || Job is { IsFinished: true }, Job?.Percent ?? 0, step));
     }
 
     public async Task<IActionResult> OnGetPackageAsync(Guid id, Guid delivery, CancellationToken cancellationToken)
