@@ -110,7 +110,7 @@ if (Arg("--tickets") is { } tickets)
 }
 else if (Arg("--roster-export") is { } rosterUsers)
 {
-    await RosterExportBench.RunAsync(int.Parse(rosterUsers, CultureInfo.InvariantCulture), provider, settings, work);
+    await RosterExportBench.RunAsync(int.Parse(rosterUsers, CultureInfo.InvariantCulture), provider, settings, work, args);
     if (keep is not null)
     {
         return;

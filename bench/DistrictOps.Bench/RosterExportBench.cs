@@ -19,7 +19,7 @@ internal static class RosterExportBench
     private const int TeachersPerSchool = 80;
     private const int Periods = 10;
 
-    public static async Task RunAsync(int users, string provider, Dictionary<string, string?> settings, string work)
+    public static async Task RunAsync(int users, string provider, Dictionary<string, string?> settings, string work, string[] args)
     {
         Console.WriteLine($"DistrictOps roster export benchmark: {users:N0} users on {provider}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         var marker = Path.Combine(work, "roster-loaded");
@@ -46,7 +46,9 @@ internal static class RosterExportBench
         var people = zip + ".people";
         var exported = await TimedAsync("export, bulk OneRoster 1.2", async () =>
         {
-            var package = await scope.ServiceProvider.GetRequiredService<RosterExporter>().WriteAsync(ExportRequest.Of(agreement, null), zip, people, null, CancellationToken.None);
+            var clock = Stopwatch.StartNew();
+            var steps = args.Contains("--phases") ? new Progress<(string Subject, int Percent)>(p => Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0.0} s  {p.Subject}")) : null;
+            var package = await scope.ServiceProvider.GetRequiredService<RosterExporter>().WriteAsync(ExportRequest.Of(agreement, null), zip, people, steps, CancellationToken.None);
             return $"{new FileInfo(zip).Length / (1024.0 * 1024):N1} MiB; " + string.Join(", ", package.Files.Select(f => $"{f.File} {f.Rows:N0}"));
         });
         await TimedAsync("check by the import's rules", async () =>
