@@ -22,6 +22,9 @@ using Npgsql;
 // Load benchmark (LoadBench.cs): the same tickets, then the Release web app in a process of its own driven by C concurrent clients.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 100000 --load --provider Sqlite|Postgres --work DIR
 //   [--clients 1,4,16,16,16] [--seconds 5] [--web PATH/DistrictOps.Web.dll]   a DIR that holds N tickets is reused as it is
+// Roster export benchmark (RosterExportBench.cs): a synthetic district of N users with 10 enrollments each, imported once, then a
+// bulk OneRoster 1.2 export of all of it and its check by the import's rules.
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --roster-export 1000000 --provider Sqlite|Postgres [--postgres CONNECTION] [--work DIR]
 // Accounts benchmark (AccountsBench.cs): the account planner in memory for N people and their accounts and groups.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --accounts 1000000 [--groups Site,Grade,Role,Class|none]
 if (Arg("--accounts") is { } accountPeople)
@@ -102,6 +105,14 @@ if (Arg("--tickets") is { } tickets)
     if (args.Contains("--keep") || keep is not null)
     {
         Console.WriteLine($"Kept: {settings["ConnectionStrings:DistrictOps"]}");
+        return;
+    }
+}
+else if (Arg("--roster-export") is { } rosterUsers)
+{
+    await RosterExportBench.RunAsync(int.Parse(rosterUsers, CultureInfo.InvariantCulture), provider, settings, work, args);
+    if (keep is not null)
+    {
         return;
     }
 }

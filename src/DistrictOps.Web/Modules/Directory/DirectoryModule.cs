@@ -53,6 +53,7 @@ public sealed class DirectoryModule : IModule
         services.AddScoped<IAccountHolders, AccountHolders>();
         services.AddScoped<IClassRosters, ClassRosters>();
         services.AddScoped<IRosterData, RosterData>();
+        services.AddScoped<IRosterPackageCheck, RosterPackageCheckService>();
         services.AddScoped<CalendarImporter>();
         services.AddScoped<CalendarEditor>();
         services.AddScoped<ListSitesHandler>();

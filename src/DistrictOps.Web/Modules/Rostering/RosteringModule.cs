@@ -1,12 +1,15 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Rostering.DeliverRoster;
 using DistrictOps.Web.Modules.Rostering.Demo;
 using DistrictOps.Web.Modules.Rostering.EditAgreement;
 using DistrictOps.Web.Modules.Rostering.ManageApps;
+using DistrictOps.Web.Modules.Rostering.Packages;
 using DistrictOps.Web.Modules.Rostering.ReviewSharing;
-using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
+using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
+using DistrictOps.Web.Platform.Settings;
 
 namespace DistrictOps.Web.Modules.Rostering;
 
@@ -25,15 +28,36 @@ public sealed class RosteringModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         // The registry, agreements, preview and who received whom.
-        services.AddScoped<SftpSecrets>();
         services.AddScoped<AppsHandler>();
         services.AddScoped<AgreementHandler>();
         services.AddScoped<PreviewHandler>();
         services.AddScoped<SharingHandler>();
         services.AddScoped<IPersonDataSharing, PersonDataSharing>();
         services.AddScoped<IDemoSeed, DemoRosteringSeed>();
+        AddDeliveries(services, configuration);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapGroup("/api/v1/rostering").WithTags("Rostering").MapAppsApi().MapAgreementApi().MapSharingApi();
+        MapDeliveries(endpoints);
+    }
+
+    // --- Exports and deliveries (Packages/, DeliverRoster/) ---
+
+    private static void AddDeliveries(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<DeliveryOptions>(configuration, DeliveryOptions.Section);
+        services.AddScoped<RosterExporter>();
+        services.AddSingleton<SftpPush>();
+        services.AddScoped<DeliveryHandler>();
+        services.AddBackgroundWork<DeliverRosterWork>(DeliveryHandler.JobKind);
+        services.AddScheduledWork<ScheduledDeliveriesWork>(ScheduledDeliveriesWork.Name, TimeSpan.FromMinutes(5),
+            "Delivers each enabled agreement of an active app when its schedule comes round, tries failed SFTP pushes again (5 min, 30 min, 2 h, then a help desk ticket), and deletes packages kept past Rostering:Delivery:KeepPackagesFor.");
+    }
+
+    private static void MapDeliveries(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/api/v1/rostering").WithTags("Rostering").MapDeliveriesApi();
+
+    // --- end of exports and deliveries ---
 }

@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Data;
+using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,9 @@ public sealed record RosterOrg : RosterRecord
 
     /// <summary>OneRoster's org type: school, district, department, local, state or national.</summary>
     public OrgType Type { get; init; }
+
+    /// <summary>The org type as OneRoster writes it ("school", "district"…).</summary>
+    public string OneRosterType => Type.ToString().ToLowerInvariant();
 
     public string? Identifier { get; init; }
 
@@ -128,6 +132,9 @@ public sealed record RosterUser : RosterRecord
     /// <summary>The role as the source said it (OneRoster 1.1 or 1.2 vocabulary).</summary>
     public string SourceRole { get; init; } = "";
 
+    /// <summary>The role in a OneRoster version's words (see <see cref="OneRosterRoles.In"/>).</summary>
+    public string RoleIn(string version) => OneRosterRoles.In(version, SourceRole);
+
     public bool EnabledUser { get; init; }
 
     public string GivenName { get; init; } = "";
@@ -155,7 +162,39 @@ public sealed record RosterUser : RosterRecord
 }
 
 /// <summary>The orgs a user belongs to and their agents (a student's guardians, a guardian's students), by source id, sorted.</summary>
-public sealed record RosterUserLinks(IReadOnlyList<string> OrgSourcedIds, IReadOnlyList<string> AgentSourcedIds);
+public sealed record RosterUserLinks(IReadOnlyList<string> OrgSourcedIds, IReadOnlyList<string> AgentSourcedIds)
+{
+    /// <summary>The role the user holds at each org, as the source said it, sorted by org then role (HR's own memberships left out).</summary>
+    public IReadOnlyList<RosterOrgRole> Roles { get; init; } = [];
+}
+
+/// <summary>A role a user holds at an org (a 1.2 roles.csv row), as the source said it.</summary>
+public sealed record RosterOrgRole(string OrgSourcedId, string Role);
+
+/// <summary>A role said in one OneRoster version's words, as another version (or the same) writes it.</summary>
+public static class OneRosterRoles
+{
+    /// <summary>
+    /// The source's own role when the version has it; else the one of the same kind: 1.2's principals, counselors and
+    /// district, site or system administrators are 1.1's administrators, and 1.1's administrators 1.2's site administrators.
+    /// </summary>
+    public static string In(string version, string sourceRole)
+    {
+        if (OneRosterFiles.UserRoles(version).Contains(sourceRole))
+        {
+            return sourceRole;
+        }
+
+        return RowParser.KindOf(sourceRole) switch
+        {
+            PersonKind.Student => "student",
+            PersonKind.Teacher => "teacher",
+            PersonKind.Aide => "aide",
+            PersonKind.Guardian => "guardian",
+            _ => version == "1.1" ? "administrator" : "siteAdministrator",
+        };
+    }
+}
 
 public sealed record RosterEnrollment : RosterRecord
 {
@@ -456,7 +495,7 @@ internal sealed class RosterData(AppDbContext db) : IRosterData
         var orgs = await (from ps in db.Set<PersonSite>().AsNoTracking()
                           where ids.Contains(ps.PersonId)
                           join s in db.Set<Site>() on ps.SiteId equals s.Id
-                          select new { ps.PersonId, s.SourcedId }).ToListAsync(cancellationToken);
+                          select new { ps.PersonId, s.SourcedId, ps.Role }).ToListAsync(cancellationToken);
         var people = ScopedPeople(scope, includeLeft: false);
         var asGuardian = from l in db.Set<GuardianLink>().AsNoTracking()
                          where ids.Contains(l.GuardianId) && people.Any(p => p.Id == l.StudentId)
@@ -467,12 +506,16 @@ internal sealed class RosterData(AppDbContext db) : IRosterData
                         join p in db.Set<Person>() on l.GuardianId equals p.Id
                         select new { PersonId = l.StudentId, p.SourcedId };
         var agents = (await asGuardian.ToListAsync(cancellationToken)).Concat(await asStudent.ToListAsync(cancellationToken)).ToLookup(a => a.PersonId, a => a.SourcedId);
-        var orgsOf = orgs.ToLookup(o => o.PersonId, o => o.SourcedId);
+        var orgsOf = orgs.ToLookup(o => o.PersonId);
         return ids.Distinct().ToDictionary(
             id => id,
             id => new RosterUserLinks(
-                orgsOf[id].Distinct().Order(StringComparer.Ordinal).ToList(),
-                agents[id].Distinct().Order(StringComparer.Ordinal).ToList()));
+                orgsOf[id].Select(o => o.SourcedId).Distinct().Order(StringComparer.Ordinal).ToList(),
+                agents[id].Distinct().Order(StringComparer.Ordinal).ToList())
+            {
+                Roles = orgsOf[id].Where(o => o.Role != StaffImporter.StaffRole).Select(o => new RosterOrgRole(o.SourcedId, o.Role))
+                    .OrderBy(r => r.OrgSourcedId, StringComparer.Ordinal).ThenBy(r => r.Role, StringComparer.Ordinal).ToList(),
+            });
     }
 
     public async Task<DateTimeOffset?> LastModifiedAsync(CancellationToken cancellationToken = default) =>

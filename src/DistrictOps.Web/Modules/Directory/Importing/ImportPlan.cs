@@ -6,6 +6,9 @@ public sealed record ImportOptions(bool AllowShrink = false, double MaxShrinkSha
     /// <summary>Compare every row even if the same files were compared before and nothing was written since (ADR 0025).</summary>
     public bool Recheck { get; init; }
 
+    /// <summary>Compares with nothing stored, as a fresh database would: for checking a package written for someone else.</summary>
+    internal bool AgainstNothing { get; init; }
+
     /// <summary>Hears each step as it starts, for a progress bar.</summary>
     public IProgress<ImportStep>? Progress { get; init; }
 }

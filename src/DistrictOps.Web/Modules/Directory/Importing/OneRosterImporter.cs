@@ -40,6 +40,21 @@ public sealed class OneRosterImporter(
         RecallOrRunAsync(package, errors, options, apply: true, cancellationToken);
 
     /// <summary>
+    /// Checks a package someone else will import (a rostering export) by every rule, strictly, writing nothing: not even the
+    /// record of an unchanged comparison. A package of bulk files only is checked against nothing, as a fresh database would
+    /// import it; one with a delta file against what the Directory holds.
+    /// </summary>
+    public async Task<ImportPlan> CheckAsync(OneRosterPackage package, ImportErrorLog errors, CancellationToken cancellationToken = default)
+    {
+        var options = new ImportOptions(AllowShrink: true, Strict: true)
+        {
+            Recheck = true,
+            AgainstNothing = package.Modes.Values.All(m => m != ImportFileMode.Delta),
+        };
+        return (await RunAsync(package, errors, options, apply: false, cancellationToken)).Plan;
+    }
+
+    /// <summary>
     /// The same files as the last comparison that changed nothing, against tables nobody wrote since, plan the same: that plan
     /// is recalled (ADR 0025). Otherwise the package is compared row by row, and a comparison that changes nothing is recorded.
     /// </summary>
@@ -86,7 +101,7 @@ public sealed class OneRosterImporter(
         // A 1.2 delta changes the stored roles, so they are read too; a bulk package's roles.csv is the whole truth.
         var delta = package.Version == "1.2" && (package.ModeOf(OneRosterSpec.Users) == ImportFileMode.Delta || package.ModeOf(OneRosterSpec.Roles) == ImportFileMode.Delta);
         var storedRoles = new TaskCompletionSource<Dictionary<ulong, OrgRole[]>?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var loading = Task.Run(() => LoadAllStoredAsync(stored, storedRoles, delta, cancellationToken), CancellationToken.None);
+        var loading = Task.Run(() => options.AgainstNothing ? NothingStored(stored, storedRoles) : LoadAllStoredAsync(stored, storedRoles, delta, cancellationToken), CancellationToken.None);
         var existing = new Dictionary<string, StoredRows>(StringComparer.Ordinal);
         var universe = new IdUniverse();
         var collectErrors = EntityOf.Keys.ToDictionary(f => f, _ => new ImportErrorLog());
@@ -167,6 +182,18 @@ public sealed class OneRosterImporter(
         {
             errors.MakeWarningsErrors();
         }
+    }
+
+    /// <summary>A fresh database: no stored row and no stored role.</summary>
+    private static Task NothingStored(Dictionary<string, TaskCompletionSource<StoredRows>> stored, TaskCompletionSource<Dictionary<ulong, OrgRole[]>?> storedRoles)
+    {
+        foreach (var rows in stored.Values)
+        {
+            rows.SetResult(new StoredRows(new IdKeys(0)));
+        }
+
+        storedRoles.SetResult(null);
+        return Task.CompletedTask;
     }
 
     private async Task LoadAllStoredAsync(

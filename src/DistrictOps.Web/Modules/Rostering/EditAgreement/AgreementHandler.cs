@@ -4,6 +4,7 @@ using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Time;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -33,7 +34,7 @@ public sealed record SaveAgreementCommand(
 /// revision and turns sharing off until someone has previewed that revision and enabled it again; a change to how or when
 /// it is delivered keeps the revision.
 /// </summary>
-public sealed class AgreementHandler(AppDbContext db, ISiteDirectory sites, SftpSecrets secrets, TimeProvider clock, DistrictTime districtTime)
+public sealed class AgreementHandler(AppDbContext db, ISiteDirectory sites, IDataProtectionProvider protection, TimeProvider clock, DistrictTime districtTime)
 {
     public const int ValueMaxLength = 64;
 
@@ -273,7 +274,7 @@ public sealed class AgreementHandler(AppDbContext db, ISiteDirectory sites, Sftp
         (agreement.SftpHostKey, agreement.SftpFolder) = (Blank(command.SftpHostKey), Blank(command.SftpFolder) ?? "/");
         if (Blank(command.SftpSecret) is { } secret)
         {
-            agreement.SftpSecret = secrets.Protect(secret);
+            agreement.SftpSecret = SftpSecrets.Seal(protection, secret);
         }
     }
 

@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace DistrictOps.Web.Modules.Rostering.Sharing;
 
-/// <summary>An agreement's SFTP password or private key, encrypted at rest with the app's data protection keys; shown to nobody once saved.</summary>
-public sealed class SftpSecrets(IDataProtectionProvider provider)
+/// <summary>
+/// An agreement's SFTP password or private key at rest: sealed with the app's data protection under one purpose, opened only by
+/// the delivery that uses it. Whoever saves an agreement seals with <see cref="Seal"/>; nothing shows a secret again.
+/// </summary>
+public static class SftpSecrets
 {
-    private readonly IDataProtector _protector = provider.CreateProtector("DistrictOps.Rostering.SftpSecret.v1");
+    public const string Purpose = "DistrictOps.Rostering.SftpSecret.v1";
 
-    public string Protect(string secret) => _protector.Protect(secret);
+    public static string Seal(IDataProtectionProvider protection, string secret) => protection.CreateProtector(Purpose).Protect(secret);
 
-    public string Unprotect(string stored) => _protector.Unprotect(stored);
+    public static string Open(IDataProtectionProvider protection, string sealedSecret) => protection.CreateProtector(Purpose).Unprotect(sealedSecret);
 }
