@@ -5,6 +5,7 @@ using DistrictOps.Web.Modules.Rostering.EditAgreement;
 using DistrictOps.Web.Modules.Rostering.ManageApps;
 using DistrictOps.Web.Modules.Rostering.Packages;
 using DistrictOps.Web.Modules.Rostering.ReviewSharing;
+using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Jobs;
@@ -29,6 +30,7 @@ public sealed class RosteringModule : IModule
     {
         // The registry, agreements, preview and who received whom.
         services.AddScoped<AppsHandler>();
+        services.AddScoped<AgreementReader>();
         services.AddScoped<AgreementHandler>();
         services.AddScoped<PreviewHandler>();
         services.AddScoped<SharingHandler>();

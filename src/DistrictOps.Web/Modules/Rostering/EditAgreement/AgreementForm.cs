@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DistrictOps.Web.Modules.Rostering.Data;
+using DistrictOps.Web.Modules.Rostering.Sharing;
 
 namespace DistrictOps.Web.Modules.Rostering.EditAgreement;
 

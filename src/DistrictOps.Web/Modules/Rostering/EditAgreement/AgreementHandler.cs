@@ -10,19 +10,6 @@ using Quartz;
 
 namespace DistrictOps.Web.Modules.Rostering.EditAgreement;
 
-public sealed record SiteChoice(Guid Id, string Name);
-
-/// <summary>An agreement as pages and the API show it; the SFTP secret only as whether one is on file.</summary>
-public sealed record AgreementView(
-    Guid AppId, string AppName, AppStatus AppStatus, IReadOnlyList<SiteChoice> Sites, SharedRoles Roles, ClassScope Classes, IReadOnlyList<string> ClassValues,
-    SharedFields Fields, ExportFormat Format, ExportMode Mode, DeliveryMethod Method, string? Schedule, string? SftpHost, int SftpPort, string? SftpUsername,
-    SftpAuth SftpAuth, bool HasSftpSecret, string? SftpHostKey, string SftpFolder, bool Enabled, int Revision, int PreviewedRevision, DateTimeOffset? PreviewedAt,
-    DateTimeOffset? UpdatedAt, string UpdatedBy)
-{
-    /// <summary>Every site (an empty list) or the ones named.</summary>
-    public bool AllSites => Sites.Count == 0;
-}
-
 /// <summary>What an agreement shares and how it is delivered. Null lists and values leave nothing out: send each field.</summary>
 public sealed record SaveAgreementCommand(
     IReadOnlyList<Guid>? SiteIds, IReadOnlyList<SharedRoles>? Roles, ClassScope? Classes, string? ClassValues, IReadOnlyList<SharedFields>? Fields,
@@ -34,18 +21,11 @@ public sealed record SaveAgreementCommand(
 /// revision and turns sharing off until someone has previewed that revision and enabled it again; a change to how or when
 /// it is delivered keeps the revision.
 /// </summary>
-public sealed class AgreementHandler(AppDbContext db, ISiteDirectory sites, IDataProtectionProvider protection, TimeProvider clock, DistrictTime districtTime)
+public sealed class AgreementHandler(AppDbContext db, AgreementReader reader, ISiteDirectory sites, IDataProtectionProvider protection, TimeProvider clock, DistrictTime districtTime)
 {
     public const int ValueMaxLength = 64;
 
-    public async Task<Result<AgreementView>> GetAsync(Guid appId, CancellationToken cancellationToken)
-    {
-        var found = await (from a in db.Set<SharingAgreement>().AsNoTracking()
-                           join app in db.Set<RosterApp>() on a.AppId equals app.Id
-                           where a.AppId == appId
-                           select new { a, app.Name, app.Status }).SingleOrDefaultAsync(cancellationToken);
-        return found is null ? Missing(appId) : await ViewAsync(found.a, found.Name, found.Status, cancellationToken);
-    }
+    public Task<Result<AgreementView>> GetAsync(Guid appId, CancellationToken cancellationToken) => reader.GetAsync(appId, cancellationToken);
 
     public async Task<Result<AgreementView>> SaveAsync(Guid appId, SaveAgreementCommand command, string by, CancellationToken cancellationToken)
     {
@@ -276,15 +256,6 @@ public sealed class AgreementHandler(AppDbContext db, ISiteDirectory sites, IDat
         {
             agreement.SftpSecret = SftpSecrets.Seal(protection, secret);
         }
-    }
-
-    private async Task<AgreementView> ViewAsync(SharingAgreement a, string appName, AppStatus appStatus, CancellationToken cancellationToken)
-    {
-        var ids = AgreementRules.SiteIdsOf(a);
-        var names = ids is null ? [] : (await sites.ListAsync(cancellationToken)).Where(s => ids.Contains(s.Id)).Select(s => new SiteChoice(s.Id, s.Name)).OrderBy(s => s.Name).ToList();
-        return new AgreementView(a.AppId, appName, appStatus, names, a.Roles, a.Classes, AgreementRules.ListOf(a.ClassValues), a.Fields, a.Format, a.Mode, a.Method,
-            a.Schedule, a.SftpHost, a.SftpPort, a.SftpUsername, a.SftpAuth, a.SftpSecret is not null, a.SftpHostKey, a.SftpFolder, a.Enabled, a.Revision,
-            a.PreviewedRevision, a.PreviewedAt, a.UpdatedBy.Length == 0 ? null : a.UpdatedAt, a.UpdatedBy);
     }
 
     private static TFlags Combine<TFlags>(IEnumerable<TFlags> flags) where TFlags : struct, Enum =>

@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;

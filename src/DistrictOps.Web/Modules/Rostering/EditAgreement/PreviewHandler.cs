@@ -1,5 +1,4 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
-using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Rostering.Data;
 using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform;
@@ -56,28 +55,35 @@ public sealed class PreviewHandler(AppDbContext db, IRosterData roster, IPeopleD
             files.Add(new("demographics", await roster.Demographics(scope).CountAsync(cancellationToken)));
         }
 
-        var byKind = await roster.Users(scope).GroupBy(u => u.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var kinds = byKind.OrderBy(k => k.Key).Select(k => new PreviewCount(k.Key.ToString(), k.Count)).ToList();
+        var kinds = new List<PreviewCount>();
+        foreach (var role in RolesOf(scope))
+        {
+            kinds.Add(new(role.ToString(), await roster.Users(scope with { Roles = role }).CountAsync(cancellationToken)));
+        }
+
         var (users, enrollments) = await SamplesAsync(scope, agreement.Fields, reader, cancellationToken);
         var shared = UserFields.Where(f => agreement.Fields.HasFlag(f.Field)).Select(f => f.Columns).ToList();
         var withheld = UserFields.Where(f => !agreement.Fields.HasFlag(f.Field)).Select(f => f.Columns).ToList();
         return new AgreementPreview(view.Value, files, kinds, shared, withheld, users, enrollments);
     }
 
+    private static IEnumerable<RosterRoles> RolesOf(RosterScope scope) =>
+        Enum.GetValues<RosterRoles>().Where(r => r != RosterRoles.None && scope.Roles.HasFlag(r));
+
     /// <summary>One sample of each kind of person first, then more by source id, as the app would receive them; enrollments of those shown.</summary>
     private async Task<(List<RosterUser>, List<RosterEnrollment>)> SamplesAsync(RosterScope scope, SharedFields fields, DirectoryReader reader, CancellationToken cancellationToken)
     {
         var users = new List<RosterUser>();
-        foreach (var kind in new[] { PersonKind.Student, PersonKind.Teacher, PersonKind.Administrator, PersonKind.Guardian })
+        foreach (var role in RolesOf(scope))
         {
-            users.AddRange(await roster.Users(scope).Where(u => u.Kind == kind).OrderBy(u => u.SourcedId).Take(1).ToListAsync(cancellationToken));
+            users.AddRange(await roster.Users(scope with { Roles = role }).OrderBy(u => u.SourcedId).Take(1).ToListAsync(cancellationToken));
         }
 
-        var shownIds = users.Select(u => u.Id).ToList();
+        var shownIds = users.Select(u => u.Id).Distinct().ToList();
         users.AddRange(await roster.Users(scope).Where(u => !shownIds.Contains(u.Id)).OrderBy(u => u.SourcedId).Take(SampleSize - users.Count).ToListAsync(cancellationToken));
-        var visible = (await people.FindManyAsync(users.Select(u => u.Id).ToList(), reader, cancellationToken)).Select(p => p.Id).ToHashSet();
+        var visible = (await people.FindManyAsync(users.Select(u => u.Id).Distinct().ToList(), reader, cancellationToken)).Select(p => p.Id).ToHashSet();
         users = users.Where(u => visible.Contains(u.Id)).Select(u => AgreementRules.Mask(u, fields)).ToList();
-        var ids = users.Select(u => u.Id).ToList();
+        var ids = users.Select(u => u.Id).Distinct().ToList();
         var enrollments = await roster.Enrollments(scope).Where(e => ids.Contains(e.PersonId)).OrderBy(e => e.SourcedId).Take(SampleSize).ToListAsync(cancellationToken);
         return (users, enrollments);
     }

@@ -1,4 +1,4 @@
-using DistrictOps.Web.Modules.Rostering.EditAgreement;
+using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +9,7 @@ namespace DistrictOps.Web.Modules.Rostering.ManageApps;
 
 /// <summary>One app: its vendor and data-privacy agreement, what its data-sharing agreement shares, and where to go next.</summary>
 [Authorize(Policy = RosteringPermissions.Read)]
-public sealed class AppModel(AppsHandler apps, AgreementHandler agreements, PermissionRegistry permissions, DistrictTime districtTime) : PageModel
+public sealed class AppModel(AppsHandler apps, AgreementReader agreements, PermissionRegistry permissions, DistrictTime districtTime) : PageModel
 {
     public AppRow App { get; private set; } = null!;
 
