@@ -61,6 +61,9 @@ public sealed record RosterOrg : RosterRecord
     /// <summary>OneRoster's org type: school, district, department, local, state or national.</summary>
     public OrgType Type { get; init; }
 
+    /// <summary><see cref="Type"/> as OneRoster writes it (<c>school</c>), for modules that do not see the Directory's enums.</summary>
+    public string TypeName { get; init; } = "";
+
     public string? Identifier { get; init; }
 
     public string? ParentSourcedId { get; init; }
@@ -155,7 +158,14 @@ public sealed record RosterUser : RosterRecord
 }
 
 /// <summary>The orgs a user belongs to and their agents (a student's guardians, a guardian's students), by source id, sorted.</summary>
-public sealed record RosterUserLinks(IReadOnlyList<string> OrgSourcedIds, IReadOnlyList<string> AgentSourcedIds);
+public sealed record RosterUserLinks(IReadOnlyList<string> OrgSourcedIds, IReadOnlyList<string> AgentSourcedIds)
+{
+    /// <summary>Each org with the role the user holds there, as the source said it (OneRoster 1.2's roles), sorted by org.</summary>
+    public IReadOnlyList<RosterOrgRole> Roles { get; init; } = [];
+}
+
+/// <summary>A role a user holds at an org, in the source's vocabulary (1.1 or 1.2).</summary>
+public sealed record RosterOrgRole(string OrgSourcedId, string Role);
 
 public sealed record RosterEnrollment : RosterRecord
 {
@@ -363,7 +373,9 @@ internal sealed class RosterData(AppDbContext db) : IRosterData
         return sites.Select(s => new RosterOrg
         {
             Id = s.Id, SourcedId = s.SourcedId, ModifiedAt = s.ModifiedAt, Left = s.LeftAt != null,
-            Name = s.Name, Type = s.OrgType, Identifier = s.Identifier, ParentSourcedId = s.ParentSourcedId,
+            Name = s.Name, Type = s.OrgType, TypeName = s.OrgType == OrgType.School ? "school" : s.OrgType == OrgType.District ? "district" : s.OrgType == OrgType.Department ? "department"
+                : s.OrgType == OrgType.Local ? "local" : s.OrgType == OrgType.State ? "state" : "national",
+            Identifier = s.Identifier, ParentSourcedId = s.ParentSourcedId,
         });
     }
 
@@ -454,7 +466,7 @@ internal sealed class RosterData(AppDbContext db) : IRosterData
         var orgs = await (from ps in db.Set<PersonSite>().AsNoTracking()
                           where ids.Contains(ps.PersonId)
                           join s in db.Set<Site>() on ps.SiteId equals s.Id
-                          select new { ps.PersonId, s.SourcedId }).ToListAsync(cancellationToken);
+                          select new { ps.PersonId, s.SourcedId, ps.Role }).ToListAsync(cancellationToken);
         var people = ScopedPeople(scope, includeLeft: false);
         var asGuardian = from l in db.Set<GuardianLink>().AsNoTracking()
                          where ids.Contains(l.GuardianId) && people.Any(p => p.Id == l.StudentId)
@@ -465,12 +477,16 @@ internal sealed class RosterData(AppDbContext db) : IRosterData
                         join p in db.Set<Person>() on l.GuardianId equals p.Id
                         select new { PersonId = l.StudentId, p.SourcedId };
         var agents = (await asGuardian.ToListAsync(cancellationToken)).Concat(await asStudent.ToListAsync(cancellationToken)).ToLookup(a => a.PersonId, a => a.SourcedId);
-        var orgsOf = orgs.ToLookup(o => o.PersonId, o => o.SourcedId);
+        var orgsOf = orgs.ToLookup(o => o.PersonId);
         return ids.Distinct().ToDictionary(
             id => id,
             id => new RosterUserLinks(
-                orgsOf[id].Distinct().Order(StringComparer.Ordinal).ToList(),
-                agents[id].Distinct().Order(StringComparer.Ordinal).ToList()));
+                orgsOf[id].Select(o => o.SourcedId).Distinct().Order(StringComparer.Ordinal).ToList(),
+                agents[id].Distinct().Order(StringComparer.Ordinal).ToList())
+            {
+                Roles = orgsOf[id].Where(o => o.Role != Importing.StaffImporter.StaffRole).Select(o => new RosterOrgRole(o.SourcedId, o.Role)).Distinct()
+                    .OrderBy(r => r.OrgSourcedId, StringComparer.Ordinal).ThenBy(r => r.Role, StringComparer.Ordinal).ToList(),
+            });
     }
 
     public async Task<DateTimeOffset?> LastModifiedAsync(CancellationToken cancellationToken = default) =>
