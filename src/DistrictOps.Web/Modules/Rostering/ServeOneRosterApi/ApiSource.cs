@@ -27,7 +27,8 @@ public sealed class ApiSource(ApiCaller caller, bool includeRemoved, IRosterData
 
     public IQueryable<RosterSession> Sessions => Roster.Sessions(includeRemoved);
 
-    public IQueryable<RosterSession> Terms => Sessions.Where(s => s.Type == "term");
+    /// <summary>The sessions a year is divided into: terms, and semesters (a term by another name).</summary>
+    public IQueryable<RosterSession> Terms => Sessions.Where(s => s.Type == "term" || s.Type == "semester");
 
     public IQueryable<RosterSession> GradingPeriods => Sessions.Where(s => s.Type == "gradingPeriod");
 
