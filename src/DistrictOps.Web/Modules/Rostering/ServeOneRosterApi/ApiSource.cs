@@ -1,6 +1,7 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Rostering.Data;
 using DistrictOps.Web.Modules.Rostering.Sharing;
+using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Rostering.ServeOneRosterApi;
@@ -13,7 +14,7 @@ public sealed record ApiCaller(Guid AppId, string ClientId, RosterScope Scope, S
 /// endpoint can reach past the agreement. Collections nested under a record (a school's classes) are null when that
 /// record is not in the agreement, which the endpoint answers as not found.
 /// </summary>
-public sealed class ApiSource(ApiCaller caller, bool includeRemoved, IRosterData roster, HttpContext http)
+public sealed class ApiSource(ApiCaller caller, bool includeRemoved, IRosterData roster, AppDbContext db, HttpContext http)
 {
     public ApiCaller Caller { get; } = caller;
 
@@ -36,7 +37,25 @@ public sealed class ApiSource(ApiCaller caller, bool includeRemoved, IRosterData
 
     public IQueryable<RosterClass> Classes => Roster.Classes(Caller.Scope, includeRemoved);
 
-    public IQueryable<RosterUser> Users => Roster.Users(Caller.Scope, includeRemoved);
+    /// <summary>
+    /// The agreement's people; with removed rows, also everyone this app received (by the API or a delivery) who has left
+    /// since, wherever they were: a person who left no longer belongs to a site, yet the app must hear they are tobedeleted.
+    /// </summary>
+    public IQueryable<RosterUser> Users
+    {
+        get
+        {
+            if (!includeRemoved)
+            {
+                return Roster.Users(Caller.Scope);
+            }
+
+            var scoped = Roster.Users(Caller.Scope, includeLeft: true);
+            var received = db.Set<SharedPerson>().Where(s => s.AppId == Caller.AppId);
+            return Roster.Users(RosterScope.Everything, includeLeft: true)
+                .Where(u => scoped.Any(x => x.Id == u.Id) || (u.Left && received.Any(s => s.PersonId == u.Id)));
+        }
+    }
 
     public IQueryable<RosterUser> Students => Users.Where(u => u.SourceRole == "student");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
 using DistrictOps.Web.Modules.Directory.Contracts;
+using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace DistrictOps.Web.Modules.Rostering.ServeOneRosterApi;
 /// Answers one OneRoster read: the collection's page (filtered, sorted, limited, with <c>X-Total-Count</c> and <c>Link</c>)
 /// or one record, each record masked by the agreement and cut to the requested fields.
 /// </summary>
-public sealed class OneRosterReader(IRosterData roster, PageCursors cursors, IOptions<OneRosterApiOptions> options)
+public sealed class OneRosterReader(IRosterData roster, AppDbContext db, PageCursors cursors, IOptions<OneRosterApiOptions> options)
 {
     public const string CallerKey = "OneRoster.Caller";
 
@@ -27,7 +28,7 @@ public sealed class OneRosterReader(IRosterData roster, PageCursors cursors, IOp
             return new OneRosterErrorResult(error!);
         }
 
-        var source = new ApiSource(caller, query.IncludesRemoved, roster, http);
+        var source = new ApiSource(caller, query.IncludesRemoved, roster, db, http);
         if (await from(source) is not { } rows)
         {
             return new OneRosterErrorResult(OneRosterError.NotFound($"There is no such record as {http.Request.Path.Value}'s parent."));
@@ -84,7 +85,7 @@ public sealed class OneRosterReader(IRosterData roster, PageCursors cursors, IOp
             return new OneRosterErrorResult(error);
         }
 
-        var source = new ApiSource(caller, includeRemoved: false, roster, http);
+        var source = new ApiSource(caller, includeRemoved: false, roster, db, http);
         var id = source.Id();
         var row = await from(source).Where(r => r.SourcedId == id).FirstOrDefaultAsync(http.RequestAborted);
         if (row is null)
