@@ -22,6 +22,9 @@ using Npgsql;
 // Load benchmark (LoadBench.cs): the same tickets, then the Release web app in a process of its own driven by C concurrent clients.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 100000 --load --provider Sqlite|Postgres --work DIR
 //   [--clients 1,4,16,16,16] [--seconds 5] [--web PATH/DistrictOps.Web.dll]   a DIR that holds N tickets is reused as it is
+// OneRoster API benchmark (OneRosterApiBench.cs): the demo district at N students imported (as the import benchmark does, once
+// per --work DIR), then every user paged through over the OneRoster API at limit 100 and at the cap.
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --students 1000000 --oneroster-api --provider Sqlite|Postgres --work DIR
 // Accounts benchmark (AccountsBench.cs): the account planner in memory for N people and their accounts and groups.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --accounts 1000000 [--groups Site,Grade,Role,Class|none]
 if (Arg("--accounts") is { } accountPeople)
@@ -75,6 +78,21 @@ if (Arg("--devices") is { } devices)
 if (Arg("--knowledge") is { } knowledgeCopies)
 {
     await KnowledgeBench.RunAsync(int.Parse(knowledgeCopies, CultureInfo.InvariantCulture), provider, settings);
+    return;
+}
+
+if (args.Contains("--oneroster-api"))
+{
+    if (!loaded)
+    {
+        await Step("generate", "demo", "generate", "--out", Path.Combine(work, "package"), "--students", students.ToString(CultureInfo.InvariantCulture));
+        await Step("migrate", "db", "migrate");
+        await Step("apply, empty database", "import", "oneroster", Path.Combine(work, "package"), "--apply");
+        File.WriteAllText(Path.Combine(work, "loaded"), "");
+    }
+
+    await Step("migrate", "db", "migrate");
+    await OneRosterApiBench.RunAsync(provider, settings);
     return;
 }
 

@@ -231,6 +231,11 @@ public static class ApiFields
         }
 
         var field = fields[condition.Field];
+        if (field.Kind != FieldKind.Text && condition.Operator == FilterOperator.Contains)
+        {
+            return (null, $"{condition.Field}: ~ (contains) compares text; use = != > >= < <= here.");
+        }
+
         var column = Body(field.Column!, row);
         return field.Kind switch
         {
@@ -265,9 +270,7 @@ public static class ApiFields
     }
 
     private static (Expression? Body, string? Error) Ordered(Expression column, Expression value, FilterCondition condition) =>
-        condition.Operator == FilterOperator.Contains
-            ? (null, $"{condition.Field}: ~ (contains) compares text; use = != > >= < <= for a date.")
-            : (Relation(column, value, condition.Operator), null);
+        (Relation(column, value, condition.Operator), null);
 
     private static (Expression? Body, string? Error) CompareFlag(Expression column, FilterCondition condition)
     {

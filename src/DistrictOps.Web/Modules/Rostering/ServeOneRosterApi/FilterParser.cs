@@ -118,7 +118,7 @@ public static class FilterParser
             }
 
             var word = text[start.._at].ToUpperInvariant();
-            if (word is "AND" or "OR" && !AtEnd && char.IsWhiteSpace(text[_at]))
+            if (word is "AND" or "OR" && (AtEnd || char.IsWhiteSpace(text[_at])))
             {
                 return word;
             }
