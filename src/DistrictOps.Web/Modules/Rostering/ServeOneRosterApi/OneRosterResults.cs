@@ -65,6 +65,7 @@ internal sealed class OneRosterErrorResult(OneRosterError error) : IOneRosterAns
         var response = httpContext.Response;
         response.StatusCode = Error.Status;
         response.ContentType = "application/json";
+        response.Headers.CacheControl = "no-store";
         if (Error.Status == StatusCodes.Status401Unauthorized)
         {
             response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
@@ -90,6 +91,8 @@ internal sealed class OneRosterJsonResult(int returned, IReadOnlyCollection<Guid
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
+        // Roster records are personal data: no cache keeps them.
+        response.Headers.CacheControl = "no-store";
         foreach (var (name, value) in headers)
         {
             response.Headers[name] = value;
