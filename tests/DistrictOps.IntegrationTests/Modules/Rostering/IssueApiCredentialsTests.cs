@@ -109,6 +109,24 @@ public sealed partial class IssueApiCredentialsTests
         await teacher.SignInAsync("teacher@bayview.example");
         Assert.NotEqual(HttpStatusCode.OK, (await teacher.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync($"/rostering/apps/{Guid.NewGuid()}/credentials")).StatusCode);
+
+        // The same through the API, with the same handler.
+        var api = await world.App.ApiClientAsync("data.services@bayview.example");
+        var at = $"/api/v1/rostering/apps/{world.AppId}/credentials";
+        var state = await JsonAsync(await api.GetAsync(at));
+        Assert.Equal(clientId, state.GetProperty("clientId").GetString());
+        Assert.False(state.TryGetProperty("clientSecret", out _));
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsync(at + "/rotate?stamp=stale", null)).StatusCode);
+        var rotated = await api.PostAsync(at + "/rotate?stamp=" + Uri.EscapeDataString(state.GetProperty("stamp").GetString()!), null);
+        var apiSecret = (await JsonAsync(rotated)).GetProperty("clientSecret").GetString();
+        Assert.True((await world.TokenAsync(clientId: clientId, secret: apiSecret)).IsSuccessStatusCode);
+        var current = (await JsonAsync(await api.GetAsync(at))).GetProperty("stamp").GetString()!;
+        var gone = await JsonAsync(await api.DeleteAsync(at + "?stamp=" + Uri.EscapeDataString(current)));
+        Assert.Equal(JsonValueKind.Null, gone.GetProperty("clientId").ValueKind);
+        var created = await api.PostAsync(at, null);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.StartsWith("oneroster-", (await JsonAsync(created)).GetProperty("clientId").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await world.App.ApiClientAsync("teacher@bayview.example")).GetAsync(at)).StatusCode);
     }
 
     [Theory]
