@@ -25,7 +25,7 @@ public sealed class ApiQuery<T> where T : RosterRecord
 
     public Expression<Func<T, bool>>? Predicate { get; internal init; }
 
-    /// <summary>Whether the filter asks about changes (dateLastModified) or status, so rows the source removed come too, as tobedeleted.</summary>
+    /// <summary>Whether the filter asks about changes (dateLastModified) or a status other than active, so rows the source removed come too, as tobedeleted.</summary>
     public bool IncludesRemoved { get; internal init; }
 
     public string? Sort { get; internal init; }
@@ -89,7 +89,9 @@ public static class ApiQueries
             }
 
             predicate = built;
-            removed = node.Conditions.Any(c => c.Field is "dateLastModified" or "status");
+            // status='active' (School Data Sync sends it on every call) cannot match a removed row: it stays on the plain path.
+            removed = node.Conditions.Any(c => c.Field == "dateLastModified"
+                || (c.Field == "status" && !(c.Operator == FilterOperator.Equal && c.Value == "active")));
         }
 
         return (new ApiQuery<T>
