@@ -25,6 +25,9 @@ using Npgsql;
 // Roster export benchmark (RosterExportBench.cs): a synthetic district of N users with 10 enrollments each, imported once, then a
 // bulk OneRoster 1.2 export of all of it and its check by the import's rules.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --roster-export 1000000 --provider Sqlite|Postgres [--postgres CONNECTION] [--work DIR]
+// OneRoster API benchmark (OneRosterApiBench.cs): the demo district at N students imported (as the import benchmark does, once
+// per --work DIR), then every user paged through over the OneRoster API at limit 100 and at the cap.
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --students 1000000 --oneroster-api --provider Sqlite|Postgres --work DIR
 // Accounts benchmark (AccountsBench.cs): the account planner in memory for N people and their accounts and groups.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --accounts 1000000 [--groups Site,Grade,Role,Class|none]
 if (Arg("--accounts") is { } accountPeople)
@@ -78,6 +81,21 @@ if (Arg("--devices") is { } devices)
 if (Arg("--knowledge") is { } knowledgeCopies)
 {
     await KnowledgeBench.RunAsync(int.Parse(knowledgeCopies, CultureInfo.InvariantCulture), provider, settings);
+    return;
+}
+
+if (args.Contains("--oneroster-api"))
+{
+    if (!loaded)
+    {
+        await Step("generate", "demo", "generate", "--out", Path.Combine(work, "package"), "--students", students.ToString(CultureInfo.InvariantCulture));
+        await Step("migrate", "db", "migrate");
+        await Step("apply, empty database", "import", "oneroster", Path.Combine(work, "package"), "--apply");
+        File.WriteAllText(Path.Combine(work, "loaded"), "");
+    }
+
+    await Step("migrate", "db", "migrate");
+    await OneRosterApiBench.RunAsync(provider, settings);
     return;
 }
 

@@ -2,9 +2,11 @@ using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Rostering.DeliverRoster;
 using DistrictOps.Web.Modules.Rostering.Demo;
 using DistrictOps.Web.Modules.Rostering.EditAgreement;
+using DistrictOps.Web.Modules.Rostering.IssueApiCredentials;
 using DistrictOps.Web.Modules.Rostering.ManageApps;
 using DistrictOps.Web.Modules.Rostering.Packages;
 using DistrictOps.Web.Modules.Rostering.ReviewSharing;
+using DistrictOps.Web.Modules.Rostering.ServeOneRosterApi;
 using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
@@ -37,12 +39,14 @@ public sealed class RosteringModule : IModule
         services.AddScoped<IPersonDataSharing, PersonDataSharing>();
         services.AddScoped<IDemoSeed, DemoRosteringSeed>();
         AddDeliveries(services, configuration);
+        AddApiServices(services, configuration);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1/rostering").WithTags("Rostering").MapAppsApi().MapAgreementApi().MapSharingApi();
         MapDeliveries(endpoints);
+        MapApiEndpoints(endpoints);
     }
 
     // --- Exports and deliveries (Packages/, DeliverRoster/) ---
@@ -62,4 +66,25 @@ public sealed class RosteringModule : IModule
         endpoints.MapGroup("/api/v1/rostering").WithTags("Rostering").MapDeliveriesApi();
 
     // --- end of exports and deliveries ---
+
+    // ---- The OneRoster API and its credentials (issue 18 items 5 and 7): OAuth with OpenIddict, ADR 0034. ----
+    private static void AddApiServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<OneRosterApiOptions>(configuration, OneRosterApiOptions.Section);
+        services.AddOneRosterOAuth();
+        services.AddSingleton<PageCursors>();
+        services.AddScoped<OneRosterReader>();
+        services.AddScoped<ApiAudit>();
+        services.AddScoped<OneRosterGate>();
+        services.AddScoped<ApiCredentialsHandler>();
+        services.AddScheduledWork<PruneApiTokensWork>(PruneApiTokensWork.Name, TimeSpan.FromDays(1),
+            "Deletes the OneRoster API's expired and revoked access tokens older than a day (OpenIddict keeps one row per token so a new secret can revoke them).");
+    }
+
+    private static void MapApiEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOneRosterApi();
+        endpoints.MapGroup("/api/v1/rostering").WithTags("Rostering").MapApiCredentialsApi();
+    }
+    // ---- end of the OneRoster API block ----
 }

@@ -62,8 +62,8 @@ public sealed record RosterOrg : RosterRecord
     /// <summary>OneRoster's org type: school, district, department, local, state or national.</summary>
     public OrgType Type { get; init; }
 
-    /// <summary>The org type as OneRoster writes it ("school", "district"…).</summary>
-    public string OneRosterType => Type.ToString().ToLowerInvariant();
+    /// <summary><see cref="Type"/> as OneRoster writes it (<c>school</c>), for modules that do not see the Directory's enums.</summary>
+    public string TypeName { get; init; } = "";
 
     public string? Identifier { get; init; }
 
@@ -404,7 +404,9 @@ internal sealed class RosterData(AppDbContext db) : IRosterData
         return sites.Select(s => new RosterOrg
         {
             Id = s.Id, SourcedId = s.SourcedId, ModifiedAt = s.ModifiedAt, Left = s.LeftAt != null,
-            Name = s.Name, Type = s.OrgType, Identifier = s.Identifier, ParentSourcedId = s.ParentSourcedId,
+            Name = s.Name, Type = s.OrgType, TypeName = s.OrgType == OrgType.School ? "school" : s.OrgType == OrgType.District ? "district" : s.OrgType == OrgType.Department ? "department"
+                : s.OrgType == OrgType.Local ? "local" : s.OrgType == OrgType.State ? "state" : "national",
+            Identifier = s.Identifier, ParentSourcedId = s.ParentSourcedId,
         });
     }
 
@@ -513,7 +515,7 @@ internal sealed class RosterData(AppDbContext db) : IRosterData
                 orgsOf[id].Select(o => o.SourcedId).Distinct().Order(StringComparer.Ordinal).ToList(),
                 agents[id].Distinct().Order(StringComparer.Ordinal).ToList())
             {
-                Roles = orgsOf[id].Where(o => o.Role != StaffImporter.StaffRole).Select(o => new RosterOrgRole(o.SourcedId, o.Role))
+                Roles = orgsOf[id].Where(o => o.Role != StaffImporter.StaffRole).Select(o => new RosterOrgRole(o.SourcedId, o.Role)).Distinct()
                     .OrderBy(r => r.OrgSourcedId, StringComparer.Ordinal).ThenBy(r => r.Role, StringComparer.Ordinal).ToList(),
             });
     }

@@ -35,7 +35,7 @@ public sealed class OneRosterRows(string version, bool delta)
     }
 
     public string?[] Org(RosterOrg org) => org.Left && Delta ? Row(OneRosterFiles.Orgs, org)
-        : Fill(Row(OneRosterFiles.Orgs, org), org.Name, org.OneRosterType, org.Identifier, org.ParentSourcedId);
+        : Fill(Row(OneRosterFiles.Orgs, org), org.Name, org.TypeName, org.Identifier, org.ParentSourcedId);
 
     public string?[] Session(RosterSession session) => session.Left && Delta ? Row(OneRosterFiles.AcademicSessions, session)
         : Fill(Row(OneRosterFiles.AcademicSessions, session), session.Title, session.Type, RosterCsv.Date(session.StartDate), RosterCsv.Date(session.EndDate),

@@ -45,7 +45,7 @@ public static partial class SchoolDataSyncRows
 
     public static bool IsGuardian(RosterUser user) => Role(user.RoleIn("1.2")) is null;
 
-    public static string?[] Org(RosterOrg org) => [org.SourcedId, Flat(org.Name), org.OneRosterType, org.ParentSourcedId];
+    public static string?[] Org(RosterOrg org) => [org.SourcedId, Flat(org.Name), org.TypeName, org.ParentSourcedId];
 
     public static string?[] Session(RosterSession s) =>
         [s.SourcedId, Flat(s.Title), s.Type, s.SchoolYear, RosterCsv.Date(s.StartDate), RosterCsv.Date(s.EndDate)];
