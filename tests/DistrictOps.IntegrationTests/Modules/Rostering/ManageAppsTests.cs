@@ -116,10 +116,12 @@ public sealed class ManageAppsTests
         Assert.Equal(HttpStatusCode.BadRequest, sftp.StatusCode);
         Assert.Contains("Give the vendor's SFTP server", problems);
         Assert.Contains("Give the SFTP password", problems);
+        Assert.Contains("Give the server's host key fingerprint", problems);
 
         agreement["sftpHost"] = "sftp.follett.example";
         agreement["sftpUsername"] = "bayview";
         agreement["sftpSecret"] = "correct horse battery staple";
+        agreement["sftpHostKey"] = "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8";
         var delivery = Json(await (await api.PutAsJsonAsync($"/api/v1/rostering/apps/{id}/agreement", agreement)).Content.ReadAsStringAsync());
         Assert.Equal((2, true, true), (delivery.GetProperty("revision").GetInt32(), delivery.GetProperty("enabled").GetBoolean(), delivery.GetProperty("hasSftpSecret").GetBoolean()));
         Assert.False(delivery.TryGetProperty("sftpSecret", out _));

@@ -116,8 +116,8 @@ public sealed class AgreementHandler(AppDbContext db, AgreementReader reader, IS
         app.Status != AppStatus.Active ? $"{app.Name} is {app.Status.ToString().ToLowerInvariant()}: only an active app receives data."
         : app.AgreementExpiresOn is { } end && end < today ? $"{app.Name}'s data-privacy agreement ended on {end:yyyy-MM-dd}: record its renewal first."
         : agreement.Roles == SharedRoles.None ? "The agreement shares nobody: choose at least one kind of person."
-        : agreement.Method == DeliveryMethod.Sftp && (agreement.SftpHost is null || agreement.SftpUsername is null || agreement.SftpSecret is null)
-            ? "SFTP delivery needs a server, a username and a password or key."
+        : agreement.Method == DeliveryMethod.Sftp && (agreement.SftpHost is null || agreement.SftpUsername is null || agreement.SftpSecret is null || agreement.SftpHostKey is null)
+            ? "SFTP delivery needs a server, its host key fingerprint, a username and a password or key."
         : null;
 
     private async Task<ErrorList> CheckAsync(SaveAgreementCommand command, SharingAgreement current, CancellationToken cancellationToken)
@@ -222,7 +222,11 @@ public sealed class AgreementHandler(AppDbContext db, AgreementReader reader, IS
             errors.Add("sftpSecret", "That is not a private key: expected text beginning -----BEGIN OPENSSH PRIVATE KEY----- (or RSA/EC PRIVATE KEY).");
         }
 
-        if (Blank(command.SftpHostKey) is { } hostKey && !hostKey.StartsWith("SHA256:", StringComparison.Ordinal))
+        if (Blank(command.SftpHostKey) is not { } hostKey)
+        {
+            errors.Add("sftpHostKey", "Give the server's host key fingerprint (SHA256:…, from the vendor or ssh-keyscan piped to ssh-keygen -lf -): a delivery sends student data only to the server it names.");
+        }
+        else if (!hostKey.StartsWith("SHA256:", StringComparison.Ordinal))
         {
             errors.Add("sftpHostKey", "Expected the server's host key fingerprint as ssh-keyscan and ssh-keygen -lf print it: SHA256: followed by 43 characters.");
         }
