@@ -192,13 +192,16 @@ public sealed partial class ExportRosterTests
         var suspended = await world.AddAppAsync("Renaissance", ExportFormat.OneRoster12, status: AppStatus.Suspended);
         var disabled = await world.AddAppAsync("OneLogin", ExportFormat.OneRoster12, change: a => a.Enabled = false);
         var api = await world.AddAppAsync("Clever", ExportFormat.OneRoster12, change: a => a.Method = DeliveryMethod.Api);
-        var destiny = await world.AddAppAsync("Destiny", ExportFormat.OneRoster12);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var ended = await world.AddAppAsync("Lexia", ExportFormat.OneRoster12, privacyAgreementEnds: today.AddDays(-2));
+        var destiny = await world.AddAppAsync("Destiny", ExportFormat.OneRoster12, privacyAgreementEnds: today.AddDays(2));
         var client = await world.App.ApiClientAsync("data.services@bayview.example");
 
-        foreach (var app in new[] { suspended, disabled, api })
+        foreach (var (app, why) in new[] { (suspended, "only an active app"), (disabled, "not enabled"), (api, "reads the OneRoster API"), (ended, "data-privacy agreement ended on") })
         {
             var refused = await client.PostAsync($"/api/v1/rostering/apps/{app}/deliveries", null);
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains(why, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         var accepted = await client.PostAsync($"/api/v1/rostering/apps/{destiny}/deliveries", null);

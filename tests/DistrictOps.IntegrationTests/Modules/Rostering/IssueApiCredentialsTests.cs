@@ -64,6 +64,14 @@ public sealed partial class IssueApiCredentialsTests
         }
 
         Assert.Equal(200, (await ApiAnswer.GetAsync(after, V12Users)).Status);
+        await SetAsync(world, app => app.AgreementExpiresOn = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-2));
+        var lapsed = await ApiAnswer.GetAsync(after, V12Users);
+        Assert.Equal((403, "forbidden"), (lapsed.Status, lapsed.CodeMinor));
+        Assert.Contains("data-privacy agreement ended on", lapsed.Json.GetProperty("imsx_description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("unauthorized_client", (await JsonAsync(await world.TokenAsync(secret: newSecret))).GetProperty("error").GetString());
+        Assert.Contains("data-privacy agreement ended on", await page.GetStringAsync(url), StringComparison.Ordinal);
+        await SetAsync(world, app => app.AgreementExpiresOn = null);
+        Assert.Equal(200, (await ApiAnswer.GetAsync(after, V12Users)).Status);
         var revoked = await page.PostFormAsync(url, url + "?handler=Revoke", new() { ["stamp"] = await StampAsync(page, url) });
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         Assert.Equal(401, (await ApiAnswer.GetAsync(after, V12Users)).Status);

@@ -58,11 +58,11 @@ public sealed class RosteringWorld : IAsyncDisposable
 
     /// <summary>Registers an active app with an enabled agreement sharing every role, by download unless changed.</summary>
     public async Task<Guid> AddAppAsync(string name, ExportFormat format, ExportMode mode = ExportMode.Bulk, SharedFields fields = (SharedFields)1023,
-        Action<SharingAgreement>? change = null, AppStatus status = AppStatus.Active)
+        Action<SharingAgreement>? change = null, AppStatus status = AppStatus.Active, DateOnly? privacyAgreementEnds = null)
     {
         await using var scope = App.Services.CreateAsyncScope();
         await using var context = Db.OpenContext();
-        var app = new RosterApp { Id = Guid.NewGuid(), Name = name, Vendor = name + " Inc.", Status = status };
+        var app = new RosterApp { Id = Guid.NewGuid(), Name = name, Vendor = name + " Inc.", Status = status, AgreementExpiresOn = privacyAgreementEnds };
         var agreement = new SharingAgreement
         {
             Id = Guid.NewGuid(), AppId = app.Id, Roles = SharedRoles.Students | SharedRoles.Teachers | SharedRoles.Administrators | SharedRoles.Guardians,

@@ -13,6 +13,23 @@ public sealed class AgreementRulesTests
     };
 
     [Fact]
+    public void An_app_receives_data_only_while_active_under_a_data_privacy_agreement_in_force_and_an_enabled_sharing_agreement()
+    {
+        var today = new DateOnly(2026, 12, 6);
+        var enabled = new SharingAgreement { Enabled = true };
+
+        Assert.Null(AgreementRules.RefusalOf(App(AppStatus.Active, today), enabled, today));
+        Assert.Equal("Destiny's data-privacy agreement ended on 2026-12-05: nothing is shared until its renewal is recorded.",
+            AgreementRules.RefusalOf(App(AppStatus.Active, today.AddDays(-1)), enabled, today)?.Message);
+        Assert.Equal("Destiny is suspended: only an active app receives data.", AgreementRules.RefusalOf(App(AppStatus.Suspended, null), enabled, today)?.Message);
+        Assert.Equal("Destiny has no data-sharing agreement yet.", AgreementRules.RefusalOf(App(AppStatus.Active, null), null, today)?.Message);
+        Assert.StartsWith("Destiny's data-sharing agreement is not enabled", AgreementRules.RefusalOf(App(AppStatus.Active, null), new SharingAgreement(), today)?.Message, StringComparison.Ordinal);
+        Assert.Null(AgreementRules.AppRefusalOf(App(AppStatus.Active, null), today));
+
+        static RosterApp App(AppStatus status, DateOnly? ends) => new() { Name = "Destiny", Vendor = "Follett", Status = status, AgreementExpiresOn = ends };
+    }
+
+    [Fact]
     public void A_user_keeps_only_the_fields_the_agreement_lists_and_always_the_name()
     {
         var masked = AgreementRules.Mask(Student, SharedFields.Username | SharedFields.Grades);

@@ -28,7 +28,7 @@ public sealed record DeliveryRow(
 }
 
 /// <summary>An app's deliveries, newest first, and whether a package can be made for it now (and if not, why).</summary>
-public sealed record DeliveriesView(Guid AppId, string AppName, string? NotDeliverable, DeliveryRow? Running, PagedResult<DeliveryRow> Deliveries);
+public sealed record DeliveriesView(Guid AppId, string AppName, SharingRefusal? NotDeliverable, DeliveryRow? Running, PagedResult<DeliveryRow> Deliveries);
 
 /// <summary>The input of a delivery's background job.</summary>
 public sealed record DeliverRosterInput(Guid DeliveryId, Guid AppId);
@@ -58,15 +58,10 @@ public sealed class DeliveryHandler(
 
     private string PeoplePath(Guid deliveryId) => Path.Combine(Folder, deliveryId.ToString("N") + ".people");
 
-    /// <summary>Why nothing can be delivered to the app now; null when it can.</summary>
-    public static string? WhyNot(RosterApp app, SharingAgreement? agreement) => (app.Status, agreement) switch
-    {
-        (not AppStatus.Active, _) => $"{app.Name} is {app.Status.ToString().ToLowerInvariant()}: nothing is delivered to an app until it is active.",
-        (_, null) => $"{app.Name} has no data-sharing agreement yet.",
-        (_, { Enabled: false }) => $"{app.Name}'s data-sharing agreement is not enabled: nothing is delivered until it is.",
-        (_, { Method: DeliveryMethod.Api }) => $"{app.Name} reads the OneRoster API with its client id: it receives no packages.",
-        _ => null,
-    };
+    /// <summary>Why nothing can be delivered to the app now (the rules every way of sharing keeps, or an app that reads the API); null when it can.</summary>
+    private SharingRefusal? WhyNot(RosterApp app, SharingAgreement? agreement) =>
+        AgreementRules.RefusalOf(app, agreement, time.Today)
+        ?? (agreement!.Method == DeliveryMethod.Api ? new SharingRefusal("{0} reads the OneRoster API with its client id: it receives no packages.", app.Name) : null);
 
     /// <summary>The name the package is offered and pushed under: the app, the format, the mode and when it was asked for.</summary>
     public static string PackageName(string appName, RosterDelivery delivery)
@@ -173,7 +168,7 @@ public sealed class DeliveryHandler(
         var agreement = await db.Set<SharingAgreement>().AsNoTracking().SingleOrDefaultAsync(a => a.AppId == appId, ct);
         if (WhyNot(app, agreement) is { } why)
         {
-            return Result.Conflict(why);
+            return Result.Conflict(why.Message);
         }
 
         if (await db.Set<RosterDelivery>().AnyAsync(d => d.AppId == appId && (d.Status == DeliveryStatus.Running || d.Status == DeliveryStatus.Retrying), ct))
@@ -206,7 +201,7 @@ public sealed class DeliveryHandler(
 
         var app = await db.Set<RosterApp>().AsNoTracking().SingleAsync(a => a.Id == delivery.AppId, ct);
         var agreement = await db.Set<SharingAgreement>().AsNoTracking().SingleOrDefaultAsync(a => a.AppId == delivery.AppId, ct);
-        var why = WhyNot(app, agreement) ?? (agreement!.Revision != delivery.AgreementRevision
+        var why = WhyNot(app, agreement)?.Message ?? (agreement!.Revision != delivery.AgreementRevision
             ? "The app's agreement changed after this package was made, so it was not sent; make a new package." : null);
         if (why is not null)
         {

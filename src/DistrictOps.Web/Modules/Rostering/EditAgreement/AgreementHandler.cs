@@ -113,12 +113,11 @@ public sealed class AgreementHandler(AppDbContext db, AgreementReader reader, IS
 
     /// <summary>Why an app may not receive data under this agreement now; null when it may.</summary>
     public static string? Refusal(RosterApp app, SharingAgreement agreement, DateOnly today) =>
-        app.Status != AppStatus.Active ? $"{app.Name} is {app.Status.ToString().ToLowerInvariant()}: only an active app receives data."
-        : app.AgreementExpiresOn is { } end && end < today ? $"{app.Name}'s data-privacy agreement ended on {end:yyyy-MM-dd}: record its renewal first."
-        : agreement.Roles == SharedRoles.None ? "The agreement shares nobody: choose at least one kind of person."
+        AgreementRules.AppRefusalOf(app, today)?.Message
+        ?? (agreement.Roles == SharedRoles.None ? "The agreement shares nobody: choose at least one kind of person."
         : agreement.Method == DeliveryMethod.Sftp && (agreement.SftpHost is null || agreement.SftpUsername is null || agreement.SftpSecret is null || agreement.SftpHostKey is null)
             ? "SFTP delivery needs a server, its host key fingerprint, a username and a password or key."
-        : null;
+        : null);
 
     private async Task<ErrorList> CheckAsync(SaveAgreementCommand command, SharingAgreement current, CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using DistrictOps.Web.Modules.Rostering.Data;
+using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
 using DistrictOps.Web.Platform.Jobs;
+using DistrictOps.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
@@ -12,10 +14,10 @@ namespace DistrictOps.Web.Modules.Rostering.IssueApiCredentials;
 
 /// <summary>An app's API client as its credentials page shows it; <see cref="Stamp"/> changes with every rotation.</summary>
 public sealed record ApiCredentials(
-    Guid AppId, string AppName, AppStatus Status, bool AgreementEnabled, string? ClientId, DateTimeOffset? IssuedAt, DateTimeOffset? LastTokenAt, string? Stamp)
+    Guid AppId, string AppName, SharingRefusal? Refusal, string? ClientId, DateTimeOffset? IssuedAt, DateTimeOffset? LastTokenAt, string? Stamp)
 {
-    /// <summary>Whether a token request would be granted now (the app active, its agreement enabled).</summary>
-    public bool Usable => ClientId is not null && Status == AppStatus.Active && AgreementEnabled;
+    /// <summary>Whether a token request would be granted now (the app may receive data by <see cref="AgreementRules.RefusalOf"/>).</summary>
+    public bool Usable => ClientId is not null && Refusal is null;
 }
 
 /// <summary>A client id and the secret that goes with it: the secret exists only in this answer, OpenIddict keeps its hash.</summary>
@@ -27,31 +29,32 @@ public sealed record IssuedSecret(string ClientId, string ClientSecret, bool Rot
 /// revokes every token issued before, so the old secret and its tokens stop at once. Rotation and revocation carry the
 /// stamp the page showed: sent twice, the second finds the stamp changed and changes nothing.
 /// </summary>
-public sealed class ApiCredentialsHandler(AppDbContext db, IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens, TimeProvider time)
+public sealed class ApiCredentialsHandler(AppDbContext db, IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens, TimeProvider time, DistrictTime districtTime)
 {
     private const string IssuedAtProperty = "issued_at";
 
     public async Task<Result<ApiCredentials>> GetAsync(Guid appId, CancellationToken ct)
     {
-        var app = await (from a in db.Set<RosterApp>().AsNoTracking()
-                         where a.Id == appId
-                         join g in db.Set<SharingAgreement>() on a.Id equals g.AppId into agreements
-                         from g in agreements.DefaultIfEmpty()
-                         select new { a.Id, a.Name, a.Status, a.ClientId, Enabled = g != null && g.Enabled }).FirstOrDefaultAsync(ct);
-        if (app is null)
+        var found = await (from a in db.Set<RosterApp>().AsNoTracking()
+                           where a.Id == appId
+                           join g in db.Set<SharingAgreement>().AsNoTracking() on a.Id equals g.AppId into agreements
+                           from g in agreements.DefaultIfEmpty()
+                           select new { App = a, Agreement = g }).FirstOrDefaultAsync(ct);
+        if (found is null)
         {
             return Result.NotFound("There is no such app.");
         }
 
+        var (app, refusal) = (found.App, AgreementRules.RefusalOf(found.App, found.Agreement, districtTime.Today));
         if (app.ClientId is null || await applications.FindByClientIdAsync(app.ClientId, ct) is not { } client)
         {
-            return new ApiCredentials(app.Id, app.Name, app.Status, app.Enabled, null, null, null, null);
+            return new ApiCredentials(app.Id, app.Name, refusal, null, null, null, null);
         }
 
         var id = await applications.GetIdAsync(client, ct);
         var issued = (await applications.GetPropertiesAsync(client, ct)).TryGetValue(IssuedAtProperty, out var at) ? at.GetDateTimeOffset() : (DateTimeOffset?)null;
         var lastToken = await db.Set<OpenIddictEntityFrameworkCoreToken>().Where(t => t.Application!.Id == id).MaxAsync(t => t.CreationDate, ct);
-        return new ApiCredentials(app.Id, app.Name, app.Status, app.Enabled, app.ClientId, issued,
+        return new ApiCredentials(app.Id, app.Name, refusal, app.ClientId, issued,
             lastToken is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : null, Stamp(client));
     }
 

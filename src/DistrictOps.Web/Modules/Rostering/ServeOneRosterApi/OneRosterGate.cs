@@ -1,6 +1,7 @@
 using DistrictOps.Web.Modules.Rostering.Data;
 using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Time;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -13,11 +14,11 @@ public sealed class DemographicsEndpoint;
 
 /// <summary>
 /// In front of every OneRoster route: the bearer token, validated by OpenIddict (and looked up, so a rotated or revoked
-/// secret's tokens stop at once); the app it was issued to, which must be active with an enabled agreement (the API is
+/// secret's tokens stop at once); the app it was issued to, which must be active, its data-privacy agreement in force, with an enabled agreement (the API is
 /// one of the ways an agreement delivers, so any enabled agreement may use it); the token's scope for the endpoint; then
 /// the answer, recorded with the people it held. Refusals carry the binding's status information.
 /// </summary>
-public sealed class OneRosterGate(AppDbContext db, ApiAudit audit, TimeProvider time, ILogger<OneRosterGate> logger) : IEndpointFilter
+public sealed class OneRosterGate(AppDbContext db, ApiAudit audit, TimeProvider time, DistrictTime districtTime, ILogger<OneRosterGate> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -33,18 +34,17 @@ public sealed class OneRosterGate(AppDbContext db, ApiAudit audit, TimeProvider 
                          where a.ClientId == clientId
                          join g in db.Set<SharingAgreement>().AsNoTracking() on a.Id equals g.AppId into agreements
                          from g in agreements.DefaultIfEmpty()
-                         select new { a.Id, a.Status, Agreement = g }).FirstOrDefaultAsync(http.RequestAborted);
+                         select new { App = a, Agreement = g }).FirstOrDefaultAsync(http.RequestAborted);
         if (app is null)
         {
             return new OneRosterErrorResult(OneRosterError.Unauthorized("The token's client is no longer registered."));
         }
 
         var agreement = app.Agreement;
-        var caller = new ApiCaller(app.Id, clientId, agreement is null ? new(null, 0, 0, []) : AgreementRules.ScopeOf(agreement),
+        var caller = new ApiCaller(app.App.Id, clientId, agreement is null ? new(null, 0, 0, []) : AgreementRules.ScopeOf(agreement),
             agreement?.Fields ?? SharedFields.None, agreement?.Revision ?? 0, [.. token.Principal.GetScopes()]);
         var access = http.GetEndpoint()?.Metadata.GetMetadata<DemographicsEndpoint>() is null ? ApiAccess.Core : ApiAccess.Demographics;
-        var refusal = app.Status != AppStatus.Active ? OneRosterError.Forbidden($"The app is not active ({app.Status}): the district does not share data with it now.")
-            : agreement is not { Enabled: true } ? OneRosterError.Forbidden("The app's data-sharing agreement is not enabled.")
+        var refusal = AgreementRules.RefusalOf(app.App, agreement, districtTime.Today) is { } refused ? OneRosterError.Forbidden(refused.Message)
             : !OneRosterScopes.Allows(caller.Scopes, access) ? OneRosterError.Forbidden($"The token's scope does not include {(access == ApiAccess.Core ? "roster-core.readonly" : "roster-demographics.readonly")}.")
             : null;
         IOneRosterAnswer answer;

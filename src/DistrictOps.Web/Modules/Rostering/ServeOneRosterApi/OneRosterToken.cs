@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using DistrictOps.Web.Modules.Rostering.Data;
+using DistrictOps.Web.Modules.Rostering.Sharing;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Time;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +13,13 @@ namespace DistrictOps.Web.Modules.Rostering.ServeOneRosterApi;
 
 /// <summary>
 /// The token endpoint's last word. OpenIddict has already authenticated the client (its secret, hashed in its table) and
-/// checked the grant (client credentials only) and the scopes; here the app behind the client must be active with an
-/// enabled agreement. The token names the client and carries the scopes asked for, or roster-core.readonly when none were.
+/// checked the grant (client credentials only) and the scopes; here the app behind the client must be allowed data now
+/// (<see cref="AgreementRules.RefusalOf"/>: active, its data-privacy agreement in force, its sharing agreement enabled).
+/// The token names the client and carries the scopes asked for, or roster-core.readonly when none were.
 /// </summary>
 public static class OneRosterToken
 {
-    public static async Task<IResult> IssueAsync(HttpContext http, AppDbContext db)
+    public static async Task<IResult> IssueAsync(HttpContext http, AppDbContext db, DistrictTime time)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenIddict server did not handle the token request.");
         var clientId = request.ClientId!;
@@ -24,11 +27,8 @@ public static class OneRosterToken
                          where a.ClientId == clientId
                          join g in db.Set<SharingAgreement>().AsNoTracking() on a.Id equals g.AppId into agreements
                          from g in agreements.DefaultIfEmpty()
-                         select new { a.Name, a.Status, Enabled = g != null && g.Enabled }).FirstOrDefaultAsync(http.RequestAborted);
-        var refusal = app is null ? "The client is not an app's any more."
-            : app.Status != AppStatus.Active ? $"The app is not active ({app.Status}): the district does not share data with it now."
-            : !app.Enabled ? "The app's data-sharing agreement is not enabled."
-            : null;
+                         select new { App = a, Agreement = g }).FirstOrDefaultAsync(http.RequestAborted);
+        var refusal = app is null ? "The client is not an app's any more." : AgreementRules.RefusalOf(app.App, app.Agreement, time.Today)?.Message;
         if (refusal is not null)
         {
             return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
@@ -40,7 +40,7 @@ public static class OneRosterToken
 
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, OpenIddictConstants.Claims.Name, OpenIddictConstants.Claims.Role);
         identity.SetClaim(OpenIddictConstants.Claims.Subject, clientId);
-        identity.SetClaim(OpenIddictConstants.Claims.Name, app!.Name);
+        identity.SetClaim(OpenIddictConstants.Claims.Name, app!.App.Name);
         var scopes = request.GetScopes();
         identity.SetScopes(scopes.IsEmpty ? [OneRosterScopes.CoreReadonly] : scopes);
         identity.SetDestinations(_ => [OpenIddictConstants.Destinations.AccessToken]);

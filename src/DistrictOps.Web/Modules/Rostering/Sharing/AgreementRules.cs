@@ -1,3 +1,4 @@
+using System.Globalization;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Rostering.Data;
 
@@ -11,6 +12,24 @@ namespace DistrictOps.Web.Modules.Rostering.Sharing;
 public static class AgreementRules
 {
     public const SharedFields DemographicFields = SharedFields.BirthDate | SharedFields.Sex | SharedFields.RaceAndEthnicity | SharedFields.BirthPlace;
+
+    /// <summary>
+    /// Why the app may not receive the district's data today, by any way (a package, a push, a token, an API page); null
+    /// when it may: it is active, its data-privacy agreement has not ended by the district's date, and its data-sharing
+    /// agreement is enabled. The enabling of an agreement asks the same question but for the last part.
+    /// </summary>
+    public static SharingRefusal? RefusalOf(RosterApp app, SharingAgreement? agreement, DateOnly today) =>
+        AppRefusalOf(app, today)
+        ?? (agreement is null ? new SharingRefusal("{0} has no data-sharing agreement yet.", app.Name)
+            : !agreement.Enabled ? new SharingRefusal("{0}'s data-sharing agreement is not enabled: nothing is shared until it is.", app.Name)
+            : null);
+
+    /// <summary>Why the app itself may not receive data today (its status, its data-privacy agreement's end); null when it may.</summary>
+    public static SharingRefusal? AppRefusalOf(RosterApp app, DateOnly today) =>
+        app.Status != AppStatus.Active ? new SharingRefusal("{0} is {1}: only an active app receives data.", app.Name, app.Status.ToString().ToLowerInvariant())
+        : app.AgreementExpiresOn is { } end && end < today
+            ? new SharingRefusal("{0}'s data-privacy agreement ended on {1}: nothing is shared until its renewal is recorded.", app.Name, end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        : null;
 
     public static RosterScope ScopeOf(SharingAgreement agreement) => new(
         SiteIdsOf(agreement),
@@ -65,4 +84,10 @@ public static class AgreementRules
             PublicSchoolResidenceStatus = place ? demographics.PublicSchoolResidenceStatus : null,
         };
     }
+}
+
+/// <summary>Why an app may not receive data: a message format (pages translate it) and the names and dates it holds.</summary>
+public sealed record SharingRefusal(string Format, params string[] Values)
+{
+    public string Message => string.Format(CultureInfo.InvariantCulture, Format, Values);
 }
