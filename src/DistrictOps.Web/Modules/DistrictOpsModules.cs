@@ -4,6 +4,7 @@ using DistrictOps.Web.Modules.Directory;
 using DistrictOps.Web.Modules.Helpdesk;
 using DistrictOps.Web.Modules.Knowledge;
 using DistrictOps.Web.Modules.Rostering;
+using DistrictOps.Web.Modules.Staffing;
 using DistrictOps.Web.Modules.Users;
 using DistrictOps.Web.Platform.Jobs;
 using DistrictOps.Web.Platform.Modules;
@@ -21,6 +22,7 @@ public static class DistrictOpsModules
         new AccountsModule(),
         new RosteringModule(),
         new DirectoryModule(),
+        new StaffingModule(),
         new UsersModule(),
         new JobsModule(),
     ];

@@ -12,9 +12,10 @@ public static class NavGroups
     public const string HelpDesk = "Help desk";
     public const string Devices = "Devices";
     public const string Directory = "Directory";
+    public const string Planning = "Planning";
     public const string Administration = "Administration";
 
-    private static readonly string[] InOrder = [HelpDesk, Devices, Directory, Administration];
+    private static readonly string[] InOrder = [HelpDesk, Devices, Directory, Planning, Administration];
 
     /// <summary>Where the group comes in the navigation; a group not listed here comes last.</summary>
     public static int Order(string group) => Array.IndexOf(InOrder, group) is var i and >= 0 ? i : InOrder.Length;

@@ -4127,6 +4127,191 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("rostering_agreements", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Staffing.Data.Position", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Fte")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobFamily")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReportsToId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Structure")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupportTier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ReportsToId");
+
+                    b.HasIndex("Structure", "ReportsToId", "Order");
+
+                    b.ToTable("staffing_positions", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Staffing.Data.SiteTypeRatio", b =>
+                {
+                    b.Property<Guid>("ScenarioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FtePerSite")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SitesAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ScenarioId", "SiteType");
+
+                    b.ToTable("staffing_site_type_ratios", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Staffing.Data.StaffingPhase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckpointOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DevicesAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Tier1FteAdded")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier2PositionsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("staffing_phases", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Staffing.Data.StaffingScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AdministrativeFte")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DevicesAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsModel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesPerTicket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketHoursPerFte")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Tier1CostPerFte")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Tier2CostPerPosition")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier2Positions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("staffing_scenarios", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Users.Data.AccountEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -5144,6 +5329,23 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("DistrictOps.Web.Modules.Rostering.Data.RosterApp", null)
                         .WithMany()
                         .HasForeignKey("AppId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Staffing.Data.Position", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Staffing.Data.Position", null)
+                        .WithMany()
+                        .HasForeignKey("ReportsToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Staffing.Data.SiteTypeRatio", b =>
+                {
+                    b.HasOne("DistrictOps.Web.Modules.Staffing.Data.StaffingScenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

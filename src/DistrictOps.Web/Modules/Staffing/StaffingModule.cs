@@ -1,0 +1,28 @@
+using DistrictOps.Web.Modules.Staffing.Demo;
+using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Demo;
+using DistrictOps.Web.Platform.Modules;
+
+namespace DistrictOps.Web.Modules.Staffing;
+
+/// <summary>The staffing model that sizes the technology team: ratios by site type, positions, coverage, workload, a phased plan and scenarios.</summary>
+public sealed class StaffingModule : IModule
+{
+    public string Name => "Staffing";
+
+    public IReadOnlyList<Permission> Permissions => StaffingPermissions.All;
+
+    public IReadOnlyList<NavItem> Navigation { get; } =
+    [
+        new("Staffing model", "/staffing", StaffingPermissions.Read, "How many technicians the district's sites need, against the team it has: positions, coverage, workload and the plan.", NavGroups.Planning),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IDemoSeed, DemoStaffingSeed>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}
