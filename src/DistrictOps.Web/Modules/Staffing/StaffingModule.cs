@@ -1,4 +1,6 @@
 using DistrictOps.Web.Modules.Staffing.Demo;
+using DistrictOps.Web.Modules.Staffing.ReviewModel;
+using DistrictOps.Web.Modules.Staffing.Sizing;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
@@ -20,9 +22,12 @@ public sealed class StaffingModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IDemoSeed, DemoStaffingSeed>();
+        services.AddScoped<StaffingReader>();
+        services.AddScoped<ModelHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing").MapModelApi();
     }
 }

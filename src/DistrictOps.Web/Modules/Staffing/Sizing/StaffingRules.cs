@@ -30,6 +30,9 @@ public static class StaffingRules
 
     public const string Administrative = "Administrative";
 
+    /// <summary>Where a site type comes in the review's table (Administrative first, unknown types last).</summary>
+    public static int TypeOrder(string siteType) => siteType == Administrative ? -1 : SchoolTypes.Contains(siteType) ? SchoolTypes.ToList().IndexOf(siteType) : SchoolTypes.Count;
+
     /// <summary>The review's defaults: 0.25 for an alternative or small school, 0.5 elementary, 0.75 middle, 1.0 high.</summary>
     public static readonly IReadOnlyDictionary<string, decimal> DefaultRatios = new Dictionary<string, decimal>
     {
@@ -63,6 +66,9 @@ public static class StaffingRules
         return new SiteSupport(lines, lines.Sum(l => l.Sites ?? 0), lines.Sum(l => l.TotalFte));
     }
 
+    /// <summary>Whether a Directory site is a school the ratios apply to (not the district, not an administrative office).</summary>
+    public static bool IsSchool(string siteType) => siteType is not (Administrative or "District");
+
     /// <summary>FTE the ticket load needs: tickets a year × minutes each ÷ 60 ÷ ticket hours a technician has in a year.</summary>
     public static decimal? WorkloadFte(int ticketsPerYear, int minutesPerTicket, int ticketHoursPerFte) =>
         ticketHoursPerFte <= 0 ? null : Math.Round(ticketsPerYear * (decimal)minutesPerTicket / 60m / ticketHoursPerFte, 1);
@@ -80,7 +86,7 @@ public static class StaffingRules
     /// and second-tier position it calls for, the increase what it adds to today's.
     /// </summary>
     public static ScenarioFigures Figures(
-        StaffingScenario scenario, IReadOnlyCollection<SiteTypeRatio> ratios, IEnumerable<string> siteTypes, int devicesToday, int ticketsPerYear,
+        StaffingScenario scenario, IReadOnlyCollection<SiteTypeRatio> ratios, IEnumerable<string> siteTypes, int devicesToday, int? ticketsPerYear,
         decimal currentTier1Fte, int currentTier2)
     {
         var support = SiteSupport(siteTypes, ratios, scenario.AdministrativeFte);
@@ -88,7 +94,8 @@ public static class StaffingRules
         var cost = (support.TotalFte * scenario.Tier1CostPerFte) + (scenario.Tier2Positions * scenario.Tier2CostPerPosition);
         var today = (currentTier1Fte * scenario.Tier1CostPerFte) + (currentTier2 * scenario.Tier2CostPerPosition);
         return new ScenarioFigures(support, scenario.Tier2Positions, support.TotalFte + scenario.Tier2Positions, devices,
-            DevicesPerTechnician(devices, support.TotalFte), cost, cost - today, WorkloadFte(ticketsPerYear, scenario.MinutesPerTicket, scenario.TicketHoursPerFte));
+            DevicesPerTechnician(devices, support.TotalFte), cost, cost - today,
+            ticketsPerYear is { } tickets ? WorkloadFte(tickets, scenario.MinutesPerTicket, scenario.TicketHoursPerFte) : null);
     }
 
     /// <summary>The review's second table: each tier's current titles and FTE against the proposed title and the model's FTE.</summary>
