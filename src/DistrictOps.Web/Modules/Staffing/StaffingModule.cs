@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Staffing.Demo;
+using DistrictOps.Web.Modules.Staffing.EditScenarios;
 using DistrictOps.Web.Modules.Staffing.ReviewModel;
 using DistrictOps.Web.Modules.Staffing.Sizing;
 using DistrictOps.Web.Platform.Auth;
@@ -24,10 +25,11 @@ public sealed class StaffingModule : IModule
         services.AddScoped<IDemoSeed, DemoStaffingSeed>();
         services.AddScoped<StaffingReader>();
         services.AddScoped<ModelHandler>();
+        services.AddScoped<ScenariosHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing").MapModelApi();
+        endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing").MapModelApi().MapScenariosApi();
     }
 }
