@@ -1,5 +1,6 @@
 using DistrictOps.Web.Modules.Staffing.Demo;
 using DistrictOps.Web.Modules.Staffing.EditScenarios;
+using DistrictOps.Web.Modules.Staffing.PlanPhases;
 using DistrictOps.Web.Modules.Staffing.ReviewModel;
 using DistrictOps.Web.Modules.Staffing.Sizing;
 using DistrictOps.Web.Platform.Auth;
@@ -26,10 +27,11 @@ public sealed class StaffingModule : IModule
         services.AddScoped<StaffingReader>();
         services.AddScoped<ModelHandler>();
         services.AddScoped<ScenariosHandler>();
+        services.AddScoped<PlanHandler>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing").MapModelApi().MapScenariosApi();
+        endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing").MapModelApi().MapScenariosApi().MapPlanApi();
     }
 }
