@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DistrictOps.Web.Modules.Staffing.Sizing;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DistrictOps.Web.Modules.Staffing.Data;
+using DistrictOps.Web.Modules.Staffing.Sizing;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;

@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Staffing.PlanPhases;
 
-/// <summary>One phase of the plan with what it comes to, counted from today's department.</summary>
-public sealed record PhaseRow(
-    int Number, string Name, int DevicesAdded, DateOnly StartsOn, DateOnly CheckpointOn, decimal Tier1FteAdded, int Tier2PositionsAdded, PhaseStatus Status,
-    string? Decision, DateTimeOffset? ReviewedAt, string? ReviewedBy, int ProgramDevices, decimal Tier1FteAfter, int Tier2After, decimal? DevicesPerTechnicianAfter,
-    decimal PhaseYearlyCost, decimal YearlyIncreaseAfter);
-
 /// <summary>The phased plan: today, each phase, and how far the last one gets towards the model.</summary>
 public sealed record PlanView(
     decimal Tier1FteToday, int Tier2Today, decimal ModelTier1Fte, int ModelTier2, decimal Tier1CostPerFte, decimal Tier2CostPerPosition, IReadOnlyList<PhaseRow> Phases)
@@ -39,27 +33,11 @@ public sealed class PlanHandler(AppDbContext db, StaffingReader reader, TimeProv
         var target = await reader.ResultAsync(model, inputs, null, ct);
         var phases = await db.Set<StaffingPhase>().AsNoTracking().OrderBy(p => p.Number).ToListAsync(ct);
         return new PlanView(inputs.CurrentTier1Fte, inputs.CurrentTier2, target.Figures.Support.TotalFte, model.Tier2Positions, model.Tier1CostPerFte, model.Tier2CostPerPosition,
-            Rows(phases, inputs.CurrentTier1Fte, inputs.CurrentTier2, model));
+            PlanRules.Rows(phases, inputs.CurrentTier1Fte, inputs.CurrentTier2, model));
     }
 
     public async Task<Result<PhaseRow>> GetAsync(int number, CancellationToken ct) =>
         (await GetAsync(ct)).Phases.FirstOrDefault(p => p.Number == number) is { } row ? row : Missing(number);
-
-    public static IReadOnlyList<PhaseRow> Rows(IReadOnlyList<StaffingPhase> phases, decimal tier1Today, int tier2Today, StaffingScenario model)
-    {
-        var (devices, tier1, tier2) = (0, tier1Today, tier2Today);
-        var rows = new List<PhaseRow>();
-        foreach (var p in phases)
-        {
-            (devices, tier1, tier2) = (devices + p.DevicesAdded, tier1 + p.Tier1FteAdded, tier2 + p.Tier2PositionsAdded);
-            var cost = (p.Tier1FteAdded * model.Tier1CostPerFte) + (p.Tier2PositionsAdded * model.Tier2CostPerPosition);
-            var increase = ((tier1 - tier1Today) * model.Tier1CostPerFte) + ((tier2 - tier2Today) * model.Tier2CostPerPosition);
-            rows.Add(new PhaseRow(p.Number, p.Name, p.DevicesAdded, p.StartsOn, p.CheckpointOn, p.Tier1FteAdded, p.Tier2PositionsAdded, p.Status, p.Decision, p.ReviewedAt,
-                p.ReviewedBy, devices, tier1, tier2, StaffingRules.DevicesPerTechnician(devices, tier1), cost, increase));
-        }
-
-        return rows;
-    }
 
     public async Task<Result<PhaseRow>> SaveAsync(int? number, SavePhaseCommand command, CancellationToken ct)
     {

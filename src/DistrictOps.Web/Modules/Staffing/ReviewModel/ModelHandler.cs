@@ -14,8 +14,26 @@ public sealed record ModelView(
     ScenarioResult Model, IReadOnlyList<TitleChange> Titles, int Sites, int Devices, string DevicesSource, decimal CurrentTier1Fte, int CurrentTier2,
     decimal? DevicesPerTechnicianToday, int ScenarioCount, int PhaseCount);
 
+/// <summary>What the board sees: the model, the plan's phases and every scenario's figures.</summary>
+public sealed record BoardView(ModelView Model, IReadOnlyList<PhaseRow> Phases, IReadOnlyList<ScenarioResult> Scenarios);
+
 public sealed class ModelHandler(AppDbContext db, StaffingReader reader)
 {
+    public async Task<BoardView> BoardAsync(CancellationToken ct)
+    {
+        var view = await GetAsync(ct);
+        var inputs = await reader.InputsAsync(ct);
+        var model = await reader.ModelAsync(ct);
+        var phases = await db.Set<StaffingPhase>().AsNoTracking().OrderBy(p => p.Number).ToListAsync(ct);
+        var scenarios = new List<ScenarioResult>();
+        foreach (var scenario in await db.Set<StaffingScenario>().AsNoTracking().Where(s => !s.IsModel).OrderBy(s => s.Name).Take(10).ToListAsync(ct))
+        {
+            scenarios.Add(await reader.ResultAsync(scenario, inputs, null, ct));
+        }
+
+        return new BoardView(view, PlanRules.Rows(phases, inputs.CurrentTier1Fte, inputs.CurrentTier2, model), scenarios);
+    }
+
     public async Task<ModelView> GetAsync(CancellationToken ct)
     {
         var model = await reader.ModelAsync(ct);
