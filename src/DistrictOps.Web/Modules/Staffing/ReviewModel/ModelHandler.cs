@@ -49,7 +49,7 @@ public sealed class ModelHandler(AppDbContext db, StaffingReader reader)
     public static ExportTable SiteSupportTable(ModelView view) => new("Site support",
         [new("School/Site Type"), new("Number of Sites", ExportKind.Number), new("FTE Per School", ExportKind.Number), new("Total Recommended FTE", ExportKind.Number)],
         [
-            .. view.Model.Figures.Support.Lines.Select(l => (IReadOnlyList<object?>)[SiteTypeName(l.SiteType), l.Sites, l.FtePerSite, l.TotalFte]),
+            .. view.Model.Figures.Support.Lines.Select(l => (IReadOnlyList<object?>)[StaffingText.SiteTypeName(l.SiteType), l.Sites, l.FtePerSite, l.TotalFte]),
             ["Total", view.Model.Figures.Support.Sites, null, view.Model.Figures.Support.TotalFte],
         ]);
 
@@ -57,11 +57,4 @@ public sealed class ModelHandler(AppDbContext db, StaffingReader reader)
     public static ExportTable TitlesTable(ModelView view) => new("Current and proposed",
         [new("Current Title"), new("Current FTE", ExportKind.Number), new("Proposed Title"), new("Proposed FTE", ExportKind.Number), new("Net Increase", ExportKind.Number)],
         [.. view.Titles.Select(t => (IReadOnlyList<object?>)[t.CurrentTitle, t.CurrentFte, t.ProposedTitle, t.ProposedFte, t.NetIncrease])]);
-
-    /// <summary>The review's names for the site types.</summary>
-    public static string SiteTypeName(string siteType) => siteType switch
-    {
-        "Alternative" => "Alternative/Small Schools",
-        _ => siteType,
-    };
 }

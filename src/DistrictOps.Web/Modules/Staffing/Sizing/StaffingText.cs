@@ -12,4 +12,11 @@ public static class StaffingText
     public static string Money(decimal dollars) => (dollars < 0 ? "−$" : "$") + Math.Abs(dollars).ToString("N0", CultureInfo.CurrentCulture);
 
     public static string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>The review's names for the site types.</summary>
+    public static string SiteTypeName(string siteType) => siteType switch
+    {
+        "Alternative" => "Alternative/Small Schools",
+        _ => siteType,
+    };
 }
