@@ -1,4 +1,5 @@
 using DistrictOps.Web.Modules.Staffing.Demo;
+using DistrictOps.Web.Modules.Staffing.ManagePositions;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
@@ -20,9 +21,18 @@ public sealed class StaffingModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IDemoSeed, DemoStaffingSeed>();
+        AddPositions(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        MapPositions(endpoints);
     }
+
+    // ---- Positions and org charts, current and proposed (issue 19 item 2, its export and API): ManagePositions/. ----
+    private static void AddPositions(IServiceCollection services) => services.AddScoped<PositionsHandler>();
+
+    private static void MapPositions(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing").MapPositionsApi();
+    // ---- end of the positions block ----
 }
