@@ -278,7 +278,7 @@ public sealed class PositionsHandler(AppDbContext db, IPeopleDirectory people)
         {
             var p = x.Position;
             var manager = p.ReportsToId is { } m ? byId.GetValueOrDefault(m) : null;
-            return new PositionRow(p.Id, p.Structure, p.Title, p.JobFamily, p.Fte, p.ReportsToId, manager?.Title, p.SupportTier, p.PersonId,
+            return new PositionRow(p.Id, p.Structure, p.Title, p.JobFamily, TwoPlaces(p.Fte), p.ReportsToId, manager?.Title, p.SupportTier, p.PersonId,
                 p.PersonId is { } person ? names.GetValueOrDefault(person) : null, p.PersonId is not null, p.Change, p.Order, x.Box.Depth);
         }).ToList();
         var filled = rows.Where(r => r.Filled).ToList();
@@ -286,8 +286,11 @@ public sealed class PositionsHandler(AppDbContext db, IPeopleDirectory people)
         return new StructurePositions(structure, totals, rows, layout);
     }
 
+    /// <summary>FTE with two decimals whatever the database kept (SQLite keeps 1.0, PostgreSQL 1.00), so pages, JSON and exports agree.</summary>
+    private static decimal TwoPlaces(decimal fte) => decimal.Round(fte, 2) + 0.00m;
+
     private static List<TitledPosition> Titled(List<Position> positions, OrgStructure structure) =>
-        positions.Where(p => p.Structure == structure).OrderBy(p => p.Order).Select(p => new TitledPosition(p.Title, p.Fte, p.Change)).ToList();
+        positions.Where(p => p.Structure == structure).OrderBy(p => p.Order).Select(p => new TitledPosition(p.Title, TwoPlaces(p.Fte), p.Change)).ToList();
 
     private static Failure Missing(Guid id) => Result.NotFound($"There is no position {id}.");
 }
