@@ -147,7 +147,7 @@ public sealed class ManagePositionsTests(ITestOutputHelper output)
             ["Input.ReportsToId"] = technicalDirector.ToString(), ["Input.PersonQuery"] = "Rosa",
         })).Content.ReadAsStringAsync());
         Assert.Contains("Rosa Martinez", found);
-        var rosa = Guid.Parse(System.Text.RegularExpressions.Regex.Match(found, "id=\"person-([0-9a-f-]{36})\"[^>]*><label for=\"person-[0-9a-f-]{36}\">Rosa Martinez<").Groups[1].Value);
+        var rosa = Guid.Parse(System.Text.RegularExpressions.Regex.Match(found, "id=\"person-([0-9a-f-]{36})\"[^>]*><label for=\"person-[0-9a-f-]{36}\">Rosa Martinez <").Groups[1].Value);
         var saved = await browser.PostFormAsync($"/staffing/positions/edit/{id}", $"/staffing/positions/edit/{id}", new()
         {
             ["Input.Structure"] = "Proposed", ["Input.Title"] = "Instructional Technology Coach", ["Input.JobFamily"] = "Site support", ["Input.Fte"] = "0.50",
