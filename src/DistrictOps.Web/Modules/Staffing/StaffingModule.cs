@@ -1,12 +1,9 @@
 using DistrictOps.Web.Modules.Staffing.Demo;
-<<<<<<< HEAD
 using DistrictOps.Web.Modules.Staffing.EditScenarios;
 using DistrictOps.Web.Modules.Staffing.PlanPhases;
 using DistrictOps.Web.Modules.Staffing.ReviewModel;
 using DistrictOps.Web.Modules.Staffing.Sizing;
-=======
 using DistrictOps.Web.Modules.Staffing.ManagePositions;
->>>>>>> staffing-positions
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
@@ -28,23 +25,17 @@ public sealed class StaffingModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IDemoSeed, DemoStaffingSeed>();
-<<<<<<< HEAD
         services.AddScoped<StaffingReader>();
         services.AddScoped<ModelHandler>();
         services.AddScoped<ScenariosHandler>();
         services.AddScoped<PlanHandler>();
-=======
         AddPositions(services);
->>>>>>> staffing-positions
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-<<<<<<< HEAD
         endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing").MapModelApi().MapScenariosApi().MapPlanApi();
-=======
         MapPositions(endpoints);
->>>>>>> staffing-positions
     }
 
     // ---- Positions and org charts, current and proposed (issue 19 item 2, its export and API): ManagePositions/. ----
