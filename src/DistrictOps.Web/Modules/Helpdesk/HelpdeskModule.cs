@@ -57,6 +57,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<IDeviceTickets, DeviceTickets>();
         services.AddScoped<IAutomationTickets, AutomationTickets>();
         services.AddScoped<ITicketNotes, TicketNotes>();
+        services.AddScoped<IHelpdeskWorkload, HelpdeskWorkloadReader>();
         services.AddScoped<TicketRouter>();
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();

@@ -1,4 +1,7 @@
+using DistrictOps.Web.Modules.Staffing.CheckCoverage;
+using DistrictOps.Web.Modules.Staffing.CheckWorkload;
 using DistrictOps.Web.Modules.Staffing.Demo;
+using DistrictOps.Web.Modules.Staffing.Sizing;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
@@ -20,9 +23,25 @@ public sealed class StaffingModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IDemoSeed, DemoStaffingSeed>();
+        AddCoverageAndWorkload(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        MapCoverageAndWorkload(endpoints);
     }
+
+    // ---- Coverage and workload (issue 19 items 3, 4 and the coverage API): CheckCoverage/, CheckWorkload/, Sizing/WorkloadFigures. ----
+    private static void AddCoverageAndWorkload(IServiceCollection services)
+    {
+        services.AddScoped<DistrictModelReader>();
+        services.AddScoped<WorkloadFigures>();
+        services.AddScoped<CoverageHandler>();
+        services.AddScoped<WorkloadHandler>();
+    }
+
+    private static void MapCoverageAndWorkload(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing").MapCoverageApi();
+
+    // ---- end of coverage and workload ----
 }

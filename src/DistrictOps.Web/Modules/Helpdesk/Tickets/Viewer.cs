@@ -61,22 +61,34 @@ public sealed record Viewer(
     public bool CanWork(Ticket t) => Works && CanSee(t);
 }
 
-public sealed class ViewerFactory(AppDbContext db, PermissionRegistry permissions, IPeopleDirectory people, IOptions<HelpdeskOptions> options, TeamMemberships memberships)
+/// <summary>
+/// Builds the viewer of a request. A technician's sites are the account's site scope and every site the Directory's coverage
+/// gives their person (the staffing coverage page edits it), so a coverage change reaches "My sites" on the next request.
+/// </summary>
+public sealed class ViewerFactory(
+    AppDbContext db, PermissionRegistry permissions, IPeopleDirectory people, IOptions<HelpdeskOptions> options, TeamMemberships memberships, ITechnicianCoverage coverage)
 {
     public async Task<Viewer> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var userId = user.UserId() ?? throw new InvalidOperationException("The helpdesk needs a signed-in user.");
         var teams = await memberships.OfAsync(db, userId, cancellationToken);
         var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name;
+        var works = permissions.Grants(user, HelpdeskPermissions.Work);
+        var sites = user.SiteIds();
+        if (works && user.PersonId() is { } personId)
+        {
+            sites = [.. sites.Union(await coverage.SitesOfAsync(personId, cancellationToken))];
+        }
+
         return new Viewer(
             userId,
             user.DisplayName(),
             email,
             user.PersonId(),
             permissions.Grants(user, HelpdeskPermissions.SeeAll),
-            permissions.Grants(user, HelpdeskPermissions.Work),
+            works,
             permissions.Grants(user, HelpdeskPermissions.Manage),
-            user.SiteIds(),
+            sites,
             teams,
             options.Value.SiteStaffSeeSiteTickets,
             site => people.MayShowFamily(user, site));
