@@ -8,7 +8,7 @@ public sealed class ArchitectureTests
 {
     private static readonly System.Reflection.Assembly Product = typeof(PlatformHost).Assembly;
 
-    private static readonly HashSet<string> SharedFolders = ["Articles", "Contracts", "Data", "Demo", "Importing", "Packages", "Register", "Sharing", "Tickets"];
+    private static readonly HashSet<string> SharedFolders = ["Articles", "Contracts", "Data", "Demo", "Importing", "Packages", "Register", "Sharing", "Sizing", "Tickets"];
 
     [Fact]
     public void A_module_uses_another_only_through_its_contracts()
