@@ -39,10 +39,11 @@ public sealed class IndexModel(CoverageHandler handler, PermissionRegistry permi
 
     public bool CanManage { get; private set; }
 
-    public async Task OnGetAsync(string? show, int? page, CancellationToken cancellationToken) =>
+    // A POST handler binds no "page": Razor Pages' own route value of that name (the page's path) would fail to bind as a number.
+    public async Task OnGetAsync(string? show, [FromQuery] int? page, CancellationToken cancellationToken) =>
         await LoadAsync(show, page, cancellationToken);
 
-    public async Task<IActionResult> OnPostSetAsync(string? show, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSetAsync(CancellationToken cancellationToken)
     {
         if (!permissions.Grants(User, StaffingPermissions.Manage))
         {
@@ -68,7 +69,7 @@ public sealed class IndexModel(CoverageHandler handler, PermissionRegistry permi
             if (set.Succeeded)
             {
                 TempData["Saved"] = set.Value.Share is null ? "Coverage removed." : "Coverage saved.";
-                return RedirectToPage(new { show, page });
+                return Redirect("/staffing/coverage");
             }
 
             if (this.Refuse(set.Failure) is { } refused)
@@ -78,11 +79,11 @@ public sealed class IndexModel(CoverageHandler handler, PermissionRegistry permi
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(show, page, cancellationToken);
+        await LoadAsync(null, null, cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid personId, Guid siteId, string? show, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync(Guid personId, Guid siteId, CancellationToken cancellationToken)
     {
         if (!permissions.Grants(User, StaffingPermissions.Manage))
         {
@@ -96,7 +97,7 @@ public sealed class IndexModel(CoverageHandler handler, PermissionRegistry permi
         }
 
         TempData["Saved"] = "Coverage removed.";
-        return RedirectToPage(new { show, page });
+        return Redirect("/staffing/coverage");
     }
 
     private async Task LoadAsync(string? show, int? page, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed class IndexModel(WorkloadHandler handler) : PageModel
 {
     public WorkloadView? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? days, string? sort, bool desc, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int? days, string? sort, bool desc, [FromQuery] int? page, CancellationToken cancellationToken)
     {
         var read = await handler.HandleAsync(new WorkloadQuery(days, sort, desc, page), cancellationToken);
         if (!read.Succeeded)
