@@ -66,7 +66,8 @@ public sealed record Viewer(
 /// gives their person (the staffing coverage page edits it), so a coverage change reaches "My sites" on the next request.
 /// </summary>
 public sealed class ViewerFactory(
-    AppDbContext db, PermissionRegistry permissions, IPeopleDirectory people, IOptions<HelpdeskOptions> options, TeamMemberships memberships, ITechnicianCoverage coverage)
+    AppDbContext db, PermissionRegistry permissions, IPeopleDirectory people, IOptions<HelpdeskOptions> options, TeamMemberships memberships, ITechnicianCoverage coverage,
+    CoveredSites coveredSites)
 {
     public async Task<Viewer> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -77,7 +78,7 @@ public sealed class ViewerFactory(
         var sites = user.SiteIds();
         if (works && user.PersonId() is { } personId)
         {
-            sites = [.. sites.Union(await coverage.SitesOfAsync(personId, cancellationToken))];
+            sites = [.. sites.Union(await coveredSites.OfAsync(db, coverage, personId, cancellationToken))];
         }
 
         return new Viewer(
@@ -109,4 +110,21 @@ public sealed class TeamMemberships
 
     public Task<IReadOnlyList<int>> OfAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
         _copies.GetAsync(db, userId, async () => (IReadOnlyList<int>)await db.Set<TeamMember>().Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync(cancellationToken));
+}
+
+/// <summary>
+/// The sites each technician covers (the Directory's coverage), held in memory like <see cref="TeamMemberships"/>: every help
+/// desk request builds a viewer. Dropped on any write through the app to the coverage or the sites (the staffing coverage
+/// page, an HR import), so a changed share reaches "My sites" on the next request.
+/// </summary>
+public sealed class CoveredSites
+{
+    private readonly TableCopies<Guid, IReadOnlyList<Guid>> _copies;
+
+    public CoveredSites(TimeProvider clock) => _copies = new(Watch, clock, HelpdeskSettingsCache.Lifetime);
+
+    public TableWatch Watch { get; } = new("directory_technician_coverage", "directory_sites");
+
+    public Task<IReadOnlyList<Guid>> OfAsync(AppDbContext db, ITechnicianCoverage coverage, Guid personId, CancellationToken cancellationToken) =>
+        _copies.GetAsync(db, personId, () => coverage.SitesOfAsync(personId, cancellationToken));
 }
