@@ -46,6 +46,7 @@ public sealed class DirectoryModule : IModule
         services.AddSingleton(sp => sp.GetRequiredService<SchoolSchedules>().Watch);
         services.AddScoped<IDistrictTimeZones, CalendarTimeZones>();
         services.AddScoped<ISiteDirectory, SiteDirectory>();
+        services.AddScoped<ITechnicianCoverage, TechnicianCoverageStore>();
         services.AddScoped<StudentAccessLog>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<SetSiteTypeHandler>();

@@ -57,6 +57,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<IDeviceTickets, DeviceTickets>();
         services.AddScoped<IAutomationTickets, AutomationTickets>();
         services.AddScoped<ITicketNotes, TicketNotes>();
+        services.AddScoped<IHelpdeskWorkload, HelpdeskWorkloadReader>();
         services.AddScoped<TicketRouter>();
         services.AddScoped<TicketNotifier>();
         services.AddScoped<OpenTicketHandler>();
@@ -107,6 +108,8 @@ public sealed class HelpdeskModule : IModule
         services.AddSingleton(sp => sp.GetRequiredService<HelpdeskSettingsCache>().Watch);
         services.AddSingleton<TeamMemberships>();
         services.AddSingleton(sp => sp.GetRequiredService<TeamMemberships>().Watch);
+        services.AddSingleton<CoveredSites>();
+        services.AddSingleton(sp => sp.GetRequiredService<CoveredSites>().Watch);
         services.AddSingleton<SiteTechnicians>();
         services.AddSingleton(sp => sp.GetRequiredService<SiteTechnicians>().Watch);
         services.AddSingleton<QueuePageLookups>();

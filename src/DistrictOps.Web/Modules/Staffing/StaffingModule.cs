@@ -1,9 +1,11 @@
+using DistrictOps.Web.Modules.Staffing.CheckCoverage;
+using DistrictOps.Web.Modules.Staffing.CheckWorkload;
 using DistrictOps.Web.Modules.Staffing.Demo;
 using DistrictOps.Web.Modules.Staffing.EditScenarios;
+using DistrictOps.Web.Modules.Staffing.ManagePositions;
 using DistrictOps.Web.Modules.Staffing.PlanPhases;
 using DistrictOps.Web.Modules.Staffing.ReviewModel;
 using DistrictOps.Web.Modules.Staffing.Sizing;
-using DistrictOps.Web.Modules.Staffing.ManagePositions;
 using DistrictOps.Web.Platform.Auth;
 using DistrictOps.Web.Platform.Demo;
 using DistrictOps.Web.Platform.Modules;
@@ -25,23 +27,22 @@ public sealed class StaffingModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IDemoSeed, DemoStaffingSeed>();
+
+        // The shared kernel (Sizing/).
         services.AddScoped<StaffingReader>();
+        services.AddScoped<DistrictModelReader>();
+        services.AddScoped<WorkloadFigures>();
+
+        // One handler per use case.
         services.AddScoped<ModelHandler>();
         services.AddScoped<ScenariosHandler>();
         services.AddScoped<PlanHandler>();
-        AddPositions(services);
+        services.AddScoped<PositionsHandler>();
+        services.AddScoped<CoverageHandler>();
+        services.AddScoped<WorkloadHandler>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing").MapModelApi().MapScenariosApi().MapPlanApi();
-        MapPositions(endpoints);
-    }
-
-    // ---- Positions and org charts, current and proposed (issue 19 item 2, its export and API): ManagePositions/. ----
-    private static void AddPositions(IServiceCollection services) => services.AddScoped<PositionsHandler>();
-
-    private static void MapPositions(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing").MapPositionsApi();
-    // ---- end of the positions block ----
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/api/v1/staffing").WithTags("Staffing")
+            .MapModelApi().MapScenariosApi().MapPlanApi().MapPositionsApi().MapCoverageApi();
 }

@@ -61,22 +61,35 @@ public sealed record Viewer(
     public bool CanWork(Ticket t) => Works && CanSee(t);
 }
 
-public sealed class ViewerFactory(AppDbContext db, PermissionRegistry permissions, IPeopleDirectory people, IOptions<HelpdeskOptions> options, TeamMemberships memberships)
+/// <summary>
+/// Builds the viewer of a request. A technician's sites are the account's site scope and every site the Directory's coverage
+/// gives their person (the staffing coverage page edits it), so a coverage change reaches "My sites" on the next request.
+/// </summary>
+public sealed class ViewerFactory(
+    AppDbContext db, PermissionRegistry permissions, IPeopleDirectory people, IOptions<HelpdeskOptions> options, TeamMemberships memberships, ITechnicianCoverage coverage,
+    CoveredSites coveredSites)
 {
     public async Task<Viewer> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var userId = user.UserId() ?? throw new InvalidOperationException("The helpdesk needs a signed-in user.");
         var teams = await memberships.OfAsync(db, userId, cancellationToken);
         var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name;
+        var works = permissions.Grants(user, HelpdeskPermissions.Work);
+        var sites = user.SiteIds();
+        if (works && user.PersonId() is { } personId)
+        {
+            sites = [.. sites.Union(await coveredSites.OfAsync(db, coverage, personId, cancellationToken))];
+        }
+
         return new Viewer(
             userId,
             user.DisplayName(),
             email,
             user.PersonId(),
             permissions.Grants(user, HelpdeskPermissions.SeeAll),
-            permissions.Grants(user, HelpdeskPermissions.Work),
+            works,
             permissions.Grants(user, HelpdeskPermissions.Manage),
-            user.SiteIds(),
+            sites,
             teams,
             options.Value.SiteStaffSeeSiteTickets,
             site => people.MayShowFamily(user, site));
@@ -97,4 +110,21 @@ public sealed class TeamMemberships
 
     public Task<IReadOnlyList<int>> OfAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
         _copies.GetAsync(db, userId, async () => (IReadOnlyList<int>)await db.Set<TeamMember>().Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync(cancellationToken));
+}
+
+/// <summary>
+/// The sites each technician covers (the Directory's coverage), held in memory like <see cref="TeamMemberships"/>: every help
+/// desk request builds a viewer. Dropped on any write through the app to the coverage or the sites (the staffing coverage
+/// page, an HR import), so a changed share reaches "My sites" on the next request.
+/// </summary>
+public sealed class CoveredSites
+{
+    private readonly TableCopies<Guid, IReadOnlyList<Guid>> _copies;
+
+    public CoveredSites(TimeProvider clock) => _copies = new(Watch, clock, HelpdeskSettingsCache.Lifetime);
+
+    public TableWatch Watch { get; } = new("directory_technician_coverage", "directory_sites");
+
+    public Task<IReadOnlyList<Guid>> OfAsync(AppDbContext db, ITechnicianCoverage coverage, Guid personId, CancellationToken cancellationToken) =>
+        _copies.GetAsync(db, personId, () => coverage.SitesOfAsync(personId, cancellationToken));
 }
