@@ -46,7 +46,10 @@ public sealed class PlanPhasesTests
 
         var page = app.Browser();
         await page.SignInAsync("it.manager@bayview.example");
-        Assert.Contains("backlog per technician fell by half", await page.GetStringAsync("/staffing/plan/phases/1/checkpoint"), StringComparison.Ordinal);
+        var checkpoint = await page.GetStringAsync("/staffing/plan/phases/1/checkpoint");
+        Assert.Contains("backlog per technician fell by half", checkpoint, StringComparison.Ordinal);
+        Assert.Contains("Help desk before and during the phase", checkpoint, StringComparison.Ordinal);
+        Assert.Contains("its figures come once it is under way", await page.GetStringAsync("/staffing/plan/phases/2/checkpoint"), StringComparison.Ordinal);
         Assert.Contains("Phase 2: 15,000 more tablets", await page.GetStringAsync("/staffing/plan"), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DistrictOps.Web.Modules.Staffing.Sizing;
 using DistrictOps.Web.Platform.Auth;
+using DistrictOps.Web.Platform.Time;
 using DistrictOps.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,11 @@ namespace DistrictOps.Web.Modules.Staffing.PlanPhases;
 
 /// <summary>A phase's checkpoint: the figures that justify the next phase, and what was decided.</summary>
 [Authorize(Policy = StaffingPermissions.Read)]
-public sealed class CheckpointModel(PlanHandler handler, PermissionRegistry permissions) : PageModel
+public sealed class CheckpointModel(PlanHandler handler, WorkloadFigures workload, DistrictTime time, PermissionRegistry permissions) : PageModel
 {
+    /// <summary>The help desk's figures during the phase (from its start to its checkpoint, or today) and over as long before it; null before it starts.</summary>
+    public (WorkloadSnapshot Before, WorkloadSnapshot During)? Figures { get; private set; }
+
     public PhaseRow Phase { get; private set; } = null!;
 
     public bool CanManage { get; private set; }
@@ -64,6 +68,13 @@ public sealed class CheckpointModel(PlanHandler handler, PermissionRegistry perm
         }
 
         Phase = found.Value;
+        var end = Phase.CheckpointOn < time.Today ? Phase.CheckpointOn : time.Today;
+        if (end > Phase.StartsOn)
+        {
+            var (from, to) = (time.StartOf(Phase.StartsOn), time.StartOf(end));
+            Figures = (await workload.ForWindowAsync(from - (to - from), from, cancellationToken), await workload.ForWindowAsync(from, to, cancellationToken));
+        }
+
         return true;
     }
 }
