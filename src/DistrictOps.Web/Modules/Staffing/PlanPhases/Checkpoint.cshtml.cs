@@ -16,6 +16,9 @@ public sealed class CheckpointModel(PlanHandler handler, WorkloadFigures workloa
     /// <summary>The help desk's figures during the phase (from its start to its checkpoint, or today) and over as long before it; null before it starts.</summary>
     public (WorkloadSnapshot Before, WorkloadSnapshot During)? Figures { get; private set; }
 
+    /// <summary>The last day the figures during the phase cover: its checkpoint, or today when that is earlier.</summary>
+    public DateOnly FiguresEnd { get; private set; }
+
     public PhaseRow Phase { get; private set; } = null!;
 
     public bool CanManage { get; private set; }
@@ -68,7 +71,7 @@ public sealed class CheckpointModel(PlanHandler handler, WorkloadFigures workloa
         }
 
         Phase = found.Value;
-        var end = Phase.CheckpointOn < time.Today ? Phase.CheckpointOn : time.Today;
+        var end = FiguresEnd = Phase.CheckpointOn < time.Today ? Phase.CheckpointOn : time.Today;
         if (end > Phase.StartsOn)
         {
             var (from, to) = (time.StartOf(Phase.StartsOn), time.StartOf(end));
