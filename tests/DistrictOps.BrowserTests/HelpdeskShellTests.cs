@@ -94,7 +94,7 @@ public sealed class HelpdeskShellTests(BrowserFixture fixture)
         await ShellTests.SignInAsync(page, "it.manager@bayview.example");
 
         var nav = page.Locator("#main-nav");
-        Assert.Equal(["Help desk", "Devices", "Directory", "Administration"], (await nav.Locator(".nav-group-title").AllTextContentsAsync()).Select(t => t.Trim()));
+        Assert.Equal(["Help desk", "Devices", "Directory", "Planning", "Administration"], (await nav.Locator(".nav-group-title").AllTextContentsAsync()).Select(t => t.Trim()));
         var menu = page.Locator("button.menu-button");
         if (width == Phone)
         {

@@ -29,8 +29,8 @@ public sealed class CoverageAndWorkloadRulesTests
         Assert.Null(DistrictModel.ModelFtePerSite("Middle", Ratios));
         Assert.Null(DistrictModel.ModelFtePerSite("Administrative", Ratios));
         Assert.Null(DistrictModel.ModelFtePerSite("District", Ratios));
-        Assert.False(DistrictModel.IsSchool("Administrative"));
-        Assert.True(DistrictModel.IsSchool("Alternative"));
+        Assert.False(StaffingRules.IsSchool("Administrative"));
+        Assert.True(StaffingRules.IsSchool("Alternative"));
     }
 
     [Fact]

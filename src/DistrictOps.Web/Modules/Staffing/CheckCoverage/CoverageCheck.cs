@@ -15,7 +15,7 @@ public sealed record CoverageLine(Guid PersonId, string Technician, Guid SiteId,
 /// </summary>
 public sealed record CoveredSite(Guid SiteId, string Name, string Type, decimal? ModelFte, decimal CoveredFte, IReadOnlyList<CoverageLine> Technicians)
 {
-    public bool IsSchool => CoverageCheck.IsSchool(Type);
+    public bool IsSchool => StaffingRules.IsSchool(Type);
 
     public bool Uncovered => IsSchool && Technicians.Count == 0;
 
@@ -54,8 +54,6 @@ public static class CoverageCheck
     public const int SchoolWeekDays = 5;
 
     public static decimal DaysPerWeek(decimal share) => share * SchoolWeekDays;
-
-    public static bool IsSchool(string siteType) => DistrictModel.IsSchool(siteType);
 
     /// <summary>
     /// The report: sites in the Directory's order, each with its technicians by share; technicians are everyone in the coverage

@@ -63,7 +63,7 @@ public sealed class WorkloadHandler(WorkloadFigures figures, DistrictModelReader
             scenario is null ? null : StaffingRules.WorkloadFte(WorkloadFigures.PerYear(opened, snapshot.To - snapshot.From), scenario.MinutesPerTicket, scenario.TicketHoursPerFte);
 
         var modelFte = scenario is null ? (decimal?)null
-            : StaffingRules.SiteSupport(snapshot.Sites.Where(s => DistrictModel.IsSchool(s.Type)).Select(s => s.Type), model.Ratios, scenario.AdministrativeFte).TotalFte;
+            : StaffingRules.SiteSupport(snapshot.Sites.Where(s => StaffingRules.IsSchool(s.Type)).Select(s => s.Type), model.Ratios, scenario.AdministrativeFte).TotalFte;
         var rows = Sorted(snapshot.Sites.Select(s => new SiteWorkloadRow(s, WorkloadFte(s.Tickets.Opened))), sort, query.Descending).ToList();
         var page = new PageRequest(query.Page, SitesPerPage);
         var technicians = snapshot.Technicians

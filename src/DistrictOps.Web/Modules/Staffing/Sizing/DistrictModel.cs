@@ -14,12 +14,9 @@ public sealed record DistrictModel(StaffingScenario? Model, IReadOnlyList<SiteTy
     /// </summary>
     public decimal? FtePerSite(string siteType) => ModelFtePerSite(siteType, Ratios);
 
-    /// <summary>Whether a Directory site type is a school the model staffs per site: any type but the administrative and district offices.</summary>
-    public static bool IsSchool(string siteType) => siteType is not (StaffingRules.Administrative or "District");
-
     public static decimal? ModelFtePerSite(string siteType, IReadOnlyCollection<SiteTypeRatio> ratios)
     {
-        if (!IsSchool(siteType))
+        if (!StaffingRules.IsSchool(siteType))
         {
             return null;
         }
