@@ -47,6 +47,9 @@ public sealed class ReviewModelTests
         await page.SignInAsync("it.manager@bayview.example");
         var html = await page.GetStringAsync("/staffing");
         Assert.Contains("Alternative/Small Schools", html, StringComparison.Ordinal);
+        var board = await page.GetStringAsync("/staffing/print");
+        Assert.Contains("Alternative/Small Schools", board, StringComparison.Ordinal);
+        Assert.Contains("Phase 2: 15,000 more tablets", board, StringComparison.Ordinal);
         var csv = await page.GetStringAsync("/staffing?handler=Export&table=sites&format=csv");
         Assert.Contains("Elementary,40,0.5,20", csv.Replace("0.50", "0.5", StringComparison.Ordinal).Replace("20.0", "20", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.StartsWith("School/Site Type,Number of Sites,FTE Per School,Total Recommended FTE", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
