@@ -12,7 +12,7 @@ namespace DistrictOps.Web.Modules.Staffing.ReviewModel;
 /// </summary>
 public sealed record ModelView(
     ScenarioResult Model, IReadOnlyList<TitleChange> Titles, int Sites, int Devices, string DevicesSource, decimal CurrentTier1Fte, int CurrentTier2,
-    decimal? DevicesPerTechnicianToday, int ScenarioCount, int PhaseCount);
+    decimal? DevicesPerTechnicianToday);
 
 /// <summary>What the board sees: the model, the plan's phases and every scenario's figures.</summary>
 public sealed record BoardView(ModelView Model, IReadOnlyList<PhaseRow> Phases, IReadOnlyList<ScenarioResult> Scenarios);
@@ -21,9 +21,9 @@ public sealed class ModelHandler(AppDbContext db, StaffingReader reader)
 {
     public async Task<BoardView> BoardAsync(CancellationToken ct)
     {
-        var view = await GetAsync(ct);
-        var inputs = await reader.InputsAsync(ct);
         var model = await reader.ModelAsync(ct);
+        var inputs = await reader.InputsAsync(ct);
+        var view = await ViewAsync(model, inputs, ct);
         var phases = await db.Set<StaffingPhase>().AsNoTracking().OrderBy(p => p.Number).ToListAsync(ct);
         var scenarios = new List<ScenarioResult>();
         foreach (var scenario in await db.Set<StaffingScenario>().AsNoTracking().Where(s => !s.IsModel).OrderBy(s => s.Name).Take(10).ToListAsync(ct))
@@ -34,15 +34,14 @@ public sealed class ModelHandler(AppDbContext db, StaffingReader reader)
         return new BoardView(view, PlanRules.Rows(phases, inputs.CurrentTier1Fte, inputs.CurrentTier2, model), scenarios);
     }
 
-    public async Task<ModelView> GetAsync(CancellationToken ct)
+    public async Task<ModelView> GetAsync(CancellationToken ct) => await ViewAsync(await reader.ModelAsync(ct), await reader.InputsAsync(ct), ct);
+
+    private async Task<ModelView> ViewAsync(StaffingScenario model, StaffingInputs inputs, CancellationToken ct)
     {
-        var model = await reader.ModelAsync(ct);
-        var inputs = await reader.InputsAsync(ct);
         var result = await reader.ResultAsync(model, inputs, null, ct);
         var tiers = await db.Set<Position>().AsNoTracking().Where(p => p.SupportTier != null).ToListAsync(ct);
         return new ModelView(result, StaffingRules.TitleChanges(tiers, result.Figures.Support.TotalFte, model.Tier2Positions), result.Figures.Support.Sites,
-            inputs.Devices, inputs.DevicesSource, inputs.CurrentTier1Fte, inputs.CurrentTier2, StaffingRules.DevicesPerTechnician(inputs.Devices, inputs.CurrentTier1Fte),
-            await db.Set<StaffingScenario>().CountAsync(s => !s.IsModel, ct), await db.Set<StaffingPhase>().CountAsync(ct));
+            inputs.Devices, inputs.DevicesSource, inputs.CurrentTier1Fte, inputs.CurrentTier2, StaffingRules.DevicesPerTechnician(inputs.Devices, inputs.CurrentTier1Fte));
     }
 
     /// <summary>The review's first table as a download.</summary>
