@@ -18,7 +18,7 @@ public static class CoverageApi
 
 /// <summary>The coverage report as the API writes it: flat lists, the flags spelled out.</summary>
 public sealed record CoverageResponse(
-    bool HasModel, IReadOnlyList<CoverageResponse.SiteItem> Sites, IReadOnlyList<CoverageResponse.TechnicianItem> Technicians, IReadOnlyList<CoverageResponse.GapItem> Gaps,
+    IReadOnlyList<CoverageResponse.SiteItem> Sites, IReadOnlyList<CoverageResponse.TechnicianItem> Technicians, IReadOnlyList<CoverageResponse.GapItem> Gaps,
     IReadOnlyList<CoverageResponse.OverloadItem> Overloads)
 {
     public sealed record ShareItem(Guid PersonId, string Name, Guid SiteId, string Site, decimal Share, decimal DaysPerWeek);
@@ -36,7 +36,6 @@ public sealed record CoverageResponse(
     {
         static ShareItem Share(CoverageLine l) => new(l.PersonId, l.Technician, l.SiteId, l.Site, l.Share, l.DaysPerWeek);
         return new CoverageResponse(
-            report.HasModel,
             report.Sites.Select(s => new SiteItem(s.SiteId, s.Name, s.Type, s.ModelFte, s.CoveredFte, s.IsGap, s.Technicians.Select(Share).ToList())).ToList(),
             report.Technicians.Select(t => new TechnicianItem(t.PersonId, t.Name, t.HoldsTier1Position, t.TotalShare, t.DaysPerWeek, t.Overloaded, t.Sites.Select(Share).ToList())).ToList(),
             report.Gaps.Select(g => new GapItem(g.SiteId, g.Name, g.Uncovered ? "uncovered" : "below-model", g.ModelFte, g.CoveredFte, g.Uncovered ? g.ModelFte ?? 0 : g.Shortfall)).ToList(),

@@ -38,7 +38,7 @@ public sealed record CoveringTechnician(Guid PersonId, string Name, bool HoldsTi
 }
 
 /// <summary>Every current site with its coverage, every site technician with theirs, and which are gaps and overloads.</summary>
-public sealed record CoverageReport(bool HasModel, IReadOnlyList<CoveredSite> Sites, IReadOnlyList<CoveringTechnician> Technicians)
+public sealed record CoverageReport(IReadOnlyList<CoveredSite> Sites, IReadOnlyList<CoveringTechnician> Technicians)
 {
     public IReadOnlyList<CoveredSite> Gaps => Sites.Where(s => s.IsGap).ToList();
 
@@ -82,6 +82,6 @@ public static class CoverageCheck
         var technicians = names.Select(n => new CoveringTechnician(n.Key, n.Value, tier1.ContainsKey(n.Key),
                 byPerson[n.Key].OrderByDescending(l => l.Share).ThenBy(l => l.Site, StringComparer.CurrentCulture).ToList()))
             .OrderBy(t => t.Name, StringComparer.CurrentCulture).ThenBy(t => t.PersonId).ToList();
-        return new CoverageReport(model.Model is not null, covered, technicians);
+        return new CoverageReport(covered, technicians);
     }
 }

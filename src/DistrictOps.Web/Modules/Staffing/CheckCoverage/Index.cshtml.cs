@@ -31,7 +31,7 @@ public sealed class IndexModel(CoverageHandler handler, PermissionRegistry permi
     [BindProperty]
     public CoverageForm Input { get; set; } = new();
 
-    public CoverageReport Report { get; private set; } = new(false, [], []);
+    public CoverageReport Report { get; private set; } = new([], []);
 
     public PagedResult<CoveredSite> Sites { get; private set; } = new([], 0, 1, SitesPerPage);
 

@@ -19,12 +19,12 @@ public sealed record TechnicianWorkloadRow(TechnicianWorkload Technician, int? A
 /// per technician for each against the benchmark, and the workload-based FTE — then each site (sorted, paged) and technician.
 /// </summary>
 public sealed record WorkloadView(
-    int Days, DateOnly FirstDay, WorkloadSnapshot Snapshot, bool HasModel, decimal CurrentFte, decimal? ModelFte, decimal? DevicesPerCurrentTechnician,
-    decimal? DevicesPerModelTechnician, decimal? WorkloadFte, int? MinutesPerTicket, int? TicketHoursPerFte, PagedResult<SiteWorkloadRow> Sites,
+    int Days, DateOnly FirstDay, WorkloadSnapshot Snapshot, decimal CurrentFte, decimal ModelFte, decimal? DevicesPerCurrentTechnician,
+    decimal? DevicesPerModelTechnician, decimal? WorkloadFte, int MinutesPerTicket, int TicketHoursPerFte, PagedResult<SiteWorkloadRow> Sites,
     IReadOnlyList<TechnicianWorkloadRow> Technicians, string Sort, bool Descending);
 
 /// <summary>Workload per site and technician over the last 30, 90 or 365 days (in district time), against the model and the benchmark.</summary>
-public sealed class WorkloadHandler(WorkloadFigures figures, DistrictModelReader models, DistrictTime districtTime)
+public sealed class WorkloadHandler(WorkloadFigures figures, DistrictTime districtTime)
 {
     public static readonly IReadOnlyList<int> Windows = [30, 90, 365];
 
@@ -57,21 +57,20 @@ public sealed class WorkloadHandler(WorkloadFigures figures, DistrictModelReader
 
         var firstDay = districtTime.Today.AddDays(1 - days);
         var snapshot = await figures.ForWindowAsync(districtTime.StartOf(firstDay), districtTime.Now, cancellationToken);
-        var model = await models.ReadAsync(cancellationToken);
+        var model = snapshot.Model;
         var scenario = model.Model;
         decimal? WorkloadFte(int opened) =>
-            scenario is null ? null : StaffingRules.WorkloadFte(WorkloadFigures.PerYear(opened, snapshot.To - snapshot.From), scenario.MinutesPerTicket, scenario.TicketHoursPerFte);
+            StaffingRules.WorkloadFte(WorkloadFigures.PerYear(opened, snapshot.To - snapshot.From), scenario.MinutesPerTicket, scenario.TicketHoursPerFte);
 
-        var modelFte = scenario is null ? (decimal?)null
-            : StaffingRules.SiteSupport(snapshot.Sites.Where(s => StaffingRules.IsSchool(s.Type)).Select(s => s.Type), model.Ratios, scenario.AdministrativeFte).TotalFte;
+        var modelFte = StaffingRules.SiteSupport(snapshot.Sites.Where(s => StaffingRules.IsSchool(s.Type)).Select(s => s.Type), model.Ratios, scenario.AdministrativeFte).TotalFte;
         var rows = Sorted(snapshot.Sites.Select(s => new SiteWorkloadRow(s, WorkloadFte(s.Tickets.Opened))), sort, query.Descending).ToList();
         var page = new PageRequest(query.Page, SitesPerPage);
         var technicians = snapshot.Technicians
             .Select(t => new TechnicianWorkloadRow(t, t.DevicesPerTechnician is { } d ? StaffingRules.AgainstBenchmark(d) : null)).ToList();
         return new WorkloadView(
-            days, firstDay, snapshot, scenario is not null, model.SiteTechnicianFte, modelFte, StaffingRules.DevicesPerTechnician(snapshot.Devices, model.SiteTechnicianFte),
-            modelFte is { } m ? StaffingRules.DevicesPerTechnician(snapshot.Devices, m) : null, WorkloadFte(snapshot.District.Opened), scenario?.MinutesPerTicket,
-            scenario?.TicketHoursPerFte, new PagedResult<SiteWorkloadRow>(rows.Skip(page.Skip).Take(page.Size).ToList(), rows.Count, page.Page, page.Size),
+            days, firstDay, snapshot, model.SiteTechnicianFte, modelFte, StaffingRules.DevicesPerTechnician(snapshot.Devices, model.SiteTechnicianFte),
+            StaffingRules.DevicesPerTechnician(snapshot.Devices, modelFte), WorkloadFte(snapshot.District.Opened), scenario.MinutesPerTicket,
+            scenario.TicketHoursPerFte, new PagedResult<SiteWorkloadRow>(rows.Skip(page.Skip).Take(page.Size).ToList(), rows.Count, page.Page, page.Size),
             technicians, sort, query.Descending);
     }
 

@@ -75,7 +75,8 @@ public sealed class CheckpointModel(PlanHandler handler, WorkloadFigures workloa
         if (end > Phase.StartsOn)
         {
             var (from, to) = (time.StartOf(Phase.StartsOn), time.StartOf(end));
-            Figures = (await workload.ForWindowAsync(from - (to - from), from, cancellationToken), await workload.ForWindowAsync(from, to, cancellationToken));
+            var windows = await workload.ForWindowsAsync([(from - (to - from), from), (from, to)], cancellationToken);
+            Figures = (windows[0], windows[1]);
         }
 
         return true;

@@ -30,6 +30,9 @@ public static class StaffingRules
 
     public const string Administrative = "Administrative";
 
+    /// <summary>The ratio a Directory site type is staffed by: its own, or Other's for a type the calculator does not name.</summary>
+    public static string RatioTypeOf(string siteType) => SchoolTypes.Contains(siteType) ? siteType : "Other";
+
     /// <summary>Where a site type comes in the review's table (Administrative first, unknown types last).</summary>
     public static int TypeOrder(string siteType) => siteType == Administrative ? -1 : SchoolTypes.Contains(siteType) ? SchoolTypes.ToList().IndexOf(siteType) : SchoolTypes.Count;
 
@@ -50,7 +53,7 @@ public static class StaffingRules
     /// </summary>
     public static SiteSupport SiteSupport(IEnumerable<string> siteTypes, IReadOnlyCollection<SiteTypeRatio> ratios, decimal administrativeFte)
     {
-        var counts = siteTypes.GroupBy(t => SchoolTypes.Contains(t) ? t : "Other").ToDictionary(g => g.Key, g => g.Count());
+        var counts = siteTypes.GroupBy(RatioTypeOf).ToDictionary(g => g.Key, g => g.Count());
         var lines = new List<SiteTypeLine> { new(Administrative, null, administrativeFte, administrativeFte) };
         foreach (var type in SchoolTypes)
         {

@@ -31,7 +31,7 @@ public sealed record TechnicianWorkload(Guid PersonId, string Name, decimal Tota
 /// </summary>
 public sealed record WorkloadSnapshot(
     DateTimeOffset From, DateTimeOffset To, string DeviceSource, int Devices, decimal CoveredFte, WorkloadCounts District, double TicketsPerMonth,
-    IReadOnlyList<SiteWorkload> Sites, IReadOnlyList<TechnicianWorkload> Technicians)
+    IReadOnlyList<SiteWorkload> Sites, IReadOnlyList<TechnicianWorkload> Technicians, DistrictModel Model)
 {
     /// <summary>Tickets opened in the window, at the window's pace for a year (365.25 days).</summary>
     public int TicketsPerYear => WorkloadFigures.PerYear(District.Opened, To - From);
@@ -48,29 +48,21 @@ public sealed class WorkloadFigures(IHelpdeskWorkload helpdesk, IDeviceCounts de
     /// <summary>Average days in a month (365.25 ÷ 12), for tickets per month.</summary>
     public const double DaysPerMonth = 365.25 / 12;
 
-    public async Task<WorkloadSnapshot> ForWindowAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<WorkloadSnapshot> ForWindowAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        (await ForWindowsAsync([(from, to)], cancellationToken))[0];
+
+    /// <summary>Several windows (a checkpoint's phase and as long before it) over one reading of devices, sites, coverage and the model.</summary>
+    public async Task<IReadOnlyList<WorkloadSnapshot>> ForWindowsAsync(IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> windows, CancellationToken cancellationToken = default)
     {
-        if (to <= from)
+        if (windows.Any(w => w.To <= w.From))
         {
-            throw new ArgumentOutOfRangeException(nameof(to), to, "A window ends after it starts.");
+            throw new ArgumentOutOfRangeException(nameof(windows), "A window ends after it starts.");
         }
 
-        var window = to - from;
-        var tickets = await helpdesk.ForWindowAsync(from, to, cancellationToken);
         var devices = await deviceCounts.PerSiteAsync(cancellationToken);
         var sites = await siteDirectory.ListAsync(cancellationToken);
         var shares = await coverage.ListAsync(cancellationToken);
         var model = await models.ReadAsync(cancellationToken);
-
-        var covered = shares.GroupBy(s => s.SiteId).ToDictionary(g => g.Key, g => g.Sum(s => s.Share));
-        var siteRows = sites.Select(s =>
-            {
-                var counts = tickets.PerSite.GetValueOrDefault(s.Id) ?? WorkloadCounts.None;
-                return new SiteWorkload(s.Id, s.Name, s.Type, devices.PerSite.GetValueOrDefault(s.Id), covered.GetValueOrDefault(s.Id), model.FtePerSite(s.Type), counts,
-                    PerMonth(counts.Opened, window));
-            })
-            .ToList();
-
         var names = shares.GroupBy(s => s.PersonId).ToDictionary(g => g.Key, g => g.First().PersonName);
         var missing = model.SiteTechnicians.Where(id => !names.ContainsKey(id)).ToList();
         if (missing.Count > 0)
@@ -82,6 +74,29 @@ public sealed class WorkloadFigures(IHelpdeskWorkload helpdesk, IDeviceCounts de
             }
         }
 
+        var snapshots = new List<WorkloadSnapshot>();
+        foreach (var (from, to) in windows)
+        {
+            snapshots.Add(Snapshot(from, to, await helpdesk.ForWindowAsync(from, to, cancellationToken), devices, sites, shares, model, names));
+        }
+
+        return snapshots;
+    }
+
+    private static WorkloadSnapshot Snapshot(
+        DateTimeOffset from, DateTimeOffset to, HelpdeskWorkload tickets, DeviceCounts devices, IReadOnlyList<SiteSummary> sites, IReadOnlyList<CoverageAssignment> shares,
+        DistrictModel model, Dictionary<Guid, string> names)
+    {
+        var window = to - from;
+        var covered = shares.GroupBy(s => s.SiteId).ToDictionary(g => g.Key, g => g.Sum(s => s.Share));
+        var siteRows = sites.Select(s =>
+            {
+                var counts = tickets.PerSite.GetValueOrDefault(s.Id) ?? WorkloadCounts.None;
+                return new SiteWorkload(s.Id, s.Name, s.Type, devices.PerSite.GetValueOrDefault(s.Id), covered.GetValueOrDefault(s.Id), model.FtePerSite(s.Type), counts,
+                    PerMonth(counts.Opened, window));
+            })
+            .ToList();
+
         var technicians = names.Select(n =>
             {
                 var own = shares.Where(s => s.PersonId == n.Key).ToList();
@@ -92,7 +107,7 @@ public sealed class WorkloadFigures(IHelpdeskWorkload helpdesk, IDeviceCounts de
             .OrderBy(t => t.Name, StringComparer.CurrentCulture).ToList();
 
         return new WorkloadSnapshot(from, to, devices.Source, sites.Sum(s => devices.PerSite.GetValueOrDefault(s.Id)), shares.Sum(s => s.Share), tickets.District,
-            PerMonth(tickets.District.Opened, window), siteRows, technicians);
+            PerMonth(tickets.District.Opened, window), siteRows, technicians, model);
     }
 
     /// <summary>A count over a window as a monthly rate (a month being <see cref="DaysPerMonth"/> days), to one decimal.</summary>
