@@ -92,7 +92,7 @@ internal static class KnowledgeBench
     }
 
     /// <summary>A client signed in through the sign-in page, for the pages (the API ignores the cookie).</summary>
-    private static async Task<HttpClient> PageClientAsync(HelpdeskBench.BenchApp app, string email)
+    internal static async Task<HttpClient> PageClientAsync(HelpdeskBench.BenchApp app, string email)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync("/account/sign-in");

@@ -28,6 +28,9 @@ using Npgsql;
 // OneRoster API benchmark (OneRosterApiBench.cs): the demo district at N students imported (as the import benchmark does, once
 // per --work DIR), then every user paged through over the OneRoster API at limit 100 and at the cap.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --students 1000000 --oneroster-api --provider Sqlite|Postgres --work DIR
+// Staffing benchmark (StaffingBench.cs): the demo's schools, their technicians' coverage, devices, tickets and surveys copied to
+// N times the demo, then each staffing page and API.
+// Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --staffing 10 --provider Sqlite|Postgres [--postgres CONNECTION] [--work DIR]
 // Accounts benchmark (AccountsBench.cs): the account planner in memory for N people and their accounts and groups.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --accounts 1000000 [--groups Site,Grade,Role,Class|none]
 if (Arg("--accounts") is { } accountPeople)
@@ -75,6 +78,12 @@ else
 if (Arg("--devices") is { } devices)
 {
     await DevicesBench.RunAsync(int.Parse(devices, CultureInfo.InvariantCulture), provider, settings);
+    return;
+}
+
+if (Arg("--staffing") is { } staffingTimes)
+{
+    await StaffingBench.RunAsync(int.Parse(staffingTimes, CultureInfo.InvariantCulture), provider, settings);
     return;
 }
 

@@ -232,6 +232,43 @@ public sealed class ImportOneRosterTests : IDisposable
         Assert.Equal(15, await context.Set<Person>().CountAsync());
     }
 
+    [Theory]
+    [Providers]
+    public async Task An_apply_of_many_rows_refreshes_the_planner_statistics_on_PostgreSQL_at_once(DatabaseProvider provider)
+    {
+        // The small district writes a few dozen rows: under the threshold of the first database, over that of the second.
+        await using var under = await TestDatabase.CreateAsync(provider);
+        await using var over = await TestDatabase.CreateAsync(provider);
+        var files = RosterPackage.SmallDistrict().WriteTo(_folder);
+
+        AssertSucceeded(await CliRunner.RunAsync(With(under, "1000"), "import", "oneroster", files, "--apply"));
+        AssertSucceeded(await CliRunner.RunAsync(With(over, "1"), "import", "oneroster", files, "--apply"));
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // SQLite plans without statistics: nothing is analyzed, whatever the size.
+            Assert.Equal(0, await StatisticsAsync(over, "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'sqlite_stat1'"));
+            return;
+        }
+
+        const string analyzed = "SELECT COUNT(*) AS \"Value\" FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL AND relname IN ('directory_people', 'directory_guardian_links', 'directory_enrollments')";
+        Assert.Equal(0, await StatisticsAsync(under, analyzed));
+        Assert.Equal(3, await StatisticsAsync(over, analyzed));
+
+        static Dictionary<string, string?> With(TestDatabase db, string rows)
+        {
+            var settings = db.Settings();
+            settings["Directory:Import:AnalyzeFromRows"] = rows;
+            return settings;
+        }
+
+        static async Task<long> StatisticsAsync(TestDatabase db, string sql)
+        {
+            await using var context = db.OpenContext();
+            return await context.Database.SqlQueryRaw<long>(sql).SingleAsync();
+        }
+    }
+
     private async Task<CliResult> ImportAsync(TestDatabase db, RosterPackage package, params string[] options) =>
         await CliRunner.RunAsync(db, ["import", "oneroster", package.WriteTo(_folder), .. options]);
 

@@ -39,6 +39,7 @@ public sealed class RefreshForecastTests
         Assert.False(DeviceStatuses.CanMove(DeviceStatus.Lost, DeviceStatus.Assigned));
         Assert.Equal("A device that is lost cannot become assigned; it can become in stock, retired.", DeviceStatuses.Refusal(DeviceStatus.Lost, DeviceStatus.Assigned));
         Assert.Equal("A device that is disposed cannot change status.", DeviceStatuses.Refusal(DeviceStatus.Disposed, DeviceStatus.InStock));
+        Assert.Equal([DeviceStatus.Lost, DeviceStatus.Stolen, DeviceStatus.Retired, DeviceStatus.Disposed], DeviceStatuses.OutOfServiceStatuses);
         Assert.Equal(("2026-27", 2027, "2025-26"), (SchoolYear.Of(new DateOnly(2026, 7, 1)), SchoolYear.EndYear(new DateOnly(2026, 12, 6)), SchoolYear.Of(new DateOnly(2026, 6, 30))));
         Assert.Equal((34_950L, 1_000_000_00L, (long?)null, (long?)null), (Money.Parse("$349.50")!.Value, Money.Parse("1,000,000")!.Value, Money.Parse("12.345"), Money.Parse("-5")));
     }

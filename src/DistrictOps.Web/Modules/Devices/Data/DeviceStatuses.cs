@@ -19,6 +19,9 @@ public static class DeviceStatuses
     /// <summary>Counted as devices the district supports (tickets per device, staffing, the forecast): not lost, stolen, retired or disposed.</summary>
     public static readonly DeviceStatus[] InServiceStatuses = [DeviceStatus.InStock, DeviceStatus.Assigned, DeviceStatus.Loaner, DeviceStatus.InRepair, DeviceStatus.Damaged];
 
+    /// <summary>Every status but <see cref="InServiceStatuses"/>: lost, stolen, retired, disposed.</summary>
+    public static readonly DeviceStatus[] OutOfServiceStatuses = Enum.GetValues<DeviceStatus>().Except(InServiceStatuses).ToArray();
+
     public static IReadOnlyList<DeviceStatus> From(DeviceStatus status) => Allowed[status];
 
     public static bool CanMove(DeviceStatus from, DeviceStatus to) => Allowed[from].Contains(to);

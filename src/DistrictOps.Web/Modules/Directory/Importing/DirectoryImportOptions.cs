@@ -13,4 +13,11 @@ public sealed class DirectoryImportOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double MaxQuarantineShare { get; set; } = 0.01;
+
+    /// <summary>
+    /// Rows added, changed and removed from which an apply on PostgreSQL refreshes the planner's statistics of the tables it
+    /// wrote at once, rather than leaving them to autovacuum's next round.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int AnalyzeFromRows { get; set; } = 10_000;
 }

@@ -3323,11 +3323,11 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "Status", "UpdatedAt");
 
-                    b.HasIndex("SolvedAt", "SiteId", "TeamId", "Priority", "ResolutionMinutes")
-                        .HasDatabaseName("IX_helpdesk_tickets_Report_Solved");
-
-                    b.HasIndex("CreatedAt", "SiteId", "Channel", "TeamId", "Priority", "ResponseMinutes")
+                    b.HasIndex("CreatedAt", "SiteId", "Channel", "TeamId", "Priority", "ResponseMinutes", "AssigneeUserId")
                         .HasDatabaseName("IX_helpdesk_tickets_Report_Opened");
+
+                    b.HasIndex("SolvedAt", "SiteId", "TeamId", "Priority", "ResolutionMinutes", "AssigneeUserId", "ServiceLevelPolicyId", "ResolutionBreached")
+                        .HasDatabaseName("IX_helpdesk_tickets_Report_Solved");
 
                     b.ToTable("helpdesk_tickets", (string)null);
                 });
