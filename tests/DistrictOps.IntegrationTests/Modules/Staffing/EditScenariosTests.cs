@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -56,6 +57,10 @@ public sealed class EditScenariosTests
         await page.SignInAsync("it.manager@bayview.example");
         var html = await page.GetStringAsync("/staffing/scenarios");
         Assert.Contains("Phase 2 with two new high schools", html, StringComparison.Ordinal);
+        var csv = (await page.GetStringAsync("/staffing/scenarios?handler=Export&format=csv")).TrimStart('\uFEFF').Split("\r\n");
+        Assert.Equal(["Figure,District model,Phase 2 with two new high schools", "Sites,61,63"], csv[..2]);
+        var devices = csv.Single(line => line.StartsWith("Devices,", StringComparison.Ordinal)).Split(',')[1..].Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(15_000, devices[1] - devices[0]);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync("senior.tech@bayview.example")).PostAsJsonAsync("/api/v1/staffing/scenarios", new { name = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/v1/staffing/scenarios/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/v1/staffing/scenarios/{id}")).StatusCode);

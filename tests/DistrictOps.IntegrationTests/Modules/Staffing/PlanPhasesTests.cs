@@ -51,5 +51,14 @@ public sealed class PlanPhasesTests
         Assert.Contains("Help desk before and during the phase", checkpoint, StringComparison.Ordinal);
         Assert.Contains("its figures come once it is under way", await page.GetStringAsync("/staffing/plan/phases/2/checkpoint"), StringComparison.Ordinal);
         Assert.Contains("Phase 2: 15,000 more tablets", await page.GetStringAsync("/staffing/plan"), StringComparison.Ordinal);
+
+        // The chart's and the table's figures as a download: today, then each phase with its devices and the decision taken.
+        var csv = (await page.GetStringAsync("/staffing/plan?handler=Export&format=csv")).TrimStart('\uFEFF').TrimEnd('\r', '\n').Split("\r\n");
+        Assert.Equal(4, csv.Length);
+        Assert.StartsWith("Phase,Status,Starts,Checkpoint,Devices added,Program devices after,", csv[0], StringComparison.Ordinal);
+        Assert.StartsWith("Today,", csv[1], StringComparison.Ordinal);
+        Assert.Contains(",Reviewed,", csv[2], StringComparison.Ordinal);
+        Assert.EndsWith("backlog per technician fell by half.", csv[2], StringComparison.Ordinal);
+        Assert.Contains(",15000,23000,", csv[3], StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Staffing.Sizing;
+using DistrictOps.Web.Platform.Export;
 
 namespace DistrictOps.Web.Modules.Staffing.CheckCoverage;
 
@@ -54,6 +56,22 @@ public static class CoverageCheck
     public const int SchoolWeekDays = 5;
 
     public static decimal DaysPerWeek(decimal share) => share * SchoolWeekDays;
+
+    /// <summary>The sites (or only the gaps) as a download: one row per technician's share of a site, and one for a site nobody covers.</summary>
+    public static ExportTable Table(IReadOnlyList<CoveredSite> sites) => new("Coverage",
+        [
+            new("Site"), new("Type"), new("Model FTE", ExportKind.Number), new("Covered FTE", ExportKind.Number), new("Coverage"), new("Technician"),
+            new("Share", ExportKind.Number), new("Days a week", ExportKind.Number),
+        ],
+        [.. sites.SelectMany(site =>
+        {
+            IReadOnlyList<object?> Row(CoverageLine? line) =>
+            [
+                site.Name, StaffingText.SiteTypeName(site.Type), site.ModelFte, site.CoveredFte,
+                site.Uncovered ? "Gap: no technician" : site.BelowModel ? string.Create(CultureInfo.InvariantCulture, $"Gap: {site.Shortfall} FTE short") : "Covered", line?.Technician, line?.Share, line?.DaysPerWeek,
+            ];
+            return site.Technicians.Count == 0 ? [Row(null)] : site.Technicians.Select(Row);
+        })]);
 
     /// <summary>
     /// The report: sites in the Directory's order, each with its technicians by share; technicians are everyone in the coverage

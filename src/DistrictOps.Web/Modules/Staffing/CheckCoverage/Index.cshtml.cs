@@ -43,6 +43,15 @@ public sealed class IndexModel(CoverageHandler handler, PermissionRegistry permi
     public async Task OnGetAsync(string? show, [FromQuery] int? page, CancellationToken cancellationToken) =>
         await LoadAsync(show, page, cancellationToken);
 
+    /// <summary>Every site's coverage (or every gap, with <c>show=gaps</c>) as CSV or XLSX.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? show, string? format, CancellationToken cancellationToken)
+    {
+        var report = await handler.ReadAsync(cancellationToken);
+        var gaps = string.Equals(show, "gaps", StringComparison.OrdinalIgnoreCase);
+        var (content, type) = CoverageCheck.Table(gaps ? report.Gaps : report.Sites).Render(format ?? "csv");
+        return File(content, type, $"staffing-coverage{(gaps ? "-gaps" : "")}.{(format == "xlsx" ? "xlsx" : "csv")}");
+    }
+
     public async Task<IActionResult> OnPostSetAsync(CancellationToken cancellationToken)
     {
         if (!permissions.Grants(User, StaffingPermissions.Manage))

@@ -25,6 +25,24 @@ public sealed class IndexModel(WorkloadHandler handler) : PageModel
         return Page();
     }
 
+    /// <summary>Every site (in the page's order) or the technicians, as CSV or XLSX.</summary>
+    public async Task<IActionResult> OnGetExportAsync(int? days, string? sort, bool desc, string? table, string? format, CancellationToken cancellationToken)
+    {
+        var read = await handler.HandleAsync(new WorkloadQuery(days, sort, desc, null, All: true), cancellationToken);
+        if (!read.Succeeded)
+        {
+            return BadRequest(string.Join(" ", read.Failure!.Messages));
+        }
+
+        var technicians = table == "technicians";
+        var (content, type) = (technicians ? WorkloadHandler.TechniciansTable(read.Value!) : WorkloadHandler.SitesTable(read.Value!)).Render(format ?? "csv");
+        return File(content, type, $"staffing-workload-{(technicians ? "technicians" : "sites")}-{read.Value!.Days}-days.{(format == "xlsx" ? "xlsx" : "csv")}");
+    }
+
+    /// <summary>The link to download a table of this view: <paramref name="table"/> is sites or technicians.</summary>
+    public string ExportLink(string table, string format) =>
+        $"/staffing/workload?handler=Export&days={View!.Days}&sort={View.Sort}{(View.Descending ? "&desc=true" : "")}&table={table}&format={format}";
+
     /// <summary>The link that sorts the sites by <paramref name="column"/>: ascending first, the other way when it already is.</summary>
     public string SortLink(string column) =>
         $"/staffing/workload?days={View!.Days}&sort={column}{(View.Sort == column && !View.Descending ? "&desc=true" : "")}#sites";

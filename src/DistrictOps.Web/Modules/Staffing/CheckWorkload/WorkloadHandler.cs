@@ -1,12 +1,14 @@
+using DistrictOps.Web.Modules.Helpdesk.Contracts;
 using DistrictOps.Web.Modules.Staffing.Sizing;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Export;
 using DistrictOps.Web.Platform.Time;
 
 namespace DistrictOps.Web.Modules.Staffing.CheckWorkload;
 
-/// <summary>The workload page's request: the window in days (30, 90 or 365), the sites' sort and page.</summary>
-public sealed record WorkloadQuery(int? Days, string? Sort, bool Descending, int? Page);
+/// <summary>The workload page's request: the window in days (30, 90 or 365), the sites' sort and page; <c>All</c>: every site on one page (a download).</summary>
+public sealed record WorkloadQuery(int? Days, string? Sort, bool Descending, int? Page, bool All = false);
 
 /// <summary>A site's workload with the workload-based FTE its tickets call for (null without a model).</summary>
 public sealed record SiteWorkloadRow(SiteWorkload Site, decimal? WorkloadFte);
@@ -64,7 +66,7 @@ public sealed class WorkloadHandler(WorkloadFigures figures, DistrictTime distri
 
         var modelFte = StaffingRules.SiteSupport(snapshot.Sites.Where(s => StaffingRules.IsSchool(s.Type)).Select(s => s.Type), model.Ratios, scenario.AdministrativeFte).TotalFte;
         var rows = Sorted(snapshot.Sites.Select(s => new SiteWorkloadRow(s, WorkloadFte(s.Tickets.Opened))), sort, query.Descending).ToList();
-        var page = new PageRequest(query.Page, SitesPerPage);
+        var page = query.All ? new PageRequest(1, Math.Max(1, rows.Count)) : new PageRequest(query.Page, SitesPerPage);
         var technicians = snapshot.Technicians
             .Select(t => new TechnicianWorkloadRow(t, t.DevicesPerTechnician is { } d ? StaffingRules.AgainstBenchmark(d) : null)).ToList();
         return new WorkloadView(
@@ -73,6 +75,32 @@ public sealed class WorkloadHandler(WorkloadFigures figures, DistrictTime distri
             scenario.TicketHoursPerFte, new PagedResult<SiteWorkloadRow>(rows.Skip(page.Skip).Take(page.Size).ToList(), rows.Count, page.Page, page.Size),
             technicians, sort, query.Descending);
     }
+
+    /// <summary>The sites as the page lists them (every one when the view holds them all), for CSV or XLSX.</summary>
+    public static ExportTable SitesTable(WorkloadView view) => new($"Sites, last {view.Days} days",
+        [
+            new("Site"), new("Type"), new("Devices", ExportKind.Number), new("Covered FTE", ExportKind.Number), new("Model FTE", ExportKind.Number),
+            new("Devices per FTE", ExportKind.Number), new("Tickets a month", ExportKind.Number), new("Opened", ExportKind.Number), new("Resolved", ExportKind.Number),
+            new("Backlog", ExportKind.Number), new("Median resolution (school minutes)", ExportKind.Number), new("Within target (%)", ExportKind.Number),
+            new("Satisfied (%)", ExportKind.Number), new("Workload-based FTE", ExportKind.Number),
+        ],
+        [.. view.Sites.Items.Select(r => (IReadOnlyList<object?>)[
+            r.Site.Name, StaffingText.SiteTypeName(r.Site.Type), r.Site.Devices, r.Site.CoveredFte, r.Site.ModelFte, r.Site.DevicesPerTechnician, r.Site.TicketsPerMonth,
+            .. Figures(r.Site.Tickets), r.WorkloadFte])]);
+
+    /// <summary>The site technicians, by name, for CSV or XLSX.</summary>
+    public static ExportTable TechniciansTable(WorkloadView view) => new($"Technicians, last {view.Days} days",
+        [
+            new("Technician"), new("Sites covered", ExportKind.Number), new("FTE", ExportKind.Number), new("Devices supported", ExportKind.Number),
+            new("Devices per FTE", ExportKind.Number), new("Tickets a month", ExportKind.Number), new("Opened", ExportKind.Number), new("Resolved", ExportKind.Number),
+            new("Backlog", ExportKind.Number), new("Median resolution (school minutes)", ExportKind.Number), new("Within target (%)", ExportKind.Number),
+            new("Satisfied (%)", ExportKind.Number),
+        ],
+        [.. view.Technicians.Select(r => r.Technician).Select(t => (IReadOnlyList<object?>)[
+            t.Name, t.SitesCovered, t.TotalShare, t.Devices, t.DevicesPerTechnician, t.TicketsPerMonth, .. Figures(t.Tickets)])]);
+
+    private static object?[] Figures(WorkloadCounts c) =>
+        [c.Opened, c.Resolved, c.Backlog, c.MedianResolutionSchoolMinutes, c.AttainmentPercent, c.SatisfiedPercent];
 
     /// <summary>Sites in the chosen order, empty figures (no tickets resolved, no surveys) last whichever way; ties by name.</summary>
     public static IEnumerable<SiteWorkloadRow> Sorted(IEnumerable<SiteWorkloadRow> rows, string sort, bool descending)

@@ -3,6 +3,7 @@ using DistrictOps.Web.Modules.Staffing.Data;
 using DistrictOps.Web.Modules.Staffing.Sizing;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Export;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Staffing.EditScenarios;
@@ -39,6 +40,27 @@ public sealed class ScenariosHandler(AppDbContext db, StaffingReader reader, Tim
         }
 
         return new ScenarioComparison(results, inputs.CurrentTier1Fte, inputs.CurrentTier2, inputs.Devices);
+    }
+
+    /// <summary>The scenarios side by side as the page's table (one column each, the model first) for a download.</summary>
+    public static ExportTable Table(ScenarioComparison comparison)
+    {
+        var all = comparison.Scenarios;
+        IReadOnlyList<object?> Row(string figure, Func<ScenarioResult, object?> value) => [figure, .. all.Select(value)];
+        var types = StaffingRules.SchoolTypes.Where(t => all.Any(x => x.Figures.Support.Lines.Any(l => l.SiteType == t)));
+        return new ExportTable("Scenarios",
+            [new("Figure"), .. all.Select(x => new ExportColumn(x.Settings.IsModel ? "District model" : x.Settings.Name, ExportKind.Number))],
+            [
+                Row("Sites", x => x.Figures.Support.Sites),
+                .. types.Select(t => Row($"FTE per {StaffingText.SiteTypeName(t)} site", x => x.Figures.Support.Lines.FirstOrDefault(l => l.SiteType == t)?.FtePerSite)),
+                Row("Site technicians, FTE", x => x.Figures.Support.TotalFte),
+                Row("Second-tier positions", x => x.Figures.Tier2Positions),
+                Row("Total FTE", x => x.Figures.TotalFte),
+                Row("Devices", x => x.Figures.Devices),
+                Row("Devices per site technician", x => x.Figures.DevicesPerTechnician),
+                Row("Yearly cost", x => x.Figures.YearlyCost),
+                Row("Increase on today", x => x.Figures.YearlyIncrease),
+            ]);
     }
 
     public async Task<Result<ScenarioResult>> GetAsync(Guid id, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using DistrictOps.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DistrictOps.Web.Modules.Staffing.PlanPhases;
@@ -16,5 +17,12 @@ public sealed class IndexModel(PlanHandler handler, PermissionRegistry permissio
     {
         CanManage = permissions.Grants(User, StaffingPermissions.Manage);
         Plan = await handler.GetAsync(cancellationToken);
+    }
+
+    /// <summary>The plan (today and each phase) as CSV or XLSX.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
+    {
+        var (content, type) = PlanHandler.Table(await handler.GetAsync(cancellationToken)).Render(format ?? "csv");
+        return File(content, type, $"staffing-plan.{(format == "xlsx" ? "xlsx" : "csv")}");
     }
 }

@@ -2,6 +2,7 @@ using DistrictOps.Web.Modules.Staffing.Data;
 using DistrictOps.Web.Modules.Staffing.Sizing;
 using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Data;
+using DistrictOps.Web.Platform.Export;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictOps.Web.Modules.Staffing.PlanPhases;
@@ -35,6 +36,21 @@ public sealed class PlanHandler(AppDbContext db, StaffingReader reader, TimeProv
         return new PlanView(inputs.CurrentTier1Fte, inputs.CurrentTier2, target.Figures.Support.TotalFte, model.Tier2Positions, model.Tier1CostPerFte, model.Tier2CostPerPosition,
             PlanRules.Rows(phases, inputs.CurrentTier1Fte, inputs.CurrentTier2, model));
     }
+
+    /// <summary>Today and each phase (the chart's figures and the table's) as a download.</summary>
+    public static ExportTable Table(PlanView plan) => new("Staffing plan",
+        [
+            new("Phase"), new("Status"), new("Starts", ExportKind.Date), new("Checkpoint", ExportKind.Date), new("Devices added", ExportKind.Number),
+            new("Program devices after", ExportKind.Number), new("Site technicians added (FTE)", ExportKind.Number), new("Second tier added", ExportKind.Number),
+            new("Site technicians after (FTE)", ExportKind.Number), new("Second tier after", ExportKind.Number), new("Devices per technician after", ExportKind.Number),
+            new("Yearly cost of the phase", ExportKind.Number), new("Yearly increase on today", ExportKind.Number), new("Decision"),
+        ],
+        [
+            ["Today", null, null, null, null, null, null, null, plan.Tier1FteToday, plan.Tier2Today, null, null, null, null],
+            .. plan.Phases.Select(x => (IReadOnlyList<object?>)[
+                $"{x.Number}. {x.Name}", x.Status.ToString(), x.StartsOn, x.CheckpointOn, x.DevicesAdded, x.ProgramDevices, x.Tier1FteAdded, x.Tier2PositionsAdded,
+                x.Tier1FteAfter, x.Tier2After, x.DevicesPerTechnicianAfter, x.PhaseYearlyCost, x.YearlyIncreaseAfter, x.Decision]),
+        ]);
 
     public async Task<Result<PhaseRow>> GetAsync(int number, CancellationToken ct) =>
         (await GetAsync(ct)).Phases.FirstOrDefault(p => p.Number == number) is { } row ? row : Missing(number);
