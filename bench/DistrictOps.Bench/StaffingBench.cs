@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DistrictOps.Web.Modules.Devices.Data;
+using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Staffing.Data;
@@ -35,6 +36,12 @@ internal static class StaffingBench
                 $"{schools:N0} schools, {shares:N0} coverage rows, {positions:N0} positions, {devices:N0} devices, {tickets:N0} tickets, {surveys:N0} answered surveys"));
         }
 
+        int listed;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            listed = (await scope.ServiceProvider.GetRequiredService<ISiteDirectory>().ListAsync()).Count;
+        }
+
         using var api = await HelpdeskBench.ApiClientAsync(app, Manager);
         using var pages = await KnowledgeBench.PageClientAsync(app, Manager);
         Console.WriteLine();
@@ -54,6 +61,7 @@ internal static class StaffingBench
             ("workload page, 90 days (default)", pages, "/staffing/workload"),
             ("workload page, 365 days", pages, "/staffing/workload?days=365"),
             ("workload page, 365 days by backlog, last page", pages, $"/staffing/workload?days=365&sort=backlog&desc=true&page={(times * 61 + 49) / 50}"),
+            ("workload download, every site (CSV, 365 days)", pages, "/staffing/workload?handler=Export&days=365&table=sites&format=csv"),
             ("plan page", pages, "/staffing/plan"),
             ("phase 1 checkpoint (two windows)", pages, "/staffing/plan/phases/1/checkpoint"),
             ("scenarios compared (API)", api, "/api/v1/staffing/scenarios"),
@@ -61,6 +69,11 @@ internal static class StaffingBench
         })
         {
             var measured = await Timed.GetAsync(client, path, 10);
+            if (path.Contains("handler=Export", StringComparison.Ordinal) && (await client.GetStringAsync(path)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length != listed + 1)
+            {
+                throw new InvalidOperationException($"{path} did not hold every one of the {listed} sites.");
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {measured[4]:0.0} ms | {measured[0]:0.0}–{measured[^1]:0.0} ms | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} |"));
         }
     }

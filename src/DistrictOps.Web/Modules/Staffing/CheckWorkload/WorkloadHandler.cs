@@ -66,14 +66,17 @@ public sealed class WorkloadHandler(WorkloadFigures figures, DistrictTime distri
 
         var modelFte = StaffingRules.SiteSupport(snapshot.Sites.Where(s => StaffingRules.IsSchool(s.Type)).Select(s => s.Type), model.Ratios, scenario.AdministrativeFte).TotalFte;
         var rows = Sorted(snapshot.Sites.Select(s => new SiteWorkloadRow(s, WorkloadFte(s.Tickets.Opened))), sort, query.Descending).ToList();
-        var page = query.All ? new PageRequest(1, Math.Max(1, rows.Count)) : new PageRequest(query.Page, SitesPerPage);
+        var page = new PageRequest(query.Page, SitesPerPage);
+        // A download takes every site: more than a page may hold (PageRequest stops at 500).
+        var sites = query.All
+            ? new PagedResult<SiteWorkloadRow>(rows, rows.Count, 1, Math.Max(1, rows.Count))
+            : new PagedResult<SiteWorkloadRow>(rows.Skip(page.Skip).Take(page.Size).ToList(), rows.Count, page.Page, page.Size);
         var technicians = snapshot.Technicians
             .Select(t => new TechnicianWorkloadRow(t, t.DevicesPerTechnician is { } d ? StaffingRules.AgainstBenchmark(d) : null)).ToList();
         return new WorkloadView(
             days, firstDay, snapshot, model.SiteTechnicianFte, modelFte, StaffingRules.DevicesPerTechnician(snapshot.Devices, model.SiteTechnicianFte),
             StaffingRules.DevicesPerTechnician(snapshot.Devices, modelFte), WorkloadFte(snapshot.District.Opened), scenario.MinutesPerTicket,
-            scenario.TicketHoursPerFte, new PagedResult<SiteWorkloadRow>(rows.Skip(page.Skip).Take(page.Size).ToList(), rows.Count, page.Page, page.Size),
-            technicians, sort, query.Descending);
+            scenario.TicketHoursPerFte, sites, technicians, sort, query.Descending);
     }
 
     /// <summary>The sites as the page lists them (every one when the view holds them all), for CSV or XLSX.</summary>
