@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace DistrictOps.Web.Modules.Helpdesk;
 
 /// <summary>
-/// The help desk's side of <see cref="IHelpdeskWorkload"/>: each figure is one query grouped by site and assignee in the
-/// database, served by the report indexes (created, solved, status); only the resolution minutes of the window's resolved
-/// tickets are read as values, from the solved-report index, for exact medians as the service reports compute them.
+/// The help desk's side of <see cref="IHelpdeskWorkload"/>: the opened, the backlog and the surveys are each one query grouped
+/// by site and assignee in the database; the window's solved tickets are read once as rows from the solved-report index
+/// (which carries every column read), for their counts and exact medians as the service reports compute them.
 /// </summary>
 internal sealed class HelpdeskWorkloadReader(AppDbContext db, IUserDirectory users) : IHelpdeskWorkload
 {

@@ -22,7 +22,7 @@ public sealed record WorkloadCounts(
 public sealed record HelpdeskWorkload(
     DateTimeOffset From, DateTimeOffset To, WorkloadCounts District, IReadOnlyDictionary<Guid, WorkloadCounts> PerSite, IReadOnlyDictionary<Guid, WorkloadCounts> PerTechnician);
 
-/// <summary>The help desk's workload for staffing: grouped counts over the tickets and surveys, no ticket read one by one.</summary>
+/// <summary>The help desk's workload for staffing: counts over the tickets and surveys, grouped in the database but for the window's solved tickets, read from an index for exact medians.</summary>
 public interface IHelpdeskWorkload
 {
     /// <summary>
