@@ -26,6 +26,7 @@ internal static class StaffingBench
         await using var app = DemoBench.Start(settings);
         using var anonymous = await DemoBench.ReadyAsync(app);
         await CopyAsync(app, times);
+        int listed;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -34,11 +35,6 @@ internal static class StaffingBench
             var positions = await db.Set<Position>().CountAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{schools:N0} schools, {shares:N0} coverage rows, {positions:N0} positions, {devices:N0} devices, {tickets:N0} tickets, {surveys:N0} answered surveys"));
-        }
-
-        int listed;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
             listed = (await scope.ServiceProvider.GetRequiredService<ISiteDirectory>().ListAsync()).Count;
         }
 
@@ -95,6 +91,9 @@ internal static class StaffingBench
         var lastTicket = await db.Set<Ticket>().MaxAsync(t => t.Id);
         var positions = await db.Set<Position>().AsNoTracking().ToListAsync();
         var leaves = positions.Where(p => !positions.Any(r => r.ReportsToId == p.Id)).ToList();
+        var originalDevices = await db.Set<Device>().AsNoTracking().Where(d => d.SiteId != null).ToListAsync();
+        var originalTickets = await db.Set<Ticket>().AsNoTracking().ToListAsync();
+        var originalSurveys = await db.Set<Survey>().AsNoTracking().ToListAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         for (var k = 1; k < times; k++)
         {
@@ -119,19 +118,19 @@ internal static class StaffingBench
                 (p.Id, p.PersonId) = (Guid.CreateVersion7(), p.PersonId is { } holder && person.TryGetValue(holder, out var copy) ? copy : null);
                 return p;
             }).ToList();
-            var devices = (await db.Set<Device>().AsNoTracking().Where(d => d.SiteId != null).ToListAsync()).Where(d => site.ContainsKey(d.SiteId!.Value)).Select(d =>
+            var devices = Fresh(originalDevices).Where(d => site.ContainsKey(d.SiteId!.Value)).Select(d =>
             {
                 (d.Id, d.AssetTag, d.Serial, d.SiteId) = (Guid.CreateVersion7(), $"{d.AssetTag}-x{k}", $"{d.Serial}-x{k}", site[d.SiteId!.Value]);
                 return d;
             }).ToList();
             var offset = lastTicket * k;
-            var tickets = (await db.Set<Ticket>().AsNoTracking().Where(t => t.Id <= lastTicket).ToListAsync()).Where(t => site.ContainsKey(t.SiteId)).Select(t =>
+            var tickets = Fresh(originalTickets).Where(t => site.ContainsKey(t.SiteId)).Select(t =>
             {
                 (t.Id, t.SiteId) = (t.Id + offset, site[t.SiteId]);
                 return t;
             }).ToList();
             var copied = tickets.Select(t => t.Id - offset).ToHashSet();
-            var surveys = (await db.Set<Survey>().AsNoTracking().Where(s => s.TicketId <= lastTicket).ToListAsync()).Where(s => copied.Contains(s.TicketId)).Select(s =>
+            var surveys = Fresh(originalSurveys).Where(s => copied.Contains(s.TicketId)).Select(s =>
             {
                 (s.Id, s.TicketId, s.SiteId) = (0, s.TicketId + offset, site[s.SiteId]);
                 return s;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace DistrictOps.Web.Platform.Export;
 
 public enum ExportKind
@@ -20,4 +22,12 @@ public sealed record ExportTable(string Title, IReadOnlyList<ExportColumn> Colum
     public (byte[] Content, string ContentType) Render(string format) => format == "xlsx"
         ? (XlsxExport.Write(this), XlsxContentType)
         : (CsvExport.Write(this), CsvContentType);
+
+    /// <summary>The download for a <c>format</c> query value (<c>xlsx</c>, otherwise CSV) as a file <paramref name="name"/> with its extension.</summary>
+    public FileContentResult Download(string? format, string name)
+    {
+        var xlsx = format == "xlsx";
+        var (content, contentType) = Render(xlsx ? "xlsx" : "csv");
+        return new FileContentResult(content, contentType) { FileDownloadName = $"{name}.{(xlsx ? "xlsx" : "csv")}" };
+    }
 }

@@ -62,9 +62,6 @@ public abstract class ReportPage(ReportClock clock, ISiteDirectory siteDirectory
         return true;
     }
 
-    protected FileContentResult Download(ExportTable table, string report, ReportRange range, string format)
-    {
-        var (content, contentType) = table.Render(format);
-        return File(content, contentType, $"helpdesk-{report}-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}.{(format == "xlsx" ? "xlsx" : "csv")}");
-    }
+    protected static FileContentResult Download(ExportTable table, string report, ReportRange range, string format) =>
+        table.Download(format, $"helpdesk-{report}-{range.From:yyyy-MM-dd}-{range.To:yyyy-MM-dd}");
 }

@@ -48,8 +48,7 @@ public sealed class IndexModel(CoverageHandler handler, PermissionRegistry permi
     {
         var report = await handler.ReadAsync(cancellationToken);
         var gaps = string.Equals(show, "gaps", StringComparison.OrdinalIgnoreCase);
-        var (content, type) = CoverageCheck.Table(gaps ? report.Gaps : report.Sites).Render(format ?? "csv");
-        return File(content, type, $"staffing-coverage{(gaps ? "-gaps" : "")}.{(format == "xlsx" ? "xlsx" : "csv")}");
+        return CoverageCheck.Table(gaps ? report.Gaps : report.Sites).Download(format, gaps ? "staffing-coverage-gaps" : "staffing-coverage");
     }
 
     public async Task<IActionResult> OnPostSetAsync(CancellationToken cancellationToken)

@@ -35,8 +35,8 @@ public sealed class IndexModel(WorkloadHandler handler) : PageModel
         }
 
         var technicians = table == "technicians";
-        var (content, type) = (technicians ? WorkloadHandler.TechniciansTable(read.Value!) : WorkloadHandler.SitesTable(read.Value!)).Render(format ?? "csv");
-        return File(content, type, $"staffing-workload-{(technicians ? "technicians" : "sites")}-{read.Value!.Days}-days.{(format == "xlsx" ? "xlsx" : "csv")}");
+        return (technicians ? WorkloadHandler.TechniciansTable(read.Value!) : WorkloadHandler.SitesTable(read.Value!))
+            .Download(format, $"staffing-workload-{(technicians ? "technicians" : "sites")}-{read.Value!.Days}-days");
     }
 
     /// <summary>The link to download a table of this view: <paramref name="table"/> is sites or technicians.</summary>

@@ -22,11 +22,8 @@ public sealed class IndexModel(ScenariosHandler handler, PermissionRegistry perm
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     /// <summary>The scenarios side by side as CSV or XLSX.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
-    {
-        var (content, type) = ScenariosHandler.Table(await handler.CompareAsync(cancellationToken)).Render(format ?? "csv");
-        return File(content, type, $"staffing-scenarios.{(format == "xlsx" ? "xlsx" : "csv")}");
-    }
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken) =>
+        ScenariosHandler.Table(await handler.CompareAsync(cancellationToken)).Download(format, "staffing-scenarios");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -20,9 +20,6 @@ public sealed class IndexModel(PlanHandler handler, PermissionRegistry permissio
     }
 
     /// <summary>The plan (today and each phase) as CSV or XLSX.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken)
-    {
-        var (content, type) = PlanHandler.Table(await handler.GetAsync(cancellationToken)).Render(format ?? "csv");
-        return File(content, type, $"staffing-plan.{(format == "xlsx" ? "xlsx" : "csv")}");
-    }
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken cancellationToken) =>
+        PlanHandler.Table(await handler.GetAsync(cancellationToken)).Download(format, "staffing-plan");
 }

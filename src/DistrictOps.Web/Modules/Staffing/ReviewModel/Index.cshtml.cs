@@ -23,7 +23,6 @@ public sealed class IndexModel(ModelHandler handler, PermissionRegistry permissi
     {
         var view = await handler.GetAsync(cancellationToken);
         var export = table == "titles" ? ModelHandler.TitlesTable(view) : ModelHandler.SiteSupportTable(view);
-        var (content, type) = export.Render(format ?? "csv");
-        return File(content, type, $"staffing-{(table == "titles" ? "titles" : "sites")}.{(format == "xlsx" ? "xlsx" : "csv")}");
+        return export.Download(format, $"staffing-{(table == "titles" ? "titles" : "sites")}");
     }
 }
