@@ -109,14 +109,14 @@ public sealed class TestDatabase : IAsyncDisposable
         if (provider == DatabaseProvider.Sqlite)
         {
             var dir = Directory.CreateTempSubdirectory("districtops-test-").FullName;
-            return new TestDatabase(provider, $"Data Source={Path.Combine(dir, "test.db")};Pooling=False", dir, null);
+            return new TestDatabase(provider, $"Data Source={Path.Combine(dir, "test.db")}", dir, null);
         }
 
         var server = PostgresServer ?? throw new InvalidOperationException(
             $"{PostgresVariable} is not set. Run the tests with scripts/test, which starts a throwaway PostgreSQL and sets it.");
         var name = "districtops_test_" + Guid.NewGuid().ToString("N")[..16];
         await AdminAsync(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         return new TestDatabase(provider, connection, null, name);
     }
 

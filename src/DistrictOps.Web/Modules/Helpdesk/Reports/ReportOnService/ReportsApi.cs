@@ -1,5 +1,4 @@
 using DistrictOps.Web.Modules.Directory.Contracts;
-using DistrictOps.Web.Platform;
 using DistrictOps.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,28 +9,36 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder group)
     {
-        Map(group, "backlog", (h, f, ct) => h.BacklogAsync(f, ct), "Open and pending tickets at the end of each day (district time zone).");
-        Map(group, "volume", (h, f, ct) => h.VolumeAsync(f, ct), "Tickets opened each day, by channel.");
-        Map(group, "response-times", (h, f, ct) => h.ResponseTimesAsync(f, ct), "First response and resolution in counted school minutes: median and 90th percentile, overall and per site, team and priority.");
-        Map(group, "attainment", (h, f, ct) => h.AttainmentAsync(f, ct), "Share of response and resolution targets met, by site, team, technician and issue type.");
-        Map(group, "resolution-rates", (h, f, ct) => h.ResolutionRatesAsync(f, ct), "Same-day, first-contact, bypass (direct to technician) and reopen rates, overall and per site.");
-        Map(group, "workload", (h, f, ct) => h.WorkloadAsync(f, ct), "Tickets per technician (assigned, solved) and per 100 devices per site.");
+        // One concrete lambda per report, not a generic mapper: the compile-time request delegates (ADR 0037) need each
+        // endpoint's types spelled out.
+        group.MapGet("/backlog", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.BacklogAsync(f, c), ct))
+            .WithSummary(Summary("Open and pending tickets at the end of each day (district time zone)."));
+        group.MapGet("/volume", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.VolumeAsync(f, c), ct))
+            .WithSummary(Summary("Tickets opened each day, by channel."));
+        group.MapGet("/response-times", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.ResponseTimesAsync(f, c), ct))
+            .WithSummary(Summary("First response and resolution in counted school minutes: median and 90th percentile, overall and per site, team and priority."));
+        group.MapGet("/attainment", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.AttainmentAsync(f, c), ct))
+            .WithSummary(Summary("Share of response and resolution targets met, by site, team, technician and issue type."));
+        group.MapGet("/resolution-rates", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.ResolutionRatesAsync(f, c), ct))
+            .WithSummary(Summary("Same-day, first-contact, bypass (direct to technician) and reopen rates, overall and per site."));
+        group.MapGet("/workload", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.WorkloadAsync(f, c), ct))
+            .WithSummary(Summary("Tickets per technician (assigned, solved) and per 100 devices per site."));
         return group;
     }
 
-    /// <summary>Reads from, to and site from the query, reporting a bad one by name.</summary>
-    public static async Task<Result<ReportFilter>> FilterAsync(ReportQuery query, ReportClock clock, ISiteDirectory sites, CancellationToken cancellationToken) =>
-        ReportFilter.Parse(query.From, query.To, query.Site, clock.Today, await sites.ListAsync(cancellationToken));
+    private static string Summary(string what) => what + " Query: from, to (YYYY-MM-DD, default the last 30 days, at most 366), site (id).";
 
-    private static void Map<T>(RouteGroupBuilder group, string name, Func<ServiceReportsHandler, ReportFilter, CancellationToken, Task<T>> run, string summary) =>
-        group.MapGet("/" + name, async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> (
-                [AsParameters] ReportQuery query, ServiceReportsHandler handler, ReportClock clock, ISiteDirectory sites, CancellationToken ct) =>
-                (await (await FilterAsync(query, clock, sites, ct)).ThenAsync(filter => run(handler, filter, ct))).ToOk())
-            .WithSummary(summary + " Query: from, to (YYYY-MM-DD, default the last 30 days, at most 366), site (id).");
+    /// <summary>Reads from, to and site from the query, reporting a bad one by name, then runs the report.</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> RunAsync<T>(
+        ReportRequest request, Func<ServiceReportsHandler, ReportFilter, CancellationToken, Task<T>> report, CancellationToken ct)
+    {
+        var filter = ReportFilter.Parse(request.From, request.To, request.Site, request.Clock.Today, await request.Sites.ListAsync(ct));
+        return (await filter.ThenAsync(f => report(request.Handler, f, ct))).ToOk();
+    }
 }
 
-/// <summary>The report query as text, so a bad date or site is reported by its name.</summary>
-public sealed class ReportQuery
+/// <summary>What every report endpoint binds: the query as text, so a bad date or site is reported by its name, and the services that answer it.</summary>
+public sealed class ReportRequest
 {
     [FromQuery(Name = "from")]
     public string? From { get; init; }
@@ -41,4 +48,13 @@ public sealed class ReportQuery
 
     [FromQuery(Name = "site")]
     public string? Site { get; init; }
+
+    [FromServices]
+    public required ServiceReportsHandler Handler { get; init; }
+
+    [FromServices]
+    public required ReportClock Clock { get; init; }
+
+    [FromServices]
+    public required ISiteDirectory Sites { get; init; }
 }
