@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Platform.Data;
@@ -33,6 +34,15 @@ public sealed class ApiErrorTests
         var errors = problem.GetProperty("errors");
         Assert.Contains("not an email address", errors.GetProperty("email")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("Unknown role(s) 'Wizard'", errors.GetProperty("roles")[0].GetString(), StringComparison.Ordinal);
+
+        // A body that is not JSON, and a value of the wrong type, are named by where they are (the endpoints' binding is
+        // generated at build time, ADR 0037; these messages come from its exceptions).
+        var notJson = await admin.PostAsync("/api/v1/users", new StringContent("not JSON", Encoding.UTF8, "application/json"));
+        Assert.StartsWith("body: the request body is not valid JSON (line 1",
+            (await AssertProblemAsync(notJson, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+        var wrongType = await admin.PostAsync("/api/v1/users", new StringContent("{\"email\": \"a@bayview.example\", \"roles\": 7}", Encoding.UTF8, "application/json"));
+        Assert.StartsWith("roles: not valid JSON here",
+            (await AssertProblemAsync(wrongType, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("roles")[0].GetString(), StringComparison.Ordinal);
 
         var crash = await AssertProblemAsync(await admin.GetAsync(ThrowingEndpoint.Path), HttpStatusCode.InternalServerError);
         Assert.DoesNotContain(ThrowingEndpoint.Secret, crash.GetRawText(), StringComparison.Ordinal);
