@@ -45,6 +45,8 @@ public sealed class DirectoryModule : IModule
         services.AddSingleton<SchoolSchedules>();
         services.AddSingleton(sp => sp.GetRequiredService<SchoolSchedules>().Watch);
         services.AddScoped<IDistrictTimeZones, CalendarTimeZones>();
+        services.AddSingleton<CurrentSites>();
+        services.AddSingleton(sp => sp.GetRequiredService<CurrentSites>().Watch);
         services.AddScoped<ISiteDirectory, SiteDirectory>();
         services.AddScoped<ITechnicianCoverage, TechnicianCoverageStore>();
         services.AddScoped<StudentAccessLog>();

@@ -1,11 +1,13 @@
 using System.Net;
 using DistrictOps.IntegrationTests.Infrastructure;
+using DistrictOps.IntegrationTests.Modules.Helpdesk;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Directory.Data;
 using DistrictOps.Web.Modules.Directory.Importing;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DistrictOps.IntegrationTests.Modules.Directory;
 
@@ -83,5 +85,40 @@ public sealed class DirectoryContractsTests : IDisposable
         var refused = await teacher.PostFormAsync($"/directory/sites/{high}", $"/directory/sites/{high}?handler=Type", new() { ["type"] = "Other" });
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/account/access-denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task The_held_site_list_follows_the_apps_own_writes_at_once_and_anyone_elses_within_its_lifetime(DatabaseProvider provider)
+    {
+        var clock = new FakeTimeProvider(DemoWorld.Now);
+        await using var world = await HelpdeskWorld.CreateAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        async Task<IReadOnlyList<string>> NamesAsync()
+        {
+            await using var scope = world.App.Services.CreateAsyncScope();
+            return [.. (await scope.ServiceProvider.GetRequiredService<ISiteDirectory>().ListAsync()).Select(s => s.Name)];
+        }
+
+        Assert.Equal(["Bayview High", "Bayview Unified", "Harbor View Elementary"], await NamesAsync());
+
+        // A site the app itself writes is listed on the next read.
+        await using (var scope = world.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Add(new Site { SourcedId = "org-ms-01", Name = "Anchor Middle", OrgType = OrgType.School, Type = SiteType.Middle });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(["Anchor Middle", "Bayview High", "Bayview Unified", "Harbor View Elementary"], await NamesAsync());
+
+        // A write the app cannot see (the CLI, another instance) shows once the held copy's lifetime has passed.
+        await using (var outside = world.Db.OpenContext())
+        {
+            await outside.Set<Site>().Where(s => s.SourcedId == "org-ms-01").ExecuteUpdateAsync(u => u.SetProperty(s => s.Name, "Anchor Bay Middle"));
+        }
+
+        Assert.Contains("Anchor Middle", await NamesAsync());
+        clock.Advance(CurrentSites.Lifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal(["Anchor Bay Middle", "Bayview High", "Bayview Unified", "Harbor View Elementary"], await NamesAsync());
     }
 }

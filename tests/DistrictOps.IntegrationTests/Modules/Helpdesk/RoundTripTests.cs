@@ -19,8 +19,8 @@ public sealed class RoundTripTests
 {
     private static readonly Dictionary<DatabaseProvider, (int Create, int Reply, int Status)> Budgets = new()
     {
-        [DatabaseProvider.Sqlite] = (14, 11, 10),
-        [DatabaseProvider.Postgres] = (6, 7, 6),
+        [DatabaseProvider.Sqlite] = (13, 10, 9),
+        [DatabaseProvider.Postgres] = (5, 6, 5),
     };
 
     [Theory]

@@ -8,13 +8,30 @@ namespace DistrictOps.Web.Modules.Directory.Contracts;
 /// Reads the sites; the list of current sites once per request (scope), because a ticket write needs both the ticket's site
 /// and every site's type (issue 14), and a district has tens of sites, not thousands.
 /// </summary>
-internal sealed class SiteDirectory(AppDbContext db) : ISiteDirectory
+/// <summary>
+/// The district's current sites, held in memory like the help desk's lookups (ADR 0022): nearly every request reads them (a
+/// ticket's routing, every site filter, the reports). Dropped on any write through the app to the sites (an import, bulk
+/// loads included, or a site's type set by hand) after it commits; a write from elsewhere (the CLI) is seen within
+/// <see cref="Lifetime"/>.
+/// </summary>
+public sealed class CurrentSites
 {
-    private IReadOnlyList<SiteSummary>? _current;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    public async Task<IReadOnlyList<SiteSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        _current ??= await db.Set<Site>().AsNoTracking().Where(s => s.LeftAt == null).OrderBy(s => s.Name)
-            .Select(s => new SiteSummary(s.Id, s.SourcedId, s.Name, s.Type.ToString(), s.Enrollment)).ToListAsync(cancellationToken);
+    private readonly TableCopy<IReadOnlyList<SiteSummary>> _copy;
+
+    public CurrentSites(TimeProvider clock) => _copy = new(Watch, clock, Lifetime);
+
+    public TableWatch Watch { get; } = new("directory_sites");
+
+    internal Task<IReadOnlyList<SiteSummary>> GetAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        _copy.GetAsync(db, async () => (IReadOnlyList<SiteSummary>)await db.Set<Site>().AsNoTracking().Where(s => s.LeftAt == null).OrderBy(s => s.Name)
+            .Select(s => new SiteSummary(s.Id, s.SourcedId, s.Name, s.Type.ToString(), s.Enrollment)).ToListAsync(cancellationToken));
+}
+
+internal sealed class SiteDirectory(AppDbContext db, CurrentSites current) : ISiteDirectory
+{
+    public Task<IReadOnlyList<SiteSummary>> ListAsync(CancellationToken cancellationToken = default) => current.GetAsync(db, cancellationToken);
 
     public async Task<SiteSummary?> FindAsync(Guid siteId, CancellationToken cancellationToken = default) =>
         (await ListAsync(cancellationToken)).FirstOrDefault(s => s.Id == siteId)
