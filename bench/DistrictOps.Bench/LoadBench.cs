@@ -231,6 +231,8 @@ internal static class LoadBench
 
         public int Id => _process.Id;
 
+        private const string WebOnlyPrefix = "WEB_";
+
         public static WebProcess Start(Dictionary<string, string?> settings, string? webDll)
         {
             var project = Path.Combine(DistrictOpsHome.Resolve(), "src", "DistrictOps.Web");
@@ -252,6 +254,14 @@ internal static class LoadBench
 
             start.Environment["Diagnostics__CountStatements"] = "true";
             start.Environment["Jobs__Enabled"] = "false";
+            // Runtime settings for the web process alone (the bench's own clients keep theirs): WEB_DOTNET_gcServer=0 sets
+            // DOTNET_gcServer=0 there.
+            foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                         .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith(WebOnlyPrefix, StringComparison.Ordinal)))
+            {
+                start.Environment[key[WebOnlyPrefix.Length..]] = value;
+            }
+
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, e) =>

@@ -15,7 +15,8 @@ namespace DistrictOps.Tests.Support;
 /// Migrating takes longer than most tests, so each test process migrates once per provider into a template and every
 /// test gets a copy of it: a file copy on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL. The app then finds
 /// nothing to migrate at start-up. A more expensive world (a seeded district) can be made a template the same way with
-/// <see cref="TemplateAsync"/>; templates are dropped when the test process exits.
+/// <see cref="TemplateAsync"/>; templates are dropped when the test process exits. Connections are pooled, as the app pools
+/// them in production (ADR 0037); a database's pool is cleared before it is copied or dropped.
 /// </remarks>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -128,7 +129,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (Provider == DatabaseProvider.Sqlite)
         {
-            SqliteConnection.ClearAllPools();
+            ClearPool();
             await using var connection = new SqliteConnection(ConnectionString);
             await connection.OpenAsync();
             await using var checkpoint = new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE);", connection);
@@ -136,7 +137,22 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
+        ClearPool();
         await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_postgresName}' AND pid <> pg_backend_pid()");
+    }
+
+    /// <summary>Closes this database's pooled connections (only its own: other tests' pools stay warm).</summary>
+    private void ClearPool()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            using var sqlite = new SqliteConnection(ConnectionString);
+            SqliteConnection.ClearPool(sqlite);
+            return;
+        }
+
+        using var postgres = new NpgsqlConnection(ConnectionString);
+        NpgsqlConnection.ClearPool(postgres);
     }
 
     private static async Task AdminAsync(string sql)
@@ -161,9 +177,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ClearPool();
         if (_sqliteDirectory is not null)
         {
-            SqliteConnection.ClearAllPools();
             try
             {
                 Directory.Delete(_sqliteDirectory, recursive: true);

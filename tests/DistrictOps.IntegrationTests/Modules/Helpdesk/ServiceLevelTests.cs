@@ -235,6 +235,20 @@ public sealed class ServiceLevelTests
         clock.SetUtcNow(due.AddMinutes(-20));
         Assert.Equal([(number, true, false)], Rows(await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues/breaching-soon")));
 
+        // With its resolution due within the window too, the ticket is still listed and counted once (each deadline is
+        // searched on its own index and the two are joined).
+        var id = (await world.TicketAsync(number)).Id;
+        await using (var context = world.Db.OpenContext())
+        {
+            await context.Set<Ticket>().Where(t => t.Id == id).ExecuteUpdateAsync(u => u.SetProperty(t => t.ResolutionDueAt, due.AddMinutes(5)));
+        }
+
+        var both = await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues/breaching-soon");
+        Assert.Equal([(number, true, false)], Rows(both));
+        Assert.Equal(1, both.GetProperty("total").GetInt32());
+        var counts = await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues");
+        Assert.Equal(1, counts.EnumerateArray().Single(q => q.GetProperty("name").GetString() == "breaching-soon").GetProperty("count").GetInt32());
+
         await using var refused = new DistrictOpsFactory(world.Db, new Dictionary<string, string?> { ["Helpdesk:ServiceLevels:BreachingSoonMinutes"] = "0" });
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => refused.CreateClient());
         Assert.Contains("Helpdesk:ServiceLevels:BreachingSoonMinutes must be between 1 and 10080", error.Message, StringComparison.Ordinal);

@@ -224,13 +224,19 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
             Queue.Unassigned when viewer.SeesAll => (visible.Where(t => t.AssigneeUserId == null), null),
             Queue.Unassigned when teams.Count == 0 => (null, NoTeam),
             Queue.Unassigned => (visible.Where(t => t.AssigneeUserId == null && t.TeamId != null && teams.Contains(t.TeamId.Value)), null),
-            Queue.BreachingSoon => (visible.Where(t => t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed
-                && !t.ResponseBreached && !t.ResolutionBreached && t.ServiceLevelPausedSince == null
-                && ((t.ResponseDueAt != null && t.ResponseDueAt <= soon) || (t.ResolutionDueAt != null && t.ResolutionDueAt <= soon))), null),
+            // Each deadline is a range on its own partial index of running tickets; as one OR, SQLite read the whole first
+            // index (40 ms with 60,000 open tickets), as a union of the two ranges it searches both (3 ms; ADR 0036).
+            Queue.BreachingSoon => (Running(visible).Where(t => t.ResponseDueAt != null && t.ResponseDueAt <= soon)
+                .Union(Running(visible).Where(t => t.ResolutionDueAt != null && t.ResolutionDueAt <= soon)), null),
             Queue.Breached => (visible.Where(t => t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed && (t.ResponseBreached || t.ResolutionBreached)), null),
             _ => (visible, null),
         };
     }
+
+    /// <summary>Open tickets whose service-level clock runs: not breached yet and not paused (the deadlines' partial indexes).</summary>
+    private static IQueryable<Ticket> Running(IQueryable<Ticket> tickets) =>
+        tickets.Where(t => t.Status != TicketStatus.Solved && t.Status != TicketStatus.Closed
+            && !t.ResponseBreached && !t.ResolutionBreached && t.ServiceLevelPausedSince == null);
 
     /// <summary>
     /// Tickets whose title contains the text, case-insensitively: on PostgreSQL an ILIKE served by the pg_trgm
