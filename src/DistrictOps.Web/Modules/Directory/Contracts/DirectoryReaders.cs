@@ -5,10 +5,6 @@ using Microsoft.EntityFrameworkCore;
 namespace DistrictOps.Web.Modules.Directory.Contracts;
 
 /// <summary>
-/// Reads the sites; the list of current sites once per request (scope), because a ticket write needs both the ticket's site
-/// and every site's type (issue 14), and a district has tens of sites, not thousands.
-/// </summary>
-/// <summary>
 /// The district's current sites, held in memory like the help desk's lookups (ADR 0022): nearly every request reads them (a
 /// ticket's routing, every site filter, the reports). Dropped on any write through the app to the sites (an import, bulk
 /// loads included, or a site's type set by hand) after it commits; a write from elsewhere (the CLI) is seen within
@@ -29,6 +25,7 @@ public sealed class CurrentSites
             .Select(s => new SiteSummary(s.Id, s.SourcedId, s.Name, s.Type.ToString(), s.Enrollment)).ToListAsync(cancellationToken));
 }
 
+/// <summary>Reads the sites: the current ones from the held list, a site that has left from the database.</summary>
 internal sealed class SiteDirectory(AppDbContext db, CurrentSites current) : ISiteDirectory
 {
     public Task<IReadOnlyList<SiteSummary>> ListAsync(CancellationToken cancellationToken = default) => current.GetAsync(db, cancellationToken);
