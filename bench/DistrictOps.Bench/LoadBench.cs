@@ -256,10 +256,12 @@ internal static class LoadBench
             start.Environment["Jobs__Enabled"] = "false";
             // Runtime settings for the web process alone (the bench's own clients keep theirs): WEB_DOTNET_gcServer=0 sets
             // DOTNET_gcServer=0 there.
-            foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                         .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith(WebOnlyPrefix, StringComparison.Ordinal)))
+            foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
             {
-                start.Environment[key[WebOnlyPrefix.Length..]] = value;
+                if (variable.Key is string key && key.StartsWith(WebOnlyPrefix, StringComparison.Ordinal))
+                {
+                    start.Environment[key[WebOnlyPrefix.Length..]] = variable.Value as string;
+                }
             }
 
             var process = Process.Start(start)!;

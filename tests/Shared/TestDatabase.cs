@@ -127,9 +127,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     private async Task CloseConnectionsAsync()
     {
+        ClearPool();
         if (Provider == DatabaseProvider.Sqlite)
         {
-            ClearPool();
             await using var connection = new SqliteConnection(ConnectionString);
             await connection.OpenAsync();
             await using var checkpoint = new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE);", connection);
@@ -137,7 +137,6 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
-        ClearPool();
         await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_postgresName}' AND pid <> pg_backend_pid()");
     }
 

@@ -31,10 +31,10 @@ internal sealed class HelpdeskWorkloadReader(AppDbContext db, IUserDirectory use
         // Open or pending at the end of the window: still unsolved now, or solved (or closed) only after it. Both are written so
         // that SQLite, which plans without statistics, takes the narrow index: the four unsolved statuses named, by the status
         // index (solved and closed are nearly every ticket); "solved after" by the solved index, bounded on both sides.
-        var stillOpen = await tickets.Where(t => Unsolved.Contains(t.Status) && t.CreatedAt < to)
+        var stillOpen = await tickets.Where(t => Ticket.OpenStatuses.Contains(t.Status) && t.CreatedAt < to)
             .GroupBy(t => new { t.SiteId, t.AssigneeUserId })
             .Select(g => new Counted(g.Key.SiteId, g.Key.AssigneeUserId, g.Count(), 0, 0)).ToListAsync(cancellationToken);
-        var solvedAfter = await tickets.Where(t => !Unsolved.Contains(t.Status) && t.SolvedAt >= to && t.SolvedAt < to.AddYears(100) && t.CreatedAt < to)
+        var solvedAfter = await tickets.Where(t => !Ticket.OpenStatuses.Contains(t.Status) && t.SolvedAt >= to && t.SolvedAt < to.AddYears(100) && t.CreatedAt < to)
             .GroupBy(t => new { t.SiteId, t.AssigneeUserId })
             .Select(g => new Counted(g.Key.SiteId, g.Key.AssigneeUserId, g.Count(), 0, 0)).ToListAsync(cancellationToken);
 
@@ -51,9 +51,6 @@ internal sealed class HelpdeskWorkloadReader(AppDbContext db, IUserDirectory use
         var perTechnician = figures.By(c => PersonOf(c.UserId));
         return new HelpdeskWorkload(from, to, figures.By(_ => Guid.Empty).GetValueOrDefault(Guid.Empty) ?? WorkloadCounts.None, figures.By(c => (Guid?)c.SiteId), perTechnician);
     }
-
-    /// <summary>Every status but solved and closed (EF writes a fixed array's values into the SQL, where SQLite's planner sees them).</summary>
-    private static readonly TicketStatus[] Unsolved = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending, TicketStatus.OnHold];
 
     private sealed record Counted(Guid SiteId, Guid? UserId, int Count, int Second, int Third);
 

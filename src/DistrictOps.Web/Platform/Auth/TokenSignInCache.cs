@@ -13,7 +13,7 @@ namespace DistrictOps.Web.Platform.Auth;
 /// </summary>
 internal sealed class TokenSignInCache
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Lifetime = TableWatch.CopyLifetime;
 
     private readonly TableCopies<string, ClaimsPrincipal?> _copies;
 

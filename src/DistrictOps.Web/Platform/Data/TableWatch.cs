@@ -15,6 +15,12 @@ namespace DistrictOps.Web.Platform.Data;
 /// </summary>
 public sealed class TableWatch(params string[] tables)
 {
+    /// <summary>
+    /// How long a copy is kept when nothing in this process tells it of a write: a write from another instance, the CLI or
+    /// hand-made SQL reaches the copies within this time.
+    /// </summary>
+    public static readonly TimeSpan CopyLifetime = TimeSpan.FromSeconds(30);
+
     private long _version;
 
     public long Version => Interlocked.Read(ref _version);

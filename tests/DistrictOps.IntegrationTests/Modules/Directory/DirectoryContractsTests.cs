@@ -118,7 +118,7 @@ public sealed class DirectoryContractsTests : IDisposable
         }
 
         Assert.Contains("Anchor Middle", await NamesAsync());
-        clock.Advance(CurrentSites.Lifetime + TimeSpan.FromSeconds(1));
+        clock.Advance(TableWatch.CopyLifetime + TimeSpan.FromSeconds(1));
         Assert.Equal(["Anchor Bay Middle", "Bayview High", "Bayview Unified", "Harbor View Elementary"], await NamesAsync());
     }
 }

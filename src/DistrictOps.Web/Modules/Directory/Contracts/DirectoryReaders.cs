@@ -8,15 +8,13 @@ namespace DistrictOps.Web.Modules.Directory.Contracts;
 /// The district's current sites, held in memory like the help desk's lookups (ADR 0022): nearly every request reads them (a
 /// ticket's routing, every site filter, the reports). Dropped on any write through the app to the sites (an import, bulk
 /// loads included, or a site's type set by hand) after it commits; a write from elsewhere (the CLI) is seen within
-/// <see cref="Lifetime"/>.
+/// <see cref="TableWatch.CopyLifetime"/>.
 /// </summary>
 public sealed class CurrentSites
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-
     private readonly TableCopy<IReadOnlyList<SiteSummary>> _copy;
 
-    public CurrentSites(TimeProvider clock) => _copy = new(Watch, clock, Lifetime);
+    public CurrentSites(TimeProvider clock) => _copy = new(Watch, clock, TableWatch.CopyLifetime);
 
     public TableWatch Watch { get; } = new("directory_sites");
 

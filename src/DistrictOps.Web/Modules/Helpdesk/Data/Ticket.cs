@@ -171,6 +171,12 @@ public sealed class Ticket
     public DateTimeOffset? ServiceLevelCheckAt { get; set; }
 
     public bool IsOpen => Status is not (TicketStatus.Solved or TicketStatus.Closed);
+
+    /// <summary>
+    /// The statuses of <see cref="IsOpen"/> named, for queries: SQLite plans without statistics, so "one of these four" finds
+    /// the status index where "not solved or closed" (nearly every ticket) would not (ADR 0036).
+    /// </summary>
+    public static readonly TicketStatus[] OpenStatuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending, TicketStatus.OnHold];
 }
 
 public enum TicketEventKind

@@ -24,7 +24,7 @@ public sealed record HelpdeskSettingsSnapshot(
 /// </summary>
 public sealed class HelpdeskSettingsCache
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Lifetime = TableWatch.CopyLifetime;
 
     private readonly TableCopy<HelpdeskSettingsSnapshot> _copy;
 

@@ -11,17 +11,17 @@ public static class ReportsApi
     {
         // One concrete lambda per report, not a generic mapper: the compile-time request delegates (ADR 0037) need each
         // endpoint's types spelled out.
-        group.MapGet("/backlog", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.BacklogAsync(f, c), ct))
+        group.MapGet("/backlog", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, r.Handler.BacklogAsync, ct))
             .WithSummary(Summary("Open and pending tickets at the end of each day (district time zone)."));
-        group.MapGet("/volume", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.VolumeAsync(f, c), ct))
+        group.MapGet("/volume", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, r.Handler.VolumeAsync, ct))
             .WithSummary(Summary("Tickets opened each day, by channel."));
-        group.MapGet("/response-times", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.ResponseTimesAsync(f, c), ct))
+        group.MapGet("/response-times", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, r.Handler.ResponseTimesAsync, ct))
             .WithSummary(Summary("First response and resolution in counted school minutes: median and 90th percentile, overall and per site, team and priority."));
-        group.MapGet("/attainment", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.AttainmentAsync(f, c), ct))
+        group.MapGet("/attainment", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, r.Handler.AttainmentAsync, ct))
             .WithSummary(Summary("Share of response and resolution targets met, by site, team, technician and issue type."));
-        group.MapGet("/resolution-rates", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.ResolutionRatesAsync(f, c), ct))
+        group.MapGet("/resolution-rates", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, r.Handler.ResolutionRatesAsync, ct))
             .WithSummary(Summary("Same-day, first-contact, bypass (direct to technician) and reopen rates, overall and per site."));
-        group.MapGet("/workload", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, (h, f, c) => h.WorkloadAsync(f, c), ct))
+        group.MapGet("/workload", ([AsParameters] ReportRequest r, CancellationToken ct) => RunAsync(r, r.Handler.WorkloadAsync, ct))
             .WithSummary(Summary("Tickets per technician (assigned, solved) and per 100 devices per site."));
         return group;
     }
@@ -30,10 +30,10 @@ public static class ReportsApi
 
     /// <summary>Reads from, to and site from the query, reporting a bad one by name, then runs the report.</summary>
     private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> RunAsync<T>(
-        ReportRequest request, Func<ServiceReportsHandler, ReportFilter, CancellationToken, Task<T>> report, CancellationToken ct)
+        ReportRequest request, Func<ReportFilter, CancellationToken, Task<T>> report, CancellationToken ct)
     {
         var filter = ReportFilter.Parse(request.From, request.To, request.Site, request.Clock.Today, await request.Sites.ListAsync(ct));
-        return (await filter.ThenAsync(f => report(request.Handler, f, ct))).ToOk();
+        return (await filter.ThenAsync(f => report(f, ct))).ToOk();
     }
 }
 

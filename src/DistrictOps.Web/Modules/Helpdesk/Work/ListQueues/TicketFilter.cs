@@ -36,7 +36,7 @@ public sealed record TicketFilter(
     int Page = 1,
     int PageSize = PageRequest.DefaultSize)
 {
-    public static readonly IReadOnlyList<TicketStatus> Open = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending, TicketStatus.OnHold];
+    public static readonly IReadOnlyList<TicketStatus> Open = Ticket.OpenStatuses;
 
     /// <summary>The statuses listed: the open ones unless a status was asked for or a ticket number was searched.</summary>
     public IReadOnlyList<TicketStatus>? EffectiveStatuses => Statuses ?? (Number is null ? Open : null);
