@@ -9,15 +9,13 @@ namespace DistrictOps.Web.Platform.Auth;
 /// request (<see cref="PersonalAccessTokenHandler"/>), so revoking a token or disabling an account works at once from
 /// anywhere. Any write through the app to a table the principal is built from (accounts, their claims, roles, role claims
 /// and sites) drops every copy; such writes this process cannot see (a role's claims or an account's sites changed by hand
-/// or by another instance) take effect within <see cref="Lifetime"/>.
+/// or by another instance) take effect within <see cref="TableWatch.CopyLifetime"/>.
 /// </summary>
 internal sealed class TokenSignInCache
 {
-    public static readonly TimeSpan Lifetime = TableWatch.CopyLifetime;
-
     private readonly TableCopies<string, ClaimsPrincipal?> _copies;
 
-    public TokenSignInCache(TimeProvider clock) => _copies = new(Watch, clock, Lifetime);
+    public TokenSignInCache(TimeProvider clock) => _copies = new(Watch, clock);
 
     public TableWatch Watch { get; } = new("auth_users", "auth_user_claims", "auth_user_roles", "auth_roles", "auth_role_claims", "auth_user_sites");
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Microsoft.EntityFrameworkCore;
@@ -262,28 +263,21 @@ public static class BulkInsert
 
         public ReadOnlySpan<byte> Encode(string text)
         {
-            var most = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
+            var most = Encoding.UTF8.GetMaxByteCount(text.Length);
             if (most > _bytes.Length)
             {
                 _bytes = new byte[Math.Max(most, _bytes.Length * 2)];
             }
 
-            return _bytes.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, _bytes));
+            return _bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, _bytes));
         }
 
         /// <summary>The Guid as Microsoft.Data.Sqlite writes it to a TEXT column: "D" format, upper case.</summary>
         public ReadOnlySpan<byte> UpperCase(Guid guid)
         {
-            var written = guid.TryFormat(_bytes, out var length, "D") ? length : throw new InvalidOperationException("A Guid is 36 characters.");
-            var span = _bytes.AsSpan(0, written);
-            for (var i = 0; i < span.Length; i++)
-            {
-                if (span[i] is >= (byte)'a' and <= (byte)'f')
-                {
-                    span[i] -= 'a' - 'A';
-                }
-            }
-
+            _ = guid.TryFormat(_bytes, out var length, "D");
+            var span = _bytes.AsSpan(0, length);
+            _ = Ascii.ToUpperInPlace(span, out _);
             return span;
         }
     }

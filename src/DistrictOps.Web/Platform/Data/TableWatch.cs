@@ -45,11 +45,11 @@ public sealed class TableWatch(params string[] tables)
         db.Database.CurrentTransaction is { } transaction && TableWatchInterceptor.Wrote(transaction.GetDbTransaction(), this);
 }
 
-/// <summary>One copy of what a loader reads from watched tables, read again after a watched write or after its lifetime.</summary>
-public sealed class TableCopy<T>(TableWatch watch, TimeProvider clock, TimeSpan lifetime)
+/// <summary>One copy of what a loader reads from watched tables, read again after a watched write or after <see cref="TableWatch.CopyLifetime"/>.</summary>
+public sealed class TableCopy<T>(TableWatch watch, TimeProvider clock)
     where T : class
 {
-    private readonly TableCopies<bool, T> _copies = new(watch, clock, lifetime);
+    private readonly TableCopies<bool, T> _copies = new(watch, clock);
 
     public Task<T> GetAsync(AppDbContext db, Func<Task<T>> load) => _copies.GetAsync(db, true, load);
 }
@@ -57,8 +57,9 @@ public sealed class TableCopy<T>(TableWatch watch, TimeProvider clock, TimeSpan 
 /// <summary>
 /// Copies by key (a token, a user) of what a loader reads from watched tables. A watched write drops every copy, so the
 /// copies never outnumber the keys used since the last write; nothing found (null) is not kept, so unknown keys cost no memory.
+/// Each copy is read again after <see cref="TableWatch.CopyLifetime"/>.
 /// </summary>
-public sealed class TableCopies<TKey, T>(TableWatch watch, TimeProvider clock, TimeSpan lifetime)
+public sealed class TableCopies<TKey, T>(TableWatch watch, TimeProvider clock)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Held> _held = new();
@@ -72,7 +73,7 @@ public sealed class TableCopies<TKey, T>(TableWatch watch, TimeProvider clock, T
             _held.Clear();
         }
 
-        if (_held.TryGetValue(key, out var current) && current.Version == version && clock.GetUtcNow() - current.Loaded < lifetime)
+        if (_held.TryGetValue(key, out var current) && current.Version == version && clock.GetUtcNow() - current.Loaded < TableWatch.CopyLifetime)
         {
             return current.Value;
         }

@@ -14,7 +14,7 @@ public sealed class CurrentSites
 {
     private readonly TableCopy<IReadOnlyList<SiteSummary>> _copy;
 
-    public CurrentSites(TimeProvider clock) => _copy = new(Watch, clock, TableWatch.CopyLifetime);
+    public CurrentSites(TimeProvider clock) => _copy = new(Watch, clock);
 
     public TableWatch Watch { get; } = new("directory_sites");
 

@@ -37,7 +37,7 @@ internal sealed class SchoolSchedules
 {
     private readonly TableCopies<Guid, Held> _copies;
 
-    public SchoolSchedules(TimeProvider clock) => _copies = new(Watch, clock, TableWatch.CopyLifetime);
+    public SchoolSchedules(TimeProvider clock) => _copies = new(Watch, clock);
 
     public TableWatch Watch { get; } = new("directory_calendar_years", "directory_no_school_days", "directory_special_hours", "directory_site_hours");
 

@@ -19,16 +19,14 @@ public sealed record HelpdeskSettingsSnapshot(
 /// The settings snapshot held in memory (issue 14: a ticket write used to read them up to three times each). They change
 /// when a manager edits them, so the copy is dropped when any of their tables is written through the app (<see cref="TableWatch"/>,
 /// after the commit too); another instance of the app, a CLI run or hand-made SQL cannot tell it, so a copy is also dropped
-/// after <see cref="Lifetime"/>: with several instances an edit reaches the others' routing and service levels within that
+/// after <see cref="TableWatch.CopyLifetime"/>: with several instances an edit reaches the others' routing and service levels within that
 /// time. The entities are shared: read them, never change or attach them.
 /// </summary>
 public sealed class HelpdeskSettingsCache
 {
-    public static readonly TimeSpan Lifetime = TableWatch.CopyLifetime;
-
     private readonly TableCopy<HelpdeskSettingsSnapshot> _copy;
 
-    public HelpdeskSettingsCache(TimeProvider clock) => _copy = new(Watch, clock, Lifetime);
+    public HelpdeskSettingsCache(TimeProvider clock) => _copy = new(Watch, clock);
 
     public TableWatch Watch { get; } = new(
         "helpdesk_issue_types", "helpdesk_priority_matrix", "helpdesk_routing_rules", "helpdesk_service_level_policies", "helpdesk_service_level_targets");

@@ -100,13 +100,13 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
 /// <summary>
 /// Each site's technicians with an account (ADR 0027), which every routed ticket needs: held in memory until the coverage,
 /// the people or the accounts and their roles are written through the app, bulk loads included (<see cref="TableWatch"/>),
-/// or <see cref="HelpdeskSettingsCache.Lifetime"/> passes (a write by another process: the CLI, another instance).
+/// or <see cref="TableWatch.CopyLifetime"/> passes (a write by another process: the CLI, another instance).
 /// </summary>
 public sealed class SiteTechnicians
 {
     private readonly TableCopies<Guid, IReadOnlyList<UserSummary>> _copies;
 
-    public SiteTechnicians(TimeProvider clock) => _copies = new(Watch, clock, HelpdeskSettingsCache.Lifetime);
+    public SiteTechnicians(TimeProvider clock) => _copies = new(Watch, clock);
 
     public TableWatch Watch { get; } = new("directory_technician_coverage", "directory_people", "auth_users", "auth_user_roles", "auth_roles");
 

@@ -104,7 +104,7 @@ public sealed class TeamMemberships
 {
     private readonly TableCopies<Guid, IReadOnlyList<int>> _copies;
 
-    public TeamMemberships(TimeProvider clock) => _copies = new(Watch, clock, HelpdeskSettingsCache.Lifetime);
+    public TeamMemberships(TimeProvider clock) => _copies = new(Watch, clock);
 
     public TableWatch Watch { get; } = new("helpdesk_team_members", "helpdesk_teams");
 
@@ -121,7 +121,7 @@ public sealed class CoveredSites
 {
     private readonly TableCopies<Guid, IReadOnlyList<Guid>> _copies;
 
-    public CoveredSites(TimeProvider clock) => _copies = new(Watch, clock, HelpdeskSettingsCache.Lifetime);
+    public CoveredSites(TimeProvider clock) => _copies = new(Watch, clock);
 
     public TableWatch Watch { get; } = new("directory_technician_coverage", "directory_sites");
 

@@ -125,7 +125,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
             return Result.Invalid(errors);
         }
 
-        var openOnly = filter.EffectiveStatuses is { } statuses && statuses.All(TicketFilter.Open.Contains);
+        var openOnly = filter.EffectiveStatuses is { } statuses && statuses.All(Ticket.OpenStatuses.Contains);
         var (scoped, explanation) = InQueue(viewer, queue, Searched(filter.Text, openOnly));
         if (scoped is null)
         {
@@ -137,7 +137,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
         // The unfiltered queue's total is its open count, which the queue page has just counted with the same cap.
         var total = known?.Counts.FirstOrDefault(c => c.Name == queue.Name) is { } counted && IsUnfiltered(filter)
             ? (counted.CountIsCapped ? cap + 1 : counted.Count)
-            : await (OnlyVisibilityNarrows(viewer, queue, filter) ? NewestFirst(filtered) : filtered).Take(cap + 1).CountAsync(cancellationToken);
+            : await ToCount(filtered, viewer, queue, filter).Take(cap + 1).CountAsync(cancellationToken);
         var page = await (queue.Name is Queue.BreachingSoon or Queue.Breached ? NearestDeadlineFirst(filtered) : Sorted(filtered, filter))
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(t => new
@@ -178,7 +178,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
     /// </summary>
     public async Task<IReadOnlyList<QueueCount>> CountAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var open = TicketFilter.Open.ToList();
+        var open = Ticket.OpenStatuses.ToList();
         var cap = options.Value.ListCountCap;
         var scopes = Queue.Every.Select(queue => InQueue(viewer, queue, db.Set<Ticket>().AsNoTracking())).ToList();
         IQueryable<int>? branches = null;
@@ -191,7 +191,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
 
             var position = i;
             var openInQueue = Queue.Every[i].OpenByDefinition ? scoped : scoped.Where(t => open.Contains(t.Status));
-            var branch = (OnlyVisibilityNarrows(viewer, Queue.Every[i], new TicketFilter()) ? NewestFirst(openInQueue) : openInQueue).Take(cap + 1).Select(_ => EF.Constant(position));
+            var branch = ToCount(openInQueue, viewer, Queue.Every[i], new TicketFilter()).Take(cap + 1).Select(_ => EF.Constant(position));
             branches = branches is null ? branch : branches.Concat(branch);
         }
 
@@ -205,8 +205,8 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
     }
 
     /// <summary>
-    /// Whether a capped count on PostgreSQL should read newest first: a viewer who does not see everything, their whole
-    /// queue of one or more statuses, nothing else narrowing it. Unordered, the visibility rule (six alternatives, one of
+    /// A queue's tickets as a capped count reads them: on PostgreSQL newest first for a viewer who does not see everything,
+    /// their whole queue of one or more statuses, nothing else narrowing it. Unordered, the visibility rule (six alternatives, one of
     /// them on an unindexed column) is counted to the cap by a sequential scan the planner expects to stop early, but open
     /// tickets are the newest, at the end of the table, and a scan starts where the last one left off (synchronized scans):
     /// a site technician's count took 4 ms, and one in forty took 250–330 ms reading the closed past (900,000 rows, with
@@ -215,11 +215,10 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
     /// order made the planner sort every match (33 ms for 2,700), and a text search's rare matches would walk the whole
     /// index. SQLite counts the visibility rule by the status index and is left as it was.
     /// </summary>
-    private bool OnlyVisibilityNarrows(Viewer viewer, Queue queue, TicketFilter filter) =>
-        !db.Database.IsSqlite() && !viewer.SeesAll && queue.Name == Queue.All
-        && filter with { Statuses = null, Sort = TicketSort.Updated, Descending = true, Page = 1, PageSize = PageRequest.DefaultSize } == new TicketFilter();
-
-    private static IQueryable<Ticket> NewestFirst(IQueryable<Ticket> tickets) => tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id);
+    private IQueryable<Ticket> ToCount(IQueryable<Ticket> tickets, Viewer viewer, Queue queue, TicketFilter filter) =>
+        db.Database.IsSqlite() || viewer.SeesAll || queue.Name != Queue.All || !IsUnfiltered(filter with { Statuses = null })
+            ? tickets
+            : tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id);
 
     /// <summary>Only paging and sorting chosen: the list is the queue's open tickets, whose number <see cref="CountAsync"/> gives.</summary>
     private static bool IsUnfiltered(TicketFilter filter) =>
@@ -284,7 +283,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
         }
 
         if (filter.EffectiveStatuses is { } statuses && statuses.Count < Enum.GetValues<TicketStatus>().Length
-            && !(openByQueue && statuses.ToHashSet().SetEquals(TicketFilter.Open)))
+            && !(openByQueue && statuses.ToHashSet().SetEquals(Ticket.OpenStatuses)))
         {
             var list = statuses.ToList();
             tickets = tickets.Where(t => list.Contains(t.Status));

@@ -13,14 +13,14 @@ public sealed record QueueChoices(IReadOnlyList<IssueType> IssueTypes, IReadOnly
 /// The queue page's filter choices held in memory (ADR 0022's copies): statements that every technician's every queue page
 /// read again, although they change when a manager edits issue types, teams or accounts. The issue types come from the
 /// settings copy (<see cref="HelpdeskSettingsCache"/>); teams and assignees are dropped on any write to their tables through
-/// the app, and after <see cref="HelpdeskSettingsCache.Lifetime"/>. The entities are shared: read them, never change or attach them.
+/// the app, and after <see cref="TableWatch.CopyLifetime"/>. The entities are shared: read them, never change or attach them.
 /// </summary>
 public sealed class QueuePageLookups
 {
     private readonly HelpdeskSettingsCache _settings;
     private readonly TableCopy<Staff> _copy;
 
-    public QueuePageLookups(HelpdeskSettingsCache settings, TimeProvider clock) => (_settings, _copy) = (settings, new(Watch, clock, HelpdeskSettingsCache.Lifetime));
+    public QueuePageLookups(HelpdeskSettingsCache settings, TimeProvider clock) => (_settings, _copy) = (settings, new(Watch, clock));
 
     public TableWatch Watch { get; } = new("helpdesk_team_members", "helpdesk_teams", "auth_users", "auth_user_roles", "auth_roles");
 

@@ -36,10 +36,8 @@ public sealed record TicketFilter(
     int Page = 1,
     int PageSize = PageRequest.DefaultSize)
 {
-    public static readonly IReadOnlyList<TicketStatus> Open = Ticket.OpenStatuses;
-
     /// <summary>The statuses listed: the open ones unless a status was asked for or a ticket number was searched.</summary>
-    public IReadOnlyList<TicketStatus>? EffectiveStatuses => Statuses ?? (Number is null ? Open : null);
+    public IReadOnlyList<TicketStatus>? EffectiveStatuses => Statuses ?? (Number is null ? Ticket.OpenStatuses : null);
 
     /// <summary>The natural direction of each sort: newest first, most urgent (1) first.</summary>
     public static bool DefaultDescending(TicketSort sort) => sort != TicketSort.Priority;
@@ -135,7 +133,7 @@ public sealed record TicketListParameters(
         {
             if (value.Equals("unsolved", StringComparison.OrdinalIgnoreCase))
             {
-                chosen.UnionWith(TicketFilter.Open);
+                chosen.UnionWith(Ticket.OpenStatuses);
             }
             else if (query.Named<TicketStatus>("status", value) is { } status)
             {
