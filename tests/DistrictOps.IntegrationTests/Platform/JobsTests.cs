@@ -62,7 +62,7 @@ public sealed class JobsTests
         Assert.Equal(0, list.Code);
         Assert.Contains("helpdesk.send-surveys\tevery 00:15:00\tlast run", list.Out, StringComparison.Ordinal);
         Assert.Matches(@"last run \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} America/Los_Angeles: ", list.Out);
-        Assert.Contains("11 job(s)", list.Out, StringComparison.Ordinal);
+        Assert.Contains("12 job(s)", list.Out, StringComparison.Ordinal);
         Assert.Contains("rostering.deliver\tevery 00:05:00", list.Out, StringComparison.Ordinal);
         Assert.Contains("rostering.prune-api-tokens\tevery 1.00:00:00", list.Out, StringComparison.Ordinal);
         var cliRun = await CliRunner.RunAsync(db, "jobs", "run", "helpdesk.pending-reminder");

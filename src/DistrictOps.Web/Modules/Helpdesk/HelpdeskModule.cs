@@ -103,6 +103,8 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<IDemoSeed, DemoSurveysSeed>();
         services.AddScoped<ReportClock>();
         services.AddScoped<ServiceReportsHandler>();
+        services.AddScoped<StoredReportDays>();
+        services.AddScheduledWork<StoreReportDaysWork>(StoreReportDaysWork.Name, TimeSpan.FromMinutes(10), "Stores the help desk reports' counts of past days, and refills the days changed tickets touch.");
         services.AddScoped<ServiceLevelTracker>();
         services.AddSingleton<HelpdeskSettingsCache>();
         services.AddSingleton(sp => sp.GetRequiredService<HelpdeskSettingsCache>().Watch);

@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Directory.Contracts;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
+using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform.Data;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -125,6 +127,85 @@ public sealed class ReportOnServiceTests
         var technician = await world.App.ApiClientAsync(HelpdeskWorld.SiteTech);
         Assert.Equal(HttpStatusCode.Forbidden, (await technician.GetAsync("/api/v1/helpdesk/reports/backlog")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/v1/helpdesk/reports/backlog")).StatusCode);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Stored_days_add_up_to_the_live_figures_and_follow_changed_tickets(DatabaseProvider provider)
+    {
+        await using var world = await WorldAsync(provider);
+        var client = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
+        var live = await StoredReportsAsync(client);
+
+        // The first ticket was opened on 1 October; the clock's today (the 10th) is not stored.
+        Assert.Equal(9, await StoreDaysAsync(world));
+        Assert.Equal(live, await StoredReportsAsync(client));
+        Assert.Equal(0, await StoreDaysAsync(world));
+
+        // The reports add up the stored days: a stored count changed by hand shows, until the time zone differs from the one
+        // the days were stored in, which counts live again and stores every day afresh.
+        await using (var db = world.Db.OpenContext())
+        {
+            await db.Set<ReportDay>().Where(d => d.Family == ReportFamily.Volume && d.Key == "Phone").ExecuteUpdateAsync(s => s.SetProperty(d => d.Count0, d => d.Count0 + 100));
+        }
+
+        Assert.Equal(101, (await GetAsync(client, "volume")).GetProperty("days")[0].GetProperty("phone").GetInt32());
+        await using (var db = world.Db.OpenContext())
+        {
+            await db.Set<ReportDaysState>().ExecuteUpdateAsync(s => s.SetProperty(d => d.TimeZone, "Etc/UTC"));
+        }
+
+        Assert.Equal(live, await StoredReportsAsync(client));
+        Assert.Equal(9, await StoreDaysAsync(world));
+        Assert.Equal(live, await StoredReportsAsync(client));
+
+        // Changes on past days' tickets, through the API: a ticket solved on the 7th reopened, one solved on the 8th handed to
+        // another technician, the one open since the 1st solved today. Only the reopened ticket's earlier solve touches the 7th.
+        await using (var db = world.Db.OpenContext())
+        {
+            var numbers = await db.Set<Ticket>().ToDictionaryAsync(t => t.Title, t => TicketNumber.Format("BV", t.Id));
+            var changes = new[]
+            {
+                await client.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{numbers["Solved late"]}/reopen", new { reason = "Still broken." }),
+                await client.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{numbers["Reopened"]}", new { assigneeUserId = world.Users[HelpdeskWorld.SecondTech] }),
+                await client.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{numbers["Open since before"]}", new { status = "Solved" }),
+            };
+            Assert.All(changes, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+        }
+
+        var afterChanges = await StoredReportsAsync(client);
+        Assert.NotEqual(live, afterChanges);
+        await using (var db = world.Db.OpenContext())
+        {
+            Assert.True(await db.Set<ReportDaysState>().AnyAsync());
+            await db.Set<ReportDaysState>().ExecuteDeleteAsync();
+        }
+
+        Assert.Equal(await StoredReportsAsync(client), afterChanges);
+    }
+
+    /// <summary>The reports stored days serve, over the test's range and over one that ends today, after the stored days.</summary>
+    private static async Task<List<string>> StoredReportsAsync(HttpClient client)
+    {
+        var bodies = new List<string>();
+        foreach (var range in new[] { Range, "from=2026-10-02&to=2026-10-10" })
+        {
+            foreach (var report in new[] { "backlog", "volume", "attainment", "resolution-rates", "workload" })
+            {
+                var response = await client.GetAsync($"/api/v1/helpdesk/reports/{report}?{range}");
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.IsSuccessStatusCode, body);
+                bodies.Add($"{report}?{range}: {body}");
+            }
+        }
+
+        return bodies;
+    }
+
+    private static async Task<int> StoreDaysAsync(HelpdeskWorld world)
+    {
+        await using var scope = world.App.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<StoreReportDaysWork>().RunAsync(CancellationToken.None)).Changed;
     }
 
     private static async Task<string?> FirstErrorAsync(HttpResponseMessage response, string field) =>

@@ -311,3 +311,26 @@ internal sealed class AutomationTicketConfiguration : IEntityTypeConfiguration<A
         builder.HasOne<Ticket>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ReportDayConfiguration : IEntityTypeConfiguration<ReportDay>
+{
+    public void Configure(EntityTypeBuilder<ReportDay> builder)
+    {
+        builder.ToTable("helpdesk_report_days");
+        builder.HasKey(d => new { d.Family, d.Day, d.Grouping, d.Key });
+        builder.Property(d => d.Family).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Key).HasMaxLength(ReportDay.KeyMaxLength);
+        builder.Property(d => d.Name).HasMaxLength(Ticket.NameMaxLength);
+    }
+}
+
+internal sealed class ReportDaysStateConfiguration : IEntityTypeConfiguration<ReportDaysState>
+{
+    public void Configure(EntityTypeBuilder<ReportDaysState> builder)
+    {
+        builder.ToTable("helpdesk_report_days_state");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.TimeZone).HasMaxLength(64);
+    }
+}

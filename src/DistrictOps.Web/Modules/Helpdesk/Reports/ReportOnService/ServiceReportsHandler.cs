@@ -14,9 +14,15 @@ namespace DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
 /// runs in the database, percentiles here from the raw minutes (exactly PostgreSQL's percentile_cont),
 /// and local days are integer buckets (<see cref="LocalDays"/>) so both providers agree to the ticket.
 /// </summary>
-public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, ISiteDirectory siteDirectory, IDeviceCounts deviceCounts, IEnumerable<IKnowledgeArticles> knowledge)
+public sealed class ServiceReportsHandler(
+    AppDbContext db, ReportClock clock, StoredReportDays stored, ISiteDirectory siteDirectory, IDeviceCounts deviceCounts, IEnumerable<IKnowledgeArticles> knowledge)
 {
     private const string Tickets = "helpdesk_tickets";
+
+    /// <summary>The tickets a stored day holds (ADR 0038), and the ones always counted live.</summary>
+    private const string Settled = " AND t.\"Status\" IN ('Solved', 'Closed')";
+    private const string Unsettled = " AND t.\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')";
+
     private const string Events = "helpdesk_ticket_events";
     private static readonly string[] OpenStatuses = [nameof(TicketStatus.New), nameof(TicketStatus.Open), nameof(TicketStatus.OnHold)];
 
@@ -26,34 +32,16 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
     public async Task<BacklogReport> BacklogAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(filter, cancellationToken);
-        var siteSql = filter.SiteId is null ? "" : " AND t.\"SiteId\" = @site";
 
         // Now, then walk back: the count at the end of a day is today's count less every change after that day.
         var now = await _sql.QueryAsync(
-            $"SELECT t.\"Status\", COUNT(*) FROM {Tickets} t WHERE t.\"Status\" IN ('New', 'Open', 'OnHold', 'Pending'){siteSql} GROUP BY t.\"Status\"",
+            $"SELECT t.\"Status\", COUNT(*) FROM {Tickets} t WHERE t.\"Status\" IN ('New', 'Open', 'OnHold', 'Pending'){period.SiteSql} GROUP BY t.\"Status\"",
             period.Parameters, r => (Status: r.GetString(0), Count: ReportSql.ReadLong(r, 1)), cancellationToken);
         var openNow = now.Where(s => OpenStatuses.Contains(s.Status)).Sum(s => s.Count);
         var pendingNow = now.Where(s => s.Status == nameof(TicketStatus.Pending)).Sum(s => s.Count);
 
-        var created = await _sql.QueryAsync(
-            $"SELECT {period.DayOf("t.\"CreatedAt\"")}, COUNT(*) FROM {Tickets} t WHERE t.\"CreatedAt\" >= @start{siteSql} GROUP BY 1",
-            period.Parameters, r => (Day: r.IsDBNull(0) ? (long?)null : ReportSql.ReadLong(r, 0), Count: ReportSql.ReadLong(r, 1)), cancellationToken);
-        // Net moves per local day into and out of each bucket, summed in the database (the filter is the partial index's).
-        var join = filter.SiteId is null ? "" : $" JOIN {Tickets} t ON t.\"Id\" = e.\"TicketId\"";
-        var moves = await _sql.QueryAsync(
-            $"""
-            SELECT {period.DayOf("e.\"At\"")},
-              SUM((CASE WHEN e."ToStatus" IN ('New', 'Open', 'OnHold') THEN 1 ELSE 0 END) - (CASE WHEN e."FromStatus" IN ('New', 'Open', 'OnHold') THEN 1 ELSE 0 END)),
-              SUM((CASE WHEN e."ToStatus" = 'Pending' THEN 1 ELSE 0 END) - (CASE WHEN e."FromStatus" = 'Pending' THEN 1 ELSE 0 END))
-            FROM {Events} e{join}
-            WHERE {TicketEventConfiguration.BacklogMoves} AND e."At" >= @start{siteSql}
-            GROUP BY 1
-            """,
-            period.Parameters,
-            r => (Day: r.IsDBNull(0) ? (long?)null : ReportSql.ReadLong(r, 0), Open: ReportSql.ReadLong(r, 1), Pending: ReportSql.ReadLong(r, 2)),
-            cancellationToken);
-
-        // Deltas per local day (null: after the range) in the open and pending counts.
+        // Deltas per local day (null: after the range) in the open and pending counts: stored days from the range's first
+        // on, where they are (a past day's openings and moves never change), live after them.
         var deltas = new Dictionary<long, (long Open, long Pending)>();
         void Move(long? day, long open, long pending)
         {
@@ -62,36 +50,80 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
             deltas[key] = (o + open, p + pending);
         }
 
-        foreach (var (day, count) in created)
+        var since = period.Start;
+        if (await StoredThroughAsync(filter, cancellationToken) is { } last)
         {
-            Move(day, count, 0);
+            var to = LocalDays.UnixDay(filter.To);
+            foreach (var day in await stored.DaysAsync(ReportFamily.Backlog, filter.From, last, cancellationToken))
+            {
+                Move(day.Day > to ? null : day.Day, day.Count0 + day.Count1, day.Count2);
+            }
+
+            since = clock.StartOf(last.AddDays(1));
         }
 
-        foreach (var (day, openMoves, pendingMoves) in moves)
+        foreach (var (day, created, open, pending) in await BacklogMovesAsync(period, since, until: null, cancellationToken))
         {
-            Move(day, openMoves, pendingMoves);
+            Move(day, created + open, pending);
         }
 
         var (openAtEnd, pendingAtEnd) = deltas.GetValueOrDefault(long.MaxValue);
-        var (open, pending) = (openNow - openAtEnd, pendingNow - pendingAtEnd);
+        var (openCount, pendingCount) = (openNow - openAtEnd, pendingNow - pendingAtEnd);
         var days = new List<BacklogDay>(filter.DayCount);
         foreach (var day in filter.Days.Reverse())
         {
-            days.Add(new BacklogDay(day, (int)open, (int)pending, (int)(open + pending)));
+            days.Add(new BacklogDay(day, (int)openCount, (int)pendingCount, (int)(openCount + pendingCount)));
             var (o, p) = deltas.GetValueOrDefault(LocalDays.UnixDay(day));
-            (open, pending) = (open - o, pending - p);
+            (openCount, pendingCount) = (openCount - o, pendingCount - p);
         }
 
         days.Reverse();
         return new BacklogReport(period.Range, days);
     }
 
+    /// <summary>
+    /// Per local day from <paramref name="since"/> (up to <paramref name="until"/>): tickets opened, and the net moves into the
+    /// open and the pending counts, summed in the database (the filter is the partial index's). Days from the period's end on
+    /// come back as null.
+    /// </summary>
+    private async Task<List<(long? Day, long Created, long Open, long Pending)>> BacklogMovesAsync(
+        Period period, DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, object>(period.Parameters) { ["@since"] = _sql.Instant(since) };
+        if (until is { } end)
+        {
+            parameters["@until"] = _sql.Instant(end);
+        }
+
+        static long? Day(System.Data.Common.DbDataReader r) => r.IsDBNull(0) ? null : ReportSql.ReadLong(r, 0);
+        var created = await _sql.QueryAsync(
+            $"SELECT {period.DayOf("t.\"CreatedAt\"")}, COUNT(*) FROM {Tickets} t WHERE t.\"CreatedAt\" >= @since{(until is null ? "" : " AND t.\"CreatedAt\" < @until")}{period.SiteSql} GROUP BY 1",
+            parameters, r => (Day: Day(r), Created: ReportSql.ReadLong(r, 1), Open: 0L, Pending: 0L), cancellationToken);
+        var join = period.SiteSql.Length == 0 ? "" : $" JOIN {Tickets} t ON t.\"Id\" = e.\"TicketId\"";
+        created.AddRange(await _sql.QueryAsync(
+            $"""
+            SELECT {period.DayOf("e.\"At\"")},
+              SUM((CASE WHEN e."ToStatus" IN ('New', 'Open', 'OnHold') THEN 1 ELSE 0 END) - (CASE WHEN e."FromStatus" IN ('New', 'Open', 'OnHold') THEN 1 ELSE 0 END)),
+              SUM((CASE WHEN e."ToStatus" = 'Pending' THEN 1 ELSE 0 END) - (CASE WHEN e."FromStatus" = 'Pending' THEN 1 ELSE 0 END))
+            FROM {Events} e{join}
+            WHERE {TicketEventConfiguration.BacklogMoves} AND e."At" >= @since{(until is null ? "" : " AND e.\"At\" < @until")}{period.SiteSql}
+            GROUP BY 1
+            """,
+            parameters,
+            r => (Day: Day(r), Created: 0L, Open: ReportSql.ReadLong(r, 1), Pending: ReportSql.ReadLong(r, 2)),
+            cancellationToken));
+        return created;
+    }
+
     public async Task<VolumeReport> VolumeAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(filter, cancellationToken);
-        var rows = await _sql.QueryAsync(
-            $"SELECT {period.DayOf("t.\"CreatedAt\"")}, t.\"Channel\", COUNT(*) FROM {Tickets} t WHERE t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end{period.SiteSql} GROUP BY 1, 2",
-            period.Parameters, r => (Day: ReportSql.ReadLong(r, 0), Channel: Enum.Parse<TicketChannel>(r.GetString(1)), Count: (int)ReportSql.ReadLong(r, 2)), cancellationToken);
+        var rows = await SplitAsync(
+            filter,
+            async (first, last) => (await stored.DaysAsync(ReportFamily.Volume, first, last, cancellationToken))
+                .Select(d => (Day: (long)d.Day, Channel: Enum.Parse<TicketChannel>(d.Key), Count: (int)d.Count0)),
+            p => VolumeRowsAsync(p, cancellationToken),
+            cancellationToken);
         var byDay = rows.ToLookup(r => r.Day);
         VolumeDay Day(DateOnly? date, IEnumerable<(long Day, TicketChannel Channel, int Count)> counts)
         {
@@ -102,6 +134,11 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
 
         return new VolumeReport(period.Range, filter.Days.Select(d => Day(d, byDay[LocalDays.UnixDay(d)])).ToList(), Day(null, rows));
     }
+
+    private Task<List<(long Day, TicketChannel Channel, int Count)>> VolumeRowsAsync(Period period, CancellationToken cancellationToken) =>
+        _sql.QueryAsync(
+            $"SELECT {period.DayOf("t.\"CreatedAt\"")}, t.\"Channel\", COUNT(*) FROM {Tickets} t WHERE t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end{period.SiteSql}{period.StatusSql} GROUP BY 1, 2",
+            period.Parameters, r => (Day: ReportSql.ReadLong(r, 0), Channel: Enum.Parse<TicketChannel>(r.GetString(1)), Count: (int)ReportSql.ReadLong(r, 2)), cancellationToken);
 
     public async Task<ResponseTimesReport> ResponseTimesAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
@@ -130,31 +167,13 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
     public async Task<AttainmentReport> AttainmentAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(filter, cancellationToken);
-
-        // Response: tickets opened in the range whose first-response target is decided (answered, or breached unanswered).
-        // Resolution: tickets solved in the range, and unsolved ones opened in the range that have already breached.
-        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
-        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
-        const string response = $"{opened} AND (t.\"ResponseMinutes\" IS NOT NULL OR t.\"ResponseBreached\")";
-        const string resolution = $"({solved}) OR (t.\"SolvedAt\" IS NULL AND t.\"ResolutionBreached\" AND {opened})";
-        var groups = await GroupedAsync(
-            period,
-            $"t.\"ServiceLevelPolicyId\" IS NOT NULL AND (({opened}) OR ({solved}))",
-            ["SiteId", "TeamId", "AssigneeUserId", "IssueTypeId"],
-            $"""
-            SUM(CASE WHEN {response} THEN 1 ELSE 0 END), SUM(CASE WHEN ({response}) AND NOT t."ResponseBreached" THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {resolution} THEN 1 ELSE 0 END), SUM(CASE WHEN ({resolution}) AND NOT t."ResolutionBreached" THEN 1 ELSE 0 END),
-            MAX(t."AssigneeName")
-            """,
-            5,
-            cancellationToken);
-
+        var groups = await GroupsAsync(ReportFamily.Attainment, filter, AttainmentGroupsAsync, cancellationToken);
         var sites = await SitesAsync(cancellationToken);
         var teams = await db.Set<Team>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var issueTypes = await db.Set<IssueType>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Path, cancellationToken);
         List<AttainmentRow> Rows(int grouping, Func<Grouped, string> label) =>
             groups.Where(g => g.Grouping == grouping)
-                .Select(g => new AttainmentRow(g.Key ?? "none", label(g), new Share((int)g.Long(1), (int)g.Long(0)), new Share((int)g.Long(3), (int)g.Long(2))))
+                .Select(g => new AttainmentRow(g.Key ?? "none", label(g), new Share((int)g.Counts[1], (int)g.Counts[0]), new Share((int)g.Counts[3], (int)g.Counts[2])))
                 .Where(r => r.Response.Of > 0 || r.Resolution.Of > 0)
                 .OrderBy(r => r.Label, StringComparer.CurrentCulture).ToList();
 
@@ -164,36 +183,43 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
             new AttainmentRow("all", "All tickets", new Share(bySite.Sum(r => r.Response.Count), bySite.Sum(r => r.Response.Of)), new Share(bySite.Sum(r => r.Resolution.Count), bySite.Sum(r => r.Resolution.Of))),
             bySite,
             Rows(1, g => g.Key is { } t && teams.TryGetValue(int.Parse(t, CultureInfo.InvariantCulture), out var name) ? name : "No team"),
-            Rows(2, g => g.Key is null ? "Unassigned" : g.Values[4] as string ?? g.Key),
+            Rows(2, g => g.Key is null ? "Unassigned" : g.Name ?? g.Key),
             Rows(3, g => issueTypes.GetValueOrDefault(int.Parse(g.Key!, CultureInfo.InvariantCulture)) ?? g.Key!));
+    }
+
+    /// <summary>
+    /// Response: tickets opened in the range whose first-response target is decided (answered, or breached unanswered).
+    /// Resolution: tickets solved in the range, and unsolved ones opened in the range that have already breached.
+    /// </summary>
+    private Task<List<Grouped>> AttainmentGroupsAsync(Period period, CancellationToken cancellationToken)
+    {
+        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
+        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
+        const string response = $"{opened} AND (t.\"ResponseMinutes\" IS NOT NULL OR t.\"ResponseBreached\")";
+        const string resolution = $"({solved}) OR (t.\"SolvedAt\" IS NULL AND t.\"ResolutionBreached\" AND {opened})";
+        return GroupedAsync(
+            period,
+            $"t.\"ServiceLevelPolicyId\" IS NOT NULL AND (({opened}) OR ({solved}))",
+            ["SiteId", "TeamId", "AssigneeUserId", "IssueTypeId"],
+            [
+                $"SUM(CASE WHEN {response} THEN 1 ELSE 0 END)", $"SUM(CASE WHEN ({response}) AND NOT t.\"ResponseBreached\" THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {resolution} THEN 1 ELSE 0 END)", $"SUM(CASE WHEN ({resolution}) AND NOT t.\"ResolutionBreached\" THEN 1 ELSE 0 END)",
+            ],
+            named: true,
+            cancellationToken);
     }
 
     public async Task<ResolutionRatesReport> ResolutionRatesAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(filter, cancellationToken);
-        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
-        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
-        var groups = await GroupedAsync(
-            period,
-            $"({opened}) OR ({solved})",
-            ["SiteId"],
-            $"""
-            SUM(CASE WHEN {opened} THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {opened} AND t."SolvedAt" IS NOT NULL AND {period.DayOf("t.\"CreatedAt\"", clampAtEnd: false)} = {period.DayOf("t.\"SolvedAt\"", clampAtEnd: false)} THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {opened} AND t."Channel" = 'DirectToTechnician' THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {opened} AND t."ReopenCount" > 0 THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {solved} AND t."FirstContactResolution" IS NOT NULL THEN 1 ELSE 0 END),
-            SUM(CASE WHEN {solved} AND t."FirstContactResolution" = {(_sql.IsSqlite ? "1" : "TRUE")} THEN 1 ELSE 0 END)
-            """,
-            6,
-            cancellationToken);
+        var groups = await GroupsAsync(ReportFamily.ResolutionRates, filter, RateGroupsAsync, cancellationToken);
         var sites = await SitesAsync(cancellationToken);
         var rows = groups.Select(g =>
             {
-                var count = (int)g.Long(0);
+                var count = (int)g.Counts[0];
                 return new RateRow(
                     g.Key!, SiteName(sites, g.Key!), count,
-                    new Share((int)g.Long(1), count), new Share((int)g.Long(5), (int)g.Long(4)), new Share((int)g.Long(2), count), new Share((int)g.Long(3), count));
+                    new Share((int)g.Counts[1], count), new Share((int)g.Counts[5], (int)g.Counts[4]), new Share((int)g.Counts[2], count), new Share((int)g.Counts[3], count));
             })
             .Where(r => r.Opened > 0 || r.FirstContact.Of > 0)
             .OrderBy(r => r.Label, StringComparer.CurrentCulture).ToList();
@@ -205,23 +231,35 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
         return new ResolutionRatesReport(period.Range, overall, rows);
     }
 
+    private Task<List<Grouped>> RateGroupsAsync(Period period, CancellationToken cancellationToken)
+    {
+        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
+        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
+        return GroupedAsync(
+            period,
+            $"({opened}) OR ({solved})",
+            ["SiteId"],
+            [
+                $"SUM(CASE WHEN {opened} THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {opened} AND t.\"SolvedAt\" IS NOT NULL AND {period.DayOf("t.\"CreatedAt\"", clampAtEnd: false)} = {period.DayOf("t.\"SolvedAt\"", clampAtEnd: false)} THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {opened} AND t.\"Channel\" = 'DirectToTechnician' THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {opened} AND t.\"ReopenCount\" > 0 THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {solved} AND t.\"FirstContactResolution\" IS NOT NULL THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {solved} AND t.\"FirstContactResolution\" = {(_sql.IsSqlite ? "1" : "TRUE")} THEN 1 ELSE 0 END)",
+            ],
+            named: false,
+            cancellationToken);
+    }
+
     public async Task<WorkloadReport> WorkloadAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(filter, cancellationToken);
-        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
-        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
-        var groups = await GroupedAsync(
-            period,
-            $"({opened}) OR ({solved})",
-            ["AssigneeUserId", "SiteId"],
-            $"SUM(CASE WHEN {opened} THEN 1 ELSE 0 END), SUM(CASE WHEN {solved} THEN 1 ELSE 0 END), MAX(t.\"AssigneeName\")",
-            3,
-            cancellationToken);
+        var groups = await GroupsAsync(ReportFamily.Workload, filter, WorkloadGroupsAsync, cancellationToken);
         var technicians = groups.Where(g => g.Grouping == 0 && g.Key is not null)
-            .Select(g => new TechnicianLoad(Guid.Parse(g.Key!), g.Values[2] as string ?? "", (int)g.Long(0), (int)g.Long(1)))
+            .Select(g => new TechnicianLoad(Guid.Parse(g.Key!), g.Name ?? "", (int)g.Counts[0], (int)g.Counts[1]))
             .Where(t => t.Assigned > 0 || t.Solved > 0)
             .OrderByDescending(t => t.Assigned).ThenBy(t => t.Name, StringComparer.CurrentCulture).ToList();
-        var opening = groups.Where(g => g.Grouping == 1).ToDictionary(g => g.Key!, g => (int)g.Long(0));
+        var opening = groups.Where(g => g.Grouping == 1).ToDictionary(g => g.Key!, g => (int)g.Counts[0]);
         var devices = await deviceCounts.PerSiteAsync(cancellationToken);
         var sites = await SitesAsync(cancellationToken);
         var siteLoads = sites.Where(s => filter.SiteId is null || s.Id == filter.SiteId)
@@ -236,11 +274,124 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
         return new WorkloadReport(period.Range, technicians, siteLoads, devices.Source);
     }
 
+    private Task<List<Grouped>> WorkloadGroupsAsync(Period period, CancellationToken cancellationToken)
+    {
+        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
+        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
+        return GroupedAsync(
+            period,
+            $"({opened}) OR ({solved})",
+            ["AssigneeUserId", "SiteId"],
+            [$"SUM(CASE WHEN {opened} THEN 1 ELSE 0 END)", $"SUM(CASE WHEN {solved} THEN 1 ELSE 0 END)"],
+            named: true,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Computes what <see cref="StoredReportDays"/> keeps for the days from <paramref name="first"/> to <paramref name="last"/>,
+    /// every site, with the reports' own queries: the backlog's openings and moves of every ticket, the others' counts
+    /// over tickets solved or closed, one query per day so each day's counts are exactly what a report of that day alone sums.
+    /// </summary>
+    private async Task<List<ReportDay>> ComputeDaysAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var days = new ReportFilter(first, last, null);
+        var period = await PeriodAsync(days, cancellationToken);
+        var rows = (await BacklogMovesAsync(period, period.Start, period.End, cancellationToken))
+            .GroupBy(m => (int)m.Day!.Value)
+            .Select(g => new ReportDay { Family = ReportFamily.Backlog, Day = g.Key, Count0 = g.Sum(m => m.Created), Count1 = g.Sum(m => m.Open), Count2 = g.Sum(m => m.Pending) })
+            .ToList();
+        rows.AddRange((await VolumeRowsAsync(period with { StatusSql = Settled }, cancellationToken))
+            .Select(v => new ReportDay { Family = ReportFamily.Volume, Day = (int)v.Day, Key = v.Channel.ToString(), Count0 = v.Count }));
+        foreach (var day in days.Days)
+        {
+            var one = await PeriodAsync(new ReportFilter(day, day, null), cancellationToken) with { StatusSql = Settled };
+            foreach (var (family, query) in GroupedFamilies)
+            {
+                rows.AddRange((await query(this, one, cancellationToken)).Select(g => new ReportDay
+                {
+                    Family = family, Day = (int)LocalDays.UnixDay(day), Grouping = g.Grouping, Key = g.Key ?? "",
+                    Count0 = g.Counts[0], Count1 = g.Counts[1], Count2 = g.Counts[2], Count3 = g.Counts[3], Count4 = g.Counts[4], Count5 = g.Counts[5], Name = g.Name,
+                }));
+            }
+        }
+
+        return rows;
+    }
+
+    private static readonly (ReportFamily Family, Func<ServiceReportsHandler, Period, CancellationToken, Task<List<Grouped>>> Query)[] GroupedFamilies =
+    [
+        (ReportFamily.Attainment, (h, p, c) => h.AttainmentGroupsAsync(p, c)),
+        (ReportFamily.ResolutionRates, (h, p, c) => h.RateGroupsAsync(p, c)),
+        (ReportFamily.Workload, (h, p, c) => h.WorkloadGroupsAsync(p, c)),
+    ];
+
+    /// <summary>Refills the stored days changed tickets touch and, with <paramref name="fill"/>, stores the past days not stored yet (ADR 0038).</summary>
+    public Task<int> RefreshStoredDaysAsync(bool fill, CancellationToken cancellationToken = default) =>
+        stored.RefreshAsync(ComputeDaysAsync, fill, cancellationToken);
+
+    /// <summary>
+    /// The last stored day a report over every site can add up from the range's first day on, or null (a site's report, or
+    /// a range starting outside the stored days, is counted live). Refills changed days first, so the sum is today's.
+    /// </summary>
+    private async Task<DateOnly?> StoredThroughAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.SiteId is not null)
+        {
+            return null;
+        }
+
+        await RefreshStoredDaysAsync(fill: false, cancellationToken);
+        return await stored.StoredAsync(cancellationToken) is { } days && days.First <= filter.From && filter.From <= days.Last ? days.Last : null;
+    }
+
+    /// <summary>
+    /// A report's rows over the range: where stored days serve it, the stored days, the open tickets on those days live, and
+    /// the days after the last stored one live; otherwise the whole range live.
+    /// </summary>
+    private async Task<List<T>> SplitAsync<T>(
+        ReportFilter filter, Func<DateOnly, DateOnly, Task<IEnumerable<T>>> fromStore, Func<Period, Task<List<T>>> live, CancellationToken cancellationToken)
+    {
+        if (await StoredThroughAsync(filter, cancellationToken) is not { } last)
+        {
+            return await live(await PeriodAsync(filter, cancellationToken));
+        }
+
+        var storedTo = last < filter.To ? last : filter.To;
+        var rows = (await fromStore(filter.From, storedTo)).ToList();
+        rows.AddRange(await live(await PeriodAsync(filter with { To = storedTo }, cancellationToken) with { StatusSql = Unsettled }));
+        if (storedTo < filter.To)
+        {
+            rows.AddRange(await live(await PeriodAsync(filter with { From = storedTo.AddDays(1) }, cancellationToken)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A grouped report's groups over the range (<see cref="SplitAsync"/>), the parts' counts added and the largest name kept.</summary>
+    private async Task<List<Grouped>> GroupsAsync(
+        ReportFamily family, ReportFilter filter, Func<Period, CancellationToken, Task<List<Grouped>>> query, CancellationToken cancellationToken)
+    {
+        var parts = await SplitAsync(
+            filter,
+            async (first, last) => (await stored.SumAsync(family, first, last, cancellationToken))
+                .Select(d => new Grouped(d.Grouping, d.Key.Length == 0 ? null : d.Key, [d.Count0, d.Count1, d.Count2, d.Count3, d.Count4, d.Count5], d.Name)),
+            p => query(p, cancellationToken),
+            cancellationToken);
+        return parts.GroupBy(g => (g.Grouping, g.Key))
+            .Select(g => new Grouped(
+                g.Key.Grouping, g.Key.Key,
+                Enumerable.Range(0, Grouped.Width).Select(i => g.Sum(part => part.Counts[i])).ToArray(),
+                g.Select(part => part.Name).Max(StringComparer.Ordinal)))
+            .ToList();
+    }
+
     /// <summary>
     /// One pass over the tickets grouped by each of <paramref name="columns"/> in turn (PostgreSQL: one GROUPING SETS query;
-    /// SQLite, which has none: one GROUP BY per column). Keys come back as text ("none" never: null stays null).
+    /// SQLite, which has none: one GROUP BY per column), summing <paramref name="counts"/> and, when <paramref name="named"/>,
+    /// the largest assignee name. Keys come back as text ("none" never: null stays null).
     /// </summary>
-    private async Task<List<Grouped>> GroupedAsync(Period period, string where, IReadOnlyList<string> columns, string aggregates, int count, CancellationToken cancellationToken)
+    private async Task<List<Grouped>> GroupedAsync(
+        Period period, string where, IReadOnlyList<string> columns, IReadOnlyList<string> counts, bool named, CancellationToken cancellationToken)
     {
         Grouped Read(System.Data.Common.DbDataReader r, int grouping, int first, int valuesFrom)
         {
@@ -248,16 +399,18 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
             string? key = r.IsDBNull(first) ? null
                 : column is "SiteId" or "AssigneeUserId" ? ReportSql.ReadGuid(r, first).ToString()
                 : ReportSql.ReadLong(r, first).ToString(CultureInfo.InvariantCulture);
-            var values = new object?[count];
-            for (var i = 0; i < count; i++)
+            var values = new long[Grouped.Width];
+            for (var i = 0; i < counts.Count; i++)
             {
-                values[i] = r.IsDBNull(valuesFrom + i) ? null : r.GetValue(valuesFrom + i);
+                values[i] = r.IsDBNull(valuesFrom + i) ? 0 : ReportSql.ReadLong(r, valuesFrom + i);
             }
 
-            return new Grouped(grouping, key, values);
+            var name = named && !r.IsDBNull(valuesFrom + counts.Count) ? r.GetString(valuesFrom + counts.Count) : null;
+            return new Grouped(grouping, key, values, name);
         }
 
-        var filtered = $"({where}){period.SiteSql}";
+        var aggregates = string.Join(", ", named ? counts.Append("MAX(t.\"AssigneeName\")") : counts);
+        var filtered = $"({where}){period.SiteSql}{period.StatusSql}";
         if (!_sql.IsSqlite)
         {
             var flags = string.Join(" + ", columns.Select((c, i) => $"GROUPING(t.\"{c}\") * {1 << i}"));
@@ -288,9 +441,10 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
         return all;
     }
 
-    private sealed record Grouped(int Grouping, string? Key, object?[] Values)
+    /// <summary>A group's counts (as many as <see cref="ReportDay"/> stores; a report uses the first few) and its largest assignee name.</summary>
+    private sealed record Grouped(int Grouping, string? Key, long[] Counts, string? Name)
     {
-        public long Long(int index) => Values[index] is null ? 0 : Convert.ToInt64(Values[index], CultureInfo.InvariantCulture);
+        public const int Width = 6;
     }
 
     public async Task<ReportHeadlines> HeadlinesAsync(ReportFilter filter, CancellationToken cancellationToken = default)
@@ -389,6 +543,9 @@ public sealed class ServiceReportsHandler(AppDbContext db, ReportClock clock, IS
         ReportRange Range, DateTimeOffset Start, DateTimeOffset End, IReadOnlyDictionary<string, object> Parameters, string SiteSql,
         ReportSql Sql, IReadOnlyList<(long From, int OffsetSeconds)> Offsets, object EndValue)
     {
+        /// <summary>Which tickets by status: all (empty), or <see cref="Settled"/> or <see cref="Unsettled"/> ones.</summary>
+        public string StatusSql { get; init; } = "";
+
         /// <summary>The local day number of an instant column; with <paramref name="clampAtEnd"/>, NULL from the end of the range on.</summary>
         public string DayOf(string column, bool clampAtEnd = true)
         {

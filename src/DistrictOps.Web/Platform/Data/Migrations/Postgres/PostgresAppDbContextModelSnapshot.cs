@@ -2721,6 +2721,73 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("helpdesk_problems", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ReportDay", b =>
+                {
+                    b.Property<string>("Family")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grouping")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Count0")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count5")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("Family", "Day", "Grouping", "Key");
+
+                    b.ToTable("helpdesk_report_days", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ReportDaysState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CheckedFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FirstDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("helpdesk_report_days_state", (string)null);
+                });
+
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.RoundRobinCursor", b =>
                 {
                     b.Property<string>("Key")
