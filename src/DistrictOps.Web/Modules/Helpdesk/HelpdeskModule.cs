@@ -104,7 +104,7 @@ public sealed class HelpdeskModule : IModule
         services.AddScoped<ReportClock>();
         services.AddScoped<ServiceReportsHandler>();
         services.AddScoped<StoredReportDays>();
-        services.AddScheduledWork<StoreReportDaysWork>(StoreReportDaysWork.Name, TimeSpan.FromMinutes(10), "Stores the help desk reports' counts of past days, and refills the days changed tickets touch.");
+        services.AddScheduledWork<StoreReportDaysWork>(StoreReportDaysWork.Name, TimeSpan.FromMinutes(5), "Stores the help desk reports' counts of past days, and refills the days changed tickets touch.");
         services.AddScoped<ServiceLevelTracker>();
         services.AddSingleton<HelpdeskSettingsCache>();
         services.AddSingleton(sp => sp.GetRequiredService<HelpdeskSettingsCache>().Watch);

@@ -135,32 +135,58 @@ public sealed class ReportOnServiceTests
     {
         await using var world = await WorldAsync(provider);
         var client = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
+
+        // One more ticket, opened on 20 August and solved on 15 September, so that September is stored whole.
+        await using (var db = world.Db.OpenContext())
+        {
+            var (opened, solved) = (new DateTimeOffset(2026, 8, 20, 17, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 9, 15, 17, 0, 0, TimeSpan.Zero));
+            var summer = new Ticket
+            {
+                Title = "Summer imaging", Description = "Report test.", RequesterName = "Maria Lopez", SiteId = world.High, IssueTypeId = 1, Priority = 3,
+                Channel = TicketChannel.Email, Status = TicketStatus.Solved, TeamId = HelpdeskDefaults.SiteTechnicianTeam, CreatedAt = opened, UpdatedAt = solved,
+                StatusChangedAt = solved, SolvedAt = solved, ResponseMinutes = 40, ResolutionMinutes = 800, ServiceLevelPolicyId = HelpdeskDefaults.DistrictStandardPolicy,
+            };
+            db.Add(summer);
+            await db.SaveChangesAsync();
+            db.Add(new TicketEvent { TicketId = summer.Id, At = solved, Kind = TicketEventKind.StatusChanged, ActorName = "Test", FromStatus = TicketStatus.Open, ToStatus = TicketStatus.Solved });
+            await db.SaveChangesAsync();
+        }
+
         var live = await StoredReportsAsync(client);
 
-        // The first ticket was opened on 1 October; the clock's today (the 10th) is not stored.
-        Assert.Equal(9, await StoreDaysAsync(world));
+        // 20 August to 9 October; the clock's today (the 10th) is not stored. September's response times are added up whole.
+        Assert.Equal(51, await StoreDaysAsync(world));
         Assert.Equal(live, await StoredReportsAsync(client));
         Assert.Equal(0, await StoreDaysAsync(world));
+        await using (var db = world.Db.OpenContext())
+        {
+            Assert.Equal([new DateOnly(2026, 9, 1)], (await db.Set<ReportMinutes>().Where(d => d.Family == ReportFamily.ResponseTimesByMonth).Select(d => d.Day).Distinct().ToListAsync()).Select(StoredReportDays.Date));
+            foreach (var month in await db.Set<ReportMinutes>().Where(d => d.Family == ReportFamily.ResponseTimesByMonth).ToListAsync())
+            {
+                month.Minutes = MinuteCounts.Merge([month.Minutes, month.Minutes]);
+            }
 
-        // The reports add up the stored days: a stored count changed by hand shows, until the time zone differs from the one
-        // the days were stored in, which counts live again and stores every day afresh.
+            await db.SaveChangesAsync();
+        }
+
+        // With September's sums doubled by hand its ticket counts twice: the month is read from them, not from its days.
+        Assert.NotEqual(live, await StoredReportsAsync(client));
+        Assert.Equal(51, await RestoreAsync(world));
+        Assert.Equal(live, await StoredReportsAsync(client));
+
+        // The reports add up the stored days: a stored count changed by hand shows, until every day is stored afresh.
         await using (var db = world.Db.OpenContext())
         {
             await db.Set<ReportDay>().Where(d => d.Family == ReportFamily.Volume && d.Key == "Phone").ExecuteUpdateAsync(s => s.SetProperty(d => d.Count0, d => d.Count0 + 100));
         }
 
         Assert.Equal(101, (await GetAsync(client, "volume")).GetProperty("days")[0].GetProperty("phone").GetInt32());
-        await using (var db = world.Db.OpenContext())
-        {
-            await db.Set<ReportDaysState>().ExecuteUpdateAsync(s => s.SetProperty(d => d.TimeZone, "Etc/UTC"));
-        }
-
-        Assert.Equal(live, await StoredReportsAsync(client));
-        Assert.Equal(9, await StoreDaysAsync(world));
+        Assert.Equal(51, await RestoreAsync(world));
         Assert.Equal(live, await StoredReportsAsync(client));
 
         // Changes on past days' tickets, through the API: a ticket solved on the 7th reopened, one solved on the 8th handed to
-        // another technician, the one open since the 1st solved today. Only the reopened ticket's earlier solve touches the 7th.
+        // another technician, the one open since the 1st solved today, the summer one moved to the network team. Only the reopened
+        // ticket's earlier solve touches the 7th.
         await using (var db = world.Db.OpenContext())
         {
             var numbers = await db.Set<Ticket>().ToDictionaryAsync(t => t.Title, t => TicketNumber.Format("BV", t.Id));
@@ -169,28 +195,35 @@ public sealed class ReportOnServiceTests
                 await client.PostAsJsonAsync($"/api/v1/helpdesk/tickets/{numbers["Solved late"]}/reopen", new { reason = "Still broken." }),
                 await client.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{numbers["Reopened"]}", new { assigneeUserId = world.Users[HelpdeskWorld.SecondTech] }),
                 await client.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{numbers["Open since before"]}", new { status = "Solved" }),
+                await client.PatchAsJsonAsync($"/api/v1/helpdesk/tickets/{numbers["Summer imaging"]}", new { teamId = HelpdeskDefaults.NetworkTeam }),
             };
             Assert.All(changes, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
         }
 
+        // Until the job refills them, the seven days those tickets touch are counted live; then they are read stored again,
+        // once the changes are older than the margin left for late commits.
         var afterChanges = await StoredReportsAsync(client);
         Assert.NotEqual(live, afterChanges);
+        ((FakeTimeProvider)world.App.Services.GetRequiredService<TimeProvider>()).Advance(StoredReportDays.CommitMargin + TimeSpan.FromMinutes(1));
+        Assert.Equal(7, await StoreDaysAsync(world));
+        Assert.Equal(afterChanges, await StoredReportsAsync(client));
         await using (var db = world.Db.OpenContext())
         {
-            Assert.True(await db.Set<ReportDaysState>().AnyAsync());
+            // September, refilled for the summer ticket, is still added up whole.
+            Assert.True(await db.Set<ReportMinutes>().AnyAsync(d => d.Family == ReportFamily.ResponseTimesByMonth));
             await db.Set<ReportDaysState>().ExecuteDeleteAsync();
         }
 
         Assert.Equal(await StoredReportsAsync(client), afterChanges);
     }
 
-    /// <summary>The reports stored days serve, over the test's range and over one that ends today, after the stored days.</summary>
+    /// <summary>Every report stored days serve, over the test's range and over one that ends today, after the stored days.</summary>
     private static async Task<List<string>> StoredReportsAsync(HttpClient client)
     {
         var bodies = new List<string>();
-        foreach (var range in new[] { Range, "from=2026-10-02&to=2026-10-10" })
+        foreach (var range in new[] { Range, "from=2026-10-02&to=2026-10-10", "from=2026-08-25&to=2026-10-10" })
         {
-            foreach (var report in new[] { "backlog", "volume", "attainment", "resolution-rates", "workload" })
+            foreach (var report in new[] { "backlog", "volume", "response-times", "attainment", "resolution-rates", "workload" })
             {
                 var response = await client.GetAsync($"/api/v1/helpdesk/reports/{report}?{range}");
                 var body = await response.Content.ReadAsStringAsync();
@@ -200,6 +233,17 @@ public sealed class ReportOnServiceTests
         }
 
         return bodies;
+    }
+
+    /// <summary>Stores every day afresh: a time zone other than the one the days were stored in drops them all.</summary>
+    private static async Task<int> RestoreAsync(HelpdeskWorld world)
+    {
+        await using (var db = world.Db.OpenContext())
+        {
+            await db.Set<ReportDaysState>().ExecuteUpdateAsync(s => s.SetProperty(d => d.TimeZone, "Etc/UTC"));
+        }
+
+        return await StoreDaysAsync(world);
     }
 
     private static async Task<int> StoreDaysAsync(HelpdeskWorld world)

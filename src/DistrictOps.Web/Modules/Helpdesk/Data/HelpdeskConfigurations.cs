@@ -318,9 +318,20 @@ internal sealed class ReportDayConfiguration : IEntityTypeConfiguration<ReportDa
     {
         builder.ToTable("helpdesk_report_days");
         builder.HasKey(d => new { d.Family, d.Day, d.Grouping, d.Key });
-        builder.Property(d => d.Family).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Family).HasConversion<string>().HasMaxLength(24);
         builder.Property(d => d.Key).HasMaxLength(ReportDay.KeyMaxLength);
         builder.Property(d => d.Name).HasMaxLength(Ticket.NameMaxLength);
+    }
+}
+
+internal sealed class ReportMinutesConfiguration : IEntityTypeConfiguration<ReportMinutes>
+{
+    public void Configure(EntityTypeBuilder<ReportMinutes> builder)
+    {
+        builder.ToTable("helpdesk_report_minutes");
+        builder.HasKey(d => new { d.Family, d.Day, d.Grouping, d.Key });
+        builder.Property(d => d.Family).HasConversion<string>().HasMaxLength(24);
+        builder.Property(d => d.Key).HasMaxLength(ReportDay.KeyMaxLength);
     }
 }
 

@@ -8,13 +8,18 @@ public enum ReportFamily
     Attainment,
     ResolutionRates,
     Workload,
+    ResponseTimes,
+
+    /// <summary>A whole stored month's <see cref="ResponseTimes"/> minutes added up, on the month's first day.</summary>
+    ResponseTimesByMonth,
 }
 
 /// <summary>
 /// One past local day's counts for one report and one group (a site, team, technician, issue type or channel), over every
 /// site: for the backlog every ticket and status move of the day, for the others only the tickets solved or closed when the
 /// day was stored, whose figures change only with a change that moves <see cref="Ticket.UpdatedAt"/>. Open tickets are
-/// always counted live. Refilled by <c>StoredReportDays</c>; the reports add the days up (ADR 0038).
+/// always counted live. Refilled by <c>StoredReportDays</c>; the reports add the days up (ADR 0038). Response times keep
+/// their minute counts in <see cref="ReportMinutes"/>.
 /// </summary>
 public sealed class ReportDay
 {
@@ -45,6 +50,25 @@ public sealed class ReportDay
 
     /// <summary>A technician's name as their tickets carry it (the largest, as the live query's MAX), for reports that label by it.</summary>
     public string? Name { get; set; }
+}
+
+/// <summary>
+/// One past local day's (or, for <see cref="ReportFamily.ResponseTimesByMonth"/>, one whole month's, on its first day) response
+/// or resolution minutes for one group, over the tickets solved or closed when stored: how many took each number of minutes
+/// (<c>MinuteCounts.Encode</c>). Apart from <see cref="ReportDay"/>, whose rows the other reports scan, since these are larger.
+/// </summary>
+public sealed class ReportMinutes
+{
+    public ReportFamily Family { get; set; } = ReportFamily.ResponseTimes;
+
+    public int Day { get; set; }
+
+    /// <summary>The response times' grouping (every ticket, site, team, priority), plus four for resolution.</summary>
+    public int Grouping { get; set; }
+
+    public string Key { get; set; } = "";
+
+    public byte[] Minutes { get; set; } = [];
 }
 
 /// <summary>Which days are stored, in which time zone, and from when changed tickets have yet to be looked at (one row).</summary>

@@ -70,4 +70,37 @@ public sealed class ReportFilterTests
 
     [Fact]
     public void No_values_have_no_percentile() => Assert.Null(Percentiles.Continuous([], 0.5));
+
+    [Fact]
+    public void Minute_counts_give_the_percentiles_of_the_values_and_survive_storing()
+    {
+        var random = new Random(14);
+        var site = Guid.NewGuid();
+        var values = Enumerable.Range(0, 2_001).Select(_ => random.Next(100) < 3 ? random.Next(0, 200_000) : random.Next(0, 600)).ToList();
+        var counts = new MinuteCounts();
+        foreach (var value in values)
+        {
+            counts.Add(site, 4, 3, value);
+        }
+
+        var sorted = values.Order().ToList();
+        var expected = new TimeFigures(values.Count, Percentiles.Continuous(sorted, 0.5), Percentiles.Continuous(sorted, 0.9));
+        Assert.Equal(expected, counts.Figures(MinuteCounts.TimeGrouping.All, ""));
+        Assert.Equal(expected, counts.Figures(MinuteCounts.TimeGrouping.Site, site.ToString()));
+        Assert.Equal(expected, counts.Figures(MinuteCounts.TimeGrouping.Priority, "3"));
+        Assert.Equal(new TimeFigures(0, null, null), counts.Figures(MinuteCounts.TimeGrouping.Priority, "2"));
+
+        // Stored as bytes and read back: the same figures; read back twice, those of every value twice.
+        var stored = counts.Encode(MinuteCounts.TimeGrouping.Team, "4");
+        var read = new MinuteCounts();
+        read.AddEncoded(MinuteCounts.TimeGrouping.Team, "4", stored);
+        Assert.Equal(expected, read.Figures(MinuteCounts.TimeGrouping.Team, "4"));
+        read.AddEncoded(MinuteCounts.TimeGrouping.Team, "4", stored);
+        var twice = sorted.SelectMany(v => new[] { v, v }).ToList();
+        Assert.Equal(new TimeFigures(twice.Count, Percentiles.Continuous(twice, 0.5), Percentiles.Continuous(twice, 0.9)), read.Figures(MinuteCounts.TimeGrouping.Team, "4"));
+        var merged = new MinuteCounts();
+        merged.AddEncoded(MinuteCounts.TimeGrouping.Site, "s", MinuteCounts.Merge([stored, stored]));
+        Assert.Equal(read.Figures(MinuteCounts.TimeGrouping.Team, "4"), merged.Figures(MinuteCounts.TimeGrouping.Site, "s"));
+        Assert.Empty(MinuteCounts.Merge([]));
+    }
 }

@@ -70,4 +70,35 @@ public static class Percentiles
         var upper = (int)Math.Ceiling(position);
         return Math.Round(sorted[lower] + ((sorted[upper] - sorted[lower]) * (position - lower)), 1, MidpointRounding.AwayFromZero);
     }
+
+    /// <summary><see cref="Continuous"/> of values given as (value, how many) pairs in ascending value order.</summary>
+    public static double? OfCounts(IReadOnlyList<(int Value, long Count)> histogram, double fraction)
+    {
+        var total = histogram.Sum(h => h.Count);
+        if (total == 0)
+        {
+            return null;
+        }
+
+        var position = fraction * (total - 1);
+        var lower = (long)Math.Floor(position);
+        var upper = (long)Math.Ceiling(position);
+        int At(long rank)
+        {
+            foreach (var (value, count) in histogram)
+            {
+                if (rank < count)
+                {
+                    return value;
+                }
+
+                rank -= count;
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(rank));
+        }
+
+        var (low, high) = (At(lower), At(upper));
+        return Math.Round(low + ((high - low) * (position - lower)), 1, MidpointRounding.AwayFromZero);
+    }
 }

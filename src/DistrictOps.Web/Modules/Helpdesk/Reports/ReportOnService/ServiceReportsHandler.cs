@@ -6,6 +6,7 @@ using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Modules.Helpdesk.Tickets;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using TimeGrouping = DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService.MinuteCounts.TimeGrouping;
 
 namespace DistrictOps.Web.Modules.Helpdesk.Reports.ReportOnService;
 
@@ -28,6 +29,7 @@ public sealed class ServiceReportsHandler(
 
     private readonly ReportSql _sql = new(db);
     private IReadOnlyList<SiteSummary>? _sites;
+    private StoredDays? _stored;
 
     public async Task<BacklogReport> BacklogAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
@@ -41,7 +43,7 @@ public sealed class ServiceReportsHandler(
         var pendingNow = now.Where(s => s.Status == nameof(TicketStatus.Pending)).Sum(s => s.Count);
 
         // Deltas per local day (null: after the range) in the open and pending counts: stored days from the range's first
-        // on, where they are (a past day's openings and moves never change), live after them.
+        // on, where they are (a past day's openings and moves never change, whatever tickets change later), live after them.
         var deltas = new Dictionary<long, (long Open, long Pending)>();
         void Move(long? day, long open, long pending)
         {
@@ -51,15 +53,15 @@ public sealed class ServiceReportsHandler(
         }
 
         var since = period.Start;
-        if (await StoredThroughAsync(filter, cancellationToken) is { } last)
+        if (await StoredFromAsync(filter, cancellationToken) is { } storedDays)
         {
             var to = LocalDays.UnixDay(filter.To);
-            foreach (var day in await stored.DaysAsync(ReportFamily.Backlog, filter.From, last, cancellationToken))
+            foreach (var day in await stored.DaysAsync(ReportFamily.Backlog, filter.From, storedDays.Last, [], cancellationToken))
             {
                 Move(day.Day > to ? null : day.Day, day.Count0 + day.Count1, day.Count2);
             }
 
-            since = clock.StartOf(last.AddDays(1));
+            since = clock.StartOf(storedDays.Last.AddDays(1));
         }
 
         foreach (var (day, created, open, pending) in await BacklogMovesAsync(period, since, until: null, cancellationToken))
@@ -120,7 +122,7 @@ public sealed class ServiceReportsHandler(
         var period = await PeriodAsync(filter, cancellationToken);
         var rows = await SplitAsync(
             filter,
-            async (first, last) => (await stored.DaysAsync(ReportFamily.Volume, first, last, cancellationToken))
+            async (first, last, skip) => (await stored.DaysAsync(ReportFamily.Volume, first, last, skip, cancellationToken))
                 .Select(d => (Day: (long)d.Day, Channel: Enum.Parse<TicketChannel>(d.Key), Count: (int)d.Count0)),
             p => VolumeRowsAsync(p, cancellationToken),
             cancellationToken);
@@ -143,26 +145,68 @@ public sealed class ServiceReportsHandler(
     public async Task<ResponseTimesReport> ResponseTimesAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var period = await PeriodAsync(filter, cancellationToken);
-        var response = await TimesAsync(period, "ResponseMinutes", "CreatedAt", cancellationToken);
-        var resolution = await TimesAsync(period, "ResolutionMinutes", "SolvedAt", cancellationToken);
+        var parts = await SplitAsync<(MinuteCounts Response, MinuteCounts Resolution)>(
+            filter,
+            async (first, last, skip) => [await StoredTimesAsync(first, last, skip, cancellationToken)],
+            async p => [await TimesAsync(p, cancellationToken)],
+            cancellationToken);
+        var (response, resolution) = parts[0];
+        foreach (var part in parts.Skip(1))
+        {
+            response.Add(part.Response);
+            resolution.Add(part.Resolution);
+        }
+
         var teams = await db.Set<Team>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var sites = await SitesAsync(cancellationToken);
-
-        TimeFigures Find(List<TimeGroup> groups, TimeGrouping grouping, string key) =>
-            groups.FirstOrDefault(g => g.Grouping == grouping && g.Key == key)?.Figures ?? new TimeFigures(0, null, null);
-
         List<TimeRow> Rows(TimeGrouping grouping, Func<string, string> label) =>
-            response.Concat(resolution).Where(g => g.Grouping == grouping).Select(g => g.Key).Distinct()
-                .Select(key => new TimeRow(key, label(key), Find(response, grouping, key), Find(resolution, grouping, key)))
+            response.Groups.Concat(resolution.Groups).Where(g => g.Grouping == grouping).Select(g => g.Key).Distinct()
+                .Select(key => new TimeRow(key, label(key), response.Figures(grouping, key), resolution.Figures(grouping, key)))
                 .OrderBy(r => grouping == TimeGrouping.Priority ? r.Key : r.Label, StringComparer.Ordinal).ToList();
 
         return new ResponseTimesReport(
             period.Range,
-            new TimeRow("all", "All tickets", Find(response, TimeGrouping.All, ""), Find(resolution, TimeGrouping.All, "")),
+            new TimeRow("all", "All tickets", response.Figures(TimeGrouping.All, ""), resolution.Figures(TimeGrouping.All, "")),
             Rows(TimeGrouping.Site, key => SiteName(sites, key)),
             Rows(TimeGrouping.Team, key => int.TryParse(key, CultureInfo.InvariantCulture, out var id) && teams.TryGetValue(id, out var name) ? name : "No team"),
             Rows(TimeGrouping.Priority, key => $"{key} {Priorities.Name(int.Parse(key, CultureInfo.InvariantCulture))}"));
     }
+
+    /// <summary>
+    /// First response minutes of the tickets opened in the period and resolution minutes of those solved in it, counted per
+    /// minute (exact percentiles, as PostgreSQL's percentile_cont computes them), read once from covering indexes.
+    /// </summary>
+    private async Task<(MinuteCounts Response, MinuteCounts Resolution)> TimesAsync(Period period, CancellationToken cancellationToken)
+    {
+        async Task<MinuteCounts> ReadAsync(string minutes, string instant)
+        {
+            var counts = new MinuteCounts();
+            await _sql.ForEachAsync(
+                $"SELECT t.\"SiteId\", t.\"TeamId\", t.\"Priority\", t.\"{minutes}\" FROM {Tickets} t WHERE t.\"{minutes}\" IS NOT NULL AND t.\"{instant}\" >= @start AND t.\"{instant}\" < @end{period.SiteSql}{period.StatusSql}",
+                period.Parameters,
+                r => counts.Add(ReportSql.ReadGuid(r, 0), r.IsDBNull(1) ? null : ReportSql.ReadLong(r, 1), ReportSql.ReadLong(r, 2), (int)ReportSql.ReadLong(r, 3)),
+                cancellationToken);
+            return counts;
+        }
+
+        return (await ReadAsync("ResponseMinutes", "CreatedAt"), await ReadAsync("ResolutionMinutes", "SolvedAt"));
+    }
+
+    /// <summary>The stored days' minute counts: groupings below <see cref="ResolutionGroupings"/> are response, the rest resolution.</summary>
+    private async Task<(MinuteCounts Response, MinuteCounts Resolution)> StoredTimesAsync(DateOnly first, DateOnly last, IReadOnlyCollection<DateOnly> skip, CancellationToken cancellationToken)
+    {
+        var (response, resolution) = (new MinuteCounts(), new MinuteCounts());
+        foreach (var (grouping, key, minutes) in await stored.MinutesAsync(first, last, skip, cancellationToken))
+        {
+            var counts = grouping < ResolutionGroupings ? response : resolution;
+            counts.AddEncoded((TimeGrouping)(grouping % ResolutionGroupings), key, minutes);
+        }
+
+        return (response, resolution);
+    }
+
+    /// <summary>A stored response-times row's grouping: <see cref="TimeGrouping"/> for response, plus this for resolution.</summary>
+    private const int ResolutionGroupings = 4;
 
     public async Task<AttainmentReport> AttainmentAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
@@ -292,7 +336,7 @@ public sealed class ServiceReportsHandler(
     /// every site, with the reports' own queries: the backlog's openings and moves of every ticket, the others' counts
     /// over tickets solved or closed, one query per day so each day's counts are exactly what a report of that day alone sums.
     /// </summary>
-    private async Task<List<ReportDay>> ComputeDaysAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    private async Task<StoredRows> ComputeDaysAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
         var days = new ReportFilter(first, last, null);
         var period = await PeriodAsync(days, cancellationToken);
@@ -300,11 +344,21 @@ public sealed class ServiceReportsHandler(
             .GroupBy(m => (int)m.Day!.Value)
             .Select(g => new ReportDay { Family = ReportFamily.Backlog, Day = g.Key, Count0 = g.Sum(m => m.Created), Count1 = g.Sum(m => m.Open), Count2 = g.Sum(m => m.Pending) })
             .ToList();
+        var minutes = new List<ReportMinutes>();
         rows.AddRange((await VolumeRowsAsync(period with { StatusSql = Settled }, cancellationToken))
             .Select(v => new ReportDay { Family = ReportFamily.Volume, Day = (int)v.Day, Key = v.Channel.ToString(), Count0 = v.Count }));
         foreach (var day in days.Days)
         {
             var one = await PeriodAsync(new ReportFilter(day, day, null), cancellationToken) with { StatusSql = Settled };
+            var (response, resolution) = await TimesAsync(one, cancellationToken);
+            foreach (var (counts, offset) in new[] { (response, 0), (resolution, ResolutionGroupings) })
+            {
+                minutes.AddRange(counts.Groups.Select(g => new ReportMinutes
+                {
+                    Day = (int)LocalDays.UnixDay(day), Grouping = (int)g.Grouping + offset, Key = g.Key, Minutes = counts.Encode(g.Grouping, g.Key),
+                }));
+            }
+
             foreach (var (family, query) in GroupedFamilies)
             {
                 rows.AddRange((await query(this, one, cancellationToken)).Select(g => new ReportDay
@@ -315,7 +369,7 @@ public sealed class ServiceReportsHandler(
             }
         }
 
-        return rows;
+        return new StoredRows(rows, minutes);
     }
 
     private static readonly (ReportFamily Family, Func<ServiceReportsHandler, Period, CancellationToken, Task<List<Grouped>>> Query)[] GroupedFamilies =
@@ -325,40 +379,47 @@ public sealed class ServiceReportsHandler(
         (ReportFamily.Workload, (h, p, c) => h.WorkloadGroupsAsync(p, c)),
     ];
 
-    /// <summary>Refills the stored days changed tickets touch and, with <paramref name="fill"/>, stores the past days not stored yet (ADR 0038).</summary>
-    public Task<int> RefreshStoredDaysAsync(bool fill, CancellationToken cancellationToken = default) =>
-        stored.RefreshAsync(ComputeDaysAsync, fill, cancellationToken);
+    /// <summary>Refills the stored days changed tickets touched and stores the past days not stored yet (ADR 0038).</summary>
+    public Task<int> RefreshStoredDaysAsync(CancellationToken cancellationToken = default) => stored.RefreshAsync(ComputeDaysAsync, cancellationToken);
 
     /// <summary>
-    /// The last stored day a report over every site can add up from the range's first day on, or null (a site's report, or
-    /// a range starting outside the stored days, is counted live). Refills changed days first, so the sum is today's.
+    /// The stored days a report over every site can add up, from the range's first day on; null for a site's report or a
+    /// range starting outside them (counted live). Read once per request: the index page's headlines run five reports.
     /// </summary>
-    private async Task<DateOnly?> StoredThroughAsync(ReportFilter filter, CancellationToken cancellationToken)
+    private async Task<StoredDays?> StoredFromAsync(ReportFilter filter, CancellationToken cancellationToken)
     {
         if (filter.SiteId is not null)
         {
             return null;
         }
 
-        await RefreshStoredDaysAsync(fill: false, cancellationToken);
-        return await stored.StoredAsync(cancellationToken) is { } days && days.First <= filter.From && filter.From <= days.Last ? days.Last : null;
+        _stored ??= await stored.StoredAsync(cancellationToken);
+        return _stored is { } days && days.First <= filter.From && filter.From <= days.Last ? days : null;
     }
 
     /// <summary>
-    /// A report's rows over the range: where stored days serve it, the stored days, the open tickets on those days live, and
-    /// the days after the last stored one live; otherwise the whole range live.
+    /// A report's rows over the range: where stored days serve it, the stored days (but those tickets changed since), the
+    /// open tickets on them live, the changed days' solved and closed tickets live, and the days after the last stored one
+    /// live; otherwise the whole range live.
     /// </summary>
     private async Task<List<T>> SplitAsync<T>(
-        ReportFilter filter, Func<DateOnly, DateOnly, Task<IEnumerable<T>>> fromStore, Func<Period, Task<List<T>>> live, CancellationToken cancellationToken)
+        ReportFilter filter, Func<DateOnly, DateOnly, IReadOnlyCollection<DateOnly>, Task<IEnumerable<T>>> fromStore, Func<Period, Task<List<T>>> live,
+        CancellationToken cancellationToken)
     {
-        if (await StoredThroughAsync(filter, cancellationToken) is not { } last)
+        if (await StoredFromAsync(filter, cancellationToken) is not { } days)
         {
             return await live(await PeriodAsync(filter, cancellationToken));
         }
 
-        var storedTo = last < filter.To ? last : filter.To;
-        var rows = (await fromStore(filter.From, storedTo)).ToList();
+        var storedTo = days.Last < filter.To ? days.Last : filter.To;
+        var changed = days.Changed.Where(d => d >= filter.From && d <= storedTo).ToList();
+        var rows = (await fromStore(filter.From, storedTo, changed)).ToList();
         rows.AddRange(await live(await PeriodAsync(filter with { To = storedTo }, cancellationToken) with { StatusSql = Unsettled }));
+        foreach (var day in changed)
+        {
+            rows.AddRange(await live(await PeriodAsync(new ReportFilter(day, day, null), cancellationToken) with { StatusSql = Settled }));
+        }
+
         if (storedTo < filter.To)
         {
             rows.AddRange(await live(await PeriodAsync(filter with { From = storedTo.AddDays(1) }, cancellationToken)));
@@ -373,7 +434,7 @@ public sealed class ServiceReportsHandler(
     {
         var parts = await SplitAsync(
             filter,
-            async (first, last) => (await stored.SumAsync(family, first, last, cancellationToken))
+            async (first, last, skip) => (await stored.SumAsync(family, first, last, skip, cancellationToken))
                 .Select(d => new Grouped(d.Grouping, d.Key.Length == 0 ? null : d.Key, [d.Count0, d.Count1, d.Count2, d.Count3, d.Count4, d.Count5], d.Name)),
             p => query(p, cancellationToken),
             cancellationToken);
@@ -466,57 +527,6 @@ public sealed class ServiceReportsHandler(
             new Share(deflected, deflected + volume.Totals.Web));
     }
 
-    private async Task<List<TimeGroup>> TimesAsync(Period period, string minutes, string instant, CancellationToken cancellationToken)
-    {
-        // Exact percentiles (percentile_cont's definition, see Percentiles) from the raw minutes, read once unsorted from a
-        // covering index and sorted here per group: cheaper than the database sorting each grouping set on its own.
-        var where = $"t.\"{minutes}\" IS NOT NULL AND t.\"{instant}\" >= @start AND t.\"{instant}\" < @end{period.SiteSql}";
-        var all = new List<int>();
-        var bySite = new Dictionary<Guid, List<int>>();
-        var byTeam = new Dictionary<long, List<int>>();
-        var byPriority = new Dictionary<long, List<int>>();
-        static void Add<TKey>(Dictionary<TKey, List<int>> groups, TKey key, int value)
-            where TKey : notnull
-        {
-            if (!groups.TryGetValue(key, out var list))
-            {
-                groups[key] = list = [];
-            }
-
-            list.Add(value);
-        }
-
-        await _sql.ForEachAsync(
-            $"SELECT t.\"SiteId\", t.\"TeamId\", t.\"Priority\", t.\"{minutes}\" FROM {Tickets} t WHERE {where}",
-            period.Parameters,
-            r =>
-            {
-                var value = (int)ReportSql.ReadLong(r, 3);
-                all.Add(value);
-                Add(bySite, ReportSql.ReadGuid(r, 0), value);
-                Add(byTeam, r.IsDBNull(1) ? -1 : ReportSql.ReadLong(r, 1), value);
-                Add(byPriority, ReportSql.ReadLong(r, 2), value);
-            },
-            cancellationToken);
-
-        static TimeFigures Figures(List<int> values)
-        {
-            values.Sort();
-            return new TimeFigures(values.Count, Percentiles.Continuous(values, 0.5), Percentiles.Continuous(values, 0.9));
-        }
-
-        var groups = new List<TimeGroup>();
-        if (all.Count > 0)
-        {
-            groups.Add(new TimeGroup(TimeGrouping.All, "", Figures(all)));
-        }
-
-        groups.AddRange(bySite.Select(g => new TimeGroup(TimeGrouping.Site, g.Key.ToString(), Figures(g.Value))));
-        groups.AddRange(byTeam.Select(g => new TimeGroup(TimeGrouping.Team, g.Key < 0 ? "none" : g.Key.ToString(CultureInfo.InvariantCulture), Figures(g.Value))));
-        groups.AddRange(byPriority.Select(g => new TimeGroup(TimeGrouping.Priority, g.Key.ToString(CultureInfo.InvariantCulture), Figures(g.Value))));
-        return groups;
-    }
-
     private async Task<IReadOnlyList<SiteSummary>> SitesAsync(CancellationToken cancellationToken) =>
         _sites ??= await siteDirectory.ListAsync(cancellationToken);
 
@@ -554,14 +564,6 @@ public sealed class ServiceReportsHandler(
         }
     }
 
-    private enum TimeGrouping
-    {
-        All,
-        Site,
-        Team,
-        Priority,
-    }
 
-    private sealed record TimeGroup(TimeGrouping Grouping, string Key, TimeFigures Figures);
 
 }

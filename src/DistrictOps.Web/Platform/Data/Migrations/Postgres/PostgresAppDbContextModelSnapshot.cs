@@ -2724,8 +2724,8 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ReportDay", b =>
                 {
                     b.Property<string>("Family")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<int>("Day")
                         .HasColumnType("integer");
@@ -2786,6 +2786,31 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("helpdesk_report_days_state", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ReportMinutes", b =>
+                {
+                    b.Property<string>("Family")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grouping")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Minutes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Family", "Day", "Grouping", "Key");
+
+                    b.ToTable("helpdesk_report_minutes", (string)null);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.RoundRobinCursor", b =>

@@ -2679,7 +2679,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ReportDay", b =>
                 {
                     b.Property<string>("Family")
-                        .HasMaxLength(16)
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Day")
@@ -2741,6 +2741,31 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("helpdesk_report_days_state", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.ReportMinutes", b =>
+                {
+                    b.Property<string>("Family")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grouping")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Minutes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Family", "Day", "Grouping", "Key");
+
+                    b.ToTable("helpdesk_report_minutes", (string)null);
                 });
 
             modelBuilder.Entity("DistrictOps.Web.Modules.Helpdesk.Data.RoundRobinCursor", b =>

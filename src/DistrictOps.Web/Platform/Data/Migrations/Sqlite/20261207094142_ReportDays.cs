@@ -15,7 +15,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 name: "helpdesk_report_days",
                 columns: table => new
                 {
-                    Family = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Family = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     Day = table.Column<int>(type: "INTEGER", nullable: false),
                     Grouping = table.Column<int>(type: "INTEGER", nullable: false),
                     Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -46,6 +46,21 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_helpdesk_report_days_state", x => x.Id);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "helpdesk_report_minutes",
+                columns: table => new
+                {
+                    Family = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grouping = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Minutes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_helpdesk_report_minutes", x => new { x.Family, x.Day, x.Grouping, x.Key });
+                });
         }
 
         /// <inheritdoc />
@@ -56,6 +71,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "helpdesk_report_days_state");
+
+            migrationBuilder.DropTable(
+                name: "helpdesk_report_minutes");
         }
     }
 }

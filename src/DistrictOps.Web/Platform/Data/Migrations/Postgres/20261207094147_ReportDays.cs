@@ -16,7 +16,7 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 name: "helpdesk_report_days",
                 columns: table => new
                 {
-                    Family = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Family = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     Day = table.Column<int>(type: "integer", nullable: false),
                     Grouping = table.Column<int>(type: "integer", nullable: false),
                     Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -47,6 +47,21 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_helpdesk_report_days_state", x => x.Id);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "helpdesk_report_minutes",
+                columns: table => new
+                {
+                    Family = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Grouping = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Minutes = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_helpdesk_report_minutes", x => new { x.Family, x.Day, x.Grouping, x.Key });
+                });
         }
 
         /// <inheritdoc />
@@ -57,6 +72,9 @@ namespace DistrictOps.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "helpdesk_report_days_state");
+
+            migrationBuilder.DropTable(
+                name: "helpdesk_report_minutes");
         }
     }
 }
