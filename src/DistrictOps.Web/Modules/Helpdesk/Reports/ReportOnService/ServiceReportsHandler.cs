@@ -20,8 +20,17 @@ public sealed class ServiceReportsHandler(
 {
     private const string Tickets = "helpdesk_tickets";
 
+    /// <summary>Tickets opened, and tickets solved, in the period: every count is keyed by one of the two instants.</summary>
+    private const string Opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
+    private const string Solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
+
     /// <summary>The tickets a stored day holds (ADR 0038), and the ones always counted live.</summary>
-    private const string Settled = " AND t.\"Status\" IN ('Solved', 'Closed')";
+    /// <remarks>
+    /// Nearly every ticket is settled: on SQLite, which keeps no statistics here, the unary plus stops it from walking the
+    /// status index for all of them instead of the day's range (storing a day at 20,000 tickets: 165 ms without it, 18 ms
+    /// with it).
+    /// </remarks>
+    private string Settled => _sql.IsSqlite ? " AND +t.\"Status\" IN ('Solved', 'Closed')" : " AND t.\"Status\" IN ('Solved', 'Closed')";
     private const string Unsettled = " AND t.\"Status\" IN ('New', 'Open', 'Pending', 'OnHold')";
 
     private const string Events = "helpdesk_ticket_events";
@@ -237,13 +246,11 @@ public sealed class ServiceReportsHandler(
     /// </summary>
     private Task<List<Grouped>> AttainmentGroupsAsync(Period period, CancellationToken cancellationToken)
     {
-        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
-        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
-        const string response = $"{opened} AND (t.\"ResponseMinutes\" IS NOT NULL OR t.\"ResponseBreached\")";
-        const string resolution = $"({solved}) OR (t.\"SolvedAt\" IS NULL AND t.\"ResolutionBreached\" AND {opened})";
+        const string response = $"{Opened} AND (t.\"ResponseMinutes\" IS NOT NULL OR t.\"ResponseBreached\")";
+        const string resolution = $"({Solved}) OR (t.\"SolvedAt\" IS NULL AND t.\"ResolutionBreached\" AND {Opened})";
         return GroupedAsync(
             period,
-            $"t.\"ServiceLevelPolicyId\" IS NOT NULL AND (({opened}) OR ({solved}))",
+            $"t.\"ServiceLevelPolicyId\" IS NOT NULL AND (({Opened}) OR ({Solved}))",
             ["SiteId", "TeamId", "AssigneeUserId", "IssueTypeId"],
             [
                 $"SUM(CASE WHEN {response} THEN 1 ELSE 0 END)", $"SUM(CASE WHEN ({response}) AND NOT t.\"ResponseBreached\" THEN 1 ELSE 0 END)",
@@ -277,19 +284,17 @@ public sealed class ServiceReportsHandler(
 
     private Task<List<Grouped>> RateGroupsAsync(Period period, CancellationToken cancellationToken)
     {
-        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
-        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
         return GroupedAsync(
             period,
-            $"({opened}) OR ({solved})",
+            $"({Opened}) OR ({Solved})",
             ["SiteId"],
             [
-                $"SUM(CASE WHEN {opened} THEN 1 ELSE 0 END)",
-                $"SUM(CASE WHEN {opened} AND t.\"SolvedAt\" IS NOT NULL AND {period.DayOf("t.\"CreatedAt\"", clampAtEnd: false)} = {period.DayOf("t.\"SolvedAt\"", clampAtEnd: false)} THEN 1 ELSE 0 END)",
-                $"SUM(CASE WHEN {opened} AND t.\"Channel\" = 'DirectToTechnician' THEN 1 ELSE 0 END)",
-                $"SUM(CASE WHEN {opened} AND t.\"ReopenCount\" > 0 THEN 1 ELSE 0 END)",
-                $"SUM(CASE WHEN {solved} AND t.\"FirstContactResolution\" IS NOT NULL THEN 1 ELSE 0 END)",
-                $"SUM(CASE WHEN {solved} AND t.\"FirstContactResolution\" = {(_sql.IsSqlite ? "1" : "TRUE")} THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {Opened} THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {Opened} AND t.\"SolvedAt\" IS NOT NULL AND {period.DayOf("t.\"CreatedAt\"", clampAtEnd: false)} = {period.DayOf("t.\"SolvedAt\"", clampAtEnd: false)} THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {Opened} AND t.\"Channel\" = 'DirectToTechnician' THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {Opened} AND t.\"ReopenCount\" > 0 THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {Solved} AND t.\"FirstContactResolution\" IS NOT NULL THEN 1 ELSE 0 END)",
+                $"SUM(CASE WHEN {Solved} AND t.\"FirstContactResolution\" = {(_sql.IsSqlite ? "1" : "TRUE")} THEN 1 ELSE 0 END)",
             ],
             named: false,
             cancellationToken);
@@ -320,13 +325,11 @@ public sealed class ServiceReportsHandler(
 
     private Task<List<Grouped>> WorkloadGroupsAsync(Period period, CancellationToken cancellationToken)
     {
-        const string opened = "t.\"CreatedAt\" >= @start AND t.\"CreatedAt\" < @end";
-        const string solved = "t.\"SolvedAt\" >= @start AND t.\"SolvedAt\" < @end";
         return GroupedAsync(
             period,
-            $"({opened}) OR ({solved})",
+            $"({Opened}) OR ({Solved})",
             ["AssigneeUserId", "SiteId"],
-            [$"SUM(CASE WHEN {opened} THEN 1 ELSE 0 END)", $"SUM(CASE WHEN {solved} THEN 1 ELSE 0 END)"],
+            [$"SUM(CASE WHEN {Opened} THEN 1 ELSE 0 END)", $"SUM(CASE WHEN {Solved} THEN 1 ELSE 0 END)"],
             named: true,
             cancellationToken);
     }
