@@ -15,7 +15,10 @@ public sealed class DistrictTime(IDistrictTimeZones zones, TimeProvider clock)
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>The date on the district's calendars right now.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(InDistrict(Now).DateTime);
+    public DateOnly Today => DayOf(Now);
+
+    /// <summary>The date on the district's calendars at an instant.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(InDistrict(instant).DateTime);
 
     public DateTimeOffset InDistrict(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 

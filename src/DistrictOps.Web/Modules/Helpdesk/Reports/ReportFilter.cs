@@ -70,6 +70,8 @@ public sealed class ReportClock(DistrictTime time)
 
     public DateOnly Today => time.Today;
 
+    public DateOnly DayOf(DateTimeOffset instant) => time.DayOf(instant);
+
     public DateTimeOffset Now => time.Now;
 
     /// <summary>The instant the local day starts (the first valid local time where midnight is skipped).</summary>

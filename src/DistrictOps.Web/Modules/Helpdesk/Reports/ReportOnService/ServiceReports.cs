@@ -58,31 +58,11 @@ public sealed record ReportHeadlines(
 public static class Percentiles
 {
     /// <summary>The continuous percentile of sorted values, as PostgreSQL's <c>percentile_cont</c> computes it (linear between the two nearest ranks).</summary>
-    public static double? Continuous(IReadOnlyList<int> sorted, double fraction)
-    {
-        if (sorted.Count == 0)
-        {
-            return null;
-        }
-
-        var position = fraction * (sorted.Count - 1);
-        var lower = (int)Math.Floor(position);
-        var upper = (int)Math.Ceiling(position);
-        return Math.Round(sorted[lower] + ((sorted[upper] - sorted[lower]) * (position - lower)), 1, MidpointRounding.AwayFromZero);
-    }
+    public static double? Continuous(IReadOnlyList<int> sorted, double fraction) => Interpolate(sorted.Count, rank => sorted[(int)rank], fraction);
 
     /// <summary><see cref="Continuous"/> of values given as (value, how many) pairs in ascending value order.</summary>
     public static double? OfCounts(IReadOnlyList<(int Value, long Count)> histogram, double fraction)
     {
-        var total = histogram.Sum(h => h.Count);
-        if (total == 0)
-        {
-            return null;
-        }
-
-        var position = fraction * (total - 1);
-        var lower = (long)Math.Floor(position);
-        var upper = (long)Math.Ceiling(position);
         int At(long rank)
         {
             foreach (var (value, count) in histogram)
@@ -98,7 +78,20 @@ public static class Percentiles
             throw new ArgumentOutOfRangeException(nameof(rank));
         }
 
-        var (low, high) = (At(lower), At(upper));
+        return Interpolate(histogram.Sum(h => h.Count), At, fraction);
+    }
+
+    /// <summary>Between the values at the two ranks nearest <paramref name="fraction"/> of <paramref name="count"/> sorted values, to one decimal.</summary>
+    private static double? Interpolate(long count, Func<long, int> valueAt, double fraction)
+    {
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var position = fraction * (count - 1);
+        var lower = (long)Math.Floor(position);
+        var (low, high) = (valueAt(lower), valueAt((long)Math.Ceiling(position)));
         return Math.Round(low + ((high - low) * (position - lower)), 1, MidpointRounding.AwayFromZero);
     }
 }

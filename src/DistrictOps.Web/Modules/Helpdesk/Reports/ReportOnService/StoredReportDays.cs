@@ -70,7 +70,7 @@ public sealed class StoredReportDays(AppDbContext db, ReportClock clock)
             }
 
             var yesterday = clock.Today.AddDays(-1);
-            var oldest = await db.Set<Ticket>().MinAsync(t => (DateTimeOffset?)t.CreatedAt, cancellationToken) is { } earliest ? LocalDay(earliest) : yesterday;
+            var oldest = await db.Set<Ticket>().MinAsync(t => (DateTimeOffset?)t.CreatedAt, cancellationToken) is { } earliest ? clock.DayOf(earliest) : yesterday;
             var keepFrom = clock.Today.AddDays(-KeptDays);
             var from = oldest > keepFrom ? oldest : keepFrom;
             if (from > yesterday)
@@ -198,8 +198,6 @@ public sealed class StoredReportDays(AppDbContext db, ReportClock clock)
 
     public static DateOnly Date(int number) => LocalDays.FromDayNumber(number);
 
-    private DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, clock.Zone).DateTime);
-
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
@@ -286,7 +284,7 @@ public sealed class StoredReportDays(AppDbContext db, ReportClock clock)
         var instants = touching.SelectMany(t => t.SolvedAt is { } solved ? [t.CreatedAt, solved] : new[] { t.CreatedAt })
             .Concat(moves.Where(m => touched.Contains(m.TicketId) && m.To == TicketStatus.Solved).Select(m => m.At));
         var (first, last) = (Date(state.FirstDay), Date(state.LastDay));
-        return new SortedSet<DateOnly>(instants.Select(LocalDay).Where(d => d >= first && d <= last));
+        return new SortedSet<DateOnly>(instants.Select(clock.DayOf).Where(d => d >= first && d <= last));
     }
 }
 
