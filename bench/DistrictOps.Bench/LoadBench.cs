@@ -56,8 +56,8 @@ internal static class LoadBench
         }
 
         Console.WriteLine();
-        Console.WriteLine("| operation | C | requests | req/s | p50 | p95 | p99 | max | commands/req | transactions/req | errors | load avg (1/5 min) | web peak (VmHWM) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| operation | C | requests | req/s | p50 | p95 | p99 | max | commands/req | transactions/req | errors | web CPU/req | bench CPU/req | load avg (1/5 min) | web peak (VmHWM) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var rounds = new List<(long Peak, long Current)>();
         foreach (var c in clients)
         {
@@ -65,9 +65,11 @@ internal static class LoadBench
             {
                 var token = operation.Name.Contains("site technician", StringComparison.Ordinal) ? siteTechToken : helpDeskToken;
                 var pool = Enumerable.Range(0, c).Select(_ => NewClient(token)).ToList();
+                var cpu = (Web: web.ProcessorTime(), Bench: Environment.CpuUsage.TotalTime);
                 var (samples, errors, elapsed) = await DriveAsync(operation, pool, duration);
+                cpu = (web.ProcessorTime() - cpu.Web, Environment.CpuUsage.TotalTime - cpu.Bench);
                 pool.ForEach(p => p.Dispose());
-                Print(operation.Name, c, samples, errors, elapsed, web.PeakWorkingSetMiB());
+                Print(operation.Name, c, samples, errors, elapsed, cpu, web.PeakWorkingSetMiB());
             }
 
             if (c == clients.Max())
@@ -172,14 +174,16 @@ internal static class LoadBench
     private static int Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? int.Parse(values.First(), CultureInfo.InvariantCulture) : -1;
 
-    private static void Print(string name, int c, List<Sample> samples, int errors, TimeSpan elapsed, long peakMiB)
+    private static void Print(string name, int c, List<Sample> samples, int errors, TimeSpan elapsed, (TimeSpan Web, TimeSpan Bench) cpu, long peakMiB)
     {
         var ms = samples.Select(s => s.Ms).Order().ToList();
         string At(double q) => ms.Count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(ms.Count * q) - 1)]:0.0} ms");
         var load = File.ReadAllText("/proc/loadavg").Split(' ');
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {c} | {samples.Count} | {samples.Count / elapsed.TotalSeconds:0.0} | {At(0.50)} | {At(0.95)} | {At(0.99)} | {At(1.0)} | "
-            + $"{(samples.Count == 0 ? 0 : samples.Average(s => s.Commands)):0.0} | {(samples.Count == 0 ? 0 : samples.Average(s => s.Transactions)):0.0} | {errors} | {load[0]} / {load[1]} | {peakMiB:N0} MiB |"));
+            + $"{(samples.Count == 0 ? 0 : samples.Average(s => s.Commands)):0.0} | {(samples.Count == 0 ? 0 : samples.Average(s => s.Transactions)):0.0} | {errors} | {PerRequest(cpu.Web)} | {PerRequest(cpu.Bench)} | {load[0]} / {load[1]} | {peakMiB:N0} MiB |"));
+        // CPU time of every thread of the process over the round, requests answered with an error included.
+        string PerRequest(TimeSpan total) => string.Create(CultureInfo.InvariantCulture, $"{total.TotalMilliseconds / Math.Max(1, samples.Count + errors):0.00} ms");
     }
 
     /// <summary>API tokens for the help desk and a site technician, and a school, made in-process before the web app starts.</summary>
@@ -311,6 +315,13 @@ internal static class LoadBench
         }
 
         public long PeakWorkingSetMiB() => StatusKiB("VmHWM:") / 1024;
+
+        /// <summary>User and system CPU time of the web process so far, all its threads (the runtime's and the GC's too).</summary>
+        public TimeSpan ProcessorTime()
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
 
         public long WorkingSetMiB() => StatusKiB("VmRSS:") / 1024;
 

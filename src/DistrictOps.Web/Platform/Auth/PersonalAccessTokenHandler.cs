@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace DistrictOps.Web.Platform.Auth;
@@ -14,15 +16,16 @@ internal sealed class PersonalAccessTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AppDbContext db,
-    UserManager<AppUser> users,
-    SignInManager<AppUser> signIn,
-    IUserClaimsPrincipalFactory<AppUser> principals,
     TokenSignInCache cache,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(5);
+
+    // Compiled once per model (a compiled query serves one; the two providers have one each): the statement every API request
+    // runs first, without building and looking up its expression each time.
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, CancellationToken, Task<TokenState?>>> FindToken = [];
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -36,10 +39,12 @@ internal sealed class PersonalAccessTokenHandler(
         var hash = PersonalAccessToken.Hash(secret);
         // One statement on every request: the token's own state and its account's stamps, read fresh, so a token revoked or
         // an account disabled by anyone (the CLI, another instance) stops at once. Only the principal is kept in memory.
-        var token = await db.PersonalAccessTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.UserId, u.ConcurrencyStamp, u.DisabledAt })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var find = FindToken.GetValue(db.Model, _ => EF.CompileAsyncQuery(
+            (AppDbContext context, string tokenHash, CancellationToken cancellationToken) => context.PersonalAccessTokens.AsNoTracking()
+                .Where(t => t.TokenHash == tokenHash)
+                .Join(context.Users, t => t.UserId, u => u.Id, (t, u) => new TokenState(t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.UserId, u.ConcurrencyStamp, u.DisabledAt))
+                .SingleOrDefault()));
+        var token = await find(db, hash, Context.RequestAborted);
         var now = time.GetUtcNow();
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
         {
@@ -65,9 +70,13 @@ internal sealed class PersonalAccessTokenHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal.Clone(), SchemeName));
     }
 
+    // The account manager's services are a large graph; only a request whose principal is not held yet needs them.
     private async Task<ClaimsPrincipal?> PrincipalAsync(Guid userId)
     {
-        var user = await users.FindByIdAsync(userId.ToString());
+        var services = Context.RequestServices;
+        var signIn = services.GetRequiredService<SignInManager<AppUser>>();
+        var principals = services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
+        var user = await services.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(userId.ToString());
         // Not the interactive lockout: wrong passwords typed by anybody at the sign-in page must not stop an integration.
         return user is not null && await signIn.CanSignInAsync(user) ? await principals.CreateAsync(user) : null;
     }
@@ -78,4 +87,6 @@ internal sealed class PersonalAccessTokenHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;
     }
+
+    private sealed record TokenState(Guid Id, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, Guid UserId, string? ConcurrencyStamp, DateTimeOffset? DisabledAt);
 }

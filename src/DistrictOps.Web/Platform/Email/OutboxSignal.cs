@@ -11,13 +11,20 @@ public sealed class OutboxSignal : IDisposable
 
     public void Wake()
     {
+        // Already signalled, the loop will look once for all of it: no second release (that throws, on every commit while
+        // the loop is busy or stopped). Two wakes at once may still meet here.
+        if (_signal.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             _signal.Release();
         }
         catch (Exception e) when (e is SemaphoreFullException or ObjectDisposedException)
         {
-            // Already signalled (the loop will look once for all of it), or shutting down.
+            // Signalled between the look and the release, or shutting down.
         }
     }
 
@@ -74,7 +81,7 @@ internal sealed class OutboxWakeInterceptor(OutboxSignal signal) : DbTransaction
 
     private static void Note(DbContext? context)
     {
-        if (context is AppDbContext app && app.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context is AppDbContext app && app.ChangeTracker.EntriesAsDetected<OutboxMessage>().Exists(e => e.State == EntityState.Added))
         {
             app.Notes.OutboxPending = true;
         }

@@ -148,7 +148,8 @@ public sealed class ServiceLevelTracker(AppDbContext db, ISchoolCalendar calenda
             : await db.Set<TicketEvent>().AsNoTracking()
                 .Where(e => ids.Contains(e.TicketId) && kinds.Contains(e.Kind))
                 .ToListAsync(cancellationToken);
-        var tracked = db.ChangeTracker.Entries<TicketEvent>()
+        // Events are only ever added, so their states need no new detection (the interceptor that calls this has just run one).
+        var tracked = db.ChangeTracker.EntriesAsDetected<TicketEvent>()
             .Where(e => kinds.Contains(e.Entity.Kind)
                 && ((e.State == EntityState.Added && ids.Contains(e.Entity.TicketId)) || (e.State != EntityState.Deleted && opened.Contains(e.Entity.TicketId))))
             .Select(e => e.Entity);

@@ -49,14 +49,17 @@ internal sealed class ServiceLevelInterceptor(IServiceProvider services) : SaveC
 
     private async Task RecomputeAsync(AppDbContext db, CancellationToken cancellationToken)
     {
+        // One detection here; the entries below are read as it left them (EF detects again after the interceptors, so what the
+        // tracker recomputes is saved).
         db.ChangeTracker.DetectChanges();
-        var tickets = db.ChangeTracker.Entries<Ticket>().Where(Changed).Select(e => e.Entity).ToHashSet();
-        var withEvents = db.ChangeTracker.Entries<TicketEvent>()
+        var entries = db.ChangeTracker.EntriesAsDetected<Ticket>();
+        var tickets = entries.Where(Changed).Select(e => e.Entity).ToHashSet();
+        var withEvents = db.ChangeTracker.EntriesAsDetected<TicketEvent>()
             .Where(e => e.State == EntityState.Added && ClockEvents.Contains(e.Entity.Kind))
             .Select(e => e.Entity.TicketId).ToHashSet();
         if (withEvents.Count > 0)
         {
-            tickets.UnionWith(db.ChangeTracker.Entries<Ticket>().Where(e => e.State != EntityState.Deleted && withEvents.Contains(e.Entity.Id)).Select(e => e.Entity));
+            tickets.UnionWith(entries.Where(e => e.State != EntityState.Deleted && withEvents.Contains(e.Entity.Id)).Select(e => e.Entity));
         }
 
         if (tickets.Count == 0)
