@@ -21,7 +21,7 @@ using Npgsql;
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --knowledge 10 --provider Sqlite|Postgres [--postgres CONNECTION]
 // Load benchmark (LoadBench.cs): the same tickets, then the Release web app in a process of its own driven by C concurrent clients.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --tickets 100000 --load --provider Sqlite|Postgres --work DIR
-//   [--clients 1,4,16,16,16] [--seconds 5] [--web PATH/DistrictOps.Web.dll]   a DIR that holds N tickets is reused as it is
+//   [--clients 1,4,16,16,16] [--seconds 5] [--warmup 15] [--web PATH/DistrictOps.Web.dll]   a DIR that holds N tickets is reused as it is
 // Roster export benchmark (RosterExportBench.cs): a synthetic district of N users with 10 enrollments each, imported once, then a
 // bulk OneRoster 1.2 export of all of it and its check by the import's rules.
 // Usage: dotnet run -c Release --project bench/DistrictOps.Bench -- --roster-export 1000000 --provider Sqlite|Postgres [--postgres CONNECTION] [--work DIR]
@@ -118,7 +118,9 @@ if (Arg("--tickets") is { } tickets)
         }
 
         var clients = (Arg("--clients") ?? "1,4,16,16,16").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        await LoadBench.RunAsync(provider, settings, clients, TimeSpan.FromSeconds(double.Parse(Arg("--seconds") ?? "5", CultureInfo.InvariantCulture)), Arg("--web"), Arg("--only"));
+        await LoadBench.RunAsync(
+            provider, settings, clients, TimeSpan.FromSeconds(double.Parse(Arg("--seconds") ?? "5", CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Arg("--warmup") ?? "15", CultureInfo.InvariantCulture)), Arg("--web"), Arg("--only"));
     }
     else if (args.Contains("--reports"))
     {
