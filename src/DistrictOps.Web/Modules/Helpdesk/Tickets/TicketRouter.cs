@@ -13,18 +13,17 @@ namespace DistrictOps.Web.Modules.Helpdesk.Tickets;
 /// </summary>
 public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDirectory users, HelpdeskSettingsCache settingsCache, SiteTechnicians siteTechnicians)
 {
-    /// <summary>Routes the ticket; the decision, and the account it was assigned to (null: none).</summary>
-    public async Task<(RoutingDecision Decision, UserSummary? Assignee)> RouteAsync(Ticket ticket, string? siteType, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Routes a ticket before it is saved: sets its priority, team, tags and assignee. A site technician's turn is taken here, in a
+    /// short transaction of its own, so tickets opened at once at one site do not wait for each other's commits on the turn's row
+    /// (PostgreSQL) and the turn's write still takes the SQLite write gate; a ticket that then fails to save skips one turn.
+    /// </summary>
+    public async Task<Routed> RouteAsync(Ticket ticket, string? siteType, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var decision = await DecideAsync(ticket, siteType, now, cancellationToken);
         ticket.Priority = decision.Priority;
         ticket.TeamId = decision.TeamId ?? HelpdeskDefaults.HelpDeskTeam;
         ticket.Tags = string.Join(' ', Routing.Tags(ticket.Tags + " " + string.Join(' ', decision.Tags)));
-        foreach (var rule in decision.Fired)
-        {
-            db.Add(ticket, null, "Routing", TicketEventKind.RuleApplied, now, $"Rule “{rule.Name}” applied: {rule.Actions}.");
-        }
-
         UserSummary? assignee = null;
         if (decision.AssigneeUserId is { } named)
         {
@@ -33,20 +32,33 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
         else if (decision.AssignSiteTechnician)
         {
             assignee = await NextSiteTechnicianAsync(ticket.SiteId, cancellationToken);
-            if (assignee is null)
-            {
-                db.Add(ticket, null, "Routing", TicketEventKind.RuleApplied, now, "No technician covering this site has a DistrictOps account; the ticket waits in the team queue.");
-            }
         }
 
         if (assignee is not null)
         {
             ticket.AssigneeUserId = assignee.Id;
             ticket.AssigneeName = assignee.DisplayName;
-            db.Add(ticket, null, "Routing", TicketEventKind.Assigned, now, $"Assigned to {assignee.DisplayName}.");
         }
 
-        return (decision, assignee);
+        return new Routed(decision, assignee);
+    }
+
+    /// <summary>Stamps the routing of a saved ticket on its timeline: every rule that fired, then whom it went to.</summary>
+    public void Record(Ticket ticket, Routed routed, DateTimeOffset now)
+    {
+        foreach (var rule in routed.Decision.Fired)
+        {
+            db.Add(ticket, null, "Routing", TicketEventKind.RuleApplied, now, $"Rule “{rule.Name}” applied: {rule.Actions}.");
+        }
+
+        if (routed.Assignee is { } assignee)
+        {
+            db.Add(ticket, null, "Routing", TicketEventKind.Assigned, now, $"Assigned to {assignee.DisplayName}.");
+        }
+        else if (routed.Decision is { AssigneeUserId: null, AssignSiteTechnician: true })
+        {
+            db.Add(ticket, null, "Routing", TicketEventKind.RuleApplied, now, "No technician covering this site has a DistrictOps account; the ticket waits in the team queue.");
+        }
     }
 
     /// <summary>What routing would decide for this ticket, without changing anything: the simulator.</summary>
@@ -77,11 +89,17 @@ public sealed class TicketRouter(AppDbContext db, ISiteDirectory sites, IUserDir
         // One statement takes the turn and moves the cursor on, so tickets opened at once take turns: read-then-write let
         // two of them read the same turn, and on a site's first ticket both inserted the cursor and one failed (PostgreSQL).
         var key = $"site:{siteId}";
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var turns = await db.Database.SqlQuery<int>($"""
             INSERT INTO helpdesk_round_robin ("Key", "Next") VALUES ({key}, 1)
             ON CONFLICT ("Key") DO UPDATE SET "Next" = helpdesk_round_robin."Next" + 1
             RETURNING "Next" - 1 AS "Value"
             """).ToListAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return technicians[turns.Single() % technicians.Count];
     }
 
@@ -113,3 +131,6 @@ public sealed class SiteTechnicians
     public Task<IReadOnlyList<UserSummary>> OfAsync(AppDbContext db, Guid siteId, Func<Task<List<UserSummary>>> load) =>
         _copies.GetAsync(db, siteId, async () => (IReadOnlyList<UserSummary>)await load());
 }
+
+/// <summary>A routed ticket: the decision and the account it was assigned to (null: none).</summary>
+public sealed record Routed(RoutingDecision Decision, UserSummary? Assignee);

@@ -153,18 +153,21 @@ public sealed class OpenTicketHandler(
     };
 
     /// <summary>
-    /// Saves the ticket to get its number, then routes it and tells those concerned, in one transaction; <paramref name="actor"/>
-    /// is null when DistrictOps opens it (an automation), and <paramref name="alongside"/> adds what must be saved with it.
+    /// Routes the ticket, then saves it to get its number, stamps its timeline and tells those concerned, in one transaction;
+    /// <paramref name="actor"/> is null when DistrictOps opens it (an automation), and <paramref name="alongside"/> adds what
+    /// must be saved with it. Routing comes first so the ticket is written once, routed, and the write transaction holds
+    /// no more than the rows.
     /// </summary>
     internal async Task<OpenedTicket> OpenAsync(
         Ticket ticket, Viewer? actor, string? enteredBy, string siteType, DateTimeOffset now, Action<Ticket>? alongside, CancellationToken cancellationToken)
     {
+        var routed = await router.RouteAsync(ticket, siteType, now, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Set<Ticket>().Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
         var number = TicketNumber.Format(options.Value.NumberPrefix, ticket.Id);
         db.Add(ticket, actor, TicketEventKind.Created, now, enteredBy, isPublic: true);
-        var routed = await router.RouteAsync(ticket, siteType, now, cancellationToken);
+        router.Record(ticket, routed, now);
         await notifier.CreatedAsync(ticket, number, cancellationToken);
         if (ticket.AssigneeUserId is not null)
         {
