@@ -64,7 +64,9 @@ internal static class LoadBench
         var measured = operations.Where(o => only is null || o.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
         for (var cycle = 1; warmUp > TimeSpan.Zero; cycle++)
         {
-            var (compiler, started) = (web.CompilerTime(), Stopwatch.GetTimestamp());
+            var started = Stopwatch.GetTimestamp();
+            using var done = new CancellationTokenSource();
+            var compiling = web.CompilerSecondsAsync(done.Token);
             foreach (var operation in measured)
             {
                 var pool = Pool(operation, clients.Max());
@@ -72,7 +74,8 @@ internal static class LoadBench
                 pool.ForEach(p => p.Dispose());
             }
 
-            var share = web.CompilerTime().Sum(t => t.Value - compiler.GetValueOrDefault(t.Key)) / Stopwatch.GetElapsedTime(started).TotalSeconds;
+            await done.CancelAsync();
+            var share = await compiling / Stopwatch.GetElapsedTime(started).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up cycle {cycle}: the runtime's compiler thread used {share:P1} of a core"));
             if (share < 0.02 || cycle == 6)
             {
@@ -341,15 +344,47 @@ internal static class LoadBench
         public long PeakWorkingSetMiB() => StatusKiB("VmHWM:") / 1024;
 
         /// <summary>
-        /// CPU time so far of the runtime's tiered compilation threads in the web process, by thread id (Linux: /proc). The runtime
-        /// ends an idle one and starts another, so a cycle's share is the sum over the ids of what each used since it was seen.
+        /// Seconds of CPU the runtime's tiered compilation threads of the web process use until <paramref name="stop"/> (Linux:
+        /// /proc, read twice a second). The runtime ends an idle one and starts another, so each thread id counts from when it
+        /// was first seen, or from zero when it was born after the start; a thread that ends loses at most its last half second.
         /// </summary>
-        public Dictionary<string, double> CompilerTime() =>
+        public async Task<double> CompilerSecondsAsync(CancellationToken stop)
+        {
+            var first = CompilerTicks();
+            var last = new Dictionary<string, long>(first);
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(500, CancellationToken.None);
+                foreach (var (thread, ticks) in CompilerTicks())
+                {
+                    last[thread] = ticks;
+                }
+            }
+
+            return last.Sum(t => t.Value - first.GetValueOrDefault(t.Key)) / 100.0;
+        }
+
+        private Dictionary<string, long> CompilerTicks() =>
             Directory.EnumerateDirectories($"/proc/{_process.Id}/task")
-                .Where(task => File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
-                .ToDictionary(task => Path.GetFileName(task), task => File.ReadAllText(Path.Combine(task, "stat")).Split(") ")[1].Split(' ') is var fields
-                    ? (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0
+                .Where(task => File.Exists(Path.Combine(task, "comm")) && ReadOrEmpty(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                .Select(task => (Id: Path.GetFileName(task), Stat: ReadOrEmpty(Path.Combine(task, "stat")).Split(") ")))
+                .Where(t => t.Stat.Length == 2)
+                .ToDictionary(t => t.Id, t => t.Stat[1].Split(' ') is var fields
+                    ? long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
                     : 0);
+
+        // A thread can end between listing it and reading it.
+        private static string ReadOrEmpty(string path)
+        {
+            try
+            {
+                return File.ReadAllText(path);
+            }
+            catch (IOException)
+            {
+                return "";
+            }
+        }
 
         /// <summary>User and system CPU time of the web process so far, all its threads (the runtime's and the GC's too).</summary>
         public TimeSpan ProcessorTime()
