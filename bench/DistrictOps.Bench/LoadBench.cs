@@ -369,9 +369,11 @@ internal static class LoadBench
                 .Where(task => File.Exists(Path.Combine(task, "comm")) && ReadOrEmpty(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
                 .Select(task => (Id: Path.GetFileName(task), Stat: ReadOrEmpty(Path.Combine(task, "stat")).Split(") ")))
                 .Where(t => t.Stat.Length == 2)
-                .ToDictionary(t => t.Id, t => t.Stat[1].Split(' ') is var fields
-                    ? long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
-                    : 0);
+                .ToDictionary(t => t.Id, t => UserAndSystemTicks(t.Stat[1].Split(' ')));
+
+        // Fields 14 and 15 of /proc/…/stat, counted from the state (field 3) that follows the command's closing parenthesis.
+        private static long UserAndSystemTicks(string[] fields) =>
+            long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
 
         // A thread can end between listing it and reading it.
         private static string ReadOrEmpty(string path)

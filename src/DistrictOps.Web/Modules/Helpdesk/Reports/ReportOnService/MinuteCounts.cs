@@ -24,15 +24,10 @@ public sealed class MinuteCounts
     /// <summary>One ticket's minutes; a ticket without a team counts under "none".</summary>
     public void Add(Guid site, long? team, long priority, int minutes)
     {
-        Add(TimeGrouping.All, "", minutes, 1);
-        Add(TimeGrouping.Site, KeyOf(_siteKeys, site, s => s.ToString()), minutes, 1);
-        Add(TimeGrouping.Team, KeyOf(_teamKeys, team ?? -1, t => t < 0 ? "none" : t.ToString(System.Globalization.CultureInfo.InvariantCulture)), minutes, 1);
-        Add(TimeGrouping.Priority, KeyOf(_priorityKeys, priority, p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)), minutes, 1);
-    }
-
-    public void Add(TimeGrouping grouping, string key, int minutes, long count)
-    {
-        Group(grouping, key).Add(minutes, count);
+        Group(TimeGrouping.All, "").Add(minutes, 1);
+        Group(TimeGrouping.Site, KeyOf(_siteKeys, site, s => s.ToString())).Add(minutes, 1);
+        Group(TimeGrouping.Team, KeyOf(_teamKeys, team ?? -1, t => t < 0 ? "none" : t.ToString(System.Globalization.CultureInfo.InvariantCulture))).Add(minutes, 1);
+        Group(TimeGrouping.Priority, KeyOf(_priorityKeys, priority, p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))).Add(minutes, 1);
     }
 
     /// <summary>Adds another's counts.</summary>

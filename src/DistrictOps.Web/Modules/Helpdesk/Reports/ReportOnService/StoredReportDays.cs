@@ -159,9 +159,10 @@ public sealed class StoredReportDays(AppDbContext db, ReportClock clock)
                 .Where(d => d.Family == ReportFamily.ResponseTimesByMonth && d.Day >= from && d.Day <= to)
                 .Select(d => new { d.Day, d.Grouping, d.Key, d.Minutes })
                 .ToListAsync(cancellationToken))
-            .Where(m => LastOfMonth(Date(m.Day)) <= last && !skipped.Any(d => d >= m.Day && d <= Number(LastOfMonth(Date(m.Day)))))
+            .Select(m => (First: m.Day, Last: Number(LastOfMonth(Date(m.Day))), m.Grouping, m.Key, m.Minutes))
+            .Where(m => m.Last <= to && !skipped.Any(d => d >= m.First && d <= m.Last))
             .ToList();
-        var covered = months.Select(m => (First: m.Day, Last: Number(LastOfMonth(Date(m.Day))))).Distinct().OrderBy(m => m.First).ToList();
+        var covered = months.Select(m => (m.First, m.Last)).Distinct().OrderBy(m => m.First).ToList();
         var rows = months.ConvertAll(m => (m.Grouping, m.Key, m.Minutes));
 
         // The days outside the months read whole: before each one, and after the last.
