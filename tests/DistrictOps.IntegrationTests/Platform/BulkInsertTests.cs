@@ -104,6 +104,32 @@ public sealed class BulkInsertTests
         Assert.Equal(before, during);
     }
 
+    [Fact]
+    public async Task A_bulk_load_on_SQLite_journals_its_statements_in_memory_and_puts_the_connection_back_as_it_was()
+    {
+        await using var database = await MigratedAsync(DatabaseProvider.Sqlite);
+        await using var context = database.OpenContext();
+        await context.Database.OpenConnectionAsync();
+        var before = (await PragmaAsync(context, "cache_size"), await PragmaAsync(context, "temp_store"));
+
+        await using (await context.PrepareBulkLoadAsync())
+        {
+            Assert.Equal((-262144L, 2L), (await PragmaAsync(context, "cache_size"), await PragmaAsync(context, "temp_store")));
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => context.PrepareBulkLoadAsync());
+        }
+
+        Assert.NotEqual(2L, before.Item2);
+        Assert.Equal(before, (await PragmaAsync(context, "cache_size"), await PragmaAsync(context, "temp_store")));
+    }
+
+    private static async Task<long> PragmaAsync(AppDbContext context, string pragma)
+    {
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA " + pragma;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);

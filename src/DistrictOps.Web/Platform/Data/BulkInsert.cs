@@ -30,21 +30,42 @@ public static class BulkInsert
         InsertAsync(db, rows, explicitKeys: true, cancellationToken);
 
     /// <summary>
-    /// On SQLite, widens the connection's page cache until the returned scope ends: a first load of hundreds of
-    /// thousands of rows in one transaction outgrows the default 2 MiB, and each page spilled from the cache is written
-    /// to the write-ahead log again. Call inside the load's transaction, and end the scope before committing (EF closes
-    /// the connection on commit, and the pooled connection keeps its cache). PostgreSQL: nothing to do.
+    /// On SQLite, prepares the connection for a load of hundreds of thousands of rows in one transaction until the returned
+    /// scope ends: a wider page cache (the default 2 MiB is outgrown, and each page spilled from it is written to the
+    /// write-ahead log again), and statement journals in memory (<c>temp_store = MEMORY</c>). Each row's INSERT fires
+    /// triggers, so SQLite keeps a journal of the pages it changes to undo that statement alone; once one statement of a
+    /// transaction journals more than 64 KiB, that journal becomes a temporary file for the rest of the transaction, and
+    /// every later row wrote its pages to it: a first load of a million students spent most of its time in the kernel
+    /// (bench/README.md). SQLite decides where the journal lives when the write transaction begins, so call this before
+    /// the load's transaction; the scope keeps the connection open and puts both settings back when it ends (the pooled
+    /// connection keeps them otherwise). PostgreSQL: nothing to do.
     /// </summary>
-    public static async Task<IAsyncDisposable> WidenCacheAsync(this AppDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<IAsyncDisposable> PrepareBulkLoadAsync(this AppDbContext db, CancellationToken cancellationToken = default)
     {
         if (!db.Database.IsSqlite())
         {
-            return new RestoreCache(db, null);
+            return new RestoreSettings(db, [], closeConnection: false);
         }
 
-        var before = await ScalarAsync(db, "PRAGMA cache_size", [], cancellationToken);
-        await ScalarAsync(db, "PRAGMA cache_size = -" + BulkLoadCacheKiB, [], cancellationToken);
-        return new RestoreCache(db, Convert.ToString(before, CultureInfo.InvariantCulture));
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("A bulk load is prepared before its transaction begins.");
+        }
+
+        var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        var before = new List<(string Pragma, string Value)>();
+        foreach (var (pragma, value) in new[] { ("cache_size", "-" + BulkLoadCacheKiB), ("temp_store", "MEMORY") })
+        {
+            before.Add((pragma, Convert.ToString(await ScalarAsync(db, "PRAGMA " + pragma, [], cancellationToken), CultureInfo.InvariantCulture)!));
+            await ScalarAsync(db, $"PRAGMA {pragma} = {value}", [], cancellationToken);
+        }
+
+        return new RestoreSettings(db, before, opened);
     }
 
     /// <summary>
@@ -121,16 +142,26 @@ public static class BulkInsert
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private sealed class RestoreCache(AppDbContext db, string? before) : IAsyncDisposable
+    private sealed class RestoreSettings(AppDbContext db, List<(string Pragma, string Value)> before, bool closeConnection) : IAsyncDisposable
     {
-        private string? _before = before;
+        private bool _done;
 
         public async ValueTask DisposeAsync()
         {
-            if (_before is { } size && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+            if (_done)
             {
-                _before = null;
-                await ScalarAsync(db, "PRAGMA cache_size = " + size, [], CancellationToken.None);
+                return;
+            }
+
+            _done = true;
+            foreach (var (pragma, value) in before)
+            {
+                await ScalarAsync(db, $"PRAGMA {pragma} = {value}", [], CancellationToken.None);
+            }
+
+            if (closeConnection)
+            {
+                await db.Database.CloseConnectionAsync();
             }
         }
     }

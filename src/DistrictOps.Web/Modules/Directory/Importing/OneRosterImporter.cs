@@ -1104,8 +1104,8 @@ public sealed class OneRosterImporter(
         var now = time.GetUtcNow();
         var runId = Guid.CreateVersion7(now);
         var writer = new ImportWriter(db, runId, now, existing);
+        await using var bulk = await db.PrepareBulkLoadAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await using var cache = await db.WidenCacheAsync(ct);
         var run = new ImportRun
         {
             Id = runId,
@@ -1138,10 +1138,11 @@ public sealed class OneRosterImporter(
 
         await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(r => r.SetProperty(x => x.CompletedAt, time.GetUtcNow()), ct);
         await db.SaveChangesAsync(ct);
-        await cache.DisposeAsync();
         Phase(phase, "write enrollment counts of the sites");
         _steps.Next("Saving");
         await transaction.CommitAsync(ct);
+        await transaction.DisposeAsync();
+        await bulk.DisposeAsync();
         Phase(phase, "commit");
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.ChangeTracker.Clear();
