@@ -191,6 +191,11 @@ async Task ImportBenchAsync()
     // by their hash; --recheck times the row-by-row comparison of an apply.
     await Step("plan, nothing changed", "import", "oneroster", package, "--plan");
     await Step("apply, nothing changed", "import", "oneroster", package, "--apply");
+    // An export that stamps every row anew and sorts its rows another way: the same rows, recalled by them (ADR 0041).
+    var rewritten = Path.Combine(work, "rewritten");
+    Rewrite(package, rewritten, TimeProvider.System.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+    await Step("plan, rows rotated and restamped", "import", "oneroster", rewritten, "--plan");
+    await Step("apply, rows rotated and restamped", "import", "oneroster", rewritten, "--apply");
     await Step("apply, --recheck", "import", "oneroster", package, "--apply", "--recheck");
     Console.WriteLine($"load average at the end {File.ReadAllText("/proc/loadavg").Trim()}");
 }
@@ -210,7 +215,35 @@ void Floor(string package)
         floor = i == 0 || read.Wall < floor.Wall ? read : floor;
     }
 
-    Console.WriteLine($"{"floor (read every file)",-26} {floor.Wall.TotalSeconds,8:0.0} s   {floor.Cpu.TotalSeconds,6:0.0} s CPU   {rows:N0} rows, {characters:N0} characters   load average {File.ReadAllText("/proc/loadavg").Trim()}");
+    Console.WriteLine($"{"floor (read every file)",-34} {floor.Wall.TotalSeconds,8:0.0} s   {floor.Cpu.TotalSeconds,6:0.0} s CPU   {rows:N0} rows, {characters:N0} characters   load average {File.ReadAllText("/proc/loadavg").Trim()}");
+}
+
+// The package's files with each CSV's rows rotated (the second half first, read twice rather than held, so the bench's
+// peak working set stays the import's) and every row's dateLastModified (the third column) set to one instant. The
+// generated files quote nothing before that column.
+static void Rewrite(string package, string target, string instant)
+{
+    Directory.CreateDirectory(target);
+    foreach (var path in Directory.EnumerateFiles(package))
+    {
+        var to = Path.Combine(target, Path.GetFileName(path));
+        if (!path.EndsWith(".csv", StringComparison.Ordinal) || Path.GetFileName(path) == "manifest.csv")
+        {
+            File.Copy(path, to, overwrite: true);
+            continue;
+        }
+
+        var rows = File.ReadLines(path).Count() - 1;
+        using var writer = new StreamWriter(to);
+        writer.WriteLine(File.ReadLines(path).First());
+        foreach (var line in File.ReadLines(path).Skip(1 + (rows / 2)).Concat(File.ReadLines(path).Skip(1).Take(rows / 2)))
+        {
+            var first = line.IndexOf(',', StringComparison.Ordinal);
+            var second = line.IndexOf(',', first + 1);
+            var third = line.IndexOf(',', second + 1);
+            writer.WriteLine(string.Concat(line.AsSpan(0, second + 1), instant, line.AsSpan(third)));
+        }
+    }
 }
 
 static TimeSpan CpuNow()
@@ -230,10 +263,13 @@ async Task Step(string name, params string[] args)
     using var self = Process.GetCurrentProcess();
     var ratio = floor.Wall > TimeSpan.Zero && name != "generate" && name != "migrate"
         ? $"   {elapsed / floor.Wall,5:0.0}× floor ({used / floor.Cpu:0.0}× its CPU)" : "";
-    Console.WriteLine($"{name,-26} {elapsed.TotalSeconds,8:0.0} s   {used.TotalSeconds,6:0.0} s CPU{ratio}   peak working set {self.PeakWorkingSet64 / (1024 * 1024),6:N0} MiB   load average {File.ReadAllText("/proc/loadavg").Trim()}   exit {code}");
+    var text = output.ToString();
+    var recalled = text.Contains("These files hold the same rows as on ", StringComparison.Ordinal) ? "   recalled by rows"
+        : text.Contains("These files are the same as on ", StringComparison.Ordinal) ? "   recalled by bytes" : "";
+    Console.WriteLine($"{name,-34} {elapsed.TotalSeconds,8:0.0} s   {used.TotalSeconds,6:0.0} s CPU{ratio}{recalled}   peak working set {self.PeakWorkingSet64 / (1024 * 1024),6:N0} MiB   load average {File.ReadAllText("/proc/loadavg").Trim()}   exit {code}");
     if (code != 0)
     {
-        Console.WriteLine(output);
+        Console.WriteLine(text);
         Environment.Exit(code);
     }
 }

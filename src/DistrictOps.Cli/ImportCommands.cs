@@ -54,7 +54,10 @@ internal static class ImportCommands
                 var code = Report(cli, outcome);
                 if (outcome.Plan.SameFilesComparedAt is { } compared)
                 {
-                    cli.Out.WriteLine($"These files are the same as on {services.GetRequiredService<DistrictTime>().AbsoluteWithZone(compared)}, when every row was " +
+                    var when = services.GetRequiredService<DistrictTime>().AbsoluteWithZone(compared);
+                    cli.Out.WriteLine((outcome.Plan.SameRowsOnly
+                        ? $"These files hold the same rows as on {when} (in another order or with other dateLastModified values), when every row was "
+                        : $"These files are the same as on {when}, when every row was ") +
                         "compared, and no directory table has been written since. --recheck compares every row again.");
                 }
 

@@ -11,6 +11,11 @@ public sealed class ImportFingerprintTests : IDisposable
 {
     private const string Recalled = "These files are the same as on ";
 
+    private const string SameRows = "These files hold the same rows as on ";
+
+    private static readonly string[] FilesWithRows =
+        [OneRosterSpec.Orgs, OneRosterSpec.AcademicSessions, OneRosterSpec.Courses, OneRosterSpec.Classes, OneRosterSpec.Users, OneRosterSpec.Roles, OneRosterSpec.Demographics, OneRosterSpec.Enrollments];
+
     private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("districtops-fingerprint-").FullName;
 
     public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
@@ -80,6 +85,106 @@ public sealed class ImportFingerprintTests : IDisposable
 
     [Theory]
     [Providers]
+    public async Task The_same_rows_in_another_order_and_newly_stamped_are_recalled_until_a_value_changes(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var package = RosterPackage.SmallDistrict();
+        await ImportAsync(db, package, "--apply");
+        var compared = await ImportAsync(db, package, "--plan");
+        Restamp(package, "2026-12-07T02:15:00.000Z");
+        foreach (var file in FilesWithRows)
+        {
+            package.Rows(file).Reverse();
+        }
+
+        var reordered = await ImportAsync(db, package, "--plan");
+        var reorderedApply = await ImportAsync(db, package, "--apply");
+        Restamp(package, "2026-12-08T02:15:00Z");
+        var restamped = await ImportAsync(db, package, "--plan");
+        package.Row(OneRosterSpec.Users, "s-hs-2")["familyName"] = "Tran-Le";
+        var changed = await ImportAsync(db, package, "--plan");
+
+        Assert.DoesNotContain(SameRows, compared.Out, StringComparison.Ordinal);
+        foreach (var recalled in new[] { reordered, reorderedApply, restamped })
+        {
+            Assert.Equal(0, recalled.Code);
+            Assert.Contains(SameRows, recalled.Out, StringComparison.Ordinal);
+            Assert.Equal(compared.Out, WithoutRecalledLine(recalled.Out));
+        }
+
+        await using (var context = db.OpenContext())
+        {
+            Assert.Equal(1, await context.Set<ImportRun>().CountAsync());
+        }
+
+        Assert.DoesNotContain(SameRows, changed.Out, StringComparison.Ordinal);
+        Assert.Matches(@"update s-hs-2 \(line \d+\): familyName", changed.Out);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_dateLastModified_the_import_would_question_and_a_plan_with_warnings_are_compared_row_by_row(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var package = RosterPackage.SmallDistrict();
+        await ImportAsync(db, package, "--apply");
+        await ImportAsync(db, package, "--plan");
+
+        Restamp(package, "2026-12-07T02:15:00.000Z");
+        package.Row(OneRosterSpec.Enrollments, "enr-hs-3")["dateLastModified"] = "2026-12-07";
+        var dateOnly = await ImportAsync(db, package, "--plan");
+        package.Row(OneRosterSpec.Enrollments, "enr-hs-3")["dateLastModified"] = "2026-02-30T02:15:00Z";
+        var noSuchDay = await ImportAsync(db, package, "--plan");
+
+        var warned = RosterPackage.SmallDistrict();
+        warned.Row(OneRosterSpec.Users, "s-hs-4")["grades"] = "9";
+        await ImportAsync(db, warned, "--apply");
+        await ImportAsync(db, warned, "--plan");
+        warned.Rows(OneRosterSpec.Users).Reverse();
+        var warnedReordered = await ImportAsync(db, warned, "--plan");
+
+        Assert.DoesNotContain(SameRows, dateOnly.Out, StringComparison.Ordinal);
+        Assert.Contains("dateLastModified '2026-12-07' is a date, not a date-time", dateOnly.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(SameRows, noSuchDay.Out, StringComparison.Ordinal);
+        Assert.Contains("dateLastModified '2026-02-30T02:15:00Z' is not a date-time", noSuchDay.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, noSuchDay.Code);
+        Assert.DoesNotContain(SameRows, warnedReordered.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(Recalled, warnedReordered.Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing would change.", warnedReordered.Out, StringComparison.Ordinal);
+        Assert.Contains("grade '9' is read as '09'", warnedReordered.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_delta_files_rows_count_in_their_order(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await ImportAsync(db, RosterPackage.SmallDistrict(), "--apply");
+        var delta = RosterPackage.Delta(OneRosterSpec.Enrollments);
+        delta.Add(OneRosterSpec.Enrollments, ("sourcedId", "enr-hs-1"), ("classSourcedId", "cls-bio-1"), ("schoolSourcedId", "org-hs-01"), ("userSourcedId", "s-hs-1"), ("role", "student"), ("primary", "false"));
+        delta.Add(OneRosterSpec.Enrollments, ("sourcedId", "enr-hs-2"), ("classSourcedId", "cls-bio-1"), ("schoolSourcedId", "org-hs-01"), ("userSourcedId", "s-hs-2"), ("role", "student"), ("primary", "false"));
+        var compared = await ImportAsync(db, delta, "--plan");
+        var again = await ImportAsync(db, delta, "--plan");
+        delta.Rows(OneRosterSpec.Enrollments).Reverse();
+        var reordered = await ImportAsync(db, delta, "--plan");
+
+        Assert.Contains("Nothing would change.", compared.Out, StringComparison.Ordinal);
+        Assert.Contains(Recalled, again.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(SameRows, reordered.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(Recalled, reordered.Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing would change.", reordered.Out, StringComparison.Ordinal);
+    }
+
+    private static void Restamp(RosterPackage package, string instant)
+    {
+        foreach (var row in FilesWithRows.SelectMany(package.Rows))
+        {
+            row["dateLastModified"] = instant;
+        }
+    }
+
+    [Theory]
+    [Providers]
     public async Task A_write_to_any_table_the_import_compares_with_moves_the_data_version(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -116,7 +221,7 @@ public sealed class ImportFingerprintTests : IDisposable
     }
 
     private static string WithoutRecalledLine(string output) =>
-        string.Join('\n', output.Split('\n').Where(line => !line.StartsWith(Recalled, StringComparison.Ordinal)));
+        string.Join('\n', output.Split('\n').Where(line => !line.StartsWith(Recalled, StringComparison.Ordinal) && !line.StartsWith(SameRows, StringComparison.Ordinal)));
 
     private async Task<CliResult> ImportAsync(TestDatabase db, RosterPackage package, params string[] options) =>
         await CliRunner.RunAsync(db, ["import", "oneroster", package.WriteTo(_folder), .. options]);

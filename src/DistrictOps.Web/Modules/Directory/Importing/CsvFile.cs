@@ -181,6 +181,16 @@ internal sealed class CsvFile : IDisposable
 
     public int Column(string name) => _ordinals.TryGetValue(name, out var i) ? i + 1 : 0;
 
+    /// <summary>The header's names as the file writes them, in the file's order.</summary>
+    public IEnumerable<string> Header => Enumerable.Range(0, _csv.FieldCount).Select(_csv.GetName);
+
+    /// <summary>The current row's number of values.</summary>
+    public int FieldCount => _csv.RowFieldCount;
+
+    /// <summary>The current row's value in the file's column <paramref name="ordinal"/> (0-based), as written.</summary>
+    public ReadOnlySpan<char> FieldAt(int ordinal) => _csv.GetFieldSpan(ordinal);
+
+
     public string Raw(string name)
     {
         var value = RawSpan(name);

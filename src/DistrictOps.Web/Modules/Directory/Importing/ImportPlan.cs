@@ -128,6 +128,12 @@ public sealed record ImportPlan(
     /// </summary>
     public DateTimeOffset? SameFilesComparedAt { get; init; }
 
+    /// <summary>
+    /// The files were recalled by their rows (ADR 0041): the same rows as at <see cref="SameFilesComparedAt"/>, in another
+    /// order or with other dateLastModified values.
+    /// </summary>
+    public bool SameRowsOnly { get; init; }
+
     public bool CanApply => ErrorCount == 0 && Refusals.Count == 0;
 
     public bool ChangesNothing => Entities.All(e => e.Add + e.Update + e.Remove == 0);

@@ -65,11 +65,25 @@ public sealed class OneRosterImporter(
             return await RunAsync(package, errors, options, apply, ct);
         }
 
-        var hash = PackageFingerprints.HashOf(package, options.Strict ? "strict" : "tolerant", settings.Value.MaxQuarantineShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        if (!options.Recheck && await fingerprints.RecallAsync(PackageFingerprints.OneRoster, package, hash, ct) is { } recalled)
+        string[] decides = [options.Strict ? "strict" : "tolerant", settings.Value.MaxQuarantineShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture)];
+        var hash = PackageFingerprints.HashOf(package, decides);
+        string? rows = null;
+        if (!options.Recheck)
         {
-            logger.LogDebug("Same OneRoster files as the comparison of {ComparedAt:O}, and no directory table written since: nothing would change", recalled.SameFilesComparedAt);
-            return new ImportOutcome(recalled, null);
+            if (await fingerprints.RecallAsync(PackageFingerprints.OneRoster, package, hash, ct) is { } recalled)
+            {
+                logger.LogDebug("Same OneRoster files as the comparison of {ComparedAt:O}, and no directory table written since: nothing would change", recalled.SameFilesComparedAt);
+                return new ImportOutcome(recalled, null);
+            }
+
+            // Reading every row for its hash costs about one floor, so only when a fingerprint of rows could match.
+            if (await fingerprints.AnyCurrentAsync(PackageFingerprints.OneRosterRows, ct)
+                && (rows = PackageFingerprints.RowsHashOf(package, decides)) is not null
+                && await fingerprints.RecallAsync(PackageFingerprints.OneRosterRows, package, rows, ct) is { } same)
+            {
+                logger.LogDebug("Same OneRoster rows as the comparison of {ComparedAt:O}, and no directory table written since: nothing would change", same.SameFilesComparedAt);
+                return new ImportOutcome(same, null);
+            }
         }
 
         var version = await fingerprints.DataVersionAsync(ct);
@@ -77,6 +91,11 @@ public sealed class OneRosterImporter(
         if (outcome.RunId is null && outcome.Plan.CanApply && outcome.Plan.ChangesNothing)
         {
             await fingerprints.RecordAsync(PackageFingerprints.OneRoster, hash, version, outcome.Plan, ct);
+            // A warning names a line, which another order of the same rows moves: only a plan without one is recalled by rows.
+            if (outcome.Plan.WarningCount == 0 && (rows ?? PackageFingerprints.RowsHashOf(package, decides)) is { } rowsHash)
+            {
+                await fingerprints.RecordAsync(PackageFingerprints.OneRosterRows, rowsHash, version, outcome.Plan, ct);
+            }
         }
 
         return outcome;

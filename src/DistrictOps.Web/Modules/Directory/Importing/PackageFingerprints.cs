@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using DistrictOps.Web.Modules.Directory.Data;
@@ -17,6 +18,9 @@ namespace DistrictOps.Web.Modules.Directory.Importing;
 public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILogger<PackageFingerprints> logger)
 {
     public const string OneRoster = "oneroster";
+
+    /// <summary>The fingerprint of a package's rows (<see cref="RowsHashOf(OneRosterPackage, string[])"/>), kept beside that of its bytes.</summary>
+    public const string OneRosterRows = "oneroster-rows";
 
     private const int BufferSize = 1 << 20;
 
@@ -57,8 +61,198 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
         return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 
+    /// <summary>
+    /// XxHash128 of what the import reads from the package's rows, blind to what it does not (ADR 0041): each row's values
+    /// except dateLastModified, which is only checked, and, in a bulk file, the order of its rows (a row's 128-bit hash is
+    /// added to its file's sum; a delta file's rows are hashed in order, since there a later row can undo an earlier one).
+    /// The manifest and each file's header count as written. Exports that rewrite every row's dateLastModified or sort
+    /// their rows differently each night hash alike when their rows are the same. Null when a row's dateLastModified would
+    /// be an error or a warning, or a file cannot be read as CSV: then only a comparison row by row says what happens.
+    /// </summary>
+    public static string? RowsHashOf(OneRosterPackage package, params string[] decides)
+    {
+        var files = package.FilesRead.ToList();
+        var hashes = new UInt128?[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => hashes[i] = RowsHashOf(package, files[i]));
+        if (hashes.Any(h => h is null))
+        {
+            return null;
+        }
+
+        var hash = new XxHash128();
+        Append(hash, typeof(PackageFingerprints).Assembly.ManifestModule.ModuleVersionId.ToString());
+        Append(hash, "rows");
+        foreach (var value in decides)
+        {
+            Append(hash, value);
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        for (var i = 0; i < files.Count; i++)
+        {
+            Append(hash, files[i]);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, hashes[i]!.Value);
+            hash.Append(bytes);
+        }
+
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+
+    private static UInt128? RowsHashOf(OneRosterPackage package, string file)
+    {
+        if (OneRosterSpec.Columns(package.Version, file) is not { } columns)
+        {
+            // The manifest, and files the import does not read row by row: their bytes.
+            using var stream = package.OpenRead(file);
+            var whole = new XxHash128();
+            whole.Append(stream);
+            return whole.GetCurrentHashAsUInt128();
+        }
+
+        var errors = new ImportErrorLog();
+        using var csv = CsvFile.Open(package, file, columns, errors);
+        if (csv is null || errors.Any || errors.WarningTotal > 0)
+        {
+            return null;
+        }
+
+        var delta = package.ModeOf(file) == ImportFileMode.Delta;
+        var modified = csv.Column("dateLastModified") - 1;
+        var values = ArrayPool<char>.Shared.Rent(1024);
+        try
+        {
+            var header = MemoryMarshal.AsBytes(string.Join('\u001f', csv.Header).AsSpan());
+            var (sum, rows) = (XxHash128.HashToUInt128(header), 0L);
+            var ordered = new XxHash128();
+            ordered.Append(header);
+            var instants = new InstantCheck();
+            Span<byte> bytes = stackalloc byte[16];
+            while (csv.Read())
+            {
+                var length = 0;
+                for (var i = 0; i < csv.FieldCount; i++)
+                {
+                    var value = csv.FieldAt(i);
+                    if (i == modified)
+                    {
+                        if (!instants.Accepts(value.Trim(), required: delta))
+                        {
+                            return null;
+                        }
+
+                        value = [];
+                    }
+
+                    if (length + value.Length + 1 > values.Length)
+                    {
+                        var wider = ArrayPool<char>.Shared.Rent(2 * (length + value.Length + 1));
+                        values.AsSpan(0, length).CopyTo(wider);
+                        ArrayPool<char>.Shared.Return(values);
+                        values = wider;
+                    }
+
+                    value.CopyTo(values.AsSpan(length));
+                    length += value.Length;
+                    values[length++] = '\u001f';
+                }
+
+                var row = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(values.AsSpan(0, length)));
+                rows++;
+                if (delta)
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, row);
+                    ordered.Append(bytes);
+                }
+                else
+                {
+                    sum = unchecked(sum + row);
+                }
+            }
+
+            return csv.Broken ? null : delta ? ordered.GetCurrentHashAsUInt128() : unchecked(sum + (UInt128)rows);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(values);
+        }
+    }
+
+    /// <summary>
+    /// Whether the row parser reads a dateLastModified without an error or a warning: empty where it is not required, or a
+    /// date-time (<see cref="CsvFile.Instant"/>). The usual shape, yyyy-MM-ddTHH:mm:ss[.fffffff]Z, is checked by hand; the
+    /// last value accepted is remembered, since an export often stamps many rows alike.
+    /// </summary>
+    private sealed class InstantCheck
+    {
+        private readonly char[] _last = new char[40];
+        private int _lastLength = -1;
+
+        public bool Accepts(ReadOnlySpan<char> value, bool required)
+        {
+            if (value.IsEmpty)
+            {
+                return !required;
+            }
+
+            if (value.Length == _lastLength && value.SequenceEqual(_last.AsSpan(0, _lastLength)))
+            {
+                return true;
+            }
+
+            var accepted = IsUsualShape(value)
+                || (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out _)
+                    && value.Contains('T'));
+            if (accepted && value.Length <= _last.Length)
+            {
+                value.CopyTo(_last);
+                _lastLength = value.Length;
+            }
+
+            return accepted;
+        }
+
+        private static bool IsUsualShape(ReadOnlySpan<char> v)
+        {
+            if (v.Length < 20 || v.Length > 28 || v[4] != '-' || v[7] != '-' || v[10] != 'T' || v[13] != ':' || v[16] != ':' || v[^1] != 'Z'
+                || (v.Length > 20 && (v[19] != '.' || v.Length == 21)))
+            {
+                return false;
+            }
+
+            static int Number(ReadOnlySpan<char> digits)
+            {
+                var n = 0;
+                foreach (var c in digits)
+                {
+                    if (!char.IsAsciiDigit(c))
+                    {
+                        return -1;
+                    }
+
+                    n = (n * 10) + (c - '0');
+                }
+
+                return n;
+            }
+
+            var (year, month, day) = (Number(v[..4]), Number(v[5..7]), Number(v[8..10]));
+            var (hour, minute, second) = (Number(v[11..13]), Number(v[14..16]), Number(v[17..19]));
+            return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+                && hour is >= 0 and <= 23 && minute is >= 0 and <= 59 && second is >= 0 and <= 59
+                && (v.Length == 20 || Number(v[20..^1]) >= 0);
+        }
+    }
+
     public Task<long> DataVersionAsync(CancellationToken ct) =>
         db.Set<DirectoryDataVersion>().Where(v => v.Id == DirectoryDataVersion.TheRow).Select(v => v.Value).SingleAsync(ct);
+
+    /// <summary>Whether a fingerprint of this kind was recorded at the current data version (one that could be recalled now).</summary>
+    public Task<bool> AnyCurrentAsync(string source, CancellationToken ct) =>
+        (from fingerprint in db.Set<ImportFingerprint>()
+         join version in db.Set<DirectoryDataVersion>() on fingerprint.DataVersion equals version.Value
+         where fingerprint.Source == source && version.Id == DirectoryDataVersion.TheRow
+         select fingerprint).AnyAsync(ct);
 
     /// <summary>The plan these files gave when last compared, if nothing the import compares with was written since; else null.</summary>
     public async Task<ImportPlan?> RecallAsync(string source, OneRosterPackage package, string hash, CancellationToken ct)
@@ -67,7 +261,7 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
                               join version in db.Set<DirectoryDataVersion>() on fingerprint.DataVersion equals version.Value
                               where fingerprint.Source == source && fingerprint.Hash == hash && version.Id == DirectoryDataVersion.TheRow
                               select new { fingerprint.PlanJson, fingerprint.ComparedAt }).SingleOrDefaultAsync(ct);
-        return recorded is null ? null : JsonSerializer.Deserialize<RecalledPlan>(recorded.PlanJson)!.ToPlan(package, recorded.ComparedAt);
+        return recorded is null ? null : JsonSerializer.Deserialize<RecalledPlan>(recorded.PlanJson)!.ToPlan(package, recorded.ComparedAt) with { SameRowsOnly = source == OneRosterRows };
     }
 
     /// <summary>Records a plan that changes nothing, compared at <paramref name="dataVersion"/> (read before the comparison began).</summary>
