@@ -337,7 +337,7 @@ internal sealed class CsvFile : IDisposable
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDates.TryDate(value, out var date) || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             return date;
         }
@@ -359,13 +359,12 @@ internal sealed class CsvFile : IDisposable
             return null;
         }
 
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
-            && value.Contains('T', StringComparison.Ordinal))
+        if (IsoDates.TryInstant(value, out var instant) || IsInstant(value, out instant))
         {
             return instant;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (IsoDates.TryDate(value, out var day) || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             Warn(column, $"{column} '{Written(column)}' is a date, not a date-time; it is read as midnight UTC.");
             return new DateTimeOffset(day, TimeOnly.MinValue, TimeSpan.Zero);
@@ -374,6 +373,11 @@ internal sealed class CsvFile : IDisposable
         Error(column, $"{column} '{Written(column)}' is not a date-time; expected YYYY-MM-DDTHH:MM:SS.sssZ.");
         return null;
     }
+
+    /// <summary>A date-time as the framework reads one, in any of its shapes, with a time (a 'T'): what <see cref="Instant"/> accepts without a warning.</summary>
+    internal static bool IsInstant(string value, out DateTimeOffset instant) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant)
+        && value.Contains('T', StringComparison.Ordinal);
 
     public bool? Bool(string column, bool required = true)
     {

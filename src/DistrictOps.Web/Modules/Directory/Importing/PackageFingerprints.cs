@@ -179,8 +179,8 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
 
     /// <summary>
     /// Whether the row parser reads a dateLastModified without an error or a warning: empty where it is not required, or a
-    /// date-time (<see cref="CsvFile.Instant"/>). The usual shape, yyyy-MM-ddTHH:mm:ss[.fffffff]Z, is checked by hand; the
-    /// last value accepted is remembered, since an export often stamps many rows alike.
+    /// date-time (<see cref="CsvFile.Instant"/>; the usual shape read by hand, <see cref="IsoDates.TryInstant"/>). The last
+    /// value accepted is remembered, since an export often stamps many rows alike.
     /// </summary>
     private sealed class InstantCheck
     {
@@ -199,10 +199,7 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
                 return true;
             }
 
-            var accepted = IsUsualShape(value)
-                || (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,
-                        System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out _)
-                    && value.Contains('T'));
+            var accepted = IsoDates.TryInstant(value, out _) || CsvFile.IsInstant(value.ToString(), out _);
             if (accepted && value.Length <= _last.Length)
             {
                 value.CopyTo(_last);
@@ -210,37 +207,6 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
             }
 
             return accepted;
-        }
-
-        private static bool IsUsualShape(ReadOnlySpan<char> v)
-        {
-            if (v.Length < 20 || v.Length > 28 || v[4] != '-' || v[7] != '-' || v[10] != 'T' || v[13] != ':' || v[16] != ':' || v[^1] != 'Z'
-                || (v.Length > 20 && (v[19] != '.' || v.Length == 21)))
-            {
-                return false;
-            }
-
-            static int Number(ReadOnlySpan<char> digits)
-            {
-                var n = 0;
-                foreach (var c in digits)
-                {
-                    if (!char.IsAsciiDigit(c))
-                    {
-                        return -1;
-                    }
-
-                    n = (n * 10) + (c - '0');
-                }
-
-                return n;
-            }
-
-            var (year, month, day) = (Number(v[..4]), Number(v[5..7]), Number(v[8..10]));
-            var (hour, minute, second) = (Number(v[11..13]), Number(v[14..16]), Number(v[17..19]));
-            return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-                && hour is >= 0 and <= 23 && minute is >= 0 and <= 59 && second is >= 0 and <= 59
-                && (v.Length == 20 || Number(v[20..^1]) >= 0);
         }
     }
 

@@ -37,6 +37,9 @@ internal sealed class IdUniverse
     private readonly Dictionary<string, HashSet<ulong>> _leftOut = new(StringComparer.Ordinal);
     private readonly Lock _leftOutLock = new();
 
+    /// <summary>Set once anything is left out: until then (a clean export, every row of it) a reference is checked without the lock.</summary>
+    private volatile bool _anyLeftOut;
+
     /// <summary>
     /// A new row of a file others refer to, left out for a dangling reference: rows of other files naming it are left
     /// out too. (A stored row left out stays as it is, so naming it is fine.)
@@ -49,12 +52,18 @@ internal sealed class IdUniverse
             {
                 ref var keys = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_leftOut, file, out _);
                 (keys ??= []).Add(set.Keys.Of(id));
+                _anyLeftOut = true;
             }
         }
     }
 
     public bool IsLeftOut(string file, string id)
     {
+        if (!_anyLeftOut)
+        {
+            return false;
+        }
+
         lock (_leftOutLock)
         {
             return _leftOut.TryGetValue(file, out var keys) && keys.Contains(_ids[file].Keys.Of(id));
@@ -359,7 +368,7 @@ internal sealed class RowParser(string version, ImportFileMode mode, IdUniverse 
                 row.Text("preferredGivenName"), row.Text("preferredFamilyName"), row.Text("username"), row.Text("email"),
                 row.Text("identifier", maxLength: 64), row.Text("phone", maxLength: 32), row.GradeList("grades"), primaryOrg,
                 OrgRole.Sorted(orgs),
-                agents.Order(StringComparer.Ordinal).ToList());
+                agents.Count < 2 ? agents : agents.Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>roles.csv is read before orgs.csv is checked, so a role at an org left out of orgs.csv is found here.</summary>
