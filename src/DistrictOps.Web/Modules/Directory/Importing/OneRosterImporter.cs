@@ -502,6 +502,11 @@ public sealed class OneRosterImporter(
     /// <summary>Reads (sourcedId, id, hash, left) forward-only, without entities; null on a key collision.</summary>
     private async Task<StoredRows?> LoadStoredAsync(string file, IdKeys keys, int capacity, CancellationToken ct)
     {
+        if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            return StoredRowsSqlite.Load(sqlite, StoredSql(file, count: false), keys, capacity, file == OneRosterSpec.Users, ct);
+        }
+
         var stored = new StoredRows(keys, capacity);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = StoredSql(file, count: false);
