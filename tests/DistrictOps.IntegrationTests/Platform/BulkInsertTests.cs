@@ -121,6 +121,15 @@ public sealed class BulkInsertTests
 
         Assert.NotEqual(2L, before.Item2);
         Assert.Equal(before, (await PragmaAsync(context, "cache_size"), await PragmaAsync(context, "temp_store")));
+
+        // Closed under the scope, the connection went back to the pool with the load's settings: it must not be handed out again.
+        await using (await context.PrepareBulkLoadAsync())
+        {
+            await context.Database.CloseConnectionAsync();
+        }
+
+        await context.Database.OpenConnectionAsync();
+        Assert.Equal(before, (await PragmaAsync(context, "cache_size"), await PragmaAsync(context, "temp_store")));
     }
 
     private static async Task<long> PragmaAsync(AppDbContext context, string pragma)

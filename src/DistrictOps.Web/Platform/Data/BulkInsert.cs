@@ -154,6 +154,13 @@ public static class BulkInsert
             }
 
             _done = true;
+            // A connection closed under the scope went back to the pool with the load's settings: the pool lets it go instead.
+            if (db.Database.GetDbConnection() is SqliteConnection { State: not System.Data.ConnectionState.Open } closed)
+            {
+                SqliteConnection.ClearPool(closed);
+                return;
+            }
+
             foreach (var (pragma, value) in before)
             {
                 await ScalarAsync(db, $"PRAGMA {pragma} = {value}", [], CancellationToken.None);

@@ -190,7 +190,6 @@ internal sealed class CsvFile : IDisposable
     /// <summary>The current row's value in the file's column <paramref name="ordinal"/> (0-based), as written.</summary>
     public ReadOnlySpan<char> FieldAt(int ordinal) => _csv.GetFieldSpan(ordinal);
 
-
     public string Raw(string name)
     {
         var value = RawSpan(name);
