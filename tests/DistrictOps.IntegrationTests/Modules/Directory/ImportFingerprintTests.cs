@@ -65,9 +65,7 @@ public sealed class ImportFingerprintTests : IDisposable
     public async Task Another_byte_strict_or_recheck_compares_every_row(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var package = RosterPackage.SmallDistrict();
-        await ImportAsync(db, package, "--apply");
-        await ImportAsync(db, package, "--plan");
+        var (package, _) = await AppliedAndComparedAsync(db);
 
         var recheck = await ImportAsync(db, package, "--plan", "--recheck");
         var recalled = await ImportAsync(db, package, "--plan");
@@ -88,9 +86,7 @@ public sealed class ImportFingerprintTests : IDisposable
     public async Task The_same_rows_in_another_order_and_newly_stamped_are_recalled_until_a_value_changes(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var package = RosterPackage.SmallDistrict();
-        await ImportAsync(db, package, "--apply");
-        var compared = await ImportAsync(db, package, "--plan");
+        var (package, compared) = await AppliedAndComparedAsync(db);
         Restamp(package, "2026-12-07T02:15:00.000Z");
         foreach (var file in FilesWithRows)
         {
@@ -126,9 +122,7 @@ public sealed class ImportFingerprintTests : IDisposable
     public async Task A_dateLastModified_the_import_would_question_and_a_plan_with_warnings_are_compared_row_by_row(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var package = RosterPackage.SmallDistrict();
-        await ImportAsync(db, package, "--apply");
-        await ImportAsync(db, package, "--plan");
+        var (package, _) = await AppliedAndComparedAsync(db);
 
         Restamp(package, "2026-12-07T02:15:00.000Z");
         package.Row(OneRosterSpec.Enrollments, "enr-hs-3")["dateLastModified"] = "2026-12-07";
@@ -173,6 +167,14 @@ public sealed class ImportFingerprintTests : IDisposable
         Assert.DoesNotContain(SameRows, reordered.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(Recalled, reordered.Out, StringComparison.Ordinal);
         Assert.Contains("Nothing would change.", reordered.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>The small district applied, then compared once with nothing changed, which records its fingerprints.</summary>
+    private async Task<(RosterPackage Package, CliResult Compared)> AppliedAndComparedAsync(TestDatabase db)
+    {
+        var package = RosterPackage.SmallDistrict();
+        await ImportAsync(db, package, "--apply");
+        return (package, await ImportAsync(db, package, "--plan"));
     }
 
     private static void Restamp(RosterPackage package, string instant)
