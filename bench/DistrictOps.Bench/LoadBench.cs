@@ -366,7 +366,7 @@ internal static class LoadBench
 
         private Dictionary<string, long> CompilerTicks() =>
             Directory.EnumerateDirectories($"/proc/{_process.Id}/task")
-                .Where(task => File.Exists(Path.Combine(task, "comm")) && ReadOrEmpty(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                .Where(task => ReadOrEmpty(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
                 .Select(task => (Id: Path.GetFileName(task), Stat: ReadOrEmpty(Path.Combine(task, "stat")).Split(") ")))
                 .Where(t => t.Stat.Length == 2)
                 .ToDictionary(t => t.Id, t => UserAndSystemTicks(t.Stat[1].Split(' ')));

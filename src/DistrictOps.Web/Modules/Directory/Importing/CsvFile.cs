@@ -336,7 +336,7 @@ internal sealed class CsvFile : IDisposable
             return null;
         }
 
-        if (IsoDates.TryDate(value, out var date) || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (IsDate(value, out var date))
         {
             return date;
         }
@@ -363,7 +363,7 @@ internal sealed class CsvFile : IDisposable
             return instant;
         }
 
-        if (IsoDates.TryDate(value, out var day) || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (IsDate(value, out var day))
         {
             Warn(column, $"{column} '{Written(column)}' is a date, not a date-time; it is read as midnight UTC.");
             return new DateTimeOffset(day, TimeOnly.MinValue, TimeSpan.Zero);
@@ -372,6 +372,10 @@ internal sealed class CsvFile : IDisposable
         Error(column, $"{column} '{Written(column)}' is not a date-time; expected YYYY-MM-DDTHH:MM:SS.sssZ.");
         return null;
     }
+
+    /// <summary>A date as <c>yyyy-MM-dd</c>, read by hand in the usual case (<see cref="IsoDates.TryDate"/>).</summary>
+    private static bool IsDate(string value, out DateOnly date) =>
+        IsoDates.TryDate(value, out date) || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>A date-time as the framework reads one, in any of its shapes, with a time (a 'T'): what <see cref="Instant"/> accepts without a warning.</summary>
     internal static bool IsInstant(string value, out DateTimeOffset instant) =>

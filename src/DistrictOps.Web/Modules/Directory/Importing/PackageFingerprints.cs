@@ -30,13 +30,7 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
     /// </summary>
     public static string HashOf(OneRosterPackage package, params string[] decides)
     {
-        var hash = new XxHash128();
-        Append(hash, typeof(PackageFingerprints).Assembly.ManifestModule.ModuleVersionId.ToString());
-        foreach (var value in decides)
-        {
-            Append(hash, value);
-        }
-
+        var hash = Begin(decides);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
@@ -79,20 +73,11 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
             return null;
         }
 
-        var hash = new XxHash128();
-        Append(hash, typeof(PackageFingerprints).Assembly.ManifestModule.ModuleVersionId.ToString());
-        Append(hash, "rows");
-        foreach (var value in decides)
-        {
-            Append(hash, value);
-        }
-
-        Span<byte> bytes = stackalloc byte[16];
+        var hash = Begin(["rows", .. decides]);
         for (var i = 0; i < files.Count; i++)
         {
             Append(hash, files[i]);
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, hashes[i]!.Value);
-            hash.Append(bytes);
+            Append(hash, hashes[i]!.Value);
         }
 
         return Convert.ToHexStringLower(hash.GetCurrentHash());
@@ -118,63 +103,38 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
 
         var delta = package.ModeOf(file) == ImportFileMode.Delta;
         var modified = csv.Column("dateLastModified") - 1;
-        var values = ArrayPool<char>.Shared.Rent(1024);
-        try
+        var header = MemoryMarshal.AsBytes(string.Join('\u001f', csv.Header).AsSpan());
+        var (sum, rows) = (XxHash128.HashToUInt128(header), 0L);
+        var ordered = new XxHash128();
+        ordered.Append(header);
+        var row = new XxHash128();
+        var instants = new InstantCheck();
+        while (csv.Read())
         {
-            var header = MemoryMarshal.AsBytes(string.Join('\u001f', csv.Header).AsSpan());
-            var (sum, rows) = (XxHash128.HashToUInt128(header), 0L);
-            var ordered = new XxHash128();
-            ordered.Append(header);
-            var instants = new InstantCheck();
-            Span<byte> bytes = stackalloc byte[16];
-            while (csv.Read())
+            row.Reset();
+            for (var i = 0; i < csv.FieldCount; i++)
             {
-                var length = 0;
-                for (var i = 0; i < csv.FieldCount; i++)
+                if (i == modified && !instants.Accepts(csv.FieldAt(i).Trim(), required: delta))
                 {
-                    var value = csv.FieldAt(i);
-                    if (i == modified)
-                    {
-                        if (!instants.Accepts(value.Trim(), required: delta))
-                        {
-                            return null;
-                        }
-
-                        value = [];
-                    }
-
-                    if (length + value.Length + 1 > values.Length)
-                    {
-                        var wider = ArrayPool<char>.Shared.Rent(2 * (length + value.Length + 1));
-                        values.AsSpan(0, length).CopyTo(wider);
-                        ArrayPool<char>.Shared.Return(values);
-                        values = wider;
-                    }
-
-                    value.CopyTo(values.AsSpan(length));
-                    length += value.Length;
-                    values[length++] = '\u001f';
+                    return null;
                 }
 
-                var row = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(values.AsSpan(0, length)));
-                rows++;
-                if (delta)
-                {
-                    System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, row);
-                    ordered.Append(bytes);
-                }
-                else
-                {
-                    sum = unchecked(sum + row);
-                }
+                row.Append(MemoryMarshal.AsBytes(i == modified ? [] : csv.FieldAt(i)));
+                row.Append(Separator);
             }
 
-            return csv.Broken ? null : delta ? ordered.GetCurrentHashAsUInt128() : unchecked(sum + (UInt128)rows);
+            rows++;
+            if (delta)
+            {
+                Append(ordered, row.GetCurrentHashAsUInt128());
+            }
+            else
+            {
+                sum = unchecked(sum + row.GetCurrentHashAsUInt128());
+            }
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(values);
-        }
+
+        return csv.Broken ? null : delta ? ordered.GetCurrentHashAsUInt128() : unchecked(sum + (UInt128)rows);
     }
 
     /// <summary>
@@ -254,6 +214,29 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>Ends each value of a row in <see cref="RowsHashOf(OneRosterPackage, string)"/>: U+001F as UTF-16.</summary>
+    private static readonly byte[] Separator = [0x1f, 0];
+
+    /// <summary>A hash begun with this build's module version id and <paramref name="values"/>: another build may plan the same files differently.</summary>
+    private static XxHash128 Begin(IEnumerable<string> values)
+    {
+        var hash = new XxHash128();
+        Append(hash, typeof(PackageFingerprints).Assembly.ManifestModule.ModuleVersionId.ToString());
+        foreach (var value in values)
+        {
+            Append(hash, value);
+        }
+
+        return hash;
+    }
+
+    private static void Append(XxHash128 hash, UInt128 value)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
+        hash.Append(bytes);
     }
 
     private static void Append(XxHash128 hash, string value)
