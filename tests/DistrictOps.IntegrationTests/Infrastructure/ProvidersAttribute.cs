@@ -21,6 +21,27 @@ public sealed class ProvidersAttribute : DataAttribute
     }
 }
 
+/// <summary>
+/// The PostgreSQL case alone, for what only PostgreSQL has (its planner's choices, its own indexes); skipped, saying why,
+/// when scripts/test has not started PostgreSQL, and run regardless in CI like <see cref="ProvidersAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PostgresOnlyAttribute : DataAttribute
+{
+    public PostgresOnlyAttribute()
+    {
+        if (TestDatabase.PostgresServer is null && !TestDatabase.RunningInCi)
+        {
+            Skip = $"PostgreSQL is not running: scripts/test starts it and sets {TestDatabase.PostgresVariable}.";
+        }
+    }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
+    {
+        yield return [DatabaseProvider.Postgres];
+    }
+}
+
 public static class ProviderCases
 {
     /// <summary>Each value once per provider, as <see cref="ProvidersAttribute"/> gives the providers.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -7,7 +9,9 @@ using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
 
@@ -98,6 +102,106 @@ public sealed class ListQueuesTests
         var omar = await world.App.ApiClientAsync(HelpdeskWorld.Network);
         Assert.Equal([t.E], await NumbersAsync(omar, "/api/v1/helpdesk/queues/team"));
         Assert.Equal([t.E], await NumbersAsync(omar, "/api/v1/helpdesk/queues/unassigned"));
+    }
+
+    [Theory]
+    [Providers]
+    public async Task A_technician_in_two_teams_has_both_teams_tickets_in_team_and_unassigned_newest_first(DatabaseProvider provider)
+    {
+        await using var world = await HelpdeskWorld.CreateAsync(provider);
+        var t = await ArrangeAsync(world);
+        await using (var context = world.Db.OpenContext())
+        {
+            context.Add(new TeamMember { TeamId = HelpdeskDefaults.SystemsTeam, UserId = world.Users[HelpdeskWorld.Network] });
+            await context.SaveChangesAsync();
+        }
+
+        var omar = await world.App.ApiClientAsync(HelpdeskWorld.Network);
+        Assert.Equal([t.E, t.D], await NumbersAsync(omar, "/api/v1/helpdesk/queues/team"));
+        Assert.Equal([t.E, t.D], await NumbersAsync(omar, "/api/v1/helpdesk/queues/unassigned"));
+        Assert.Equal([t.D, t.E], await NumbersAsync(omar, "/api/v1/helpdesk/queues/team?sort=updated&dir=asc"));
+        var counts = (await GetAsync(omar, "/api/v1/helpdesk/queues")).EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!, q => q.GetProperty("count").GetInt32());
+        Assert.Equal((2, 2), (counts["team"], counts["unassigned"]));
+    }
+
+    /// <summary>
+    /// ADR 0043: the help desk's 2,000 open tickets lie under 20,000 newer ones of the site technicians. The team queue names
+    /// its one team as an equality, so PostgreSQL reads the page from the team's open-tickets index backwards and sorts
+    /// nothing; as a list of one (or without the index) it walked every ticket newest first or sorted the team's 2,000.
+    /// </summary>
+    [Theory]
+    [PostgresOnly]
+    public async Task On_postgres_a_teams_queue_reads_its_newest_open_tickets_from_their_index_without_sorting(DatabaseProvider provider)
+    {
+        var plans = new TeamListPlans();
+        await using var world = await HelpdeskWorld.CreateAsync(provider, services: s => s.AddSingleton<IInterceptor>(plans));
+        var t = await ArrangeAsync(world);
+        long newest;
+        await using (var context = world.Db.OpenContext())
+        {
+            foreach (var (team, copies, after) in new[] { (HelpdeskDefaults.HelpDeskTeam, 2_000, 0), (HelpdeskDefaults.SiteTechnicianTeam, 20_000, 10_000) })
+            {
+                // Copies of F, each column as F has it but the team and the time it was updated.
+                var copy = $$"""
+                    DO $$
+                    DECLARE copied text;
+                    BEGIN
+                        SELECT string_agg(quote_ident(column_name), ', ') INTO copied FROM information_schema.columns
+                        WHERE table_name = 'helpdesk_tickets' AND column_name NOT IN ('Id', 'TeamId', 'UpdatedAt');
+                        EXECUTE format('INSERT INTO helpdesk_tickets (%1$s, "TeamId", "UpdatedAt") SELECT %1$s, {{team}}, "UpdatedAt" + (g + {{after}}) * interval ''1 second'' FROM helpdesk_tickets, generate_series(1, {{copies}}) AS g WHERE "Id" = {{Id(t.F)}}', copied);
+                    END $$
+                    """;
+                await context.Database.ExecuteSqlRawAsync(copy);
+            }
+
+            await context.Database.ExecuteSqlRawAsync("ANALYZE helpdesk_tickets");
+            newest = await context.Set<Ticket>().Where(x => x.TeamId == HelpdeskDefaults.HelpDeskTeam).MaxAsync(x => x.Id);
+        }
+
+        var priya = await world.App.ApiClientAsync(HelpdeskWorld.HelpDesk);
+        plans.Armed = true;
+        var page = await NumbersAsync(priya, "/api/v1/helpdesk/queues/team");
+        plans.Armed = false;
+
+        Assert.Equal(newest, Id(page[0]));
+        Assert.Equal(Enumerable.Range(0, page.Length).Select(i => newest - i), page.Select(Id));
+        var plan = Assert.Single(plans.Plans);
+        Assert.Contains("Backward using \"IX_helpdesk_tickets_TeamId_UpdatedAt_Open\"", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
+    }
+
+    /// <summary>While armed, EXPLAINs each team-queue list statement on its own connection with its own parameters, as the app is about to run it.</summary>
+    private sealed class TeamListPlans : DbCommandInterceptor
+    {
+        public bool Armed { get; set; }
+
+        public ConcurrentQueue<string> Plans { get; } = new();
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Armed && command.CommandText.Contains("\"TeamId\" = ", StringComparison.Ordinal) && command.CommandText.Contains("ORDER BY", StringComparison.Ordinal))
+            {
+                await using var explain = command.Connection!.CreateCommand();
+                explain.Transaction = command.Transaction;
+                explain.CommandText = "EXPLAIN " + command.CommandText;
+                foreach (var parameter in command.Parameters.Cast<NpgsqlParameter>())
+                {
+                    explain.Parameters.Add(parameter.Clone());
+                }
+
+                var lines = new List<string>();
+                await using var reader = await explain.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    lines.Add(reader.GetString(0));
+                }
+
+                Plans.Enqueue(string.Join('\n', lines));
+            }
+
+            return result;
+        }
     }
 
     [Theory]
