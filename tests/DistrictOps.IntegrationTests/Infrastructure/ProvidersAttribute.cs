@@ -11,10 +11,13 @@ namespace DistrictOps.IntegrationTests.Infrastructure;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ProvidersAttribute : DataAttribute
 {
+    /// <summary>Whether PostgreSQL's cases run: scripts/test started it, or CI, where a missing server must fail.</summary>
+    internal static bool PostgresRuns => TestDatabase.PostgresServer is not null || TestDatabase.RunningInCi;
+
     public override IEnumerable<object[]> GetData(MethodInfo testMethod)
     {
         yield return [DatabaseProvider.Sqlite];
-        if (TestDatabase.PostgresServer is not null || TestDatabase.RunningInCi)
+        if (PostgresRuns)
         {
             yield return [DatabaseProvider.Postgres];
         }
@@ -30,7 +33,7 @@ public sealed class PostgresOnlyAttribute : DataAttribute
 {
     public PostgresOnlyAttribute()
     {
-        if (TestDatabase.PostgresServer is null && !TestDatabase.RunningInCi)
+        if (!ProvidersAttribute.PostgresRuns)
         {
             Skip = $"PostgreSQL is not running: scripts/test starts it and sets {TestDatabase.PostgresVariable}.";
         }

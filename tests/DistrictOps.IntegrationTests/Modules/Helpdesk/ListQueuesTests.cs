@@ -135,25 +135,19 @@ public sealed class ListQueuesTests
     {
         var plans = new TeamListPlans();
         await using var world = await HelpdeskWorld.CreateAsync(provider, services: s => s.AddSingleton<IInterceptor>(plans));
-        var t = await ArrangeAsync(world);
+        await ArrangeAsync(world);
         long newest;
         await using (var context = world.Db.OpenContext())
         {
-            foreach (var (team, copies, after) in new[] { (HelpdeskDefaults.HelpDeskTeam, 2_000, 0), (HelpdeskDefaults.SiteTechnicianTeam, 20_000, 10_000) })
+            var start = TimeProvider.System.GetUtcNow();
+            Ticket Open(int team, int second) => new()
             {
-                // Copies of F, each column as F has it but the team and the time it was updated.
-                var copy = $$"""
-                    DO $$
-                    DECLARE copied text;
-                    BEGIN
-                        SELECT string_agg(quote_ident(column_name), ', ') INTO copied FROM information_schema.columns
-                        WHERE table_name = 'helpdesk_tickets' AND column_name NOT IN ('Id', 'TeamId', 'UpdatedAt');
-                        EXECUTE format('INSERT INTO helpdesk_tickets (%1$s, "TeamId", "UpdatedAt") SELECT %1$s, {{team}}, "UpdatedAt" + (g + {{after}}) * interval ''1 second'' FROM helpdesk_tickets, generate_series(1, {{copies}}) AS g WHERE "Id" = {{Id(t.F)}}', copied);
-                    END $$
-                    """;
-                await context.Database.ExecuteSqlRawAsync(copy);
-            }
+                Title = $"Generated {second}", Description = "Generated.", RequesterName = "Maria Lopez", SiteId = world.High, IssueTypeId = 3,
+                Priority = 3, Status = TicketStatus.New, TeamId = team, CreatedAt = start, UpdatedAt = start.AddSeconds(second), StatusChangedAt = start,
+            };
 
+            await context.InsertAsync(Enumerable.Range(1, 2_000).Select(i => Open(HelpdeskDefaults.HelpDeskTeam, i))
+                .Concat(Enumerable.Range(1, 20_000).Select(i => Open(HelpdeskDefaults.SiteTechnicianTeam, 10_000 + i))).ToList());
             await context.Database.ExecuteSqlRawAsync("ANALYZE helpdesk_tickets");
             newest = await context.Set<Ticket>().Where(x => x.TeamId == HelpdeskDefaults.HelpDeskTeam).MaxAsync(x => x.Id);
         }

@@ -358,7 +358,7 @@ internal sealed class CsvFile : IDisposable
             return null;
         }
 
-        if (IsoDates.TryInstant(value, out var instant) || IsInstant(value, out instant))
+        if (IsInstant(value, out var instant))
         {
             return instant;
         }
@@ -377,10 +377,14 @@ internal sealed class CsvFile : IDisposable
     private static bool IsDate(string value, out DateOnly date) =>
         IsoDates.TryDate(value, out date) || DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    /// <summary>A date-time as the framework reads one, in any of its shapes, with a time (a 'T'): what <see cref="Instant"/> accepts without a warning.</summary>
-    internal static bool IsInstant(string value, out DateTimeOffset instant) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant)
-        && value.Contains('T', StringComparison.Ordinal);
+    /// <summary>
+    /// A date-time with a time (a 'T'): what <see cref="Instant"/> accepts without a warning. The usual shape is read by hand
+    /// (<see cref="IsoDates.TryInstant"/>), any other as the framework reads one.
+    /// </summary>
+    internal static bool IsInstant(ReadOnlySpan<char> value, out DateTimeOffset instant) =>
+        IsoDates.TryInstant(value, out instant)
+        || (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant)
+            && value.Contains('T'));
 
     public bool? Bool(string column, bool required = true)
     {

@@ -159,7 +159,7 @@ public sealed class PackageFingerprints(AppDbContext db, TimeProvider time, ILog
                 return true;
             }
 
-            var accepted = IsoDates.TryInstant(value, out _) || CsvFile.IsInstant(value.ToString(), out _);
+            var accepted = CsvFile.IsInstant(value, out _);
             if (accepted && value.Length <= _last.Length)
             {
                 value.CopyTo(_last);

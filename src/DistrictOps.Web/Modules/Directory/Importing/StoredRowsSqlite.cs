@@ -76,8 +76,10 @@ internal static class StoredRowsSqlite
 
     private static Guid IdAt(sqlite3_stmt statement, int column)
     {
+        // The type first: SQLite defines a column's type only until a read has converted its value.
+        var blob = raw.sqlite3_column_type(statement, column) == raw.SQLITE_BLOB;
         var bytes = raw.sqlite3_column_blob(statement, column);
-        if (raw.sqlite3_column_type(statement, column) == raw.SQLITE_BLOB && bytes.Length == 16)
+        if (blob && bytes.Length == 16)
         {
             return new Guid(bytes);
         }
