@@ -10,9 +10,15 @@ namespace DistrictOps.Web.Platform.Data;
 /// The one unit of work for every module. Provider subclasses own their migration sets;
 /// modules contribute entity configurations and prefix their tables with the module name.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+public abstract class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
+    /// <summary>
+    /// A save inside a transaction of ours sets no savepoint (ADR 0044): every such transaction is one unit that a failed
+    /// save abandons whole, so the savepoint EF would wrap around each save only cost two more round trips per save.
+    /// </summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options) => Database.AutoSavepointsEnabled = false;
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,6 +6,7 @@ using DistrictOps.IntegrationTests.Infrastructure;
 using DistrictOps.Web.Modules.Helpdesk.Data;
 using DistrictOps.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DistrictOps.IntegrationTests.Modules.Helpdesk;
@@ -45,6 +47,21 @@ public sealed class OpenTicketTests
             events.Select(e => e.Kind));
         Assert.Contains("Everything starts at the help desk", events[1].Body, StringComparison.Ordinal);
         Assert.Contains("go to its technician", events[2].Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Providers]
+    public async Task Opening_a_ticket_saves_twice_in_its_transaction_without_a_savepoint_around_either_save(DatabaseProvider provider)
+    {
+        var transactions = new TransactionWatch();
+        await using var world = await HelpdeskWorld.CreateAsync(provider, services: s => s.AddSingleton<IInterceptor>(transactions));
+
+        var number = await world.OpenAsync(HelpdeskWorld.Teacher, world.Tablet());
+
+        // Both saves landed (the ticket, then its timeline), and neither was wrapped in a savepoint (ADR 0044).
+        Assert.Equal(4, (await world.EventsAsync(number)).Count);
+        Assert.True(transactions.Committed >= 1, "the interceptor saw no transaction commit, so it watched nothing");
+        Assert.Equal(0, transactions.Savepoints);
     }
 
     [Theory]
@@ -167,5 +184,37 @@ public sealed class OpenTicketTests
         Assert.Equal(8, opened.Count);
         // The high school's two technicians take turns, whatever order the eight arrived in: no two read the same turn.
         Assert.Equal(["Luis Ortega: 4", "Sam Ruiz: 4"], opened.GroupBy(t => t.AssigneeName).Select(g => $"{g.Key}: {g.Count()}").Order(StringComparer.Ordinal));
+    }
+}
+
+/// <summary>Counts the savepoints EF sets and the transactions it commits, on every context of the app.</summary>
+internal sealed class TransactionWatch : DbTransactionInterceptor
+{
+    private int savepoints;
+    private int committed;
+
+    public int Savepoints => Volatile.Read(ref savepoints);
+
+    public int Committed => Volatile.Read(ref committed);
+
+    public override InterceptionResult CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        Interlocked.Increment(ref savepoints);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> CreatingSavepointAsync(
+        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref savepoints);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Interlocked.Increment(ref committed);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref committed);
+        return Task.CompletedTask;
     }
 }
