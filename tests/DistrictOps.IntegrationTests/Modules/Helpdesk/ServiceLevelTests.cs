@@ -236,7 +236,7 @@ public sealed class ServiceLevelTests
         Assert.Equal([(number, true, false)], Rows(await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues/breaching-soon")));
 
         // With its resolution due within the window too, the ticket is still listed and counted once (each deadline is
-        // searched on its own index and the two are joined).
+        // searched on its own index, the second leaving out what the first found).
         var id = (await world.TicketAsync(number)).Id;
         await using (var context = world.Db.OpenContext())
         {
@@ -247,6 +247,18 @@ public sealed class ServiceLevelTests
         Assert.Equal([(number, true, false)], Rows(both));
         Assert.Equal(1, both.GetProperty("total").GetInt32());
         var counts = await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues");
+        Assert.Equal(1, counts.EnumerateArray().Single(q => q.GetProperty("name").GetString() == "breaching-soon").GetProperty("count").GetInt32());
+
+        // Only its resolution within the window (the response due after it): found by the second deadline alone.
+        await using (var context = world.Db.OpenContext())
+        {
+            await context.Set<Ticket>().Where(t => t.Id == id).ExecuteUpdateAsync(u => u.SetProperty(t => t.ResponseDueAt, due.AddHours(3)));
+        }
+
+        var resolutionOnly = await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues/breaching-soon");
+        Assert.Equal([(number, true, false)], Rows(resolutionOnly));
+        Assert.Equal(1, resolutionOnly.GetProperty("total").GetInt32());
+        counts = await tech.GetFromJsonAsync<JsonElement>("/api/v1/helpdesk/queues");
         Assert.Equal(1, counts.EnumerateArray().Single(q => q.GetProperty("name").GetString() == "breaching-soon").GetProperty("count").GetInt32());
 
         await using var refused = new DistrictOpsFactory(world.Db, new Dictionary<string, string?> { ["Helpdesk:ServiceLevels:BreachingSoonMinutes"] = "0" });
