@@ -252,7 +252,7 @@ public sealed class ListQueuesHandler(AppDbContext db, ISiteDirectory sites, Hel
             // Each deadline is a range on its own partial index of running tickets; as one OR, SQLite read the whole first
             // index (40 ms with 60,000 open tickets), as two ranges it searches both (3 ms; ADR 0036). The second range
             // leaves out what the first holds, so the two are added (UNION ALL), which a capped count stops reading at the
-            // cap; a UNION must first gather both whole to drop the repeats (SQLite: 245 ms a page with 150,000 due).
+            // cap; a UNION must first gather both whole to drop the repeats (SQLite: 245 ms a page with 118,000 due).
             Queue.BreachingSoon => (Running(visible).Where(t => t.ResponseDueAt != null && t.ResponseDueAt <= soon)
                 .Concat(Running(visible).Where(t => t.ResolutionDueAt != null && t.ResolutionDueAt <= soon
                     && !(t.ResponseDueAt != null && t.ResponseDueAt <= soon))), null),
