@@ -12,7 +12,7 @@ public sealed class PostgresConnectionStringTests
             "Host=db.bayview.example;Port=5433;Username=districtops;Password=secret;Database=districtops"));
 
         Assert.Equal(DatabaseServiceCollectionExtensions.AutoPreparedStatements, given.MaxAutoPrepare);
-        Assert.Equal(("db.bayview.example", 5433, "districtops", "districtops"), (given.Host, given.Port, given.Username, given.Database));
+        Assert.Equal(("db.bayview.example", 5433, "districtops", "secret", "districtops"), (given.Host, given.Port, given.Username, given.Password, given.Database));
     }
 
     [Theory]
