@@ -12,7 +12,7 @@ public static class DatabaseServiceCollectionExtensions
     public const string ConnectionStringName = "DistrictOps";
 
     /// <summary>How many statements Npgsql keeps prepared on each PostgreSQL connection unless the connection string says (ADR 0044).</summary>
-    public const int AutoPreparedStatements = 64;
+    internal const int AutoPreparedStatements = 64;
 
     /// <summary>
     /// Registers <see cref="AppDbContext"/> for the configured provider, with every registered EF interceptor (the email
